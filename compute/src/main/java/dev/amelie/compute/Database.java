@@ -1,0 +1,115 @@
+package dev.amelie.compute;
+
+import dev.amelie.compute.catalog.CatalogStore;
+import dev.amelie.compute.executor.Executor;
+import dev.amelie.compute.node.ComputeNode;
+import dev.amelie.compute.recovery.LogReplayer;
+import dev.amelie.wal.WalSettings;
+import dev.amelie.wal.WriteAheadLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The storage and execution side of a server: catalog, compute nodes, executor and WAL over one
+ * data directory. {@link #open} recovers from the WAL before any node starts.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final Path dataDirectory;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final CatalogStore catalog;
+    private final ComputeNode[] nodes;
+    private final WriteAheadLog wal;
+    private final Executor executor;
+
+    private Database(Path dataDirectory, FileChannel lockChannel, FileLock lock, CatalogStore catalog,
+                     ComputeNode[] nodes, WriteAheadLog wal) {
+        this.dataDirectory = dataDirectory;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.catalog = catalog;
+        this.nodes = nodes;
+        this.wal = wal;
+        this.executor = new Executor(nodes, catalog, wal);
+    }
+
+    /**
+     * Opens the data directory (creating it if needed), takes its lock so no second server uses
+     * it, replays the WAL and starts the compute nodes.
+     */
+    public static Database open(Path dataDirectory, int computeNodes, WalSettings walSettings) throws IOException {
+        if (computeNodes < 1) {
+            throw new IllegalArgumentException("compute nodes must be at least 1, got " + computeNodes);
+        }
+        Files.createDirectories(dataDirectory);
+        FileChannel lockChannel = FileChannel.open(dataDirectory.resolve("amelie.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockChannel.tryLock();
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("data directory " + dataDirectory + " is in use by another Amelie server");
+        }
+        try {
+            CatalogStore catalog = new CatalogStore();
+            LogReplayer replayer = new LogReplayer(catalog, computeNodes);
+            long started = System.nanoTime();
+            WriteAheadLog wal = WriteAheadLog.open(dataDirectory.resolve("wal"), walSettings, replayer::replay);
+            LOG.info("recovered {} transactions up to LSN {} in {} ms ({} tables)", replayer.transactions(),
+                    replayer.lastLsn(), (System.nanoTime() - started) / 1_000_000, catalog.current().tables().size());
+            ComputeNode[] nodes = new ComputeNode[computeNodes];
+            for (int i = 0; i < computeNodes; i++) {
+                nodes[i] = new ComputeNode(i);
+                nodes[i].start();
+            }
+            return new Database(dataDirectory, lockChannel, lock, catalog, nodes, wal);
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            lockChannel.close();
+            throw e;
+        }
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    public WriteAheadLog wal() {
+        return wal;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public int computeNodes() {
+        return nodes.length;
+    }
+
+    /** Stops the nodes after their queued work, then flushes and closes the WAL. */
+    @Override
+    public void close() throws IOException {
+        for (ComputeNode node : nodes) {
+            try {
+                node.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        wal.close();
+        lock.release();
+        lockChannel.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.amelie.compute.catalog;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An immutable version of the catalog. DDL makes a new version; planners read whichever is
+ * current, and plans refer to tables by id so a dropped table is noticed at run time.
+ */
+public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, Table> tablesById, long lastTableId) {
+
+    public static final String DEFAULT_SCHEMA = "public";
+
+    public static Catalog empty() {
+        return new Catalog(0, Map.of(), Map.of(), 0);
+    }
+
+    public Table table(String schema, String name) {
+        return tablesByName.get(schema + "." + name);
+    }
+
+    public Table table(long id) {
+        return tablesById.get(id);
+    }
+
+    public Collection<Table> tables() {
+        return tablesById.values();
+    }
+
+    public Catalog withTable(Table table) {
+        TableDef def = table.def();
+        Map<String, Table> byName = new HashMap<>(tablesByName);
+        Map<Long, Table> byId = new HashMap<>(tablesById);
+        byName.put(def.schema() + "." + def.name(), table);
+        byId.put(def.id(), table);
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()));
+    }
+
+    public Catalog withoutTable(long id) {
+        Table table = tablesById.get(id);
+        if (table == null) {
+            return this;
+        }
+        Map<String, Table> byName = new HashMap<>(tablesByName);
+        Map<Long, Table> byId = new HashMap<>(tablesById);
+        byName.remove(table.def().schema() + "." + table.def().name());
+        byId.remove(id);
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), lastTableId);
+    }
+}

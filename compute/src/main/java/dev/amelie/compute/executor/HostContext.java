@@ -1,0 +1,71 @@
+package dev.amelie.compute.executor;
+
+import dev.amelie.vm.exec.Cursor;
+import dev.amelie.vm.exec.ExecutionContext;
+import dev.amelie.vm.exec.ListCursor;
+import dev.amelie.vm.program.RowSourceKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The host sections' context: they read gathered rows and write result rows, never a partition. */
+final class HostContext implements ExecutionContext {
+    private final Object[] parameters;
+    private final List<Object[]> input;
+    private final List<Object[]> output = new ArrayList<>();
+    private final List<List<Object[]>> scratch = new ArrayList<>();
+
+    HostContext(Object[] parameters, List<Object[]> input) {
+        this.parameters = parameters;
+        this.input = input;
+    }
+
+    List<Object[]> output() {
+        return output;
+    }
+
+    @Override
+    public Object[] parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Cursor open(RowSourceKind source, int rowSet) {
+        return switch (source) {
+            case INPUT -> new ListCursor(input);
+            case SCRATCH -> new ListCursor(rowSet(rowSet));
+            case PARTITION -> throw new IllegalStateException("host sections do not read partitions");
+        };
+    }
+
+    @Override
+    public Cursor lookup(Object[] key) {
+        throw new IllegalStateException("host sections do not read partitions");
+    }
+
+    @Override
+    public void insert(Object[] row) {
+        throw new IllegalStateException("host sections do not modify partitions");
+    }
+
+    @Override
+    public void update(Cursor cursor, Object[] row) {
+        throw new IllegalStateException("host sections do not modify partitions");
+    }
+
+    @Override
+    public void delete(Cursor cursor) {
+        throw new IllegalStateException("host sections do not modify partitions");
+    }
+
+    @Override
+    public List<Object[]> rowSet(int id) {
+        if (id == 0) {
+            return output;
+        }
+        while (scratch.size() < id) {
+            scratch.add(new ArrayList<>());
+        }
+        return scratch.get(id - 1);
+    }
+}

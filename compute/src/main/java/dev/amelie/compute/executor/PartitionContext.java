@@ -1,0 +1,229 @@
+package dev.amelie.compute.executor;
+
+import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.compute.catalog.Table;
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.log.Change;
+import dev.amelie.compute.storage.HashSpace;
+import dev.amelie.compute.storage.Partition;
+import dev.amelie.compute.storage.RowKey;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.exec.Cursor;
+import dev.amelie.vm.exec.ExecutionContext;
+import dev.amelie.vm.exec.ListCursor;
+import dev.amelie.vm.program.RowSourceKind;
+import dev.amelie.vm.value.Values;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * A pushdown section's view of one partition, on the owning node's thread. Every change is
+ * recorded twice: as an undo entry (for abort) and as a logical {@link Change} (for the WAL).
+ */
+final class PartitionContext implements ExecutionContext {
+    private final Table table;
+    private final int partitionIndex;
+    private final Partition partition;
+    private final Object[] parameters;
+    private final List<Object[]> input;
+    private final boolean modifies;
+    private final List<UndoEntry> undo;
+    private final List<Change> changes = new ArrayList<>();
+    private final List<Object[]> output = new ArrayList<>();
+    private final List<List<Object[]>> scratch = new ArrayList<>();
+    private long affected;
+
+    PartitionContext(Table table, int partitionIndex, Object[] parameters, List<Object[]> input,
+                     boolean modifies, List<UndoEntry> undo) {
+        this.table = table;
+        this.partitionIndex = partitionIndex;
+        this.partition = table.partition(partitionIndex);
+        this.parameters = parameters;
+        this.input = input;
+        this.modifies = modifies;
+        this.undo = undo;
+    }
+
+    PushdownResult result() {
+        return new PushdownResult(output, affected, changes);
+    }
+
+    @Override
+    public Object[] parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Cursor open(RowSourceKind source, int rowSet) {
+        return switch (source) {
+            case PARTITION -> new PartitionCursor(modifies ? partition.snapshotIterator() : partition.iterator());
+            case INPUT -> new ListCursor(input == null ? List.of() : input);
+            case SCRATCH -> new ListCursor(rowSet(rowSet));
+        };
+    }
+
+    @Override
+    public Cursor lookup(Object[] key) {
+        Object rowKey = RowKey.fromValues(key);
+        Object[] row = partition.get(rowKey);
+        Iterator<Map.Entry<Object, Object[]>> single = row == null
+                ? java.util.Collections.emptyIterator()
+                : List.<Map.Entry<Object, Object[]>>of(Map.entry(rowKey, row)).iterator();
+        return new PartitionCursor(single);
+    }
+
+    @Override
+    public void insert(Object[] row) {
+        TableDef def = table.def();
+        checkNotNull(def, row);
+        Object key = RowKey.of(def, row);
+        if (partition.contains(key)) {
+            throw duplicateKey(def, row);
+        }
+        partition.put(key, row);
+        undo.add(new UndoEntry(partition, null, key, null));
+        changes.add(new Change.Insert(def.id(), row));
+        affected++;
+    }
+
+    @Override
+    public void update(Cursor cursor, Object[] values) {
+        TableDef def = table.def();
+        PartitionCursor current = (PartitionCursor) cursor;
+        Object[] oldRow = current.row();
+        Object oldKey = current.key();
+        Object[] row = def.hasPrimaryKey() ? values : withRowId(values, oldRow[def.columns().size()]);
+        checkNotNull(def, row);
+        Object newKey = RowKey.of(def, row);
+        if (newKey.equals(oldKey)) {
+            partition.put(oldKey, row);
+            undo.add(new UndoEntry(partition, null, oldKey, oldRow));
+        } else {
+            if (HashSpace.partitionOf(HashSpace.slot(newKey), table.partitionCount()) != partitionIndex) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "updating a primary key so that the row moves to another partition is not supported yet");
+            }
+            if (partition.contains(newKey)) {
+                throw duplicateKey(def, row);
+            }
+            partition.remove(oldKey);
+            partition.put(newKey, row);
+            undo.add(new UndoEntry(partition, newKey, oldKey, oldRow));
+        }
+        current.replace(row);
+        changes.add(new Change.Update(def.id(), RowKey.values(oldKey), row));
+        affected++;
+    }
+
+    @Override
+    public void delete(Cursor cursor) {
+        PartitionCursor current = (PartitionCursor) cursor;
+        Object key = current.key();
+        Object[] oldRow = partition.remove(key);
+        if (oldRow == null) {
+            return;
+        }
+        undo.add(new UndoEntry(partition, null, key, oldRow));
+        changes.add(new Change.Delete(table.def().id(), RowKey.values(key)));
+        affected++;
+    }
+
+    @Override
+    public List<Object[]> rowSet(int id) {
+        if (id == 0) {
+            return output;
+        }
+        while (scratch.size() < id) {
+            scratch.add(new ArrayList<>());
+        }
+        return scratch.get(id - 1);
+    }
+
+    private static Object[] withRowId(Object[] values, Object rowId) {
+        Object[] row = Arrays.copyOf(values, values.length + 1);
+        row[values.length] = rowId;
+        return row;
+    }
+
+    private static void checkNotNull(TableDef def, Object[] row) {
+        List<ColumnDef> columns = def.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (row[i] == null && (columns.get(i).notNull() || isKeyColumn(def, i))) {
+                throw new SqlException(SqlState.NOT_NULL_VIOLATION,
+                        "null value in column \"" + columns.get(i).name() + "\" of relation \"" + def.name()
+                                + "\" violates not-null constraint",
+                        "Failing row contains " + describe(row, columns.size()) + ".", null, 0, null);
+            }
+        }
+    }
+
+    private static boolean isKeyColumn(TableDef def, int column) {
+        for (int k : def.primaryKey()) {
+            if (k == column) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SqlException duplicateKey(TableDef def, Object[] row) {
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner values = new StringJoiner(", ");
+        for (int k : def.primaryKey()) {
+            names.add(def.columns().get(k).name());
+            values.add(row[k] == null ? "null" : Values.toText(row[k]));
+        }
+        return new SqlException(SqlState.UNIQUE_VIOLATION,
+                "duplicate key value violates unique constraint \"" + def.primaryKeyName() + "\"",
+                "Key (" + names + ")=(" + values + ") already exists.", null, 0, null);
+    }
+
+    private static String describe(Object[] row, int width) {
+        StringJoiner values = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < width; i++) {
+            values.add(row[i] == null ? "null" : Values.toText(row[i]));
+        }
+        return values.toString();
+    }
+
+    /** A cursor over partition entries that remembers the current key for UPDATE/DELETE. */
+    private static final class PartitionCursor implements Cursor {
+        private final Iterator<Map.Entry<Object, Object[]>> entries;
+        private Object key;
+        private Object[] row;
+
+        PartitionCursor(Iterator<Map.Entry<Object, Object[]>> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public boolean next() {
+            if (!entries.hasNext()) {
+                return false;
+            }
+            Map.Entry<Object, Object[]> entry = entries.next();
+            key = entry.getKey();
+            row = entry.getValue();
+            return true;
+        }
+
+        @Override
+        public Object[] row() {
+            return row;
+        }
+
+        Object key() {
+            return key;
+        }
+
+        void replace(Object[] newRow) {
+            row = newRow;
+        }
+    }
+}

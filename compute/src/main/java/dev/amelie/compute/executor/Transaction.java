@@ -1,0 +1,246 @@
+package dev.amelie.compute.executor;
+
+import dev.amelie.compute.catalog.Catalog;
+import dev.amelie.compute.catalog.Table;
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.log.Change;
+import dev.amelie.compute.log.ChangeCodec;
+import dev.amelie.compute.storage.HashSpace;
+import dev.amelie.compute.storage.RowKey;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.exec.Interpreter;
+import dev.amelie.vm.program.Program;
+import dev.amelie.wal.WalFailedException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Coordinates one transaction from the host: runs its statements' sections, collects the
+ * changes the nodes report, and ends it with {@link #commit()} or {@link #rollback()}.
+ *
+ * <p>Threading: used by one thread at a time, which may block (a virtual thread); it waits for
+ * node replies, never for a lock held by a node.
+ */
+public final class Transaction {
+    private final Executor executor;
+    private TransactionSlot[] slots;
+    private final List<Change> changes = new ArrayList<>();
+    private Catalog catalogBefore;
+    private boolean ended;
+
+    Transaction(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Runs one compiled statement with its parameters. */
+    public StatementOutcome run(Program program, Object[] parameters) {
+        checkOpen();
+        Table table = null;
+        if (program.routing() != Program.Routing.NONE) {
+            enterNodes();
+            table = executor.catalog().current().table(program.tableId());
+            if (table == null) {
+                throw new SqlException(SqlState.UNDEFINED_TABLE, "relation with id " + program.tableId() + " does not exist (dropped meanwhile)");
+            }
+        }
+        List<Object[]> input = List.of();
+        if (program.input() != null) {
+            HostContext inputContext = new HostContext(parameters, List.of());
+            Interpreter.run(program.input(), inputContext);
+            input = inputContext.output();
+        }
+        boolean modifies = program.kind() != Program.StatementKind.SELECT;
+        List<Object[]> gathered = new ArrayList<>();
+        long affected = 0;
+        switch (program.routing()) {
+            case NONE -> {
+            }
+            case ALL -> {
+                List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(slots.length);
+                for (TransactionSlot slot : slots) {
+                    CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
+                    slot.send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, reply));
+                    replies.add(reply);
+                }
+                affected = gather(replies, gathered);
+            }
+            case BY_ROW_KEY -> {
+                List<List<Object[]>> routed = route(table, input);
+                List<CompletableFuture<PushdownResult>> replies = new ArrayList<>();
+                for (int node = 0; node < slots.length; node++) {
+                    if (routed.get(node).isEmpty()) {
+                        continue;
+                    }
+                    CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
+                    slots[node].send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, reply));
+                    replies.add(reply);
+                }
+                affected = gather(replies, gathered);
+            }
+        }
+        if (program.merge() == null) {
+            return new StatementOutcome(List.of(), affected);
+        }
+        HostContext merge = new HostContext(parameters, gathered);
+        Interpreter.run(program.merge(), merge);
+        return new StatementOutcome(merge.output(), affected);
+    }
+
+    /** Splits rows by the node owning their key; rows of a key-less table get their hidden row id here. */
+    private List<List<Object[]>> route(Table table, List<Object[]> rows) {
+        TableDef def = table.def();
+        List<List<Object[]>> routed = new ArrayList<>(slots.length);
+        for (int i = 0; i < slots.length; i++) {
+            routed.add(new ArrayList<>());
+        }
+        for (Object[] row : rows) {
+            Object[] stored = row;
+            if (!def.hasPrimaryKey()) {
+                stored = Arrays.copyOf(row, def.storedWidth());
+                stored[def.columns().size()] = table.nextRowId();
+            }
+            Object key = RowKey.of(def, stored);
+            routed.get(HashSpace.partitionOf(HashSpace.slot(key), table.partitionCount())).add(stored);
+        }
+        return routed;
+    }
+
+    private long gather(List<CompletableFuture<PushdownResult>> replies, List<Object[]> gathered) {
+        long affected = 0;
+        RuntimeException failure = null;
+        // Wait for every node even after a failure: each node must finish this request before the
+        // transaction can be ended on it.
+        for (CompletableFuture<PushdownResult> reply : replies) {
+            try {
+                PushdownResult result = reply.join();
+                gathered.addAll(result.rows());
+                affected += result.affected();
+                changes.addAll(result.changes());
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return affected;
+    }
+
+    /** Creates a table (DDL has every node to itself). Returns the definition with its new id. */
+    public TableDef createTable(TableDef proposed, boolean ifNotExists) {
+        checkOpen();
+        enterNodes();
+        Catalog current = executor.catalog().current();
+        if (current.table(proposed.schema(), proposed.name()) != null) {
+            if (ifNotExists) {
+                return null;
+            }
+            throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + proposed.name() + "\" already exists");
+        }
+        rememberCatalog(current);
+        TableDef def = new TableDef(current.lastTableId() + 1, proposed.schema(), proposed.name(), proposed.columns(), proposed.primaryKey());
+        executor.catalog().update(c -> c.withTable(new Table(def, executor.nodeCount())));
+        changes.add(new Change.CreateTable(def));
+        return def;
+    }
+
+    /** Drops a table; false when it does not exist. */
+    public boolean dropTable(String schema, String name) {
+        checkOpen();
+        enterNodes();
+        Catalog current = executor.catalog().current();
+        Table table = current.table(schema, name);
+        if (table == null) {
+            return false;
+        }
+        rememberCatalog(current);
+        executor.catalog().update(c -> c.withoutTable(table.def().id()));
+        changes.add(new Change.DropTable(table.def().id()));
+        return true;
+    }
+
+    private void rememberCatalog(Catalog current) {
+        if (catalogBefore == null) {
+            catalogBefore = current;
+        }
+    }
+
+    /**
+     * Queues the WAL record while the nodes are still held (so the log order is the execution
+     * order), releases the nodes, and returns a future that completes once the record, and every
+     * record this transaction may have read from, is durable.
+     */
+    public CompletableFuture<Void> commit() {
+        checkOpen();
+        ended = true;
+        long lsn;
+        try {
+            lsn = changes.isEmpty() ? executor.wal().lastAppendedLsn() : executor.wal().append(ChangeCodec.encode(changes));
+        } catch (WalFailedException e) {
+            undoAndRelease();
+            return CompletableFuture.failedFuture(new SqlException(SqlState.IO_ERROR,
+                    "could not write to the write-ahead log: " + e.getMessage(), e));
+        }
+        release(true);
+        return executor.wal().whenDurable(lsn).exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                new SqlException(SqlState.IO_ERROR, "could not make the transaction durable: " + rootMessage(e), e)));
+    }
+
+    /** Undoes everything this transaction did and releases the nodes. */
+    public void rollback() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        undoAndRelease();
+    }
+
+    private void undoAndRelease() {
+        if (catalogBefore != null) {
+            executor.catalog().restore(catalogBefore);
+        }
+        release(false);
+    }
+
+    private void release(boolean commit) {
+        if (slots == null) {
+            return;
+        }
+        List<CompletableFuture<Void>> done = new ArrayList<>(slots.length);
+        for (TransactionSlot slot : slots) {
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            slot.send(new TransactionSlot.End(commit, ended));
+            done.add(ended);
+        }
+        if (!commit) {
+            // Undo must be finished before anyone learns the transaction is over.
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+        }
+    }
+
+    private void enterNodes() {
+        if (slots == null) {
+            slots = executor.enter();
+        }
+    }
+
+    private void checkOpen() {
+        if (ended) {
+            throw new IllegalStateException("transaction already ended");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.amelie.compute.log;
+
+import dev.amelie.compute.catalog.TableDef;
+
+/**
+ * One logical change a transaction made, as written to the WAL. Rows are full stored rows
+ * (hidden row id included); keys are the key values in key order.
+ */
+public sealed interface Change {
+    record CreateTable(TableDef def) implements Change {}
+
+    record DropTable(long tableId) implements Change {}
+
+    record Insert(long tableId, Object[] row) implements Change {}
+
+    /** The row whose key was {@code oldKey} is now {@code row} (whose key may differ). */
+    record Update(long tableId, Object[] oldKey, Object[] row) implements Change {}
+
+    record Delete(long tableId, Object[] key) implements Change {}
+}

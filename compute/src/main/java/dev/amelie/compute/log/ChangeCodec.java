@@ -1,0 +1,117 @@
+package dev.amelie.compute.log;
+
+import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.vm.row.GrowableBuffer;
+import dev.amelie.vm.row.RowCodec;
+import dev.amelie.vm.type.SqlType;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The WAL payload of one transaction: a format version byte, then its changes in the order
+ * they were made. Self-contained (catalog changes included) so a record can be replayed or
+ * shipped alone.
+ */
+public final class ChangeCodec {
+    private static final byte FORMAT = 1;
+    private static final byte CREATE_TABLE = 1;
+    private static final byte DROP_TABLE = 2;
+    private static final byte INSERT = 3;
+    private static final byte UPDATE = 4;
+    private static final byte DELETE = 5;
+
+    private ChangeCodec() {}
+
+    public static byte[] encode(List<Change> changes) {
+        GrowableBuffer out = new GrowableBuffer(64 + changes.size() * 32);
+        out.put(FORMAT);
+        out.putInt(changes.size());
+        for (Change change : changes) {
+            switch (change) {
+                case Change.CreateTable(TableDef def) -> {
+                    out.put(CREATE_TABLE);
+                    out.putLong(def.id());
+                    RowCodec.writeString(out, def.schema());
+                    RowCodec.writeString(out, def.name());
+                    out.putInt(def.columns().size());
+                    for (ColumnDef column : def.columns()) {
+                        RowCodec.writeString(out, column.name());
+                        out.put((byte) column.type().ordinal());
+                        out.put((byte) (column.notNull() ? 1 : 0));
+                    }
+                    out.putInt(def.primaryKey().length);
+                    for (int position : def.primaryKey()) {
+                        out.putInt(position);
+                    }
+                }
+                case Change.DropTable(long tableId) -> {
+                    out.put(DROP_TABLE);
+                    out.putLong(tableId);
+                }
+                case Change.Insert(long tableId, Object[] row) -> {
+                    out.put(INSERT);
+                    out.putLong(tableId);
+                    RowCodec.writeRow(out, row);
+                }
+                case Change.Update(long tableId, Object[] oldKey, Object[] row) -> {
+                    out.put(UPDATE);
+                    out.putLong(tableId);
+                    RowCodec.writeRow(out, oldKey);
+                    RowCodec.writeRow(out, row);
+                }
+                case Change.Delete(long tableId, Object[] key) -> {
+                    out.put(DELETE);
+                    out.putLong(tableId);
+                    RowCodec.writeRow(out, key);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    public static List<Change> decode(byte[] payload) {
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        byte format = in.get();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("unknown change format " + format);
+        }
+        int count = in.getInt();
+        List<Change> changes = new ArrayList<>(count);
+        SqlType[] types = SqlType.values();
+        for (int i = 0; i < count; i++) {
+            byte kind = in.get();
+            switch (kind) {
+                case CREATE_TABLE -> {
+                    long id = in.getLong();
+                    String schema = RowCodec.readString(in);
+                    String name = RowCodec.readString(in);
+                    int n = in.getInt();
+                    List<ColumnDef> columns = new ArrayList<>(n);
+                    for (int c = 0; c < n; c++) {
+                        String columnName = RowCodec.readString(in);
+                        SqlType type = types[in.get()];
+                        columns.add(new ColumnDef(columnName, type, in.get() == 1));
+                    }
+                    int[] pk = new int[in.getInt()];
+                    for (int k = 0; k < pk.length; k++) {
+                        pk[k] = in.getInt();
+                    }
+                    changes.add(new Change.CreateTable(new TableDef(id, schema, name, columns, pk)));
+                }
+                case DROP_TABLE -> changes.add(new Change.DropTable(in.getLong()));
+                case INSERT -> changes.add(new Change.Insert(in.getLong(), RowCodec.readRow(in)));
+                case UPDATE -> {
+                    long tableId = in.getLong();
+                    Object[] oldKey = RowCodec.readRow(in);
+                    changes.add(new Change.Update(tableId, oldKey, RowCodec.readRow(in)));
+                }
+                case DELETE -> changes.add(new Change.Delete(in.getLong(), RowCodec.readRow(in)));
+                default -> throw new IllegalArgumentException("unknown change kind " + kind + " at " + (in.position() - 1));
+            }
+        }
+        return changes;
+    }
+}

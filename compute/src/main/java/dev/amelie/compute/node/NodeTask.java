@@ -1,0 +1,7 @@
+package dev.amelie.compute.node;
+
+/** Work a compute node takes from its inbox and runs on its own thread, to completion. */
+@FunctionalInterface
+public interface NodeTask {
+    void runOn(ComputeNode node);
+}

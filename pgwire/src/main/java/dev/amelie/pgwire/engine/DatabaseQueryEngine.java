@@ -1,0 +1,52 @@
+package dev.amelie.pgwire.engine;
+
+import dev.amelie.compute.Database;
+import dev.amelie.pgwire.session.QueryEngine;
+import dev.amelie.planner.Planner;
+import dev.amelie.vm.type.SqlType;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The real {@link QueryEngine}: plans with the {@link Planner} on the calling event loop and
+ * runs transactions on virtual threads against the {@link Database}'s executor.
+ */
+public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
+    private final Planner planner;
+    private final TransactionRunner runner;
+    private final ExecutorService transactions = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("amelie-transaction-", 0).factory());
+
+    public DatabaseQueryEngine(Database database) {
+        this.planner = new Planner(database.catalog());
+        this.runner = new TransactionRunner(database.executor(), planner);
+    }
+
+    @Override
+    public List<String> splitStatements(String queryText) {
+        return planner.split(queryText);
+    }
+
+    @Override
+    public PreparedQuery prepare(String statement, SqlType[] declaredParameterTypes) {
+        return new PlannedQuery(statement, declaredParameterTypes, planner.plan(statement, declaredParameterTypes));
+    }
+
+    @Override
+    public PreparedQuery parse(String statement) {
+        return new PlannedQuery(statement, new SqlType[0], planner.parse(statement));
+    }
+
+    @Override
+    public CompletableFuture<TransactionOutcome> execute(List<BoundStatement> statements) {
+        return CompletableFuture.supplyAsync(() -> runner.run(statements), transactions).thenCompose(f -> f);
+    }
+
+    @Override
+    public void close() {
+        transactions.shutdown();
+    }
+}

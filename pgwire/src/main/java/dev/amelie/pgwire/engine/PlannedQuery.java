@@ -1,0 +1,72 @@
+package dev.amelie.pgwire.engine;
+
+import dev.amelie.pgwire.session.QueryEngine;
+import dev.amelie.planner.PlannedStatement;
+import dev.amelie.planner.Planner;
+import dev.amelie.vm.type.SqlType;
+
+import java.util.List;
+
+/**
+ * A statement in the shape the protocol session needs, with its plan. A data statement of a
+ * simple Query is only syntax-checked up front and planned when its turn comes; any data
+ * statement is planned again when the catalog changed since it was planned.
+ */
+final class PlannedQuery implements QueryEngine.PreparedQuery {
+    private final String text;
+    private final SqlType[] declaredTypes;
+    private volatile PlannedStatement planned;
+
+    PlannedQuery(String text, SqlType[] declaredTypes, PlannedStatement planned) {
+        this.text = text;
+        this.declaredTypes = declaredTypes.clone();
+        this.planned = planned;
+    }
+
+    @Override
+    public String text() {
+        return text;
+    }
+
+    /** The plan valid for the current catalog, planning (again) if needed. */
+    PlannedStatement planFor(Planner planner) {
+        PlannedStatement current = planned;
+        if (current == null || current instanceof PlannedStatement.Query query && query.catalogVersion() != planner.catalogVersion()) {
+            current = planner.plan(text, declaredTypes);
+            planned = current;
+        }
+        return current;
+    }
+
+    /** The plan made so far, or null for a data statement not planned yet. */
+    PlannedStatement plannedSoFar() {
+        return planned;
+    }
+
+    @Override
+    public SqlType[] parameterTypes() {
+        PlannedStatement current = planned;
+        return current == null ? new SqlType[0] : current.parameterTypes();
+    }
+
+    @Override
+    public List<QueryEngine.ResultColumn> columns() {
+        PlannedStatement current = planned;
+        if (current == null) {
+            return List.of();
+        }
+        return current.columns().stream()
+                .map(c -> new QueryEngine.ResultColumn(c.name(), c.type()))
+                .toList();
+    }
+
+    @Override
+    public QueryEngine.SessionCommand sessionCommand() {
+        return switch (planned) {
+            case PlannedStatement.SetParameter set -> new QueryEngine.SessionCommand.Set(set.name(), set.value());
+            case PlannedStatement.ShowParameter show -> new QueryEngine.SessionCommand.Show(show.name());
+            case PlannedStatement.ResetParameter reset -> new QueryEngine.SessionCommand.Reset(reset.name());
+            case null, default -> null;
+        };
+    }
+}

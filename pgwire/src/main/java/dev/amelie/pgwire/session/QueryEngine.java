@@ -1,0 +1,99 @@
+package dev.amelie.pgwire.session;
+
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.type.SqlType;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a protocol session needs from the database: split a simple Query into statements,
+ * prepare one statement, run a list of bound statements as one transaction.
+ *
+ * <p>Threading: {@link #splitStatements} and {@link #prepare} run on the calling (event loop)
+ * thread and do CPU work only. {@link #execute} never blocks its caller; its future completes on
+ * some other thread once every result it carries is durable.
+ */
+public interface QueryEngine {
+
+    /**
+     * Splits query text into statements at top-level semicolons (quotes, comments and
+     * dollar quoting respected). Empty statements are dropped; an all-blank text gives an empty
+     * list (the session answers EmptyQueryResponse).
+     */
+    List<String> splitStatements(String queryText) throws SqlException;
+
+    /**
+     * Parses, validates and plans one statement. {@code declaredParameterTypes} holds the types
+     * the client declared in Parse (null entries: unspecified); its length may be shorter than
+     * the number of parameters. Parameters are written {@code $1, $2, …}.
+     */
+    PreparedQuery prepare(String statement, SqlType[] declaredParameterTypes) throws SqlException;
+
+    /**
+     * Checks one statement of a simple Query without resolving names: PostgreSQL parses a whole
+     * message before running it (a syntax error anywhere means nothing runs) but resolves each
+     * statement's names only when its turn comes, so that {@code CREATE TABLE t …; INSERT INTO t …}
+     * works in one message. The result has no parameters and its columns are known only after
+     * {@link #execute}; SET/SHOW/RESET are recognized here already.
+     */
+    default PreparedQuery parse(String statement) throws SqlException {
+        return prepare(statement, new SqlType[0]);
+    }
+
+    /**
+     * Runs the statements, in order, as one transaction: all of them take effect or none does.
+     * The first failing statement stops the transaction and everything is undone.
+     * The future never completes exceptionally for SQL errors: they are in the outcome.
+     */
+    CompletableFuture<TransactionOutcome> execute(List<BoundStatement> statements);
+
+    /** A statement ready to run, with the shape the client sees before running it. */
+    interface PreparedQuery {
+        /** Types of $1..$n, as inferred or declared. */
+        SqlType[] parameterTypes();
+
+        /** Columns of the rows it returns; empty when it returns no rows (NoData). */
+        List<ResultColumn> columns();
+
+        /** The statement's original text. */
+        String text();
+
+        /**
+         * Non-null when the statement is SET / SHOW / RESET: the session carries it out itself
+         * (it owns the session parameters) and never passes it to {@link #execute}.
+         */
+        default SessionCommand sessionCommand() {
+            return null;
+        }
+    }
+
+    /** Statements that act on the session's own state rather than on data. */
+    sealed interface SessionCommand {
+        /** {@code SET name = value} / {@code SET name TO value}; value null means DEFAULT. */
+        record Set(String name, String value) implements SessionCommand {}
+
+        /** {@code SHOW name}; name "all" for SHOW ALL. */
+        record Show(String name) implements SessionCommand {}
+
+        /** {@code RESET name}; name "all" for RESET ALL. */
+        record Reset(String name) implements SessionCommand {}
+    }
+
+    /** One column of a RowDescription. */
+    record ResultColumn(String name, SqlType type) {}
+
+    /** A prepared statement with its parameter values (Java objects of the parameter types). */
+    record BoundStatement(PreparedQuery query, Object[] parameters) {}
+
+    /** What one statement did: the CommandComplete tag and, for queries, its rows. */
+    record StatementResult(String commandTag, List<Object[]> rows) {}
+
+    /**
+     * The results of the statements that ran, in order, and the error of the statement that
+     * failed (null when all succeeded). When error is non-null the transaction was rolled back,
+     * yet the results before it are still reported, as PostgreSQL does for a multi-statement
+     * Query.
+     */
+    record TransactionOutcome(List<StatementResult> results, SqlException error) {}
+}

@@ -1,0 +1,149 @@
+package dev.amelie.pgwire.engine;
+
+import dev.amelie.compute.Database;
+import dev.amelie.pgwire.session.QueryEngine;
+import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
+import dev.amelie.pgwire.session.QueryEngine.TransactionOutcome;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.type.SqlType;
+import dev.amelie.wal.WalSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The real planner, executor, compute nodes and WAL behind the engine interface the sessions use. */
+class DatabaseQueryEngineTest {
+    @TempDir
+    Path data;
+
+    private Database database;
+    private DatabaseQueryEngine engine;
+
+    @BeforeEach
+    void open() throws Exception {
+        reopen();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        engine.close();
+        database.close();
+    }
+
+    private void reopen() throws Exception {
+        if (database != null) {
+            engine.close();
+            database.close();
+        }
+        database = Database.open(data, 3, WalSettings.defaults());
+        engine = new DatabaseQueryEngine(database);
+    }
+
+    private TransactionOutcome run(String text, Object... parameters) throws Exception {
+        List<BoundStatement> statements = new ArrayList<>();
+        for (String statement : engine.splitStatements(text)) {
+            statements.add(new BoundStatement(engine.parse(statement), parameters));
+        }
+        return engine.execute(statements).get(10, TimeUnit.SECONDS);
+    }
+
+    private List<String> rows(String query, Object... parameters) throws Exception {
+        TransactionOutcome outcome = run(query, parameters);
+        assertNull(outcome.error(), () -> outcome.error().getMessage());
+        return outcome.results().getLast().rows().stream().map(Arrays::toString).toList();
+    }
+
+    private List<String> tags(TransactionOutcome outcome) {
+        return outcome.results().stream().map(QueryEngine.StatementResult::commandTag).toList();
+    }
+
+    @Test
+    void createInsertSelectUpdateDeleteGiveTheTagsPostgresWrites() throws Exception {
+        TransactionOutcome outcome = run("create table t (id int primary key, name text not null, score double precision);"
+                + "insert into t values (1, 'a', 1.5), (2, 'b', 2.5), (3, 'c', null);"
+                + "update t set name = 'bb' where id = 2;"
+                + "delete from t where id = 3;"
+                + "select id, name, score from t order by id");
+        assertNull(outcome.error());
+        assertEquals(List.of("CREATE TABLE", "INSERT 0 3", "UPDATE 1", "DELETE 1", "SELECT 2"), tags(outcome));
+        assertEquals(List.of("[1, a, 1.5]", "[2, bb, 2.5]"), outcome.results().getLast().rows().stream().map(Arrays::toString).toList());
+    }
+
+    @Test
+    void countWhereOrderLimitAcrossPartitions() throws Exception {
+        run("create table n (k bigint primary key, v int)");
+        StringBuilder insert = new StringBuilder("insert into n values ");
+        for (int i = 1; i <= 100; i++) {
+            insert.append(i > 1 ? "," : "").append('(').append(i).append(',').append(i % 7).append(')');
+        }
+        run(insert.toString());
+        assertEquals(List.of("[100]"), rows("select count(*) from n"));
+        assertEquals(List.of("[14]"), rows("select count(*) from n where v = 3"));
+        assertEquals(List.of("[100]", "[99]", "[98]"), rows("select k from n order by k desc limit 3"));
+        assertEquals(List.of("[4]", "[5]"), rows("select k from n order by k limit 2 offset 3"));
+        assertEquals(List.of("[297, 0, 6]"), rows("select sum(v), min(v), max(v) from n"));
+    }
+
+    @Test
+    void parametersAreBoundByNumber() throws Exception {
+        run("create table p (a int primary key, b text)");
+        QueryEngine.PreparedQuery insert = engine.prepare("insert into p values ($2, $1)", new SqlType[0]);
+        assertEquals(List.of(SqlType.TEXT, SqlType.INTEGER), Arrays.asList(insert.parameterTypes()));
+        engine.execute(List.of(new BoundStatement(insert, new Object[] {"x", 7}))).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("[7, x]"), rows("select a, b from p where a = $1", 7));
+    }
+
+    @Test
+    void errorsCarryPostgresSqlStates() throws Exception {
+        run("create table e (a int primary key)");
+        run("insert into e values (1)");
+        assertEquals(SqlState.UNIQUE_VIOLATION.code(), run("insert into e values (1)").error().state().code());
+        assertEquals(SqlState.INVALID_TEXT_REPRESENTATION, run("insert into e values ('abc')").error().state());
+        assertEquals(SqlState.UNDEFINED_TABLE, assertThrows(dev.amelie.vm.error.SqlException.class,
+                () -> engine.prepare("select * from missing", new SqlType[0])).state());
+        assertEquals(SqlState.SYNTAX_ERROR, assertThrows(dev.amelie.vm.error.SqlException.class,
+                () -> engine.prepare("selec 1", new SqlType[0])).state());
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, assertThrows(dev.amelie.vm.error.SqlException.class,
+                () -> engine.prepare("vacuum", new SqlType[0])).state());
+        assertEquals(SqlState.NOT_NULL_VIOLATION, run("insert into e values (null)").error().state());
+        assertEquals(SqlState.DIVISION_BY_ZERO, run("select 1 / 0").error().state());
+    }
+
+    @Test
+    void failedStatementUndoesTheWholeMessage() throws Exception {
+        run("create table u (a int primary key)");
+        TransactionOutcome outcome = run("insert into u values (1); insert into u values (2), (2)");
+        assertNotNull(outcome.error());
+        assertEquals(List.of("INSERT 0 1"), tags(outcome));
+        assertEquals(List.of("[0]"), rows("select count(*) from u"));
+    }
+
+    @Test
+    void rowsComeBackAfterReopen() throws Exception {
+        run("create table r (a int primary key, b text); create table h (x int)");
+        run("insert into r values (1, 'one'), (2, 'two'); insert into h values (5), (5)");
+        run("update r set b = 'uno' where a = 1; delete from r where a = 2");
+        reopen();
+        assertEquals(List.of("[1, uno]"), rows("select a, b from r"));
+        assertEquals(List.of("[2]"), rows("select count(*) from h"));
+        run("insert into h values (6)");
+        assertEquals(List.of("[3]"), rows("select count(*) from h"));
+    }
+
+    @Test
+    void constantSelectNeedsNoTable() throws Exception {
+        assertEquals(List.of("[2, abc, true]"), rows("select 1 + 1, lower('ABC'), 1 < 2"));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.amelie.planner;
+
+import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.vm.program.Program;
+import dev.amelie.vm.type.SqlType;
+
+import java.util.List;
+
+/** What the planner makes of one statement. */
+public sealed interface PlannedStatement {
+
+    /** Types of $1..$n. */
+    default SqlType[] parameterTypes() {
+        return new SqlType[0];
+    }
+
+    /** Result columns; empty when the statement returns no rows. */
+    default List<ResultColumn> columns() {
+        return List.of();
+    }
+
+    record ResultColumn(String name, SqlType type) {}
+
+    /** A data statement compiled to bytecode against catalog version {@code catalogVersion}. */
+    record Query(Program program, List<ResultColumn> columns, SqlType[] parameterTypes, long catalogVersion)
+            implements PlannedStatement {}
+
+    record CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists)
+            implements PlannedStatement {}
+
+    record DropTable(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
+
+    record QualifiedName(String schema, String name) {}
+
+    /** BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT. */
+    record TransactionControl(Kind kind) implements PlannedStatement {
+        public enum Kind { BEGIN, COMMIT, ROLLBACK }
+    }
+
+    /** SET name = value (value null: DEFAULT). */
+    record SetParameter(String name, String value) implements PlannedStatement {}
+
+    record ShowParameter(String name) implements PlannedStatement {}
+
+    record ResetParameter(String name) implements PlannedStatement {}
+}

@@ -1,0 +1,29 @@
+package dev.amelie.planner.catalog;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Result types as PostgreSQL derives them where Calcite differs: sum(int2/int4) is bigint,
+ * sum(int8) is numeric (PostgreSQL 15, "Aggregate Functions" table).
+ */
+public final class PostgresTypeSystem extends RelDataTypeSystemImpl {
+    public static final PostgresTypeSystem INSTANCE = new PostgresTypeSystem();
+
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argumentType) {
+        RelDataType sum = switch (argumentType.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER -> factory.createSqlType(SqlTypeName.BIGINT);
+            case BIGINT -> factory.createSqlType(SqlTypeName.DECIMAL, 38, 0);
+            default -> argumentType;
+        };
+        return factory.createTypeWithNullability(sum, argumentType.isNullable());
+    }
+
+    @Override
+    public boolean shouldConvertRaggedUnionTypesToVarying() {
+        return true;
+    }
+}

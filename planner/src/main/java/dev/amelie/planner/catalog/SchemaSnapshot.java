@@ -1,0 +1,55 @@
+package dev.amelie.planner.catalog;
+
+import dev.amelie.compute.catalog.Catalog;
+import dev.amelie.compute.catalog.Table;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The Calcite schema for one catalog version: schema "public" with every table, plus the
+ * PostgreSQL type names Calcite lacks (text, int4, int8, float8, bool, …) so casts like
+ * {@code '1'::int4} validate. Built once per catalog version.
+ */
+public final class SchemaSnapshot {
+    private final long catalogVersion;
+    private final CalciteSchema root;
+
+    private SchemaSnapshot(long catalogVersion, CalciteSchema root) {
+        this.catalogVersion = catalogVersion;
+        this.root = root;
+    }
+
+    public static SchemaSnapshot of(Catalog catalog) {
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        SchemaPlus publicSchema = root.plus().add(Catalog.DEFAULT_SCHEMA, new AbstractSchema());
+        for (Table table : catalog.tables()) {
+            publicSchema.add(table.def().name(), new CalciteTable(table.def()));
+        }
+        for (SchemaPlus schema : new SchemaPlus[] {root.plus(), publicSchema}) {
+            addType(schema, "text", SqlTypeName.VARCHAR);
+            addType(schema, "int2", SqlTypeName.SMALLINT);
+            addType(schema, "int4", SqlTypeName.INTEGER);
+            addType(schema, "int8", SqlTypeName.BIGINT);
+            addType(schema, "float8", SqlTypeName.DOUBLE);
+            addType(schema, "float4", SqlTypeName.DOUBLE);
+            addType(schema, "bool", SqlTypeName.BOOLEAN);
+            addType(schema, "bpchar", SqlTypeName.VARCHAR);
+        }
+        return new SchemaSnapshot(catalog.version(), root);
+    }
+
+    private static void addType(SchemaPlus schema, String name, SqlTypeName type) {
+        schema.add(name, (RelDataTypeFactory factory) -> factory.createSqlType(type));
+    }
+
+    public long catalogVersion() {
+        return catalogVersion;
+    }
+
+    public CalciteSchema root() {
+        return root;
+    }
+}

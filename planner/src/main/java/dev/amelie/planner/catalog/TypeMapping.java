@@ -1,0 +1,41 @@
+package dev.amelie.planner.catalog;
+
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** Our SQL types to Calcite's and back. */
+public final class TypeMapping {
+    private TypeMapping() {}
+
+    public static RelDataType toCalcite(SqlType type, RelDataTypeFactory factory) {
+        return switch (type) {
+            case BOOLEAN -> factory.createSqlType(SqlTypeName.BOOLEAN);
+            case SMALLINT -> factory.createSqlType(SqlTypeName.SMALLINT);
+            case INTEGER -> factory.createSqlType(SqlTypeName.INTEGER);
+            case BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
+            case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
+            case NUMERIC -> factory.createSqlType(SqlTypeName.DECIMAL, 38, 6);
+            case TEXT -> factory.createSqlType(SqlTypeName.VARCHAR);
+            case UNKNOWN -> factory.createSqlType(SqlTypeName.NULL);
+        };
+    }
+
+    public static SqlType fromCalcite(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case BOOLEAN -> SqlType.BOOLEAN;
+            case TINYINT, SMALLINT -> SqlType.SMALLINT;
+            case INTEGER -> SqlType.INTEGER;
+            case BIGINT -> SqlType.BIGINT;
+            case FLOAT, REAL, DOUBLE -> SqlType.DOUBLE;
+            case DECIMAL -> SqlType.NUMERIC;
+            case CHAR, VARCHAR -> SqlType.TEXT;
+            case NULL, UNKNOWN -> SqlType.UNKNOWN;
+            default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "type " + type.getSqlTypeName().getName().toLowerCase() + " is not supported yet");
+        };
+    }
+}

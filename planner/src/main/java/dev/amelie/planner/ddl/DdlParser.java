@@ -1,0 +1,173 @@
+package dev.amelie.planner.ddl;
+
+import dev.amelie.compute.catalog.Catalog;
+import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.planner.PlannedStatement;
+import dev.amelie.planner.sql.Token;
+import dev.amelie.planner.sql.TokenStream;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.type.SqlType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CREATE TABLE and DROP TABLE, parsed by hand: Calcite's babel grammar has no PostgreSQL DDL
+ * (it rejects PRIMARY KEY and DROP), and the server DDL parser is not available here.
+ * Grammar follows PostgreSQL 15's CREATE TABLE for the subset we support.
+ */
+public final class DdlParser {
+    private DdlParser() {}
+
+    public static PlannedStatement parseCreate(String text) {
+        TokenStream in = new TokenStream(text);
+        in.expectWord("create");
+        if (in.acceptWord("temporary") || in.acceptWord("temp") || in.acceptWord("unlogged")) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TEMPORARY/UNLOGGED TABLE is not supported yet");
+        }
+        if (!in.acceptWord("table")) {
+            throw unsupported("CREATE " + in.peek().text().toUpperCase());
+        }
+        boolean ifNotExists = in.acceptWords("if", "not", "exists");
+        PlannedStatement.QualifiedName name = qualifiedName(in);
+        in.expectSymbol("(");
+        List<ColumnDef> columns = new ArrayList<>();
+        Set<String> columnNames = new LinkedHashSet<>();
+        List<Integer> primaryKey = new ArrayList<>();
+        List<String> tablePrimaryKey = null;
+        do {
+            if (in.peek().isWord("primary") || in.peek().isWord("constraint")) {
+                if (in.acceptWord("constraint")) {
+                    in.expectIdentifier();
+                }
+                in.expectWord("primary");
+                in.expectWord("key");
+                if (tablePrimaryKey != null || !primaryKey.isEmpty()) {
+                    throw multiplePrimaryKeys(name.name());
+                }
+                tablePrimaryKey = identifierList(in);
+                continue;
+            }
+            if (in.peek().isWord("unique") || in.peek().isWord("check") || in.peek().isWord("foreign")) {
+                throw unsupported("table constraint " + in.peek().text().toUpperCase());
+            }
+            String column = in.expectIdentifier();
+            if (!columnNames.add(column)) {
+                throw new SqlException(SqlState.DUPLICATE_COLUMN, "column \"" + column + "\" specified more than once");
+            }
+            SqlType type = TypeNames.parse(in);
+            boolean notNull = false;
+            while (!in.peek().isSymbol(",") && !in.peek().isSymbol(")") && !in.atEnd()) {
+                if (in.acceptWord("not")) {
+                    in.expectWord("null");
+                    notNull = true;
+                } else if (in.acceptWord("null")) {
+                    notNull = false;
+                } else if (in.acceptWord("primary")) {
+                    in.expectWord("key");
+                    if (tablePrimaryKey != null || !primaryKey.isEmpty()) {
+                        throw multiplePrimaryKeys(name.name());
+                    }
+                    primaryKey.add(columns.size());
+                } else if (in.acceptWord("constraint")) {
+                    in.expectIdentifier();
+                } else if (in.peek().isWord("default") || in.peek().isWord("unique") || in.peek().isWord("references")
+                        || in.peek().isWord("check") || in.peek().isWord("generated") || in.peek().isWord("collate")) {
+                    throw unsupported("column option " + in.peek().text().toUpperCase());
+                } else {
+                    throw in.syntaxError();
+                }
+            }
+            columns.add(new ColumnDef(column, type, notNull));
+        } while (in.acceptSymbol(","));
+        in.expectSymbol(")");
+        if (in.acceptWord("with")) {
+            skipParenthesized(in); // storage parameters such as fillfactor change nothing in memory
+        }
+        in.expectEnd();
+        if (tablePrimaryKey != null) {
+            for (String keyColumn : tablePrimaryKey) {
+                int position = new ArrayList<>(columnNames).indexOf(keyColumn);
+                if (position < 0) {
+                    throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + keyColumn + "\" named in key does not exist");
+                }
+                primaryKey.add(position);
+            }
+        }
+        // A primary key implies NOT NULL, as in PostgreSQL.
+        for (int position : primaryKey) {
+            ColumnDef c = columns.get(position);
+            columns.set(position, new ColumnDef(c.name(), c.type(), true));
+        }
+        return new PlannedStatement.CreateTable(name.schema(), name.name(), columns,
+                primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists);
+    }
+
+    public static PlannedStatement parseDrop(String text) {
+        TokenStream in = new TokenStream(text);
+        in.expectWord("drop");
+        if (!in.acceptWord("table")) {
+            throw unsupported("DROP " + in.peek().text().toUpperCase());
+        }
+        boolean ifExists = in.acceptWords("if", "exists");
+        List<PlannedStatement.QualifiedName> names = new ArrayList<>();
+        do {
+            names.add(qualifiedName(in));
+        } while (in.acceptSymbol(","));
+        if (!in.acceptWord("restrict")) {
+            in.acceptWord("cascade");
+        }
+        in.expectEnd();
+        return new PlannedStatement.DropTable(names, ifExists);
+    }
+
+    private static PlannedStatement.QualifiedName qualifiedName(TokenStream in) {
+        String first = in.expectIdentifier();
+        if (in.acceptSymbol(".")) {
+            String second = in.expectIdentifier();
+            if (!first.equals(Catalog.DEFAULT_SCHEMA)) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "schemas other than \"public\" are not supported yet");
+            }
+            return new PlannedStatement.QualifiedName(first, second);
+        }
+        return new PlannedStatement.QualifiedName(Catalog.DEFAULT_SCHEMA, first);
+    }
+
+    private static List<String> identifierList(TokenStream in) {
+        List<String> names = new ArrayList<>();
+        in.expectSymbol("(");
+        do {
+            names.add(in.expectIdentifier());
+        } while (in.acceptSymbol(","));
+        in.expectSymbol(")");
+        return names;
+    }
+
+    private static void skipParenthesized(TokenStream in) {
+        in.expectSymbol("(");
+        int depth = 1;
+        while (depth > 0) {
+            Token token = in.next();
+            if (token.kind() == Token.Kind.END) {
+                throw in.syntaxError();
+            }
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            }
+        }
+    }
+
+    private static SqlException multiplePrimaryKeys(String table) {
+        return new SqlException(SqlState.INVALID_TABLE_DEFINITION,
+                "multiple primary keys for table \"" + table + "\" are not allowed");
+    }
+
+    private static SqlException unsupported(String what) {
+        return new SqlException(SqlState.FEATURE_NOT_SUPPORTED, what + " is not supported yet");
+    }
+}

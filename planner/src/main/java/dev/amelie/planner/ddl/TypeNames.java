@@ -1,0 +1,46 @@
+package dev.amelie.planner.ddl;
+
+import dev.amelie.planner.sql.TokenStream;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.type.SqlType;
+
+/** PostgreSQL type names (and their aliases) for the column types we store. */
+public final class TypeNames {
+    private TypeNames() {}
+
+    public static SqlType parse(TokenStream in) {
+        String name = in.expectIdentifier();
+        SqlType type = switch (name) {
+            case "int", "integer", "int4" -> SqlType.INTEGER;
+            case "bigint", "int8" -> SqlType.BIGINT;
+            case "smallint", "int2" -> SqlType.SMALLINT;
+            case "text" -> SqlType.TEXT;
+            case "varchar" -> SqlType.TEXT;
+            case "character" -> {
+                in.acceptWord("varying");
+                yield SqlType.TEXT;
+            }
+            case "char", "bpchar" -> SqlType.TEXT;
+            case "boolean", "bool" -> SqlType.BOOLEAN;
+            case "float8" -> SqlType.DOUBLE;
+            case "double" -> {
+                in.expectWord("precision");
+                yield SqlType.DOUBLE;
+            }
+            case "numeric", "decimal" -> SqlType.NUMERIC;
+            default -> throw new SqlException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist");
+        };
+        if (in.acceptSymbol("(")) {
+            // Length and precision modifiers are accepted; lengths are not enforced yet.
+            do {
+                in.next();
+            } while (in.acceptSymbol(","));
+            in.expectSymbol(")");
+        }
+        if (in.peek().isSymbol("[")) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet");
+        }
+        return type;
+    }
+}

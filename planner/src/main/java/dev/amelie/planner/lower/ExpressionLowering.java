@@ -1,0 +1,209 @@
+package dev.amelie.planner.lower;
+
+import dev.amelie.planner.catalog.TypeMapping;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.Function;
+import dev.amelie.vm.program.Opcode;
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/** Lowers one Calcite row expression to instructions; returns the register holding its value. */
+final class ExpressionLowering {
+    private final CodeBuilder code;
+    private final RexBuilder rexBuilder;
+    private final int[] occurrenceToParameter;
+
+    ExpressionLowering(CodeBuilder code, RexBuilder rexBuilder, int[] occurrenceToParameter) {
+        this.code = code;
+        this.rexBuilder = rexBuilder;
+        this.occurrenceToParameter = occurrenceToParameter;
+    }
+
+    int lower(RexNode rex, int[] row) {
+        return emit(RexUtil.expandSearch(rexBuilder, null, rex), row);
+    }
+
+    private int emit(RexNode rex, int[] row) {
+        return switch (rex) {
+            case RexInputRef ref -> row[ref.getIndex()];
+            case RexLiteral literal -> code.loadConstant(literalValue(literal));
+            case RexDynamicParam param -> {
+                int r = code.newRegister();
+                code.emit(Opcode.PARAM, r, occurrenceToParameter[param.getIndex()]);
+                yield r;
+            }
+            case RexCall call -> call(call, row);
+            default -> throw unsupported("expression " + rex.getKind().toString().toLowerCase(Locale.ROOT));
+        };
+    }
+
+    private int call(RexCall call, int[] row) {
+        List<RexNode> operands = call.getOperands();
+        return switch (call.getKind()) {
+            case PLUS -> arithmetic(Opcode.ADD, call, row);
+            case MINUS -> arithmetic(Opcode.SUBTRACT, call, row);
+            case TIMES -> arithmetic(Opcode.MULTIPLY, call, row);
+            case DIVIDE -> arithmetic(Opcode.DIVIDE, call, row);
+            case MOD -> arithmetic(Opcode.MODULO, call, row);
+            case MINUS_PREFIX -> unary(Opcode.NEGATE, operands.get(0), row);
+            case PLUS_PREFIX -> emit(operands.get(0), row);
+            case EQUALS -> binary(Opcode.EQUAL, call, row);
+            case NOT_EQUALS -> binary(Opcode.NOT_EQUAL, call, row);
+            case LESS_THAN -> binary(Opcode.LESS, call, row);
+            case LESS_THAN_OR_EQUAL -> binary(Opcode.LESS_OR_EQUAL, call, row);
+            case GREATER_THAN -> binary(Opcode.GREATER, call, row);
+            case GREATER_THAN_OR_EQUAL -> binary(Opcode.GREATER_OR_EQUAL, call, row);
+            case AND -> fold(Opcode.AND, operands, row);
+            case OR -> fold(Opcode.OR, operands, row);
+            case NOT -> unary(Opcode.NOT, operands.get(0), row);
+            case IS_NULL -> unary(Opcode.IS_NULL, operands.get(0), row);
+            case IS_NOT_NULL -> unary(Opcode.IS_NOT_NULL, operands.get(0), row);
+            case IS_TRUE -> unary(Opcode.IS_TRUE, operands.get(0), row);
+            case IS_FALSE -> unary(Opcode.IS_FALSE, operands.get(0), row);
+            case IS_NOT_TRUE -> not(unary(Opcode.IS_TRUE, operands.get(0), row));
+            case IS_NOT_FALSE -> not(unary(Opcode.IS_FALSE, operands.get(0), row));
+            case CAST -> cast(call, row);
+            case CASE -> caseWhen(operands, row);
+            case COALESCE -> function(Function.COALESCE, operands, row);
+            default -> namedFunction(call, row);
+        };
+    }
+
+    private int namedFunction(RexCall call, int[] row) {
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        return switch (name) {
+            case "||" -> binary(Opcode.CONCAT, call, row);
+            case "LOWER" -> function(Function.LOWER, call.getOperands(), row);
+            case "UPPER" -> function(Function.UPPER, call.getOperands(), row);
+            case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> function(Function.LENGTH, call.getOperands(), row);
+            case "ABS" -> function(Function.ABS, call.getOperands(), row);
+            default -> throw unsupported("function or operator " + call.getOperator().getName().toLowerCase(Locale.ROOT));
+        };
+    }
+
+    private int arithmetic(Opcode op, RexCall call, int[] row) {
+        SqlType type = TypeMapping.fromCalcite(call.getType());
+        if (!type.isNumeric()) {
+            throw unsupported("operator " + call.getOperator().getName() + " on " + type.sqlName());
+        }
+        int a = emit(call.getOperands().get(0), row);
+        int b = emit(call.getOperands().get(1), row);
+        int r = code.newRegister();
+        code.emitTyped(op, type, r, a, b);
+        return r;
+    }
+
+    private int binary(Opcode op, RexCall call, int[] row) {
+        int a = emit(call.getOperands().get(0), row);
+        int b = emit(call.getOperands().get(1), row);
+        int r = code.newRegister();
+        code.emit(op, r, a, b);
+        return r;
+    }
+
+    private int unary(Opcode op, RexNode operand, int[] row) {
+        int a = emit(operand, row);
+        int r = code.newRegister();
+        code.emit(op, r, a);
+        return r;
+    }
+
+    private int not(int a) {
+        int r = code.newRegister();
+        code.emit(Opcode.NOT, r, a);
+        return r;
+    }
+
+    private int fold(Opcode op, List<RexNode> operands, int[] row) {
+        int acc = emit(operands.get(0), row);
+        for (int i = 1; i < operands.size(); i++) {
+            int next = emit(operands.get(i), row);
+            int r = code.newRegister();
+            code.emit(op, r, acc, next);
+            acc = r;
+        }
+        return acc;
+    }
+
+    private int cast(RexCall call, int[] row) {
+        RexNode operand = call.getOperands().get(0);
+        SqlType target = TypeMapping.fromCalcite(call.getType());
+        int a = emit(operand, row);
+        if (operand.getType().getSqlTypeName() == call.getType().getSqlTypeName()
+                && operand.getType().getSqlTypeName() != SqlTypeName.DECIMAL) {
+            return a;
+        }
+        return castRegister(a, target);
+    }
+
+    /** r ← CAST(a AS target). */
+    int castRegister(int a, SqlType target) {
+        int r = code.newRegister();
+        code.emit(Opcode.CAST, r, a, target.ordinal());
+        return r;
+    }
+
+    private int caseWhen(List<RexNode> operands, int[] row) {
+        int result = code.newRegister();
+        CodeBuilder.Label end = code.newLabel();
+        int i = 0;
+        for (; i + 1 < operands.size(); i += 2) {
+            CodeBuilder.Label next = code.newLabel();
+            int condition = emit(operands.get(i), row);
+            code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, next);
+            code.emit(Opcode.COPY, result, emit(operands.get(i + 1), row));
+            code.emitJump(Opcode.JUMP, 0, 0, 0, 1, end);
+            code.place(next);
+        }
+        code.emit(Opcode.COPY, result, emit(operands.get(i), row));
+        code.place(end);
+        return result;
+    }
+
+    private int function(Function function, List<RexNode> operands, int[] row) {
+        int[] args = new int[operands.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = emit(operands.get(i), row);
+        }
+        int first = code.newRegisters(args.length);
+        for (int i = 0; i < args.length; i++) {
+            code.emit(Opcode.COPY, first + i, args[i]);
+        }
+        int r = code.newRegister();
+        code.emit(Opcode.CALL, r, Function.pack(function, args.length), first);
+        return r;
+    }
+
+    static Object literalValue(RexLiteral literal) {
+        if (literal.isNull()) {
+            return null;
+        }
+        return switch (literal.getType().getSqlTypeName()) {
+            case BOOLEAN -> literal.getValueAs(Boolean.class);
+            case TINYINT, SMALLINT -> literal.getValueAs(Short.class);
+            case INTEGER -> literal.getValueAs(Integer.class);
+            case BIGINT -> literal.getValueAs(Long.class);
+            case DECIMAL -> literal.getValueAs(BigDecimal.class);
+            case FLOAT, REAL, DOUBLE -> literal.getValueAs(Double.class);
+            case CHAR, VARCHAR -> literal.getValueAs(String.class);
+            default -> throw unsupported("literal of type " + literal.getType().getSqlTypeName().getName().toLowerCase(Locale.ROOT));
+        };
+    }
+
+    static SqlException unsupported(String what) {
+        return new SqlException(SqlState.FEATURE_NOT_SUPPORTED, what + " is not supported yet");
+    }
+}

@@ -1,0 +1,175 @@
+package dev.amelie.planner.lower;
+
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.planner.catalog.CalciteTable;
+import dev.amelie.planner.catalog.TypeMapping;
+import dev.amelie.vm.program.Code;
+import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.Opcode;
+import dev.amelie.vm.program.Program;
+import dev.amelie.vm.program.RowSourceKind;
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers a validated relational plan to a {@link Program}: decides what runs on the compute
+ * nodes (scan, filter, projection, partial aggregate, row changes) and what on the host
+ * (INSERT's input rows, the final aggregate, sort and limit), then lowers each part.
+ */
+public final class ProgramLowering {
+    private ProgramLowering() {}
+
+    public static Program lower(RelNode root, int[] occurrenceToParameter) {
+        if (root instanceof TableModify modify) {
+            return lowerModify(modify, occurrenceToParameter);
+        }
+        List<TableScan> scans = new ArrayList<>();
+        collectScans(root, scans);
+        if (scans.isEmpty()) {
+            Code merge = new SectionLowering(SectionKind.HOST, null, root, occurrenceToParameter).lowerToOutput(root);
+            return new Program(Program.StatementKind.SELECT, 0, Program.Routing.NONE, null, null, merge);
+        }
+        if (scans.size() > 1) {
+            throw ExpressionLowering.unsupported("joins and subqueries over several tables");
+        }
+        TableScan scan = scans.getFirst();
+        RelNode boundary = gatherBoundary(root, scan);
+        Code pushdown = new SectionLowering(SectionKind.PUSHDOWN, boundary, root, occurrenceToParameter).lowerToOutput(boundary);
+        Code merge = new SectionLowering(SectionKind.MERGE, boundary, root, occurrenceToParameter).lowerToOutput(root);
+        return new Program(Program.StatementKind.SELECT, tableOf(scan.getTable()).id(), Program.Routing.ALL, null, pushdown, merge);
+    }
+
+    private static Program lowerModify(TableModify modify, int[] occurrenceToParameter) {
+        TableDef def = tableOf(modify.getTable());
+        RelNode input = modify.getInput();
+        return switch (modify.getOperation()) {
+            case INSERT -> {
+                List<TableScan> scans = new ArrayList<>();
+                collectScans(input, scans);
+                if (!scans.isEmpty()) {
+                    throw ExpressionLowering.unsupported("INSERT … SELECT from a table");
+                }
+                SectionLowering host = new SectionLowering(SectionKind.HOST, null, modify, occurrenceToParameter);
+                List<RelDataTypeField> fields = input.getRowType().getFieldList();
+                host.produce(input, row -> {
+                    int[] typed = new int[row.length];
+                    for (int i = 0; i < row.length; i++) {
+                        typed[i] = coerce(host, row[i], TypeMapping.fromCalcite(fields.get(i).getType()), def.columns().get(i).type());
+                    }
+                    host.emit(typed, 0);
+                });
+                yield new Program(Program.StatementKind.INSERT, def.id(), Program.Routing.BY_ROW_KEY,
+                        host.code().build(), insertPushdown(def), null);
+            }
+            case UPDATE -> {
+                SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);
+                List<String> updated = modify.getUpdateColumnList();
+                List<RelDataTypeField> fields = input.getRowType().getFieldList();
+                int width = def.columns().size();
+                node.produce(input, row -> {
+                    int[] newRow = new int[width];
+                    for (int i = 0; i < width; i++) {
+                        int j = updated.indexOf(def.columns().get(i).name());
+                        newRow[i] = j < 0 ? row[i] : coerce(node, row[width + j],
+                                TypeMapping.fromCalcite(fields.get(width + j).getType()), def.columns().get(i).type());
+                    }
+                    int first = node.consecutive(newRow);
+                    node.code().emit(Opcode.UPDATE, node.scanCursor(), first, width);
+                });
+                yield new Program(Program.StatementKind.UPDATE, def.id(), Program.Routing.ALL, null, node.code().build(), null);
+            }
+            case DELETE -> {
+                SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);
+                node.produce(input, row -> node.code().emit(Opcode.DELETE, node.scanCursor()));
+                yield new Program(Program.StatementKind.DELETE, def.id(), Program.Routing.ALL, null, node.code().build(), null);
+            }
+            default -> throw ExpressionLowering.unsupported(modify.getOperation().name());
+        };
+    }
+
+    /** Converts a value to the column's type when the expression's type differs. */
+    private static int coerce(SectionLowering section, int register, SqlType from, SqlType to) {
+        return from == to ? register : section.expressions().castRegister(register, to);
+    }
+
+    /** On each node: insert every routed row (hidden row id included) into the partition. */
+    private static Code insertPushdown(TableDef def) {
+        CodeBuilder code = new CodeBuilder();
+        int cursor = code.newCursor();
+        code.emit(Opcode.OPEN, cursor, RowSourceKind.INPUT.ordinal(), 0);
+        CodeBuilder.Label end = code.newLabel();
+        int loop = code.position();
+        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
+        int width = def.storedWidth();
+        int first = code.newRegisters(width);
+        for (int i = 0; i < width; i++) {
+            code.emit(Opcode.COLUMN, first + i, cursor, i);
+        }
+        code.emit(Opcode.INSERT, first, width);
+        code.emit(Opcode.JUMP, loop);
+        code.place(end);
+        return code.build();
+    }
+
+    /**
+     * The highest operator above the scan that still runs per partition: filters and projections
+     * stack on the scan, and an ungrouped aggregate on top of them splits into partial and final.
+     */
+    private static RelNode gatherBoundary(RelNode root, TableScan scan) {
+        List<RelNode> path = new ArrayList<>();
+        if (!pathTo(root, scan, path)) {
+            throw new IllegalStateException("scan not under root");
+        }
+        // path runs root … scan
+        int i = path.size() - 1;
+        while (i > 0 && (path.get(i - 1) instanceof Filter || path.get(i - 1) instanceof Project)) {
+            i--;
+        }
+        if (i > 0 && path.get(i - 1) instanceof Aggregate aggregate) {
+            SectionLowering.checkSupported(aggregate);
+            i--;
+        }
+        return path.get(i);
+    }
+
+    private static boolean pathTo(RelNode node, RelNode target, List<RelNode> path) {
+        path.add(node);
+        if (node == target) {
+            return true;
+        }
+        for (RelNode input : node.getInputs()) {
+            if (pathTo(input, target, path)) {
+                return true;
+            }
+        }
+        path.removeLast();
+        return false;
+    }
+
+    private static void collectScans(RelNode node, List<TableScan> scans) {
+        if (node instanceof TableScan scan) {
+            scans.add(scan);
+        }
+        for (RelNode input : node.getInputs()) {
+            collectScans(input, scans);
+        }
+    }
+
+    private static TableDef tableOf(RelOptTable table) {
+        CalciteTable calciteTable = table.unwrap(CalciteTable.class);
+        if (calciteTable == null) {
+            throw new IllegalStateException("not one of our tables: " + table.getQualifiedName());
+        }
+        return calciteTable.def();
+    }
+}

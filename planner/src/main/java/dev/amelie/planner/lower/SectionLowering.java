@@ -1,0 +1,285 @@
+package dev.amelie.planner.lower;
+
+import dev.amelie.planner.catalog.TypeMapping;
+import dev.amelie.vm.program.Code;
+import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.Opcode;
+import dev.amelie.vm.program.RowSourceKind;
+import dev.amelie.vm.program.SortKey;
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Lowers a relational tree to one section of bytecode by push-based code generation: each
+ * operator asks its input to produce rows and hands each row, as registers, to its consumer
+ * ({@link RowSink}). A scan becomes a loop; a filter a conditional jump; a projection some
+ * expressions; a sort a materialized scratch set.
+ *
+ * <p>In a PUSHDOWN section the scan reads the node's partition and an aggregate at the gather
+ * boundary computes partial results; in the MERGE section the boundary reads the gathered rows
+ * and finishes such an aggregate.
+ */
+final class SectionLowering {
+    private final SectionKind kind;
+    private final RelNode boundary;
+    private final CodeBuilder code = new CodeBuilder();
+    private final ExpressionLowering expressions;
+    private int scanCursor = -1;
+    private int nextRowSet = 1;
+
+    SectionLowering(SectionKind kind, RelNode boundary, RelNode root, int[] occurrenceToParameter) {
+        this.kind = kind;
+        this.boundary = boundary;
+        this.expressions = new ExpressionLowering(code, root.getCluster().getRexBuilder(), occurrenceToParameter);
+    }
+
+    CodeBuilder code() {
+        return code;
+    }
+
+    ExpressionLowering expressions() {
+        return expressions;
+    }
+
+    /** The cursor of the partition scan, for UPDATE and DELETE of its current row. */
+    int scanCursor() {
+        return scanCursor;
+    }
+
+    /** Lowers rel so that every row it produces is emitted to the section's output. */
+    Code lowerToOutput(RelNode rel) {
+        produce(rel, registers -> emit(registers, 0));
+        return code.build();
+    }
+
+    void emit(int[] registers, int rowSet) {
+        int first = consecutive(registers);
+        code.emit(Opcode.EMIT, first, registers.length, rowSet);
+    }
+
+    /** The registers as one consecutive block, copying when they are not already. */
+    int consecutive(int[] registers) {
+        boolean already = true;
+        for (int i = 1; i < registers.length; i++) {
+            already &= registers[i] == registers[0] + i;
+        }
+        if (already && registers.length > 0) {
+            return registers[0];
+        }
+        int first = code.newRegisters(Math.max(registers.length, 1));
+        for (int i = 0; i < registers.length; i++) {
+            code.emit(Opcode.COPY, first + i, registers[i]);
+        }
+        return first;
+    }
+
+    void produce(RelNode rel, RowSink sink) {
+        if (kind == SectionKind.MERGE && rel == boundary) {
+            if (rel instanceof Aggregate aggregate) {
+                finalAggregate(aggregate, sink);
+            } else {
+                scanRows(RowSourceKind.INPUT, 0, rel.getRowType().getFieldCount(), sink);
+            }
+            return;
+        }
+        switch (rel) {
+            case TableScan scan -> {
+                if (kind != SectionKind.PUSHDOWN) {
+                    throw new IllegalStateException("table scan outside a pushdown section");
+                }
+                scanRows(RowSourceKind.PARTITION, 0, scan.getRowType().getFieldCount(), sink);
+            }
+            case Filter filter -> produce(filter.getInput(), row -> {
+                int condition = expressions.lower(filter.getCondition(), row);
+                CodeBuilder.Label skip = code.newLabel();
+                code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, skip);
+                sink.accept(row);
+                code.place(skip);
+            });
+            case Project project -> produce(project.getInput(), row -> {
+                List<RexNode> projects = project.getProjects();
+                int[] out = new int[projects.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = expressions.lower(projects.get(i), row);
+                }
+                sink.accept(out);
+            });
+            case Values values -> {
+                for (List<RexLiteral> tuple : values.getTuples()) {
+                    int[] row = new int[tuple.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = code.loadConstant(ExpressionLowering.literalValue(tuple.get(i)));
+                    }
+                    sink.accept(row);
+                }
+            }
+            case Union union when union.all -> {
+                for (RelNode input : union.getInputs()) {
+                    produce(input, sink);
+                }
+            }
+            case Sort sort -> sort(sort, sink);
+            case Aggregate aggregate -> aggregate(aggregate, sink, kind == SectionKind.PUSHDOWN);
+            default -> throw ExpressionLowering.unsupported(describe(rel));
+        }
+    }
+
+    /** Opens a cursor over a row source and loops over it; returns the cursor. */
+    private int scanRows(RowSourceKind source, int rowSet, int width, RowSink sink) {
+        int cursor = code.newCursor();
+        if (source == RowSourceKind.PARTITION) {
+            scanCursor = cursor; // the sink may UPDATE or DELETE this cursor's current row
+        }
+        code.emit(Opcode.OPEN, cursor, source.ordinal(), rowSet);
+        CodeBuilder.Label end = code.newLabel();
+        int loop = code.position();
+        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
+        int first = code.newRegisters(Math.max(width, 1));
+        int[] row = new int[width];
+        for (int i = 0; i < width; i++) {
+            row[i] = first + i;
+            code.emit(Opcode.COLUMN, first + i, cursor, i);
+        }
+        sink.accept(row);
+        code.emit(Opcode.JUMP, loop);
+        code.place(end);
+        return cursor;
+    }
+
+    private void sort(Sort sort, RowSink sink) {
+        if (sort.getCollation().getFieldCollations().isEmpty() && sort.offset == null && sort.fetch == null) {
+            produce(sort.getInput(), sink);
+            return;
+        }
+        int rowSet = nextRowSet++;
+        produce(sort.getInput(), row -> emit(row, rowSet));
+        List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
+        if (!collations.isEmpty()) {
+            SortKey[] keys = new SortKey[collations.size()];
+            for (int i = 0; i < keys.length; i++) {
+                RelFieldCollation c = collations.get(i);
+                keys[i] = new SortKey(c.getFieldIndex(), c.getDirection().isDescending(),
+                        c.nullDirection == RelFieldCollation.NullDirection.FIRST);
+            }
+            code.emit(Opcode.SORT, rowSet, code.constant(keys));
+        }
+        if (sort.offset != null || sort.fetch != null) {
+            int offset = sort.offset == null ? code.loadConstant(null) : expressions.lower(sort.offset, new int[0]);
+            int fetch = sort.fetch == null ? code.loadConstant(null) : expressions.lower(sort.fetch, new int[0]);
+            code.emit(Opcode.LIMIT, rowSet, offset, fetch);
+        }
+        scanRows(RowSourceKind.SCRATCH, rowSet, sort.getRowType().getFieldCount(), sink);
+    }
+
+    /** A whole aggregate (host) or its partial half (pushdown): one accumulator per call. */
+    private void aggregate(Aggregate aggregate, RowSink sink, boolean partial) {
+        checkSupported(aggregate);
+        List<AggregateCall> calls = aggregate.getAggCallList();
+        int[] accumulators = new int[calls.size()];
+        for (int i = 0; i < accumulators.length; i++) {
+            accumulators[i] = code.loadConstant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null);
+        }
+        produce(aggregate.getInput(), row -> {
+            for (int i = 0; i < accumulators.length; i++) {
+                AggregateCall call = calls.get(i);
+                int argument = call.getArgList().isEmpty() ? -1 : row[call.getArgList().get(0)];
+                switch (call.getAggregation().getKind()) {
+                    case COUNT -> {
+                        if (argument < 0) {
+                            code.emit(Opcode.COUNT, accumulators[i]);
+                        } else {
+                            code.emit(Opcode.COUNT_VALUE, accumulators[i], argument);
+                        }
+                    }
+                    case SUM, SUM0 -> code.emit(Opcode.SUM, accumulators[i], argument);
+                    case MIN -> code.emit(Opcode.MIN, accumulators[i], argument);
+                    case MAX -> code.emit(Opcode.MAX, accumulators[i], argument);
+                    default -> throw new IllegalStateException();
+                }
+            }
+        });
+        sink.accept(partial ? accumulators : finish(calls, accumulators));
+    }
+
+    /** Combines the partial rows the nodes sent: counts add up, sums add, min/max compare. */
+    private void finalAggregate(Aggregate aggregate, RowSink sink) {
+        List<AggregateCall> calls = aggregate.getAggCallList();
+        int[] accumulators = new int[calls.size()];
+        for (int i = 0; i < accumulators.length; i++) {
+            accumulators[i] = code.loadConstant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null);
+        }
+        scanRows(RowSourceKind.INPUT, 0, calls.size(), row -> {
+            for (int i = 0; i < accumulators.length; i++) {
+                Opcode combine = switch (calls.get(i).getAggregation().getKind()) {
+                    case COUNT, SUM, SUM0 -> Opcode.SUM;
+                    case MIN -> Opcode.MIN;
+                    case MAX -> Opcode.MAX;
+                    default -> throw new IllegalStateException();
+                };
+                code.emit(combine, accumulators[i], row[i]);
+            }
+        });
+        sink.accept(finish(calls, accumulators));
+    }
+
+    /** Sums accumulate in the widest class; cast them to the type the statement declares. */
+    private int[] finish(List<AggregateCall> calls, int[] accumulators) {
+        int[] out = accumulators.clone();
+        for (int i = 0; i < out.length; i++) {
+            SqlKind k = calls.get(i).getAggregation().getKind();
+            if (k == SqlKind.SUM || k == SqlKind.SUM0) {
+                SqlType type = TypeMapping.fromCalcite(calls.get(i).getType());
+                out[i] = expressions.castRegister(accumulators[i], type);
+            }
+        }
+        return out;
+    }
+
+    static void checkSupported(Aggregate aggregate) {
+        if (!aggregate.getGroupSet().isEmpty() || aggregate.getGroupSets().size() != 1) {
+            throw ExpressionLowering.unsupported("GROUP BY");
+        }
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            if (call.isDistinct()) {
+                throw ExpressionLowering.unsupported("DISTINCT in aggregates");
+            }
+            if (call.filterArg >= 0) {
+                throw ExpressionLowering.unsupported("FILTER in aggregates");
+            }
+            switch (call.getAggregation().getKind()) {
+                case COUNT, SUM, SUM0, MIN, MAX -> {
+                    if (call.getArgList().size() > 1) {
+                        throw ExpressionLowering.unsupported("aggregate " + call.getAggregation().getName().toLowerCase(Locale.ROOT)
+                                + " with several arguments");
+                    }
+                }
+                default -> throw ExpressionLowering.unsupported("aggregate function " + call.getAggregation().getName().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    static String describe(RelNode rel) {
+        String name = rel.getRelTypeName().replace("Logical", "");
+        return switch (name) {
+            case "Join", "Correlate" -> "joins";
+            case "Union", "Intersect", "Minus" -> "set operations (UNION/INTERSECT/EXCEPT)";
+            case "Window" -> "window functions";
+            default -> "query shape " + name;
+        };
+    }
+}

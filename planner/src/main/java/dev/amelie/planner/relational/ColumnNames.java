@@ -1,0 +1,74 @@
+package dev.amelie.planner.relational;
+
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Result column names as PostgreSQL chooses them (FigureColname in parse_target.c): the alias,
+ * else the column name, else the function name, else the cast's type name, else "?column?".
+ * Calcite would say EXPR$0 and make duplicates unique; PostgreSQL does neither.
+ */
+final class ColumnNames {
+    private ColumnNames() {}
+
+    static List<String> of(SqlNode validated) {
+        SqlNode node = validated instanceof SqlOrderBy orderBy ? orderBy.query : validated;
+        List<String> names = new ArrayList<>();
+        if (node instanceof SqlSelect select) {
+            for (SqlNode item : select.getSelectList()) {
+                names.add(nameOf(item));
+            }
+        }
+        return names;
+    }
+
+    private static String nameOf(SqlNode item) {
+        if (item.getKind() == SqlKind.AS) {
+            return ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
+        }
+        return figure(item);
+    }
+
+    private static String figure(SqlNode node) {
+        if (node instanceof SqlIdentifier id) {
+            return id.isStar() ? "?column?" : id.names.get(id.names.size() - 1);
+        }
+        if (node instanceof SqlBasicCall call) {
+            SqlKind kind = call.getKind();
+            if (kind == SqlKind.CAST) {
+                String inner = figure(call.operand(0));
+                return inner.equals("?column?") ? typeName(call.operand(1)) : inner;
+            }
+            if (kind == SqlKind.CASE) {
+                return "case";
+            }
+            if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
+                    || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR) {
+                return call.getOperator().getName().toLowerCase(Locale.ROOT);
+            }
+        }
+        return "?column?";
+    }
+
+    private static String typeName(SqlNode typeSpec) {
+        String spec = typeSpec.toString().toLowerCase(Locale.ROOT);
+        return switch (spec) {
+            case "integer", "int" -> "int4";
+            case "bigint" -> "int8";
+            case "smallint" -> "int2";
+            case "boolean" -> "bool";
+            case "double", "double precision" -> "float8";
+            case "varchar" -> "varchar";
+            default -> spec.replace("`", "");
+        };
+    }
+}

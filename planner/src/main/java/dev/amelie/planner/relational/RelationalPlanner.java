@@ -1,0 +1,177 @@
+package dev.amelie.planner.relational;
+
+import dev.amelie.compute.catalog.Catalog;
+import dev.amelie.planner.PlannedStatement;
+import dev.amelie.planner.catalog.PostgresTypeSystem;
+import dev.amelie.planner.catalog.SchemaSnapshot;
+import dev.amelie.planner.catalog.TypeMapping;
+import dev.amelie.planner.error.CalciteErrors;
+import dev.amelie.planner.lower.ProgramLowering;
+import dev.amelie.planner.sql.ParameterRewriter;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.program.Program;
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * SELECT / INSERT / UPDATE / DELETE through Calcite: babel parse with PostgreSQL lexical rules,
+ * validation against the catalog, conversion to relational algebra, a few rewrite rules, then
+ * lowering to our bytecode. No Calcite object survives this class's return value.
+ */
+public final class RelationalPlanner {
+    private static final SqlParser.Config PARSER = SqlParser.config()
+            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withConformance(SqlConformanceEnum.BABEL)
+            .withQuoting(Quoting.DOUBLE_QUOTE)
+            .withUnquotedCasing(Casing.TO_LOWER)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(true);
+
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+            SqlStdOperatorTable.instance(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
+
+    private static final CalciteConnectionConfigImpl CONNECTION_CONFIG;
+
+    static {
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        CONNECTION_CONFIG = new CalciteConnectionConfigImpl(properties);
+    }
+
+    private volatile SchemaSnapshot schema;
+
+    /** Parses only: a syntax error is reported before anything of its message runs. */
+    public void checkSyntax(String sql) {
+        String text = ParameterRewriter.rewrite(sql, new SqlType[0]).text();
+        try {
+            SqlParser.create(text, PARSER).parseStmt();
+        } catch (SqlParseException e) {
+            throw CalciteErrors.fromParse(e, text);
+        }
+    }
+
+    public PlannedStatement.Query plan(String sql, SqlType[] declared, Catalog catalog) {
+        ParameterRewriter.Rewritten rewritten = ParameterRewriter.rewrite(sql, declared);
+        String text = rewritten.text();
+        SqlNode parsed;
+        try {
+            parsed = SqlParser.create(text, PARSER).parseStmt();
+        } catch (SqlParseException e) {
+            throw CalciteErrors.fromParse(e, text);
+        }
+        JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(PostgresTypeSystem.INSTANCE);
+        CalciteCatalogReader reader = new CalciteCatalogReader(schemaFor(catalog).root(), List.of(Catalog.DEFAULT_SCHEMA),
+                typeFactory, CONNECTION_CONFIG);
+        SqlValidator validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(OPERATORS, reader), reader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withConformance(SqlConformanceEnum.BABEL)
+                        .withIdentifierExpansion(true)
+                        .withTypeCoercionEnabled(true)
+                        .withDefaultNullCollation(NullCollation.HIGH));
+        try {
+            SqlNode validated = validator.validate(parsed);
+            SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
+            List<String> names = ColumnNames.of(validated);
+
+            VolcanoPlanner volcano = new VolcanoPlanner();
+            RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
+            SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
+                    StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+            RelRoot root = converter.convertQuery(validated, false, true);
+            RelNode rel = rewrite(root.project());
+
+            Program program = ProgramLowering.lower(rel, rewritten.occurrenceToParameter());
+            List<PlannedStatement.ResultColumn> columns = new ArrayList<>();
+            if (program.kind() == Program.StatementKind.SELECT) {
+                List<RelDataTypeField> fields = rel.getRowType().getFieldList();
+                for (int i = 0; i < fields.size(); i++) {
+                    String name = i < names.size() && names.get(i) != null ? names.get(i) : fields.get(i).getName();
+                    columns.add(new PlannedStatement.ResultColumn(name, TypeMapping.fromCalcite(fields.get(i).getType())));
+                }
+            }
+            return new PlannedStatement.Query(program, columns, parameterTypes, catalog.version());
+        } catch (CalciteContextException e) {
+            throw CalciteErrors.fromValidation(e, text);
+        } catch (CalciteException e) {
+            throw CalciteErrors.translate(e.getMessage(), 0, e);
+        }
+    }
+
+    /** Cheap, always-good rewrites; the cost-based search comes when joins do. */
+    private static RelNode rewrite(RelNode rel) {
+        HepProgramBuilder program = new HepProgramBuilder()
+                .addRuleInstance(CoreRules.FILTER_MERGE)
+                .addRuleInstance(CoreRules.PROJECT_MERGE)
+                .addRuleInstance(CoreRules.PROJECT_REMOVE);
+        HepPlanner hep = new HepPlanner(program.build());
+        hep.setRoot(rel);
+        return hep.findBestExp();
+    }
+
+    private static SqlType[] parameterTypes(RelDataType rowType, ParameterRewriter.Rewritten rewritten, SqlType[] declared) {
+        SqlType[] types = new SqlType[rewritten.parameterCount()];
+        for (int i = 0; i < types.length && i < declared.length; i++) {
+            types[i] = declared[i];
+        }
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        for (int occurrence = 0; occurrence < fields.size(); occurrence++) {
+            int parameter = rewritten.occurrenceToParameter()[occurrence];
+            if (types[parameter] == null || types[parameter] == SqlType.UNKNOWN) {
+                types[parameter] = TypeMapping.fromCalcite(fields.get(occurrence).getType());
+            }
+        }
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == null || types[i] == SqlType.UNKNOWN) {
+                throw new SqlException(SqlState.INDETERMINATE_DATATYPE, "could not determine data type of parameter $" + (i + 1));
+            }
+        }
+        return types;
+    }
+
+    private SchemaSnapshot schemaFor(Catalog catalog) {
+        SchemaSnapshot current = schema;
+        if (current == null || current.catalogVersion() != catalog.version()) {
+            current = SchemaSnapshot.of(catalog);
+            schema = current;
+        }
+        return current;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.amelie.planner.sql;
+
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.type.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rewrites PostgreSQL's numbered parameters ($1, $2, …) to Calcite's positional '?' and
+ * remembers which $n each '?' stands for: Calcite numbers dynamic parameters by occurrence.
+ * A parameter whose type the client declared becomes CAST(? AS type) so the validator uses it.
+ */
+public final class ParameterRewriter {
+
+    /** The rewritten text, and for each '?' occurrence the 0-based $n it stands for. */
+    public record Rewritten(String text, int[] occurrenceToParameter, int parameterCount) {}
+
+    private ParameterRewriter() {}
+
+    public static Rewritten rewrite(String sql, SqlType[] declared) {
+        StringBuilder out = new StringBuilder(sql.length());
+        List<Integer> occurrences = new ArrayList<>();
+        int max = 0;
+        int i = 0;
+        while (i < sql.length()) {
+            int skipped = SqlLexer.skipQuotedOrComment(sql, i);
+            if (skipped != i) {
+                out.append(sql, i, skipped);
+                i = skipped;
+                continue;
+            }
+            char c = sql.charAt(i);
+            if (c == '?') {
+                throw new SqlException(SqlState.SYNTAX_ERROR, "syntax error at or near \"?\"", null, null, i + 1, null);
+            }
+            if (c == '$' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))
+                    && (i == 0 || !SqlLexer.isIdentifierPart(sql.charAt(i - 1)))) {
+                int j = i + 1;
+                while (j < sql.length() && Character.isDigit(sql.charAt(j))) {
+                    j++;
+                }
+                int n;
+                try {
+                    n = Integer.parseInt(sql.substring(i + 1, j));
+                } catch (NumberFormatException e) {
+                    n = 0;
+                }
+                if (n < 1 || n > 65535) {
+                    throw new SqlException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + sql.substring(i + 1, j),
+                            null, null, i + 1, null);
+                }
+                occurrences.add(n - 1);
+                max = Math.max(max, n);
+                SqlType type = n - 1 < declared.length ? declared[n - 1] : null;
+                if (type != null && type != SqlType.UNKNOWN) {
+                    out.append("CAST(? AS ").append(calciteTypeName(type)).append(')');
+                } else {
+                    out.append('?');
+                }
+                i = j;
+                continue;
+            }
+            out.append(c);
+            i++;
+        }
+        max = Math.max(max, declared.length);
+        return new Rewritten(out.toString(), occurrences.stream().mapToInt(Integer::intValue).toArray(), max);
+    }
+
+    private static String calciteTypeName(SqlType type) {
+        return switch (type) {
+            case BOOLEAN -> "BOOLEAN";
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case DOUBLE -> "DOUBLE";
+            case NUMERIC -> "DECIMAL";
+            case TEXT, UNKNOWN -> "VARCHAR";
+        };
+    }
+}

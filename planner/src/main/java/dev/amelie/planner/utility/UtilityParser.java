@@ -1,0 +1,161 @@
+package dev.amelie.planner.utility;
+
+import dev.amelie.planner.PlannedStatement;
+import dev.amelie.planner.PlannedStatement.TransactionControl;
+import dev.amelie.planner.sql.Token;
+import dev.amelie.planner.sql.TokenStream;
+
+import java.util.StringJoiner;
+
+/**
+ * Transaction control and session parameter statements, parsed by hand with PostgreSQL 15's
+ * grammar (gram.y: TransactionStmt, VariableSetStmt, VariableShowStmt, VariableResetStmt).
+ */
+public final class UtilityParser {
+    private UtilityParser() {}
+
+    public static PlannedStatement parseTransactionControl(String text) {
+        TokenStream in = new TokenStream(text);
+        Token first = in.next();
+        TransactionControl.Kind kind = switch (first.text()) {
+            case "begin" -> {
+                if (!in.acceptWord("work")) {
+                    in.acceptWord("transaction");
+                }
+                skipTransactionModes(in);
+                yield TransactionControl.Kind.BEGIN;
+            }
+            case "start" -> {
+                in.expectWord("transaction");
+                skipTransactionModes(in);
+                yield TransactionControl.Kind.BEGIN;
+            }
+            case "commit", "end" -> {
+                acceptWorkOrTransaction(in);
+                acceptChain(in);
+                yield TransactionControl.Kind.COMMIT;
+            }
+            default -> {
+                acceptWorkOrTransaction(in);
+                acceptChain(in);
+                yield TransactionControl.Kind.ROLLBACK;
+            }
+        };
+        in.expectEnd();
+        return new TransactionControl(kind);
+    }
+
+    private static void acceptWorkOrTransaction(TokenStream in) {
+        if (!in.acceptWord("work")) {
+            in.acceptWord("transaction");
+        }
+    }
+
+    private static void acceptChain(TokenStream in) {
+        if (in.acceptWord("and")) {
+            in.acceptWord("no");
+            in.expectWord("chain");
+        }
+    }
+
+    /** ISOLATION LEVEL …, READ ONLY / READ WRITE, [NOT] DEFERRABLE: all accepted, we are always serializable. */
+    private static void skipTransactionModes(TokenStream in) {
+        while (!in.atEnd()) {
+            if (in.acceptWords("isolation", "level")) {
+                if (!in.acceptWord("serializable") && !in.acceptWords("repeatable", "read")
+                        && !in.acceptWords("read", "committed") && !in.acceptWords("read", "uncommitted")) {
+                    throw in.syntaxError();
+                }
+            } else if (in.acceptWords("read", "only") || in.acceptWords("read", "write")
+                    || in.acceptWords("not", "deferrable") || in.acceptWord("deferrable")) {
+                // accepted
+            } else {
+                throw in.syntaxError();
+            }
+            in.acceptSymbol(",");
+        }
+    }
+
+    public static PlannedStatement parseSet(String text) {
+        TokenStream in = new TokenStream(text);
+        in.expectWord("set");
+        if (!in.acceptWord("session")) {
+            in.acceptWord("local");
+        }
+        if (in.peek().isWord("characteristics") || in.peek().isWord("transaction")) {
+            // SET [SESSION CHARACTERISTICS AS] TRANSACTION …: every level runs serializable.
+            if (in.acceptWord("characteristics")) {
+                in.expectWord("as");
+            }
+            in.expectWord("transaction");
+            skipTransactionModes(in);
+            return new PlannedStatement.SetParameter("transaction_isolation", null);
+        }
+        String name;
+        if (in.acceptWords("time", "zone")) {
+            name = "timezone";
+        } else if (in.acceptWord("names")) {
+            name = "client_encoding";
+        } else {
+            name = dottedName(in);
+            if (!in.acceptSymbol("=")) {
+                in.expectWord("to");
+            }
+        }
+        if (in.acceptWord("default") || (name.equals("timezone") && in.acceptWord("local"))) {
+            in.expectEnd();
+            return new PlannedStatement.SetParameter(name, null);
+        }
+        StringJoiner value = new StringJoiner(", ");
+        do {
+            value.add(valueText(in));
+        } while (in.acceptSymbol(","));
+        in.expectEnd();
+        return new PlannedStatement.SetParameter(name, value.toString());
+    }
+
+    public static PlannedStatement parseShow(String text) {
+        TokenStream in = new TokenStream(text);
+        in.expectWord("show");
+        String name;
+        if (in.acceptWords("time", "zone")) {
+            name = "timezone";
+        } else if (in.acceptWords("transaction", "isolation", "level")) {
+            name = "transaction_isolation";
+        } else {
+            name = dottedName(in);
+        }
+        in.expectEnd();
+        return new PlannedStatement.ShowParameter(name);
+    }
+
+    public static PlannedStatement parseReset(String text) {
+        TokenStream in = new TokenStream(text);
+        in.expectWord("reset");
+        String name = in.acceptWords("time", "zone") ? "timezone" : dottedName(in);
+        in.expectEnd();
+        return new PlannedStatement.ResetParameter(name);
+    }
+
+    private static String dottedName(TokenStream in) {
+        StringBuilder name = new StringBuilder(in.expectIdentifier());
+        while (in.acceptSymbol(".")) {
+            name.append('.').append(in.expectIdentifier());
+        }
+        return name.toString();
+    }
+
+    private static String valueText(TokenStream in) {
+        Token token = in.next();
+        boolean negative = false;
+        if (token.isSymbol("-") || token.isSymbol("+")) {
+            negative = token.isSymbol("-");
+            token = in.next();
+        }
+        return switch (token.kind()) {
+            case STRING, QUOTED_IDENTIFIER, WORD -> token.text();
+            case NUMBER -> (negative ? "-" : "") + token.text();
+            default -> throw in.syntaxError();
+        };
+    }
+}

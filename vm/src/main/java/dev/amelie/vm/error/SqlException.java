@@ -1,0 +1,53 @@
+package dev.amelie.vm.error;
+
+/**
+ * An error that reaches a client as an ErrorResponse. Thrown by the place that knows what went
+ * wrong; the protocol layer only encodes it. {@code position} is the 1-based character position
+ * in the statement text (the ErrorResponse 'P' field), or 0 when unknown.
+ */
+public class SqlException extends RuntimeException {
+    private final SqlState state;
+    private final String detail;
+    private final String hint;
+    private final int position;
+
+    public SqlException(SqlState state, String message) {
+        this(state, message, null, null, 0, null);
+    }
+
+    public SqlException(SqlState state, String message, Throwable cause) {
+        this(state, message, null, null, 0, cause);
+    }
+
+    public SqlException(SqlState state, String message, String detail, String hint, int position, Throwable cause) {
+        super(message, cause);
+        this.state = state;
+        this.detail = detail;
+        this.hint = hint;
+        this.position = position;
+    }
+
+    public SqlState state() {
+        return state;
+    }
+
+    /** Optional secondary message (ErrorResponse 'D'), or null. */
+    public String detail() {
+        return detail;
+    }
+
+    /** Optional suggestion (ErrorResponse 'H'), or null. */
+    public String hint() {
+        return hint;
+    }
+
+    /** 1-based cursor position in the query text, 0 when unknown. */
+    public int position() {
+        return position;
+    }
+
+    /** Severity word of the ErrorResponse 'S' and 'V' fields. */
+    public String severity() {
+        return "ERROR";
+    }
+}

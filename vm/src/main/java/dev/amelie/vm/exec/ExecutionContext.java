@@ -1,0 +1,33 @@
+package dev.amelie.vm.exec;
+
+import dev.amelie.vm.program.RowSourceKind;
+
+import java.util.List;
+
+/**
+ * What a running section can reach outside its registers. On a compute node the partition
+ * operations touch the node's own partition of the statement's table; on the host they are
+ * never called (the planner does not emit them there).
+ */
+public interface ExecutionContext {
+    /** The statement's bound parameters ($1 is index 0). */
+    Object[] parameters();
+
+    /** Opens a cursor over a row source; {@code rowSet} names the set when the source is SCRATCH. */
+    Cursor open(RowSourceKind source, int rowSet);
+
+    /** A cursor over the zero or one row with this key in the partition. */
+    Cursor lookup(Object[] key);
+
+    /** Inserts a row into the partition (unique violation raises 23505). */
+    void insert(Object[] row);
+
+    /** Replaces the cursor's current row. */
+    void update(Cursor cursor, Object[] row);
+
+    /** Deletes the cursor's current row. */
+    void delete(Cursor cursor);
+
+    /** Row set 0 is the section's output; higher numbers are scratch sets (materialized sorts). */
+    List<Object[]> rowSet(int id);
+}

@@ -1,0 +1,220 @@
+package dev.amelie.vm.exec;
+
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.program.Code;
+import dev.amelie.vm.program.Function;
+import dev.amelie.vm.program.Opcode;
+import dev.amelie.vm.program.RowSourceKind;
+import dev.amelie.vm.program.SortKey;
+import dev.amelie.vm.type.SqlType;
+import dev.amelie.vm.value.Values;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs one {@link Code} section against an {@link ExecutionContext}. Stateless: each call gets
+ * a fresh register file, so one interpreter serves any number of threads.
+ */
+public final class Interpreter {
+    private static final SqlType[] TYPES = SqlType.values();
+    private static final RowSourceKind[] SOURCES = RowSourceKind.values();
+
+    private Interpreter() {}
+
+    public static void run(Code section, ExecutionContext context) {
+        int[] code = section.code();
+        Object[] constants = section.constants();
+        Object[] r = new Object[section.registers()];
+        Cursor[] cursors = new Cursor[section.cursors()];
+        int pc = 0;
+        while (true) {
+            int at = pc * 4;
+            int word = code[at];
+            int a = code[at + 1];
+            int b = code[at + 2];
+            int c = code[at + 3];
+            pc++;
+            switch (Opcode.of(word & 0xffff)) {
+                case CONST -> r[a] = constants[b];
+                case PARAM -> r[a] = parameter(context, b);
+                case COPY -> r[a] = r[b];
+                case OPEN -> cursors[a] = context.open(SOURCES[b], c);
+                case LOOKUP -> cursors[a] = context.lookup(Arrays.copyOfRange(r, b, b + c));
+                case NEXT -> {
+                    if (!cursors[a].next()) {
+                        pc = b;
+                    }
+                }
+                case COLUMN -> r[a] = cursors[b].row()[c];
+                case ADD -> r[a] = arithmetic('+', r[b], r[c], word);
+                case SUBTRACT -> r[a] = arithmetic('-', r[b], r[c], word);
+                case MULTIPLY -> r[a] = arithmetic('*', r[b], r[c], word);
+                case DIVIDE -> r[a] = arithmetic('/', r[b], r[c], word);
+                case MODULO -> r[a] = arithmetic('%', r[b], r[c], word);
+                case NEGATE -> r[a] = r[b] == null ? null : Values.negate(r[b]);
+                case CONCAT -> r[a] = r[b] == null || r[c] == null ? null : Values.toText(r[b]) + Values.toText(r[c]);
+                case EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) == 0;
+                case NOT_EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) != 0;
+                case LESS -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) < 0;
+                case LESS_OR_EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) <= 0;
+                case GREATER -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) > 0;
+                case GREATER_OR_EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) >= 0;
+                case AND -> r[a] = and(r[b], r[c]);
+                case OR -> r[a] = or(r[b], r[c]);
+                case NOT -> r[a] = r[b] == null ? null : !(Boolean) r[b];
+                case IS_NULL -> r[a] = r[b] == null;
+                case IS_NOT_NULL -> r[a] = r[b] != null;
+                case IS_TRUE -> r[a] = Boolean.TRUE.equals(r[b]);
+                case IS_FALSE -> r[a] = Boolean.FALSE.equals(r[b]);
+                case CAST -> r[a] = r[b] == null ? null : Values.cast(r[b], TYPES[c]);
+                case CALL -> r[a] = call(Function.of(b >>> 8), r, c, b & 0xff);
+                case JUMP -> pc = a;
+                case JUMP_FALSE -> {
+                    if (!Boolean.TRUE.equals(r[a])) {
+                        pc = b;
+                    }
+                }
+                case JUMP_TRUE -> {
+                    if (Boolean.TRUE.equals(r[a])) {
+                        pc = b;
+                    }
+                }
+                case EMIT -> context.rowSet(c).add(Arrays.copyOfRange(r, a, a + b));
+                case SORT -> sort(context.rowSet(a), (SortKey[]) constants[b]);
+                case LIMIT -> limit(context.rowSet(a), r[b], r[c]);
+                case COUNT -> r[a] = (Long) r[a] + 1;
+                case COUNT_VALUE -> {
+                    if (r[b] != null) {
+                        r[a] = (Long) r[a] + 1;
+                    }
+                }
+                case SUM -> {
+                    if (r[b] != null) {
+                        r[a] = r[a] == null ? r[b] : sum(r[a], r[b]);
+                    }
+                }
+                case MIN -> {
+                    if (r[b] != null && (r[a] == null || Values.compare(r[b], r[a]) < 0)) {
+                        r[a] = r[b];
+                    }
+                }
+                case MAX -> {
+                    if (r[b] != null && (r[a] == null || Values.compare(r[b], r[a]) > 0)) {
+                        r[a] = r[b];
+                    }
+                }
+                case INSERT -> context.insert(Arrays.copyOfRange(r, a, a + b));
+                case UPDATE -> context.update(cursors[a], Arrays.copyOfRange(r, b, b + c));
+                case DELETE -> context.delete(cursors[a]);
+                case RETURN -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Object parameter(ExecutionContext context, int index) {
+        Object[] parameters = context.parameters();
+        if (index >= parameters.length) {
+            throw new SqlException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + (index + 1));
+        }
+        return parameters[index];
+    }
+
+    /** Arithmetic's result type rides in the opcode word's upper half (see {@link Opcode}). */
+    private static Object arithmetic(char op, Object x, Object y, int word) {
+        if (x == null || y == null) {
+            return null;
+        }
+        return Values.arithmetic(op, x, y, TYPES[word >>> 16]);
+    }
+
+    private static Object sum(Object accumulator, Object value) {
+        return switch (accumulator) {
+            case Long l when value instanceof Number n && Values.isIntegral(n) -> Values.arithmetic('+', l, n, SqlType.BIGINT);
+            case Integer i when value instanceof Number n && Values.isIntegral(n) -> Values.arithmetic('+', (long) i, n, SqlType.BIGINT);
+            case Double d -> d + ((Number) value).doubleValue();
+            default -> Values.arithmetic('+', accumulator, value, SqlType.NUMERIC);
+        };
+    }
+
+    private static Object and(Object x, Object y) {
+        if (Boolean.FALSE.equals(x) || Boolean.FALSE.equals(y)) {
+            return false;
+        }
+        return x == null || y == null ? null : true;
+    }
+
+    private static Object or(Object x, Object y) {
+        if (Boolean.TRUE.equals(x) || Boolean.TRUE.equals(y)) {
+            return true;
+        }
+        return x == null || y == null ? null : false;
+    }
+
+    private static Object call(Function function, Object[] r, int first, int count) {
+        if (function == Function.COALESCE) {
+            for (int i = first; i < first + count; i++) {
+                if (r[i] != null) {
+                    return r[i];
+                }
+            }
+            return null;
+        }
+        Object arg = r[first];
+        if (arg == null) {
+            return null;
+        }
+        return switch (function) {
+            case LOWER -> Values.toText(arg).toLowerCase();
+            case UPPER -> Values.toText(arg).toUpperCase();
+            case LENGTH -> Values.toText(arg).codePointCount(0, Values.toText(arg).length());
+            case ABS -> switch (arg) {
+                case Number n when Values.compare(n, 0) >= 0 -> n;
+                default -> Values.negate(arg);
+            };
+            case COALESCE -> throw new IllegalStateException();
+        };
+    }
+
+    static void sort(List<Object[]> rows, SortKey[] keys) {
+        Comparator<Object[]> order = null;
+        for (SortKey key : keys) {
+            Comparator<Object[]> one = (x, y) -> {
+                Object u = x[key.column()];
+                Object v = y[key.column()];
+                if (u == null || v == null) {
+                    if (u == v) {
+                        return 0;
+                    }
+                    return (u == null) == key.nullsFirst() ? -1 : 1;
+                }
+                int cmp = Values.compare(u, v);
+                return key.descending() ? -cmp : cmp;
+            };
+            order = order == null ? one : order.thenComparing(one);
+        }
+        if (order != null) {
+            rows.sort(order);
+        }
+    }
+
+    static void limit(List<Object[]> rows, Object offsetValue, Object countValue) {
+        long offset = offsetValue == null ? 0 : ((Number) offsetValue).longValue();
+        long count = countValue == null ? Long.MAX_VALUE : ((Number) countValue).longValue();
+        if (offset < 0) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "OFFSET must not be negative");
+        }
+        if (count < 0) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "LIMIT must not be negative");
+        }
+        int from = (int) Math.min(offset, rows.size());
+        int to = (int) Math.min(rows.size(), from + Math.min(count, Integer.MAX_VALUE));
+        List<Object[]> kept = List.copyOf(rows.subList(from, to));
+        rows.clear();
+        rows.addAll(kept);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.amelie.vm.program;
+
+import java.util.Arrays;
+
+/**
+ * One section of bytecode: instructions (four ints each, see {@link Opcode}), its constant
+ * pool, and how many registers and cursors a frame for it needs. Immutable and shared between
+ * threads once built.
+ */
+public record Code(int[] code, Object[] constants, int registers, int cursors) {
+
+    public int instructionCount() {
+        return code.length / 4;
+    }
+
+    /** Human-readable listing, one instruction per line (for EXPLAIN and tests). */
+    public String disassemble() {
+        StringBuilder out = new StringBuilder();
+        for (int pc = 0; pc < instructionCount(); pc++) {
+            int at = pc * 4;
+            out.append(String.format("%3d %-16s %d %d %d", pc, Opcode.of(code[at] & 0xffff), code[at + 1], code[at + 2], code[at + 3]));
+            if (Opcode.of(code[at] & 0xffff) == Opcode.CONST) {
+                Object constant = constants[code[at + 2]];
+                out.append("   ; ").append(constant instanceof Object[] array ? Arrays.toString(array) : constant);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.amelie.vm.program;
+
+/**
+ * The register machine's instruction set. Every instruction is four ints in {@link Code#code()}:
+ * the opcode word and three operands (unused operands are 0). The opcode word is the ordinal in
+ * its lower 16 bits; arithmetic keeps its result {@link dev.amelie.vm.type.SqlType} ordinal in
+ * the upper 16 bits. Operands named r, a, b are
+ * register numbers; c is a cursor number; k a constant index; t a jump target (instruction
+ * index, not int offset); n a count of consecutive registers.
+ */
+public enum Opcode {
+    /** r ← constants[k]. */
+    CONST,
+    /** r ← parameters[a] (the statement's $n, 0-based). */
+    PARAM,
+    /** r ← register a. */
+    COPY,
+
+    /** cursor a ← every row of source b ({@link RowSourceKind} ordinal); c is the row set of a SCRATCH source. */
+    OPEN,
+    /** cursor a ← the row whose key is registers b..b+c-1 in this partition (zero or one row). */
+    LOOKUP,
+    /** Advance cursor a; when it has no more rows jump to b. */
+    NEXT,
+    /** r ← column b of cursor a's current row. */
+    COLUMN,
+
+    /** r ← a op b in the result type carried by the opcode word. */
+    ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO,
+    /** r ← -a. */
+    NEGATE,
+    /** r ← a || b (text concatenation). */
+    CONCAT,
+    EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL,
+    /** Three-valued AND / OR / NOT. */
+    AND, OR, NOT,
+    /** r ← a IS NULL / a IS NOT NULL. */
+    IS_NULL, IS_NOT_NULL,
+    /** r ← a IS TRUE / IS FALSE (never null). */
+    IS_TRUE, IS_FALSE,
+    /** r ← a converted to the {@link dev.amelie.vm.type.SqlType} with ordinal b. */
+    CAST,
+    /** r ← function applied to registers c..; b packs the {@link Function} and argument count. */
+    CALL,
+
+    /** Jump to a. */
+    JUMP,
+    /** Jump to b when register a is false or null. */
+    JUMP_FALSE,
+    /** Jump to b when register a is true. */
+    JUMP_TRUE,
+
+    /** Append registers a..a+b-1 as a row to row set c (0 = the section's output). */
+    EMIT,
+    /** Sort row set a by the {@link SortKey}[] in constants[b]. */
+    SORT,
+    /** Keep rows [offset, offset+count) of row set a; offset in register b, count in register c (null = all). */
+    LIMIT,
+
+    /** r ← r + 1 (r holds a Long; aggregate count). */
+    COUNT,
+    /** r ← r + 1 when register a is not null. */
+    COUNT_VALUE,
+    /** r ← r + a, ignoring nulls (r null until the first non-null). */
+    SUM,
+    /** r ← min(r, a) / max(r, a), ignoring nulls. */
+    MIN, MAX,
+
+    /** Insert registers a..a+b-1 as a new row into this partition. */
+    INSERT,
+    /** Replace cursor a's current row with registers b..b+c-1. */
+    UPDATE,
+    /** Delete cursor a's current row. */
+    DELETE,
+
+    /** Stop this section. */
+    RETURN;
+
+    private static final Opcode[] VALUES = values();
+
+    public static Opcode of(int ordinal) {
+        return VALUES[ordinal];
+    }
+}

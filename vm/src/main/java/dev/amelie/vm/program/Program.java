@@ -1,0 +1,45 @@
+package dev.amelie.vm.program;
+
+/**
+ * A compiled data statement. It runs in up to three steps, each optional:
+ * <ol>
+ *   <li>{@code input}, on the host: computes rows to hand to the nodes (INSERT … VALUES);</li>
+ *   <li>{@code pushdown}, on every compute node the routing selects, against that node's
+ *       partition of {@code tableId}: scans, filters, modifies, emits partial results;</li>
+ *   <li>{@code merge} (the main section), on the host: reads the gathered pushdown output,
+ *       finishes aggregates, sorts, limits and emits the statement's result rows.</li>
+ * </ol>
+ * Immutable; cached plans share it between sessions.
+ */
+public record Program(
+        StatementKind kind,
+        long tableId,
+        Routing routing,
+        Code input,
+        Code pushdown,
+        Code merge) {
+
+    /** What the statement is, which decides its command tag. */
+    public enum StatementKind { SELECT, INSERT, UPDATE, DELETE }
+
+    /**
+     * Which nodes run the pushdown: ALL partitions of the table, or the one owning the key of
+     * each input row (INSERT), or NONE (no table: the merge section alone computes the result).
+     */
+    public enum Routing { NONE, ALL, BY_ROW_KEY }
+
+    public String explain() {
+        StringBuilder out = new StringBuilder();
+        out.append(kind).append(" table=").append(tableId).append(" routing=").append(routing).append('\n');
+        if (input != null) {
+            out.append("input:\n").append(input.disassemble());
+        }
+        if (pushdown != null) {
+            out.append("pushdown:\n").append(pushdown.disassemble());
+        }
+        if (merge != null) {
+            out.append("merge:\n").append(merge.disassemble());
+        }
+        return out.toString();
+    }
+}

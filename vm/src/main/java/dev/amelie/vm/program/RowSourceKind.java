@@ -1,0 +1,11 @@
+package dev.amelie.vm.program;
+
+/** Where an {@link Opcode#OPEN} cursor reads from. */
+public enum RowSourceKind {
+    /** The rows of the table partition this pushdown runs on. */
+    PARTITION,
+    /** The rows handed to this section: pushdown results gathered by the host, or rows routed to a node. */
+    INPUT,
+    /** A scratch row set of this section (a materialized sort), named by the OPEN instruction. */
+    SCRATCH
+}

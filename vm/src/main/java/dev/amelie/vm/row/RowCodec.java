@@ -1,0 +1,109 @@
+package dev.amelie.vm.row;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes rows (arrays of run-time values) to bytes and back, self-describing: each value is
+ * a one-byte tag followed by its bytes, so a reader needs no schema. Used for WAL records and
+ * snapshots, where rows must outlive the process that wrote them.
+ */
+public final class RowCodec {
+    private static final byte NULL = 0;
+    private static final byte FALSE = 1;
+    private static final byte TRUE = 2;
+    private static final byte SHORT = 3;
+    private static final byte INT = 4;
+    private static final byte LONG = 5;
+    private static final byte DOUBLE = 6;
+    private static final byte TEXT = 7;
+    private static final byte DECIMAL = 8;
+
+    private RowCodec() {}
+
+    public static void writeRow(GrowableBuffer out, Object[] row) {
+        out.putInt(row.length);
+        for (Object value : row) {
+            writeValue(out, value);
+        }
+    }
+
+    public static Object[] readRow(ByteBuffer in) {
+        int n = in.getInt();
+        Object[] row = new Object[n];
+        for (int i = 0; i < n; i++) {
+            row[i] = readValue(in);
+        }
+        return row;
+    }
+
+    public static void writeValue(GrowableBuffer out, Object value) {
+        switch (value) {
+            case null -> out.put(NULL);
+            case Boolean b -> out.put(b ? TRUE : FALSE);
+            case Short s -> {
+                out.put(SHORT);
+                out.putShort(s);
+            }
+            case Integer i -> {
+                out.put(INT);
+                out.putInt(i);
+            }
+            case Long l -> {
+                out.put(LONG);
+                out.putLong(l);
+            }
+            case Double d -> {
+                out.put(DOUBLE);
+                out.putLong(Double.doubleToRawLongBits(d));
+            }
+            case String s -> {
+                out.put(TEXT);
+                writeString(out, s);
+            }
+            case BigDecimal d -> {
+                out.put(DECIMAL);
+                out.putInt(d.scale());
+                byte[] unscaled = d.unscaledValue().toByteArray();
+                out.putInt(unscaled.length);
+                out.put(unscaled);
+            }
+            default -> throw new IllegalArgumentException("cannot encode " + value.getClass());
+        }
+    }
+
+    public static Object readValue(ByteBuffer in) {
+        byte tag = in.get();
+        return switch (tag) {
+            case NULL -> null;
+            case FALSE -> Boolean.FALSE;
+            case TRUE -> Boolean.TRUE;
+            case SHORT -> in.getShort();
+            case INT -> in.getInt();
+            case LONG -> in.getLong();
+            case DOUBLE -> Double.longBitsToDouble(in.getLong());
+            case TEXT -> readString(in);
+            case DECIMAL -> {
+                int scale = in.getInt();
+                byte[] unscaled = new byte[in.getInt()];
+                in.get(unscaled);
+                yield new BigDecimal(new BigInteger(unscaled), scale);
+            }
+            default -> throw new IllegalArgumentException("bad value tag " + tag + " at " + (in.position() - 1));
+        };
+    }
+
+    public static void writeString(GrowableBuffer out, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.putInt(bytes.length);
+        out.put(bytes);
+    }
+
+    public static String readString(ByteBuffer in) {
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.amelie.vm.type;
+
+/**
+ * The SQL types values can have, and the Java class that carries each at run time.
+ * Values are plain Java objects in registers and rows; {@code null} is SQL NULL.
+ * Wire OIDs are the protocol layer's business (pgwire maps these to PostgreSQL OIDs).
+ */
+public enum SqlType {
+    BOOLEAN("boolean", Boolean.class),
+    SMALLINT("smallint", Short.class),
+    INTEGER("integer", Integer.class),
+    BIGINT("bigint", Long.class),
+    DOUBLE("double precision", Double.class),
+    /** Exact numeric; so far only literals and results of arithmetic on them. */
+    NUMERIC("numeric", java.math.BigDecimal.class),
+    TEXT("text", String.class),
+    /** The type of a NULL literal or a parameter whose type nothing determines. */
+    UNKNOWN("unknown", Object.class);
+
+    private final String sqlName;
+    private final Class<?> javaClass;
+
+    SqlType(String sqlName, Class<?> javaClass) {
+        this.sqlName = sqlName;
+        this.javaClass = javaClass;
+    }
+
+    /** The name PostgreSQL uses in messages (format_type). */
+    public String sqlName() {
+        return sqlName;
+    }
+
+    public Class<?> javaClass() {
+        return javaClass;
+    }
+
+    public boolean isNumeric() {
+        return this == SMALLINT || this == INTEGER || this == BIGINT || this == DOUBLE || this == NUMERIC;
+    }
+}

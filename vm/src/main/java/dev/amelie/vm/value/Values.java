@@ -1,0 +1,388 @@
+package dev.amelie.vm.value;
+
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.type.SqlType;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Comparison, arithmetic and conversion of run-time values, with PostgreSQL's rules for the
+ * errors: integer overflow is 22003, division by zero 22012, bad text input 22P02 with
+ * PostgreSQL's exact message. Null handling is the caller's job: these never see SQL NULL.
+ */
+public final class Values {
+    private Values() {}
+
+    /** Total order within comparable values; numbers of different classes compare by value. */
+    public static int compare(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            if (isIntegral(x) && isIntegral(y)) {
+                return Long.compare(x.longValue(), y.longValue());
+            }
+            if (x instanceof BigDecimal || y instanceof BigDecimal) {
+                if (!(isFinite(x) && isFinite(y))) {
+                    return Double.compare(x.doubleValue(), y.doubleValue());
+                }
+                return toBigDecimal(x).compareTo(toBigDecimal(y));
+            }
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        throw new SqlException(SqlState.DATATYPE_MISMATCH,
+                "cannot compare " + typeName(a) + " with " + typeName(b));
+    }
+
+    public static boolean isIntegral(Number n) {
+        return n instanceof Integer || n instanceof Long || n instanceof Short;
+    }
+
+    private static boolean isFinite(Number n) {
+        return !(n instanceof Double d) || Double.isFinite(d);
+    }
+
+    public static BigDecimal toBigDecimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (isIntegral(n)) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        return BigDecimal.valueOf(n.doubleValue());
+    }
+
+    /** Arithmetic in the result type chosen by the planner. op is one of + - * / %. */
+    public static Object arithmetic(char op, Object a, Object b, SqlType type) {
+        Number x = (Number) a;
+        Number y = (Number) b;
+        return switch (type) {
+            case SMALLINT, INTEGER -> {
+                long v = longArithmetic(op, x.longValue(), y.longValue());
+                if (type == SqlType.SMALLINT ? v != (short) v : v != (int) v) {
+                    throw outOfRange(type);
+                }
+                yield type == SqlType.SMALLINT ? (Object) (short) v : (Object) (int) v;
+            }
+            case BIGINT -> longArithmetic(op, x.longValue(), y.longValue());
+            case DOUBLE -> doubleArithmetic(op, x.doubleValue(), y.doubleValue());
+            case NUMERIC -> decimalArithmetic(op, toBigDecimal(x), toBigDecimal(y));
+            default -> throw new SqlException(SqlState.UNDEFINED_FUNCTION,
+                    "operator does not exist: " + typeName(a) + " " + op + " " + typeName(b));
+        };
+    }
+
+    private static long longArithmetic(char op, long x, long y) {
+        try {
+            return switch (op) {
+                case '+' -> Math.addExact(x, y);
+                case '-' -> Math.subtractExact(x, y);
+                case '*' -> Math.multiplyExact(x, y);
+                case '/' -> {
+                    if (y == 0) {
+                        throw divisionByZero();
+                    }
+                    yield Math.divideExact(x, y);
+                }
+                case '%' -> {
+                    if (y == 0) {
+                        throw divisionByZero();
+                    }
+                    yield x % y;
+                }
+                default -> throw new IllegalArgumentException("operator " + op);
+            };
+        } catch (ArithmeticException overflow) {
+            throw outOfRange(SqlType.BIGINT);
+        }
+    }
+
+    private static double doubleArithmetic(char op, double x, double y) {
+        double v = switch (op) {
+            case '+' -> x + y;
+            case '-' -> x - y;
+            case '*' -> x * y;
+            case '/' -> {
+                if (y == 0) {
+                    throw divisionByZero();
+                }
+                yield x / y;
+            }
+            case '%' -> {
+                if (y == 0) {
+                    throw divisionByZero();
+                }
+                yield x % y;
+            }
+            default -> throw new IllegalArgumentException("operator " + op);
+        };
+        if (Double.isInfinite(v) && Double.isFinite(x) && Double.isFinite(y)) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        return v;
+    }
+
+    private static BigDecimal decimalArithmetic(char op, BigDecimal x, BigDecimal y) {
+        return switch (op) {
+            case '+' -> x.add(y);
+            case '-' -> x.subtract(y);
+            case '*' -> x.multiply(y);
+            case '/' -> {
+                if (y.signum() == 0) {
+                    throw divisionByZero();
+                }
+                // PostgreSQL keeps at least 16 significant digits in numeric division.
+                int scale = Math.max(Math.max(x.scale(), y.scale()), 16 - (x.precision() - x.scale()) + (y.precision() - y.scale()));
+                yield x.divide(y, Math.max(scale, 0), RoundingMode.HALF_UP);
+            }
+            case '%' -> {
+                if (y.signum() == 0) {
+                    throw divisionByZero();
+                }
+                yield x.remainder(y, MathContext.UNLIMITED);
+            }
+            default -> throw new IllegalArgumentException("operator " + op);
+        };
+    }
+
+    public static Object negate(Object a) {
+        return switch (a) {
+            case Integer i -> {
+                if (i == Integer.MIN_VALUE) {
+                    throw outOfRange(SqlType.INTEGER);
+                }
+                yield -i;
+            }
+            case Long l -> {
+                if (l == Long.MIN_VALUE) {
+                    throw outOfRange(SqlType.BIGINT);
+                }
+                yield -l;
+            }
+            case Short s -> (short) -s;
+            case Double d -> -d;
+            case BigDecimal d -> d.negate();
+            default -> throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: - " + typeName(a));
+        };
+    }
+
+    /** Converts a non-null value to the target type, as PostgreSQL's casts do. */
+    public static Object cast(Object value, SqlType target) {
+        return switch (target) {
+            case TEXT -> toText(value);
+            case BOOLEAN -> switch (value) {
+                case Boolean b -> b;
+                case String s -> parseBoolean(s);
+                case Integer i -> i != 0;
+                default -> throw cannotCast(value, target);
+            };
+            case SMALLINT, INTEGER, BIGINT -> castToIntegral(value, target);
+            case DOUBLE -> switch (value) {
+                case Number n -> n.doubleValue();
+                case String s -> parseDouble(s);
+                default -> throw cannotCast(value, target);
+            };
+            case NUMERIC -> switch (value) {
+                case BigDecimal d -> d;
+                case Double d -> {
+                    if (!Double.isFinite(d)) {
+                        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot convert " + d + " to numeric");
+                    }
+                    yield BigDecimal.valueOf(d);
+                }
+                case Number n -> BigDecimal.valueOf(n.longValue());
+                case String s -> parseNumeric(s);
+                default -> throw cannotCast(value, target);
+            };
+            case UNKNOWN -> value;
+        };
+    }
+
+    private static Object castToIntegral(Object value, SqlType target) {
+        long v;
+        switch (value) {
+            case Integer i -> v = i;
+            case Long l -> v = l;
+            case Short s -> v = s;
+            case Double d -> {
+                if (Double.isNaN(d) || Double.isInfinite(d) || Math.rint(d) >= 0x1p63 || Math.rint(d) < -0x1p63) {
+                    throw outOfRange(target);
+                }
+                v = (long) Math.rint(d);
+            }
+            case BigDecimal d -> {
+                try {
+                    v = d.setScale(0, RoundingMode.HALF_UP).longValueExact();
+                } catch (ArithmeticException e) {
+                    throw outOfRange(target);
+                }
+            }
+            case Boolean b -> {
+                if (target != SqlType.INTEGER) {
+                    throw cannotCast(value, target);
+                }
+                v = b ? 1 : 0;
+            }
+            case String s -> {
+                return parseIntegral(s, target);
+            }
+            default -> throw cannotCast(value, target);
+        }
+        return narrow(v, target, null);
+    }
+
+    private static Object narrow(long v, SqlType target, String text) {
+        switch (target) {
+            case SMALLINT -> {
+                if (v != (short) v) {
+                    throw text == null ? outOfRange(target) : valueOutOfRange(text, target);
+                }
+                return (short) v;
+            }
+            case INTEGER -> {
+                if (v != (int) v) {
+                    throw text == null ? outOfRange(target) : valueOutOfRange(text, target);
+                }
+                return (int) v;
+            }
+            default -> {
+                return v;
+            }
+        }
+    }
+
+    /** PostgreSQL's int2in/int4in/int8in: optional sign, digits, surrounding whitespace. */
+    public static Object parseIntegral(String text, SqlType target) {
+        String s = text.strip();
+        int i = 0;
+        boolean negative = false;
+        if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
+            negative = s.charAt(0) == '-';
+            i = 1;
+        }
+        if (i >= s.length()) {
+            throw invalidInput(text, target);
+        }
+        long v = 0;
+        for (; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') {
+                throw invalidInput(text, target);
+            }
+            int digit = ch - '0';
+            if (v < (Long.MIN_VALUE + digit) / 10) {
+                throw valueOutOfRange(text, target);
+            }
+            v = v * 10 - digit;
+        }
+        if (!negative) {
+            if (v == Long.MIN_VALUE) {
+                throw valueOutOfRange(text, target);
+            }
+            v = -v;
+        }
+        return narrow(v, target, text);
+    }
+
+    public static double parseDouble(String text) {
+        String s = text.strip();
+        switch (s.toLowerCase()) {
+            case "infinity", "+infinity", "inf", "+inf" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-infinity", "-inf" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            case "nan" -> {
+                return Double.NaN;
+            }
+            default -> {
+            }
+        }
+        if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw invalidInput(text, SqlType.DOUBLE);
+        }
+        double d = Double.parseDouble(s);
+        if (Double.isInfinite(d)) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "\"" + s + "\" is out of range for type double precision");
+        }
+        return d;
+    }
+
+    public static BigDecimal parseNumeric(String text) {
+        String s = text.strip();
+        if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw invalidInput(text, SqlType.NUMERIC);
+        }
+        return new BigDecimal(s);
+    }
+
+    /** PostgreSQL's boolin. */
+    public static boolean parseBoolean(String text) {
+        String s = text.strip().toLowerCase();
+        switch (s) {
+            case "t", "tr", "tru", "true", "y", "ye", "yes", "on", "1" -> {
+                return true;
+            }
+            case "f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0" -> {
+                return false;
+            }
+            default -> throw invalidInput(text, SqlType.BOOLEAN);
+        }
+    }
+
+    /** The text form PostgreSQL prints (bool t/f, shortest round-trip floats). */
+    public static String toText(Object value) {
+        return switch (value) {
+            case String s -> s;
+            case Boolean b -> b ? "true" : "false";
+            case Double d -> FloatText.format(d);
+            case BigDecimal d -> d.toPlainString();
+            default -> value.toString();
+        };
+    }
+
+    public static String typeName(Object value) {
+        return switch (value) {
+            case null -> "unknown";
+            case Integer i -> "integer";
+            case Long l -> "bigint";
+            case Short s -> "smallint";
+            case Double d -> "double precision";
+            case BigDecimal d -> "numeric";
+            case String s -> "text";
+            case Boolean b -> "boolean";
+            default -> value.getClass().getSimpleName();
+        };
+    }
+
+    public static SqlException invalidInput(String text, SqlType type) {
+        return new SqlException(SqlState.INVALID_TEXT_REPRESENTATION,
+                "invalid input syntax for type " + type.sqlName() + ": \"" + text + "\"");
+    }
+
+    private static SqlException valueOutOfRange(String text, SqlType type) {
+        return new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                "value \"" + text + "\" is out of range for type " + type.sqlName());
+    }
+
+    public static SqlException outOfRange(SqlType type) {
+        return new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, type.sqlName() + " out of range");
+    }
+
+    private static SqlException divisionByZero() {
+        return new SqlException(SqlState.DIVISION_BY_ZERO, "division by zero");
+    }
+
+    private static SqlException cannotCast(Object value, SqlType target) {
+        return new SqlException(SqlState.DATATYPE_MISMATCH,
+                "cannot cast type " + typeName(value) + " to " + target.sqlName());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.amelie.wal;
+
+import java.util.Arrays;
+
+/**
+ * How well group commit groups: a snapshot, taken without stopping the writer, so the fields
+ * may be a group apart from each other.
+ *
+ * @param syncs fsync calls (one per group, plus one per segment rollover); 0 when sync is off
+ * @param groups groups written (one drain of the append queue each)
+ * @param records records written
+ * @param syncNanos total time spent in fsync
+ * @param groupSizeHistogram element {@code i} counts groups of {@code 2^i} to {@code 2^(i+1)-1}
+ *     records: 1, 2-3, 4-7, 8-15, …
+ */
+public record GroupCommitStats(long syncs, long groups, long records, long syncNanos, long[] groupSizeHistogram) {
+
+    /** Enough buckets for any group an int can count. */
+    public static final int BUCKETS = 31;
+
+    public GroupCommitStats {
+        groupSizeHistogram = groupSizeHistogram.clone();
+    }
+
+    /** The histogram bucket a group of {@code records} records falls in. */
+    public static int bucketOf(int records) {
+        if (records <= 0) {
+            throw new IllegalArgumentException("a group has at least one record, was " + records);
+        }
+        return 31 - Integer.numberOfLeadingZeros(records);
+    }
+
+    @Override
+    public long[] groupSizeHistogram() {
+        return groupSizeHistogram.clone();
+    }
+
+    /** Groups whose size fell in {@code bucket} (see {@link #bucketOf}). */
+    public long groupsInBucket(int bucket) {
+        return groupSizeHistogram[bucket];
+    }
+
+    public double recordsPerGroup() {
+        return groups == 0 ? 0 : (double) records / groups;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GroupCommitStats that
+                && syncs == that.syncs && groups == that.groups && records == that.records
+                && syncNanos == that.syncNanos && Arrays.equals(groupSizeHistogram, that.groupSizeHistogram);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(syncs) * 31 + Long.hashCode(records) * 17 + Arrays.hashCode(groupSizeHistogram);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder histogram = new StringBuilder();
+        for (int bucket = 0; bucket < groupSizeHistogram.length; bucket++) {
+            if (groupSizeHistogram[bucket] != 0) {
+                int low = 1 << bucket;
+                histogram.append(histogram.isEmpty() ? "" : ", ")
+                        .append(low == 1 ? "1" : low + "-" + ((low << 1) - 1))
+                        .append(": ").append(groupSizeHistogram[bucket]);
+            }
+        }
+        return "GroupCommitStats[syncs=" + syncs + ", groups=" + groups + ", records=" + records
+                + ", syncMillis=" + syncNanos / 1_000_000 + ", groupSizes={" + histogram + "}]";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.amelie.wal.writer;
+
+import dev.amelie.wal.record.FrameEncoder;
+import dev.amelie.wal.record.RecordFrame;
+import dev.amelie.wal.recovery.RecoveredLog;
+import dev.amelie.wal.segment.SegmentDirectory;
+import dev.amelie.wal.segment.SegmentName;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * The segment the writer appends to and the buffer frames are assembled in. Confined to the
+ * writer thread.
+ *
+ * <p>A group's frames collect in one direct buffer (the channel would copy a heap buffer into a
+ * temporary direct one anyway) and go out in as few writes as the buffer allows. The buffer grows
+ * to hold a group up to {@link #MAX_GROWTH}; bigger groups are written in buffer-sized pieces,
+ * and a single bigger frame grows it to fit.
+ */
+final class SegmentOutput implements AutoCloseable {
+
+    private static final int INITIAL_CAPACITY = 64 << 10;
+    private static final int MAX_GROWTH = 8 << 20;
+
+    private final SegmentDirectory directory;
+    private final long segmentSize;
+    private final GroupCommitCounters counters;
+    private final FrameEncoder encoder = new FrameEncoder();
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(INITIAL_CAPACITY).order(RecordFrame.BYTE_ORDER);
+    private FileChannel channel;
+    private String fileName = "(no segment yet)";
+    /** Bytes in the current segment, counting those still in the buffer. */
+    private long segmentBytes;
+
+    SegmentOutput(SegmentDirectory directory, long segmentSize, GroupCommitCounters counters, RecoveredLog recovered)
+            throws IOException {
+        this.directory = directory;
+        this.segmentSize = segmentSize;
+        this.counters = counters;
+        if (recovered.tail() != null) {
+            channel = directory.reopen(recovered.tail(), recovered.tailEnd());
+            fileName = recovered.tail().fileName();
+            segmentBytes = recovered.tailEnd();
+            // The previous process may have run without sync, or died between write and fsync:
+            // what recovery just replayed is only durable once this returns.
+            channel.force(false);
+        }
+    }
+
+    /** The segment being written, for messages. */
+    String fileName() {
+        return fileName;
+    }
+
+    void append(long lsn, byte[] payload) throws IOException {
+        long frameSize = RecordFrame.frameSize(payload.length);
+        if (channel == null || segmentBytes > 0 && segmentBytes + frameSize > segmentSize) {
+            startSegment(lsn);
+        }
+        reserve(frameSize);
+        encoder.encode(lsn, payload, buffer);
+        segmentBytes += frameSize;
+    }
+
+    /** Writes what is buffered, then fsyncs if {@code sync}. */
+    void flush(boolean sync) throws IOException {
+        writeBuffered();
+        if (sync && channel != null) {
+            force();
+        }
+    }
+
+    /**
+     * The finished segment is fsynced even when sync is off: recovery relies on damage only
+     * ever being at the end of the last segment.
+     */
+    private void startSegment(long firstLsn) throws IOException {
+        if (channel != null) {
+            writeBuffered();
+            force();
+            channel.close();
+            channel = null;
+        }
+        fileName = SegmentName.of(firstLsn);
+        channel = directory.create(firstLsn);
+        segmentBytes = 0;
+    }
+
+    private void reserve(long frameSize) throws IOException {
+        if (buffer.remaining() >= frameSize) {
+            return;
+        }
+        long needed = buffer.position() + frameSize;
+        if (needed > MAX_GROWTH && buffer.position() > 0) {
+            writeBuffered();
+            needed = frameSize;
+            if (buffer.capacity() >= needed) {
+                return;
+            }
+        }
+        grow(needed);
+    }
+
+    private void grow(long needed) {
+        long capacity = Math.min(Long.highestOneBit(needed - 1) << 1, Integer.MAX_VALUE);
+        ByteBuffer larger = ByteBuffer.allocateDirect((int) Math.max(capacity, needed)).order(RecordFrame.BYTE_ORDER);
+        buffer.flip();
+        larger.put(buffer);
+        buffer = larger;
+    }
+
+    private void writeBuffered() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    private void force() throws IOException {
+        long start = System.nanoTime();
+        channel.force(false);
+        counters.recordSync(System.nanoTime() - start);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+    }
+}
