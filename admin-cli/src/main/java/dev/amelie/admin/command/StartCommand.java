@@ -1,0 +1,64 @@
+package dev.amelie.admin.command;
+
+import dev.amelie.admin.server.AmelieServer;
+import dev.amelie.admin.settings.Settings;
+import dev.amelie.admin.settings.SettingsLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code amelie start}: runs a server in the foreground until SIGTERM or Ctrl-C. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Start the server in the foreground; stops cleanly on SIGTERM or Ctrl-C.")
+public final class StartCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data under the checkout, or $AMELIE_DATA).")
+    String data;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on (default 127.0.0.1:5432).")
+    String listen;
+
+    @Option(names = "--compute", paramLabel = "N", description = "Compute nodes (default: number of cores).")
+    String compute;
+
+    @Option(names = "--hosts", paramLabel = "N", description = "IO host threads (default: number of cores).")
+    String hosts;
+
+    @Option(names = "--wal-sync", paramLabel = "on|off", description = "fsync before acknowledging a commit (default on; off is unsafe).")
+    String walSync;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("data", data);
+        flags.put("listen", listen);
+        flags.put("compute", compute);
+        flags.put("hosts", hosts);
+        flags.put("wal_sync", walSync);
+        Settings settings = new SettingsLoader(System.getenv()).load(flags, defaultDataDirectory());
+        AmelieServer server = AmelieServer.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("amelie: error while stopping: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "amelie-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** The launcher passes the checkout's directory; run elsewhere, ./data under the working directory. */
+    private static Path defaultDataDirectory() {
+        String home = System.getProperty("amelie.home");
+        return (home == null ? Path.of("") : Path.of(home)).resolve("data");
+    }
+}

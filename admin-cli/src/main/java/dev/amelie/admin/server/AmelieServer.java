@@ -1,0 +1,66 @@
+package dev.amelie.admin.server;
+
+import dev.amelie.admin.settings.Settings;
+import dev.amelie.compute.Database;
+import dev.amelie.pgwire.engine.DatabaseQueryEngine;
+import dev.amelie.pgwire.server.PgServer;
+import dev.amelie.wal.WalSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * A whole server wired together: database (recovery, compute nodes, WAL), query engine and the
+ * PostgreSQL protocol listener. {@link #close()} stops in reverse order: no new connections,
+ * then the nodes finish their queues, then the WAL is flushed and closed.
+ */
+public final class AmelieServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AmelieServer.class);
+
+    private final Settings settings;
+    private final Database database;
+    private final DatabaseQueryEngine engine;
+    private final PgServer pgServer;
+
+    private AmelieServer(Settings settings, Database database, DatabaseQueryEngine engine, PgServer pgServer) {
+        this.settings = settings;
+        this.database = database;
+        this.engine = engine;
+        this.pgServer = pgServer;
+    }
+
+    public static AmelieServer start(Settings settings) throws IOException {
+        LOG.info("starting Amelie 0.1.0: {}", settings.describe());
+        Database database = Database.open(settings.dataDirectory(), settings.computeNodes(),
+                new WalSettings(settings.walSegmentSize(), settings.walSync()));
+        DatabaseQueryEngine engine = new DatabaseQueryEngine(database);
+        PgServer pgServer = new PgServer(settings.listenHost(), settings.listenPort(), settings.hostThreads(), engine);
+        try {
+            pgServer.start();
+        } catch (RuntimeException e) {
+            engine.close();
+            database.close();
+            throw e;
+        }
+        LOG.info("ready to accept connections on {}:{}", settings.listenHost(), pgServer.port());
+        return new AmelieServer(settings, database, engine, pgServer);
+    }
+
+    public int port() {
+        return pgServer.port();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() throws IOException {
+        LOG.info("shutting down");
+        pgServer.close();
+        engine.close();
+        database.close();
+        LOG.info("stopped");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.amelie.admin.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves {@link Settings} by precedence: flags, then environment, then the data directory's
+ * {@code amelie.conf} ({@code key = value} lines, as postgresql.conf), then defaults.
+ * Keys are the setting names: data, listen, compute, hosts, wal_sync, wal_segment_size; the
+ * environment variable of a key is AMELIE_ plus the key in upper case.
+ */
+public final class SettingsLoader {
+    public static final String CONFIG_FILE = "amelie.conf";
+
+    private final Map<String, String> environment;
+
+    public SettingsLoader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** @param flags values given on the command line, by key (absent keys were not given) */
+    public Settings load(Map<String, String> flags, Path defaultDataDirectory) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        String data = firstOf(flags.get("data"), environment.get("AMELIE_DATA"), defaultDataDirectory.toString());
+        Path dataDirectory = Path.of(data).toAbsolutePath().normalize();
+        Path config = dataDirectory.resolve(CONFIG_FILE);
+        if (Files.isRegularFile(config)) {
+            Properties file = new Properties();
+            try (Reader reader = Files.newBufferedReader(config)) {
+                file.load(reader);
+            }
+            file.forEach((k, v) -> values.put(k.toString().trim().toLowerCase(Locale.ROOT), unquote(v.toString().trim())));
+        }
+        for (String key : new String[] {"listen", "compute", "hosts", "wal_sync", "wal_segment_size"}) {
+            String env = environment.get("AMELIE_" + key.toUpperCase(Locale.ROOT));
+            if (env != null) {
+                values.put(key, env);
+            }
+            if (flags.get(key) != null) {
+                values.put(key, flags.get(key));
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        String listen = values.getOrDefault("listen", "127.0.0.1:5432");
+        int colon = listen.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("listen must be HOST:PORT, got '" + listen + "'");
+        }
+        return new Settings(
+                dataDirectory,
+                listen.substring(0, colon),
+                parseInt("listen port", listen.substring(colon + 1), 0, 65535),
+                parseInt("compute", values.getOrDefault("compute", String.valueOf(cores)), 1, 1024),
+                parseInt("hosts", values.getOrDefault("hosts", String.valueOf(cores)), 1, 1024),
+                parseBoolean("wal_sync", values.getOrDefault("wal_sync", "on")),
+                parseLong("wal_segment_size", values.getOrDefault("wal_segment_size", String.valueOf(64L << 20))));
+    }
+
+    private static String firstOf(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isBlank()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    private static int parseInt(String name, String value, int min, int max) {
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+        }
+    }
+
+    private static long parseLong(String name, String value) {
+        try {
+            long v = Long.parseLong(value.trim());
+            if (v < 4096) {
+                throw new IllegalArgumentException(name + " must be at least 4096 bytes, got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number of bytes, got '" + value + "'");
+        }
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, got '" + value + "'");
+        };
+    }
+}
