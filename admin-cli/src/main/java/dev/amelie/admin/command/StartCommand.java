@@ -5,6 +5,7 @@ import dev.amelie.admin.settings.Settings;
 import dev.amelie.admin.settings.SettingsLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,18 +43,26 @@ public final class StartCommand implements Callable<Integer> {
         flags.put("wal_sync", walSync);
         Settings settings = new SettingsLoader(System.getenv()).load(flags, defaultDataDirectory());
         AmelieServer server = AmelieServer.start(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (Exception e) {
-                System.err.println("amelie: error while stopping: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "amelie-shutdown"));
-        stopped.await();
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C are a clean stop that exits 0, as pg_ctl's fast shutdown; the hook
+        // covers every other way the JVM may be asked to exit.
+        for (String signal : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(signal), s -> stopRequested.countDown());
+        }
+        Thread hook = new Thread(() -> closeQuietly(server), "amelie-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopRequested.await();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        server.close();
         return 0;
+    }
+
+    private static void closeQuietly(AmelieServer server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.err.println("amelie: error while stopping: " + e);
+        }
     }
 
     /** The launcher passes the checkout's directory; run elsewhere, ./data under the working directory. */

@@ -5,6 +5,7 @@ import dev.amelie.compute.executor.Executor;
 import dev.amelie.compute.executor.StatementOutcome;
 import dev.amelie.compute.executor.Transaction;
 import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
+import dev.amelie.pgwire.session.QueryEngine.ResultColumn;
 import dev.amelie.pgwire.session.QueryEngine.StatementResult;
 import dev.amelie.pgwire.session.QueryEngine.TransactionOutcome;
 import dev.amelie.planner.PlannedStatement;
@@ -69,16 +70,21 @@ final class TransactionRunner {
                         results.add(new StatementResult("CREATE TABLE", List.of()));
                     }
                     case PlannedStatement.DropTable drop -> {
+                        List<String> notices = new ArrayList<>();
                         for (PlannedStatement.QualifiedName name : drop.names()) {
-                            if (!transaction.dropTable(name.schema(), name.name()) && !drop.ifExists()) {
-                                throw new SqlException(SqlState.UNDEFINED_TABLE, "table \"" + name.name() + "\" does not exist");
+                            if (!transaction.dropTable(name.schema(), name.name())) {
+                                if (!drop.ifExists()) {
+                                    throw new SqlException(SqlState.UNDEFINED_TABLE, "table \"" + name.name() + "\" does not exist");
+                                }
+                                notices.add("table \"" + name.name() + "\" does not exist, skipping");
                             }
                         }
-                        results.add(new StatementResult("DROP TABLE", List.of()));
+                        results.add(new StatementResult("DROP TABLE", List.of(), null, notices));
                     }
                     case PlannedStatement.Query query -> {
                         StatementOutcome outcome = transaction.run(query.program(), statement.parameters());
-                        results.add(new StatementResult(commandTag(query.program().kind(), outcome), outcome.rows()));
+                        results.add(new StatementResult(commandTag(query.program().kind(), outcome), outcome.rows(),
+                                resultColumns(query), List.of()));
                     }
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
@@ -117,6 +123,10 @@ final class TransactionRunner {
                     null, "Send the whole transaction as one query, e.g. \"BEGIN; …; COMMIT;\".", 0, null);
         }
         return null;
+    }
+
+    private static List<ResultColumn> resultColumns(PlannedStatement.Query query) {
+        return query.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
     }
 
     static String commandTag(Program.StatementKind kind, StatementOutcome outcome) {

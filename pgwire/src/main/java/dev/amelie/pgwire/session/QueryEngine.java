@@ -86,8 +86,17 @@ public interface QueryEngine {
     /** A prepared statement with its parameter values (Java objects of the parameter types). */
     record BoundStatement(PreparedQuery query, Object[] parameters) {}
 
-    /** What one statement did: the CommandComplete tag and, for queries, its rows. */
-    record StatementResult(String commandTag, List<Object[]> rows) {}
+    /**
+     * What one statement did: the CommandComplete tag and, for queries, its rows. {@code columns}
+     * describes the rows when the statement was planned only as it ran (see {@link #parse});
+     * null means "as the prepared query said". {@code notices} are NOTICE messages to send
+     * before the CommandComplete (e.g. DROP TABLE IF EXISTS of a missing table).
+     */
+    record StatementResult(String commandTag, List<Object[]> rows, List<ResultColumn> columns, List<String> notices) {
+        public StatementResult(String commandTag, List<Object[]> rows) {
+            this(commandTag, rows, null, List.of());
+        }
+    }
 
     /**
      * The results of the statements that ran, in order, and the error of the statement that

@@ -108,6 +108,7 @@ public final class RelationalPlanner {
                         .withDefaultNullCollation(NullCollation.HIGH));
         try {
             SqlNode validated = validator.validate(parsed);
+            LiteralCoercionCheck.check(validated, validator, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
             List<String> names = ColumnNames.of(validated);
 

@@ -1,0 +1,151 @@
+package dev.amelie.compat.jdbc;
+
+import dev.amelie.compat.server.ServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** pgjdbc 42.7.14, unchanged, against a real server process. */
+class JdbcIT {
+    @TempDir
+    static Path temp;
+
+    static ServerProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ServerProcess.start(temp.resolve("data"), 2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl());
+    }
+
+    @Test
+    void statementsRunAndReturnRows() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table jdbc_items (id bigint primary key, name text, price double precision)");
+            assertEquals(2, s.executeUpdate("insert into jdbc_items values (1, 'pen', 1.5), (2, 'ink', 7.25)"));
+            assertEquals(1, s.executeUpdate("update jdbc_items set price = price * 2 where id = 1"));
+            try (ResultSet rs = s.executeQuery("select id, name, price from jdbc_items order by id")) {
+                assertTrue(rs.next());
+                assertEquals(1L, rs.getLong(1));
+                assertEquals("pen", rs.getString("name"));
+                assertEquals(3.0, rs.getDouble(3));
+                assertTrue(rs.next());
+                assertEquals(7.25, rs.getDouble("price"));
+                assertFalse(rs.next());
+            }
+            assertEquals(1, s.executeUpdate("delete from jdbc_items where name = 'ink'"));
+        }
+    }
+
+    @Test
+    void preparedStatementSurvivesTheSwitchToServerPreparedBinary() throws Exception {
+        // pgjdbc switches to a named server-side statement and binary transfer after 5 executions.
+        try (Connection c = connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table jdbc_prepared (k int primary key, v text, big bigint, flag boolean)");
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into jdbc_prepared values (?, ?, ?, ?)")) {
+                for (int k = 1; k <= 12; k++) {
+                    insert.setInt(1, k);
+                    insert.setString(2, "v" + k);
+                    insert.setLong(3, k * 10_000_000_000L);
+                    insert.setBoolean(4, k % 2 == 0);
+                    assertEquals(1, insert.executeUpdate());
+                }
+            }
+            try (PreparedStatement select = c.prepareStatement("select v, big, flag from jdbc_prepared where k = ?")) {
+                for (int k = 1; k <= 12; k++) {
+                    select.setInt(1, k);
+                    try (ResultSet rs = select.executeQuery()) {
+                        assertTrue(rs.next(), "row " + k);
+                        assertEquals("v" + k, rs.getString(1));
+                        assertEquals(k * 10_000_000_000L, rs.getLong(2));
+                        assertEquals(k % 2 == 0, rs.getBoolean(3));
+                        assertFalse(rs.next());
+                    }
+                }
+            }
+            try (PreparedStatement count = c.prepareStatement("select count(*) from jdbc_prepared where k > ?")) {
+                for (int i = 0; i < 8; i++) {
+                    count.setInt(1, 6);
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        assertEquals(6, rs.getLong(1));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void errorsCarryTheirSqlStateAndTheSessionGoesOn() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table jdbc_errors (id int primary key)");
+            s.execute("insert into jdbc_errors values (1)");
+            assertEquals("23505", assertThrows(SQLException.class, () -> s.execute("insert into jdbc_errors values (1)")).getSQLState());
+            assertEquals("42601", assertThrows(SQLException.class, () -> s.execute("selec 1")).getSQLState());
+            assertEquals("42P01", assertThrows(SQLException.class, () -> s.executeQuery("select * from nowhere")).getSQLState());
+            assertEquals("22P02", assertThrows(SQLException.class, () -> s.execute("insert into jdbc_errors values ('x')")).getSQLState());
+            assertEquals("0A000", assertThrows(SQLException.class, () -> s.execute("vacuum")).getSQLState());
+            try (PreparedStatement p = c.prepareStatement("insert into jdbc_errors values (?)")) {
+                p.setInt(1, 1);
+                assertEquals("23505", assertThrows(SQLException.class, p::executeUpdate).getSQLState());
+                p.setInt(1, 2);
+                assertEquals(1, p.executeUpdate());
+            }
+            try (ResultSet rs = s.executeQuery("select count(*) from jdbc_errors")) {
+                rs.next();
+                assertEquals(2, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void batchesInsertEveryRow() throws Exception {
+        try (Connection c = connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table jdbc_batch (id int primary key, label text)");
+            }
+            try (PreparedStatement p = c.prepareStatement("insert into jdbc_batch values (?, ?)")) {
+                for (int i = 0; i < 50; i++) {
+                    p.setInt(1, i);
+                    p.setString(2, "row " + i);
+                    p.addBatch();
+                }
+                int[] counts = p.executeBatch();
+                assertEquals(50, counts.length);
+            }
+            List<Integer> ids = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id from jdbc_batch order by id desc limit 3")) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+            assertEquals(List.of(49, 48, 47), ids);
+        }
+    }
+}

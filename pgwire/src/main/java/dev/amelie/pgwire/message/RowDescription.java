@@ -1,0 +1,31 @@
+package dev.amelie.pgwire.message;
+
+import dev.amelie.pgwire.type.FormatCode;
+import dev.amelie.pgwire.type.PgType;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * RowDescription ('T'): one field per result column. Table OID and column number are 0 until
+ * the catalog gives columns an identity (pgjdbc's getTableName and updatable result sets need
+ * them); type modifier -1 (none).
+ */
+public final class RowDescription {
+    private RowDescription() {
+    }
+
+    /** {@code formats} null means text for every column (a Describe before Bind, or simple Query). */
+    public static void write(ByteBuf out, String[] names, PgType[] types, FormatCode[] formats) {
+        int start = MessageFrame.begin(out, 'T');
+        out.writeShort(names.length);
+        for (int i = 0; i < names.length; i++) {
+            MessageFrame.writeCString(out, names[i]);
+            out.writeInt(0);
+            out.writeShort(0);
+            out.writeInt(types[i].oid());
+            out.writeShort(types[i].typlen());
+            out.writeInt(-1);
+            out.writeShort(formats == null ? FormatCode.TEXT.code() : formats[i].code());
+        }
+        MessageFrame.end(out, start);
+    }
+}

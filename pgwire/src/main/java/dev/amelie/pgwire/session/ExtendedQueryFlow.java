@@ -1,0 +1,265 @@
+package dev.amelie.pgwire.session;
+
+import dev.amelie.pgwire.message.Bind;
+import dev.amelie.pgwire.message.BodylessMessage;
+import dev.amelie.pgwire.message.Close;
+import dev.amelie.pgwire.message.CommandComplete;
+import dev.amelie.pgwire.message.Describe;
+import dev.amelie.pgwire.message.Execute;
+import dev.amelie.pgwire.message.ParameterDescription;
+import dev.amelie.pgwire.message.Parse;
+import dev.amelie.pgwire.message.RowDescription;
+import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
+import dev.amelie.pgwire.session.QueryEngine.PreparedQuery;
+import dev.amelie.pgwire.type.FormatCode;
+import dev.amelie.pgwire.type.PgType;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.type.SqlType;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The extended query protocol: Parse, Bind, Describe, Execute, Close and Sync on the session's
+ * prepared statements and portals, with PostgreSQL's rules (postgres.c exec_parse_message,
+ * exec_bind_message, exec_execute_message …) and messages. The unnamed statement is replaced by
+ * every Parse and by a simple Query; the unnamed portal by every Bind, and it ends at Sync.
+ *
+ * <p>Each portal's statement runs on its first Execute as a transaction of its own.
+ */
+final class ExtendedQueryFlow {
+    private static final byte STATEMENT = 'S';
+    private static final byte PORTAL = 'P';
+
+    private final Session session;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, Portal> portals = new HashMap<>();
+
+    ExtendedQueryFlow(Session session) {
+        this.session = session;
+    }
+
+    void parse(Parse message) {
+        String name = message.statementName();
+        if (name.isEmpty()) {
+            statements.remove(name);
+        } else if (statements.containsKey(name)) {
+            throw new SqlException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
+        }
+        PgType[] declared = declaredTypes(message.parameterOids());
+        List<String> texts = session.engine().splitStatements(message.query());
+        if (texts.size() > 1) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
+        }
+        PreparedStatement statement;
+        if (texts.isEmpty()) {
+            statement = PreparedStatement.empty(name, declared);
+        } else {
+            SqlType[] declaredSql = new SqlType[declared.length];
+            for (int i = 0; i < declared.length; i++) {
+                declaredSql[i] = declared[i] == null ? null : declared[i].sqlType();
+            }
+            PreparedQuery query = session.engine().prepare(texts.getFirst(), declaredSql);
+            statement = PreparedStatement.of(name, query, declared);
+        }
+        statements.put(name, statement);
+        BodylessMessage.PARSE_COMPLETE.write(session.out().buffer());
+    }
+
+    /** Declared OIDs as wire types; 0 and unknown (705) leave the type to the engine. */
+    private static PgType[] declaredTypes(int[] oids) {
+        PgType[] types = new PgType[oids.length];
+        for (int i = 0; i < oids.length; i++) {
+            if (oids[i] == PgType.UNSPECIFIED_OID || oids[i] == PgType.UNKNOWN.oid()) {
+                continue;
+            }
+            types[i] = PgType.ofOid(oids[i]);
+            if (types[i] == null) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "parameter $" + (i + 1) + " has type OID " + oids[i] + ", which is not supported");
+            }
+        }
+        return types;
+    }
+
+    void bind(Bind message) {
+        PreparedStatement statement = statement(message.statementName());
+        String portalName = message.portalName();
+        if (!portalName.isEmpty() && portals.containsKey(portalName)) {
+            throw new SqlException(SqlState.DUPLICATE_CURSOR, "cursor \"" + portalName + "\" already exists");
+        }
+        short[] formats = message.parameterFormats();
+        byte[][] values = message.parameterValues();
+        if (formats.length > 1 && formats.length != values.length) {
+            throw new SqlException(SqlState.PROTOCOL_VIOLATION,
+                    "bind message has " + formats.length + " parameter formats but " + values.length + " parameters");
+        }
+        if (values.length != statement.parameterTypes.length) {
+            throw new SqlException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + values.length
+                    + " parameters, but prepared statement \"" + statement.name + "\" requires "
+                    + statement.parameterTypes.length);
+        }
+        Object[] parameters = BindParameters.decode(statement.parameterTypes, formats, values);
+        FormatCode[] resultFormats = resultFormats(message.resultFormats(), statement.columnNames.length);
+        // A new unnamed portal silently replaces the old one.
+        portals.put(portalName, new Portal(portalName, statement,
+                Arrays.copyOf(parameters, statement.engineParameterCount()), resultFormats));
+        BodylessMessage.BIND_COMPLETE.write(session.out().buffer());
+    }
+
+    /** pquery.c PortalSetResultFormat: none = text, one = for all, else one per column. */
+    private static FormatCode[] resultFormats(short[] codes, int columns) {
+        if (codes.length > 1 && codes.length != columns) {
+            throw new SqlException(SqlState.PROTOCOL_VIOLATION,
+                    "bind message has " + codes.length + " result formats but query has " + columns + " columns");
+        }
+        if (codes.length == 0) {
+            return null;
+        }
+        FormatCode[] given = new FormatCode[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            given[i] = FormatCode.of(codes[i]);
+        }
+        FormatCode[] formats = new FormatCode[columns];
+        for (int i = 0; i < columns; i++) {
+            formats[i] = given.length == 1 ? given[0] : given[i];
+        }
+        return formats;
+    }
+
+    void describe(Describe message) {
+        if (message.kind() == STATEMENT) {
+            PreparedStatement statement = statement(message.name());
+            ParameterDescription.write(session.out().buffer(), statement.parameterTypes);
+            describeRows(statement, null);
+        } else if (message.kind() == PORTAL) {
+            Portal portal = portal(message.name());
+            describeRows(portal.statement, portal.resultFormats);
+        } else {
+            throw new SqlException(SqlState.PROTOCOL_VIOLATION, "invalid DESCRIBE message subtype " + message.kind());
+        }
+    }
+
+    private void describeRows(PreparedStatement statement, FormatCode[] formats) {
+        if (statement.returnsRows()) {
+            RowDescription.write(session.out().buffer(), statement.columnNames, statement.columnTypes, formats);
+        } else {
+            BodylessMessage.NO_DATA.write(session.out().buffer());
+        }
+    }
+
+    void execute(Execute message) {
+        Portal portal = portal(message.portalName());
+        if (portal.statement.isEmptyQuery()) {
+            BodylessMessage.EMPTY_QUERY_RESPONSE.write(session.out().buffer());
+            return;
+        }
+        if (portal.hasRun()) {
+            sendRows(portal, message.maxRows());
+            return;
+        }
+        var command = portal.statement.sessionCommand();
+        if (command != null) {
+            portal.store(session.parameters().execute(command));
+            sendRows(portal, message.maxRows());
+            return;
+        }
+        BoundStatement bound = new BoundStatement(portal.statement.query, portal.parameters);
+        session.runTransaction(List.of(bound), true, outcome -> {
+            if (outcome.error() != null) {
+                throw outcome.error();
+            }
+            if (outcome.results().isEmpty()) {
+                throw new IllegalStateException("engine returned no result for a statement that succeeded");
+            }
+            portal.store(outcome.results().getFirst());
+            sendRows(portal, message.maxRows());
+        });
+    }
+
+    /**
+     * Sends up to {@code maxRows} rows (0: all that are left), then PortalSuspended if rows
+     * remain, else CommandComplete. For a statement that returns rows the tag counts the rows
+     * of this Execute, and a finished portal may be executed again with a count of 0; a
+     * finished statement without rows may not (PostgreSQL: 55000 "portal cannot be run").
+     */
+    private void sendRows(Portal portal, int maxRows) {
+        PreparedStatement statement = portal.statement;
+        if (portal.isCompleted() && !statement.returnsRows()) {
+            throw new SqlException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "portal \"" + portal.name + "\" cannot be run");
+        }
+        List<Object[]> rows = portal.rows();
+        int from = portal.position();
+        int left = rows.size() - from;
+        int count = maxRows > 0 ? Math.min(maxRows, left) : left;
+        session.writeDataRows(rows, from, from + count, statement.columnTypes, portal.resultFormats);
+        portal.advance(count);
+        if (count < left) {
+            BodylessMessage.PORTAL_SUSPENDED.write(session.out().buffer());
+            return;
+        }
+        portal.complete();
+        String tag = portal.commandTag();
+        CommandComplete.write(session.out().buffer(), statement.returnsRows() ? withRowCount(tag, count) : tag);
+    }
+
+    /** "SELECT 5" → "SELECT 2"; a tag without a trailing count stays as it is. */
+    static String withRowCount(String tag, int count) {
+        int space = tag.lastIndexOf(' ');
+        if (space < 0 || space == tag.length() - 1) {
+            return tag;
+        }
+        for (int i = space + 1; i < tag.length(); i++) {
+            if (!Character.isDigit(tag.charAt(i))) {
+                return tag;
+            }
+        }
+        return tag.substring(0, space + 1) + count;
+    }
+
+    void close(Close message) {
+        // Closing something that does not exist is not an error (protocol chapter, Close).
+        if (message.kind() == STATEMENT) {
+            statements.remove(message.name());
+        } else if (message.kind() == PORTAL) {
+            portals.remove(message.name());
+        } else {
+            throw new SqlException(SqlState.PROTOCOL_VIOLATION, "invalid CLOSE message subtype " + message.kind());
+        }
+        BodylessMessage.CLOSE_COMPLETE.write(session.out().buffer());
+    }
+
+    void sync() {
+        portals.remove("");
+        session.writeReadyForQuery();
+        session.out().flush();
+    }
+
+    /** A simple Query takes over the unnamed statement and portal. */
+    void dropUnnamed() {
+        statements.remove("");
+        portals.remove("");
+    }
+
+    private PreparedStatement statement(String name) {
+        PreparedStatement statement = statements.get(name);
+        if (statement == null) {
+            throw new SqlException(SqlState.INVALID_SQL_STATEMENT_NAME, name.isEmpty()
+                    ? "unnamed prepared statement does not exist"
+                    : "prepared statement \"" + name + "\" does not exist");
+        }
+        return statement;
+    }
+
+    private Portal portal(String name) {
+        Portal portal = portals.get(name);
+        if (portal == null) {
+            throw new SqlException(SqlState.INVALID_CURSOR_NAME, "portal \"" + name + "\" does not exist");
+        }
+        return portal;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.amelie.pgwire.session;
+
+import dev.amelie.pgwire.session.QueryEngine.PreparedQuery;
+import dev.amelie.pgwire.session.QueryEngine.ResultColumn;
+import dev.amelie.pgwire.session.QueryEngine.SessionCommand;
+import dev.amelie.pgwire.type.PgType;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A statement as the protocol sees it: the engine's prepared query plus what Describe reports,
+ * in wire terms. Parameter types are the client's declared ones where it declared them
+ * (ParameterDescription echoes them, and Bind decodes with them), else the engine's.
+ * {@code query} is null for an empty query string, which PostgreSQL accepts in Parse and
+ * answers with EmptyQueryResponse on Execute.
+ */
+final class PreparedStatement {
+    final String name;
+    final PreparedQuery query;
+    final PgType[] parameterTypes;
+    final String[] columnNames;
+    final PgType[] columnTypes;
+
+    private PreparedStatement(String name, PreparedQuery query, PgType[] parameterTypes,
+                              String[] columnNames, PgType[] columnTypes) {
+        this.name = name;
+        this.query = query;
+        this.parameterTypes = parameterTypes;
+        this.columnNames = columnNames;
+        this.columnTypes = columnTypes;
+    }
+
+    static PreparedStatement empty(String name, PgType[] declared) {
+        return new PreparedStatement(name, null, nonNull(declared), new String[0], new PgType[0]);
+    }
+
+    /** {@code declared}: per parameter, the declared type or null when unspecified. */
+    static PreparedStatement of(String name, PreparedQuery query, PgType[] declared) {
+        var inferred = query.parameterTypes();
+        PgType[] parameterTypes = new PgType[Math.max(declared.length, inferred.length)];
+        for (int i = 0; i < parameterTypes.length; i++) {
+            PgType d = i < declared.length ? declared[i] : null;
+            parameterTypes[i] = d != null ? d : i < inferred.length ? PgType.ofParameter(inferred[i]) : PgType.TEXT;
+        }
+        String[] names;
+        PgType[] types;
+        SessionCommand command = query.sessionCommand();
+        if (command != null) {
+            names = SessionParameters.columnNames(command);
+            types = new PgType[names.length];
+            Arrays.fill(types, PgType.TEXT);
+        } else {
+            List<ResultColumn> columns = query.columns();
+            names = new String[columns.size()];
+            types = new PgType[columns.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = columns.get(i).name();
+                types[i] = PgType.ofResult(columns.get(i).type());
+            }
+        }
+        return new PreparedStatement(name, query, parameterTypes, names, types);
+    }
+
+    private static PgType[] nonNull(PgType[] declared) {
+        PgType[] types = declared.clone();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == null) {
+                types[i] = PgType.TEXT;
+            }
+        }
+        return types;
+    }
+
+    boolean isEmptyQuery() {
+        return query == null;
+    }
+
+    SessionCommand sessionCommand() {
+        return query == null ? null : query.sessionCommand();
+    }
+
+    boolean returnsRows() {
+        return columnNames.length > 0;
+    }
+
+    /** How many parameter values the engine expects (the client may have declared more). */
+    int engineParameterCount() {
+        return query == null ? 0 : query.parameterTypes().length;
+    }
+}

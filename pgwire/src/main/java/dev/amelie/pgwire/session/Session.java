@@ -1,0 +1,318 @@
+package dev.amelie.pgwire.session;
+
+import dev.amelie.pgwire.codec.ResponseBatch;
+import dev.amelie.pgwire.message.Bind;
+import dev.amelie.pgwire.message.CancelRequest;
+import dev.amelie.pgwire.message.Close;
+import dev.amelie.pgwire.message.CopyMessage;
+import dev.amelie.pgwire.message.DataRow;
+import dev.amelie.pgwire.message.Describe;
+import dev.amelie.pgwire.message.ErrorResponse;
+import dev.amelie.pgwire.message.Execute;
+import dev.amelie.pgwire.message.Flush;
+import dev.amelie.pgwire.message.FrontendMessage;
+import dev.amelie.pgwire.message.FunctionCall;
+import dev.amelie.pgwire.message.GssEncRequest;
+import dev.amelie.pgwire.message.MalformedMessage;
+import dev.amelie.pgwire.message.Parse;
+import dev.amelie.pgwire.message.Query;
+import dev.amelie.pgwire.message.ReadyForQuery;
+import dev.amelie.pgwire.message.SslRequest;
+import dev.amelie.pgwire.message.StartupMessage;
+import dev.amelie.pgwire.message.Sync;
+import dev.amelie.pgwire.message.Terminate;
+import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
+import dev.amelie.pgwire.session.QueryEngine.TransactionOutcome;
+import dev.amelie.pgwire.type.FormatCode;
+import dev.amelie.pgwire.type.PgType;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * One client connection's protocol session: the last handler of the channel pipeline, after
+ * the {@link dev.amelie.pgwire.codec.FrontendMessageDecoder}.
+ *
+ * <p><b>Threading.</b> Everything here runs on the channel's event loop and is plain,
+ * unsynchronized state. The engine's {@code execute} future completes on another thread; its
+ * continuation is handed back to the event loop before it touches anything. While a
+ * transaction is in flight the session is <em>busy</em>: later messages from the client
+ * (pipelining) wait in {@link #pending}, in order, and run when it completes; a long queue
+ * stops reading from the socket (autoRead off) until it drains, so a client cannot make us
+ * buffer without bound.
+ *
+ * <p><b>Errors.</b> A SqlException becomes an ErrorResponse; in the extended protocol the
+ * session then discards messages until Sync (postgres.c ignore_till_sync). Any other exception
+ * is logged once with its stack trace and reaches the client only as XX000 "internal error".
+ * A malformed message is FATAL 08P01 and closes this connection only.
+ */
+public final class Session extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+
+    /** Queued messages that make the session stop reading the socket. */
+    static final int PAUSE_READING_AT = 1024;
+
+    private final QueryEngine engine;
+    private final SessionRegistry registry;
+    private final SessionParameters parameters = new SessionParameters();
+    private final ArrayDeque<FrontendMessage> pending = new ArrayDeque<>();
+    private final SimpleQueryFlow simpleQuery = new SimpleQueryFlow(this);
+    private final ExtendedQueryFlow extendedQuery = new ExtendedQueryFlow(this);
+
+    private ChannelHandlerContext ctx;
+    private ResponseBatch out;
+    private BackendKey key;
+    private boolean busy;
+    private boolean closing;
+    private boolean readingPaused;
+    private boolean ignoreTillSync;
+
+    public Session(QueryEngine engine, SessionRegistry registry) {
+        this.engine = engine;
+        this.registry = registry;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.out = new ResponseBatch(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        FrontendMessage message = (FrontendMessage) msg;
+        if (busy || !pending.isEmpty()) {
+            pending.add(message);
+            if (pending.size() >= PAUSE_READING_AT && !readingPaused) {
+                readingPaused = true;
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        handle(message);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        pending.clear();
+        out.discard();
+        if (key != null) {
+            registry.unregister(key);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            // The client went away mid-conversation; nothing to tell it.
+            log.debug("connection error: {}", cause.toString());
+        } else {
+            log.error("unexpected error on connection {}", ctx.channel(), cause);
+        }
+        closing = true;
+        ctx.close();
+    }
+
+    private void handle(FrontendMessage message) {
+        if (closing) {
+            return;
+        }
+        if (ignoreTillSync && !(message instanceof Sync || message instanceof Terminate
+                || message instanceof MalformedMessage)) {
+            return;
+        }
+        boolean extended = isExtendedProtocol(message);
+        try {
+            switch (message) {
+                case SslRequest _ -> refuseEncryption();
+                case GssEncRequest _ -> refuseEncryption();
+                case CancelRequest cancel -> cancel(cancel);
+                case StartupMessage startup -> StartupHandshake.run(this, startup);
+                case Query query -> simpleQuery.run(query);
+                case Parse parse -> extendedQuery.parse(parse);
+                case Bind bind -> extendedQuery.bind(bind);
+                case Describe describe -> extendedQuery.describe(describe);
+                case Execute execute -> extendedQuery.execute(execute);
+                case Close close -> extendedQuery.close(close);
+                case Sync _ -> {
+                    ignoreTillSync = false;
+                    extendedQuery.sync();
+                }
+                case Flush _ -> out.flush();
+                case Terminate _ -> {
+                    closing = true;
+                    out.flushAndClose();
+                }
+                case FunctionCall _ -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "fast-path function calls are not supported");
+                case CopyMessage _ -> {
+                    // Ignored outside COPY, as PostgreSQL does.
+                }
+                case MalformedMessage malformed -> fatal(new SqlException(SqlState.PROTOCOL_VIOLATION, malformed.reason()));
+            }
+        } catch (SqlException e) {
+            fail(e, extended);
+        } catch (RuntimeException e) {
+            fail(internalError(e), extended);
+        }
+    }
+
+    private static boolean isExtendedProtocol(FrontendMessage message) {
+        return message instanceof Parse || message instanceof Bind || message instanceof Describe
+                || message instanceof Execute || message instanceof Close || message instanceof Flush;
+    }
+
+    /** We speak neither TLS nor GSSAPI encryption yet: 'N', and the client goes on in the clear. */
+    private void refuseEncryption() {
+        out.buffer().writeByte('N');
+        out.flush();
+    }
+
+    /**
+     * Cancellation is not wired to the engine yet. As PostgreSQL does, the cancel connection
+     * gets no answer and is closed; the registry already finds the target session.
+     */
+    private void cancel(CancelRequest request) {
+        registry.find(request.processId(), request.secretKey())
+                .ifPresent(target -> log.debug("cancel request for process {} (not supported yet)", request.processId()));
+        closing = true;
+        ctx.close();
+    }
+
+    // ---- services for the flows ------------------------------------------------------------
+
+    QueryEngine engine() {
+        return engine;
+    }
+
+    SessionParameters parameters() {
+        return parameters;
+    }
+
+    ResponseBatch out() {
+        return out;
+    }
+
+    ExtendedQueryFlow extendedQuery() {
+        return extendedQuery;
+    }
+
+    void registerKey() {
+        key = registry.register(this);
+    }
+
+    BackendKey key() {
+        return key;
+    }
+
+    /**
+     * Runs statements as one transaction; {@code then} gets the outcome on this session's event
+     * loop. Until then the session is busy and queues what the client sends.
+     */
+    void runTransaction(List<BoundStatement> statements, boolean extended, Consumer<TransactionOutcome> then) {
+        CompletableFuture<TransactionOutcome> future = engine.execute(statements);
+        busy = true;
+        future.whenComplete((outcome, failure) -> {
+            try {
+                ctx.channel().eventLoop().execute(() -> afterTransaction(outcome, failure, extended, then));
+            } catch (RejectedExecutionException e) {
+                // The server is shutting down and the connection with it: nobody to answer.
+                log.debug("result dropped, event loop is shut down");
+            }
+        });
+    }
+
+    private void afterTransaction(TransactionOutcome outcome, Throwable failure, boolean extended,
+                                  Consumer<TransactionOutcome> then) {
+        busy = false;
+        if (closing) {
+            return;
+        }
+        try {
+            if (failure != null) {
+                throw new IllegalStateException("engine execute failed", failure);
+            }
+            then.accept(outcome);
+        } catch (SqlException e) {
+            fail(e, extended);
+        } catch (RuntimeException e) {
+            fail(internalError(e), extended);
+        }
+        resumePending();
+    }
+
+    private void resumePending() {
+        while (!busy && !closing && !pending.isEmpty()) {
+            handle(pending.poll());
+        }
+        if (readingPaused && pending.isEmpty() && !closing) {
+            readingPaused = false;
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** Reports an error where the client expects it and puts the session back on its feet. */
+    void fail(SqlException error, boolean extended) {
+        if (closing) {
+            return;
+        }
+        ErrorResponse.write(out.buffer(), error);
+        if (extended) {
+            ignoreTillSync = true;
+        } else {
+            writeReadyForQuery();
+            out.flush();
+        }
+    }
+
+    /** Ends the connection with a FATAL error. */
+    void fatal(SqlException error) {
+        ErrorResponse.write(out.buffer(), ErrorResponse.FATAL, error);
+        closing = true;
+        out.flushAndClose();
+    }
+
+    SqlException internalError(Throwable cause) {
+        log.error("internal error in session {}", key == null ? "(starting)" : key.processId(), cause);
+        return new SqlException(SqlState.INTERNAL_ERROR, "internal error");
+    }
+
+    /** ParameterStatus for what changed, then ReadyForQuery, as PostgreSQL orders them. */
+    void writeReadyForQuery() {
+        ByteBuf buffer = out.buffer();
+        parameters.reportChanges(buffer);
+        // Transaction blocks are the engine's business and not reported yet: always idle.
+        ReadyForQuery.write(buffer, ReadyForQuery.IDLE);
+    }
+
+    /**
+     * DataRows for rows [from, to). A row whose value a codec cannot encode is cut out of the
+     * buffer before the exception leaves, so the client never sees half a message.
+     */
+    void writeDataRows(List<Object[]> rows, int from, int to, PgType[] types, FormatCode[] formats) {
+        for (int i = from; i < to; i++) {
+            ByteBuf buffer = out.buffer();
+            int mark = buffer.writerIndex();
+            try {
+                DataRow.write(buffer, rows.get(i), types, formats);
+            } catch (RuntimeException e) {
+                buffer.writerIndex(mark);
+                throw e;
+            }
+            out.spillIfLarge();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.amelie.pgwire.type;
+
+import dev.amelie.vm.type.SqlType;
+
+/**
+ * The PostgreSQL types this server puts on the wire or accepts for parameters, with their
+ * pg_type OID and typlen (RowDescription), the SqlType a value of it becomes, and its codec.
+ *
+ * <p>Results use one wire type per SqlType ({@link #ofResult}). Parameters may be declared
+ * with more types than results use, because drivers declare what their API calls suggest:
+ * pgjdbc declares varchar for setString and float4 for setFloat. Those map onto the nearest
+ * SqlType and are decoded with their own codec.
+ */
+public enum PgType {
+    BOOL(16, 1, SqlType.BOOLEAN, BoolCodec.INSTANCE),
+    INT2(21, 2, SqlType.SMALLINT, IntegerCodec.INT2),
+    INT4(23, 4, SqlType.INTEGER, IntegerCodec.INT4),
+    INT8(20, 8, SqlType.BIGINT, IntegerCodec.INT8),
+    FLOAT4(700, 4, SqlType.DOUBLE, FloatCodec.FLOAT4),
+    FLOAT8(701, 8, SqlType.DOUBLE, FloatCodec.FLOAT8),
+    NUMERIC(1700, -1, SqlType.NUMERIC, NumericCodec.INSTANCE),
+    TEXT(25, -1, SqlType.TEXT, TextCodec.INSTANCE),
+    VARCHAR(1043, -1, SqlType.TEXT, TextCodec.INSTANCE),
+    BPCHAR(1042, -1, SqlType.TEXT, TextCodec.INSTANCE),
+    NAME(19, 64, SqlType.TEXT, TextCodec.INSTANCE),
+    /** A parameter the client left for the server to infer; PostgreSQL's "unknown" pseudo-type. */
+    UNKNOWN(705, -2, SqlType.UNKNOWN, TextCodec.INSTANCE);
+
+    /** "Unspecified" in Parse's parameter type list. */
+    public static final int UNSPECIFIED_OID = 0;
+
+    private final int oid;
+    private final short typlen;
+    private final SqlType sqlType;
+    private final TypeCodec codec;
+
+    PgType(int oid, int typlen, SqlType sqlType, TypeCodec codec) {
+        this.oid = oid;
+        this.typlen = (short) typlen;
+        this.sqlType = sqlType;
+        this.codec = codec;
+    }
+
+    public int oid() {
+        return oid;
+    }
+
+    /** pg_type.typlen: the fixed size in bytes, -1 for varlena, -2 for C strings. */
+    public short typlen() {
+        return typlen;
+    }
+
+    public SqlType sqlType() {
+        return sqlType;
+    }
+
+    public TypeCodec codec() {
+        return codec;
+    }
+
+    /**
+     * The wire type of a result column. Unknown-typed results go out as text, which is what
+     * PostgreSQL does with an unknown literal in a select list since version 10.
+     */
+    public static PgType ofResult(SqlType type) {
+        return switch (type) {
+            case BOOLEAN -> BOOL;
+            case SMALLINT -> INT2;
+            case INTEGER -> INT4;
+            case BIGINT -> INT8;
+            case DOUBLE -> FLOAT8;
+            case NUMERIC -> NUMERIC;
+            case TEXT, UNKNOWN -> TEXT;
+        };
+    }
+
+    /** The wire type of a parameter the server inferred: same as results (unknown ones are text). */
+    public static PgType ofParameter(SqlType type) {
+        return ofResult(type);
+    }
+
+    /** The type with this OID, or null when this server does not know it. */
+    public static PgType ofOid(int oid) {
+        for (PgType type : values()) {
+            if (type.oid == oid) {
+                return type;
+            }
+        }
+        return null;
+    }
+}
