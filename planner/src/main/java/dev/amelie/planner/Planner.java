@@ -1,6 +1,8 @@
 package dev.amelie.planner;
 
 import dev.amelie.compute.catalog.CatalogStore;
+import dev.amelie.planner.cache.PlanCache;
+import dev.amelie.planner.cache.PlanKey;
 import dev.amelie.planner.ddl.DdlParser;
 import dev.amelie.planner.relational.RelationalPlanner;
 import dev.amelie.planner.sql.StatementSplitter;
@@ -22,6 +24,7 @@ import java.util.Locale;
 public final class Planner {
     private final CatalogStore catalog;
     private final RelationalPlanner relational = new RelationalPlanner();
+    private final PlanCache cache = new PlanCache(10_000);
 
     public Planner(CatalogStore catalog) {
         this.catalog = catalog;
@@ -37,6 +40,11 @@ public final class Planner {
     }
 
     public PlannedStatement plan(String sql, SqlType[] declaredParameterTypes) {
+        return cache.get(new PlanKey(sql, declaredParameterTypes, catalog.current().version()),
+                () -> planUncached(sql, declaredParameterTypes));
+    }
+
+    private PlannedStatement planUncached(String sql, SqlType[] declaredParameterTypes) {
         List<Token> tokens = Tokenizer.tokenize(sql);
         Token first = tokens.getFirst();
         if (first.kind() == Token.Kind.SYMBOL && first.text().equals("(")) {
@@ -71,11 +79,18 @@ public final class Planner {
         boolean relational = first.kind() == Token.Kind.SYMBOL && first.text().equals("(")
                 || first.kind() == Token.Kind.WORD && RELATIONAL.contains(first.text());
         if (relational) {
+            PlanKey key = new PlanKey(sql, NO_TYPES, catalog.current().version());
+            PlannedStatement cached = cache.peek(key);
+            if (cached != null) {
+                return cached;
+            }
             this.relational.checkSyntax(sql);
             return null;
         }
-        return plan(sql, new SqlType[0]);
+        return plan(sql, NO_TYPES);
     }
+
+    private static final SqlType[] NO_TYPES = new SqlType[0];
 
     private static final java.util.Set<String> RELATIONAL = java.util.Set.of("select", "insert", "update", "delete", "values", "with", "table");
 

@@ -28,6 +28,10 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         return tablesById.values();
     }
 
+    public Catalog withVersion(long newVersion) {
+        return new Catalog(newVersion, tablesByName, tablesById, lastTableId);
+    }
+
     public Catalog withTable(Table table) {
         TableDef def = table.def();
         Map<String, Table> byName = new HashMap<>(tablesByName);

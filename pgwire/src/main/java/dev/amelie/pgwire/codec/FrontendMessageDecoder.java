@@ -147,8 +147,15 @@ public final class FrontendMessageDecoder extends ByteToMessageDecoder {
             }
             in.skipBytes(5);
             ByteBuf body = in.readSlice(length - 4);
-            FrontendMessage message = typedMessage(type, body);
-            expectEnd(body);
+            FrontendMessage message;
+            try {
+                message = typedMessage(type, body);
+                expectEnd(body);
+            } catch (Malformed e) {
+                // The frame is intact, so the stream stays in step: report and go on.
+                out.add(new MalformedMessage(e.getMessage(), true, type));
+                continue;
+            }
             out.add(message);
             if (message instanceof Terminate) {
                 state = State.DISCARD;

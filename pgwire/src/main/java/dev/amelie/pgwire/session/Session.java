@@ -131,10 +131,11 @@ public final class Session extends ChannelInboundHandlerAdapter {
             return;
         }
         if (ignoreTillSync && !(message instanceof Sync || message instanceof Terminate
-                || message instanceof MalformedMessage)) {
+                || message instanceof MalformedMessage malformed && !malformed.framed())) {
             return;
         }
-        boolean extended = isExtendedProtocol(message);
+        boolean extended = isExtendedProtocol(message)
+                || message instanceof MalformedMessage malformed && malformed.extendedProtocol();
         try {
             switch (message) {
                 case SslRequest _ -> refuseEncryption();
@@ -161,7 +162,13 @@ public final class Session extends ChannelInboundHandlerAdapter {
                 case CopyMessage _ -> {
                     // Ignored outside COPY, as PostgreSQL does.
                 }
-                case MalformedMessage malformed -> fatal(new SqlException(SqlState.PROTOCOL_VIOLATION, malformed.reason()));
+                case MalformedMessage malformed -> {
+                    if (!malformed.framed()) {
+                        fatal(new SqlException(SqlState.PROTOCOL_VIOLATION, malformed.reason()));
+                    } else {
+                        fail(new SqlException(SqlState.PROTOCOL_VIOLATION, malformed.reason()), extended);
+                    }
+                }
             }
         } catch (SqlException e) {
             fail(e, extended);

@@ -143,6 +143,14 @@ class DatabaseQueryEngineTest {
     }
 
     @Test
+    void aPlanMadeInsideARolledBackMessageIsNotReused() throws Exception {
+        assertNotNull(run("create table z (a int); insert into z values (1); select 1 / 0").error());
+        assertNull(run("create table z (a text primary key); insert into z values (1)").error());
+        assertEquals(List.of("String"), run("select a from z").results().getLast().rows().stream()
+                .map(row -> row[0].getClass().getSimpleName()).toList());
+    }
+
+    @Test
     void constantSelectNeedsNoTable() throws Exception {
         assertEquals(List.of("[2, abc, true]"), rows("select 1 + 1, lower('ABC'), 1 < 2"));
     }

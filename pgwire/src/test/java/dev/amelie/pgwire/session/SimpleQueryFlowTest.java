@@ -194,9 +194,22 @@ class SimpleQueryFlowTest {
     }
 
     @Test
-    void malformedMessageIsFatal08P01AndClosesOnlyThisConnection() {
-        WireTestClient other = WireTestClient.started(new FakeQueryEngine());
+    void malformedBodyInAnIntactFrameIsAn08P01ErrorAndTheSessionGoesOn() {
+        // PostgreSQL's pqformat.c raises ERROR (not FATAL) for a bad message body.
         client.send(FrontendBytes.typed('Q', io.netty.buffer.Unpooled.buffer().writeBytes("no terminator".getBytes())));
+        List<BackendMessage> messages = client.receive();
+        assertEquals("EZ", types(messages));
+        assertEquals("08P01", messages.getFirst().sqlState());
+        assertEquals("ERROR", messages.getFirst().fields().get('S'));
+        assertTrue(client.channel.isOpen());
+        client.send(query("select 1"));
+        assertEquals("TDCZ", types(client.receive()));
+    }
+
+    @Test
+    void brokenFramingIsFatal08P01AndClosesOnlyThisConnection() {
+        WireTestClient other = WireTestClient.started(new FakeQueryEngine());
+        client.send(io.netty.buffer.Unpooled.buffer().writeByte('Q').writeInt(2));
         List<BackendMessage> messages = client.receive();
         assertEquals("E", types(messages));
         assertEquals("08P01", messages.getFirst().sqlState());
