@@ -23,7 +23,9 @@ public final class TypeNames {
             }
             case "char", "bpchar" -> SqlType.TEXT;
             case "boolean", "bool" -> SqlType.BOOLEAN;
-            case "float8" -> SqlType.DOUBLE;
+            // float(n) with n > 24 and float are double precision; real/float4 are stored as
+            // double precision for now (single precision is not a type of ours yet).
+            case "float8", "float", "real", "float4" -> SqlType.DOUBLE;
             case "double" -> {
                 in.expectWord("precision");
                 yield SqlType.DOUBLE;
