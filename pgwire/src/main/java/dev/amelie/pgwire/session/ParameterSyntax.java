@@ -2,6 +2,7 @@ package dev.amelie.pgwire.session;
 
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.value.TextInput;
 
 import java.time.ZoneId;
 import java.util.Locale;
@@ -27,7 +28,7 @@ interface ParameterSyntax {
 
     static ParameterSyntax bool() {
         return (name, value) -> {
-            Boolean b = parseBool(value);
+            Boolean b = TextInput.tryParseBoolean(value);
             if (b == null) {
                 throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + name + "\" requires a Boolean value");
             }
@@ -176,21 +177,6 @@ interface ParameterSyntax {
             }
             return zone;
         };
-    }
-
-    private static Boolean parseBool(String value) {
-        // Same words as the bool type's input function (guc.c parse_bool).
-        String s = value.strip().toLowerCase(Locale.ROOT);
-        if (s.isEmpty()) {
-            return null;
-        }
-        if ("true".startsWith(s) || "yes".startsWith(s) || s.equals("1") || (s.length() >= 2 && "on".startsWith(s))) {
-            return Boolean.TRUE;
-        }
-        if ("false".startsWith(s) || "no".startsWith(s) || s.equals("0") || (s.length() >= 2 && "off".startsWith(s))) {
-            return Boolean.FALSE;
-        }
-        return null;
     }
 
     private static SqlException invalidValue(String name, String value, String detail) {

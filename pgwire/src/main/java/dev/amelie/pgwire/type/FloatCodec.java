@@ -1,17 +1,10 @@
 package dev.amelie.pgwire.type;
 
-import dev.amelie.vm.error.SqlException;
-import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.value.FloatText;
+import dev.amelie.vm.value.TextInput;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-import java.util.Locale;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * {@code float8} and {@code float4}. Values are Doubles in Java either way: a float4 parameter
@@ -22,8 +15,6 @@ final class FloatCodec implements TypeCodec {
     static final FloatCodec FLOAT8 = new FloatCodec(8, "double precision");
     static final FloatCodec FLOAT4 = new FloatCodec(4, "real");
 
-    /** What strtod accepts for finite decimal numbers (hex floats left out on purpose). */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final int width;
     private final String typeName;
@@ -49,49 +40,10 @@ final class FloatCodec implements TypeCodec {
         }
     }
 
-    /**
-     * float8in/float4in: surrounding whitespace allowed, the special words NaN, Infinity and
-     * inf in any case with an optional sign; a finite number that overflows or underflows to
-     * zero is 22003 (PostgreSQL checks ERANGE from strtod).
-     */
+    /** float8in/float4in, shared with casts: {@link TextInput#parseDouble}. */
     @Override
     public Object readText(String text) {
-        String s = text.strip();
-        String word = s.toLowerCase(Locale.ROOT);
-        String unsigned = word.startsWith("+") || word.startsWith("-") ? word.substring(1) : word;
-        if (unsigned.equals("infinity") || unsigned.equals("inf")) {
-            return word.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        if (word.equals("nan")) {
-            return Double.NaN;
-        }
-        if (!DECIMAL.matcher(s).matches()) {
-            throw new SqlException(SqlState.INVALID_TEXT_REPRESENTATION,
-                    "invalid input syntax for type " + typeName + ": \"" + text + "\"");
-        }
-        double value;
-        if (width == 8) {
-            value = Double.parseDouble(s);
-        } else {
-            value = Float.parseFloat(s);
-        }
-        if (Double.isInfinite(value) || (value == 0 && !isZero(s))) {
-            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-                    "\"" + text + "\" is out of range for type " + typeName);
-        }
-        return value;
-    }
-
-    private static boolean isZero(String decimal) {
-        int e = decimal.toLowerCase(Locale.ROOT).indexOf('e');
-        String mantissa = e < 0 ? decimal : decimal.substring(0, e);
-        for (int i = 0; i < mantissa.length(); i++) {
-            char c = mantissa.charAt(i);
-            if (c >= '1' && c <= '9') {
-                return false;
-            }
-        }
-        return true;
+        return TextInput.parseDouble(text, width == 4);
     }
 
     @Override

@@ -1,14 +1,11 @@
 package dev.amelie.pgwire.type;
 
-import dev.amelie.vm.error.SqlException;
-import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.value.TextInput;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * {@code numeric}, carried as BigDecimal. Text output keeps the value's scale, as PostgreSQL
@@ -20,7 +17,6 @@ import java.util.regex.Pattern;
 final class NumericCodec implements TypeCodec {
     static final NumericCodec INSTANCE = new NumericCodec();
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final int POSITIVE = 0x0000;
     private static final int NEGATIVE = 0x4000;
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
@@ -69,18 +65,10 @@ final class NumericCodec implements TypeCodec {
         return Integer.parseInt(digits, index * 4, index * 4 + 4, 10);
     }
 
+    /** numeric_in, shared with casts: {@link TextInput#parseNumeric}. */
     @Override
     public Object readText(String text) {
-        String s = text.strip();
-        if (DECIMAL.matcher(s).matches()) {
-            return new BigDecimal(s);
-        }
-        String word = s.toLowerCase(Locale.ROOT);
-        if (word.equals("nan") || word.matches("[+-]?(infinity|inf)")) {
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "numeric value \"" + text + "\" is not supported");
-        }
-        throw new SqlException(SqlState.INVALID_TEXT_REPRESENTATION,
-                "invalid input syntax for type numeric: \"" + text + "\"");
+        return TextInput.parseNumeric(text);
     }
 
     @Override

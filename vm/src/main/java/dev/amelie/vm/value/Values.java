@@ -178,14 +178,14 @@ public final class Values {
             case TEXT -> toText(value);
             case BOOLEAN -> switch (value) {
                 case Boolean b -> b;
-                case String s -> parseBoolean(s);
+                case String s -> TextInput.parseBoolean(s);
                 case Integer i -> i != 0;
                 default -> throw cannotCast(value, target);
             };
             case SMALLINT, INTEGER, BIGINT -> castToIntegral(value, target);
             case DOUBLE -> switch (value) {
                 case Number n -> n.doubleValue();
-                case String s -> parseDouble(s);
+                case String s -> TextInput.parseDouble(s, false);
                 default -> throw cannotCast(value, target);
             };
             case NUMERIC -> switch (value) {
@@ -197,7 +197,7 @@ public final class Values {
                     yield BigDecimal.valueOf(d);
                 }
                 case Number n -> BigDecimal.valueOf(n.longValue());
-                case String s -> parseNumeric(s);
+                case String s -> TextInput.parseNumeric(s);
                 default -> throw cannotCast(value, target);
             };
             case UNKNOWN -> value;
@@ -230,111 +230,30 @@ public final class Values {
                 v = b ? 1 : 0;
             }
             case String s -> {
-                return parseIntegral(s, target);
+                return TextInput.parseIntegral(s, target);
             }
             default -> throw cannotCast(value, target);
         }
-        return narrow(v, target, null);
+        return narrow(v, target);
     }
 
-    private static Object narrow(long v, SqlType target, String text) {
+    private static Object narrow(long v, SqlType target) {
         switch (target) {
             case SMALLINT -> {
                 if (v != (short) v) {
-                    throw text == null ? outOfRange(target) : valueOutOfRange(text, target);
+                    throw outOfRange(target);
                 }
                 return (short) v;
             }
             case INTEGER -> {
                 if (v != (int) v) {
-                    throw text == null ? outOfRange(target) : valueOutOfRange(text, target);
+                    throw outOfRange(target);
                 }
                 return (int) v;
             }
             default -> {
                 return v;
             }
-        }
-    }
-
-    /** PostgreSQL's int2in/int4in/int8in: optional sign, digits, surrounding whitespace. */
-    public static Object parseIntegral(String text, SqlType target) {
-        String s = text.strip();
-        int i = 0;
-        boolean negative = false;
-        if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
-            negative = s.charAt(0) == '-';
-            i = 1;
-        }
-        if (i >= s.length()) {
-            throw invalidInput(text, target);
-        }
-        long v = 0;
-        for (; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch < '0' || ch > '9') {
-                throw invalidInput(text, target);
-            }
-            int digit = ch - '0';
-            if (v < (Long.MIN_VALUE + digit) / 10) {
-                throw valueOutOfRange(text, target);
-            }
-            v = v * 10 - digit;
-        }
-        if (!negative) {
-            if (v == Long.MIN_VALUE) {
-                throw valueOutOfRange(text, target);
-            }
-            v = -v;
-        }
-        return narrow(v, target, text);
-    }
-
-    public static double parseDouble(String text) {
-        String s = text.strip();
-        switch (s.toLowerCase()) {
-            case "infinity", "+infinity", "inf", "+inf" -> {
-                return Double.POSITIVE_INFINITY;
-            }
-            case "-infinity", "-inf" -> {
-                return Double.NEGATIVE_INFINITY;
-            }
-            case "nan" -> {
-                return Double.NaN;
-            }
-            default -> {
-            }
-        }
-        if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-            throw invalidInput(text, SqlType.DOUBLE);
-        }
-        double d = Double.parseDouble(s);
-        if (Double.isInfinite(d)) {
-            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-                    "\"" + s + "\" is out of range for type double precision");
-        }
-        return d;
-    }
-
-    public static BigDecimal parseNumeric(String text) {
-        String s = text.strip();
-        if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-            throw invalidInput(text, SqlType.NUMERIC);
-        }
-        return new BigDecimal(s);
-    }
-
-    /** PostgreSQL's boolin. */
-    public static boolean parseBoolean(String text) {
-        String s = text.strip().toLowerCase();
-        switch (s) {
-            case "t", "tr", "tru", "true", "y", "ye", "yes", "on", "1" -> {
-                return true;
-            }
-            case "f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0" -> {
-                return false;
-            }
-            default -> throw invalidInput(text, SqlType.BOOLEAN);
         }
     }
 
@@ -361,16 +280,6 @@ public final class Values {
             case Boolean b -> "boolean";
             default -> value.getClass().getSimpleName();
         };
-    }
-
-    public static SqlException invalidInput(String text, SqlType type) {
-        return new SqlException(SqlState.INVALID_TEXT_REPRESENTATION,
-                "invalid input syntax for type " + type.sqlName() + ": \"" + text + "\"");
-    }
-
-    private static SqlException valueOutOfRange(String text, SqlType type) {
-        return new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-                "value \"" + text + "\" is out of range for type " + type.sqlName());
     }
 
     public static SqlException outOfRange(SqlType type) {
