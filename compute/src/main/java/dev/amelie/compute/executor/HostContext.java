@@ -5,15 +5,13 @@ import dev.amelie.vm.exec.ExecutionContext;
 import dev.amelie.vm.exec.ListCursor;
 import dev.amelie.vm.program.RowSourceKind;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The host sections' context: they read gathered rows and write result rows, never a partition. */
 final class HostContext implements ExecutionContext {
     private final Object[] parameters;
     private final List<Object[]> input;
-    private final List<Object[]> output = new ArrayList<>();
-    private final List<List<Object[]>> scratch = new ArrayList<>();
+    private final RowSets rowSets = new RowSets();
 
     HostContext(Object[] parameters, List<Object[]> input) {
         this.parameters = parameters;
@@ -21,7 +19,7 @@ final class HostContext implements ExecutionContext {
     }
 
     List<Object[]> output() {
-        return output;
+        return rowSets.output();
     }
 
     @Override
@@ -60,12 +58,6 @@ final class HostContext implements ExecutionContext {
 
     @Override
     public List<Object[]> rowSet(int id) {
-        if (id == 0) {
-            return output;
-        }
-        while (scratch.size() < id) {
-            scratch.add(new ArrayList<>());
-        }
-        return scratch.get(id - 1);
+        return rowSets.get(id);
     }
 }

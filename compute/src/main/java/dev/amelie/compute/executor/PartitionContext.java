@@ -35,8 +35,7 @@ final class PartitionContext implements ExecutionContext {
     private final boolean modifies;
     private final List<UndoEntry> undo;
     private final List<Change> changes = new ArrayList<>();
-    private final List<Object[]> output = new ArrayList<>();
-    private final List<List<Object[]>> scratch = new ArrayList<>();
+    private final RowSets rowSets = new RowSets();
     private long affected;
 
     PartitionContext(Table table, int partitionIndex, Object[] parameters, List<Object[]> input,
@@ -51,7 +50,7 @@ final class PartitionContext implements ExecutionContext {
     }
 
     PushdownResult result() {
-        return new PushdownResult(output, affected, changes);
+        return new PushdownResult(rowSets.output(), affected, changes);
     }
 
     @Override
@@ -136,13 +135,7 @@ final class PartitionContext implements ExecutionContext {
 
     @Override
     public List<Object[]> rowSet(int id) {
-        if (id == 0) {
-            return output;
-        }
-        while (scratch.size() < id) {
-            scratch.add(new ArrayList<>());
-        }
-        return scratch.get(id - 1);
+        return rowSets.get(id);
     }
 
     private static Object[] withRowId(Object[] values, Object rowId) {
