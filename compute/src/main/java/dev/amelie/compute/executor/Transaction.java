@@ -193,13 +193,19 @@ public final class Transaction {
                 new SqlException(SqlState.IO_ERROR, "could not make the transaction durable: " + rootMessage(e), e)));
     }
 
-    /** Undoes everything this transaction did and releases the nodes. */
-    public void rollback() {
+    /**
+     * Undoes everything this transaction did and releases the nodes. The future completes once
+     * every commit this transaction may have read from is durable: even an error or a result that
+     * is thrown away may reveal what it read, so whoever reports it waits for this.
+     */
+    public CompletableFuture<Void> rollback() {
         if (ended) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         ended = true;
         undoAndRelease();
+        return executor.wal().whenDurable(executor.wal().lastAppendedLsn())
+                .exceptionally(e -> null); // the log failing later is not this transaction's error
     }
 
     private void undoAndRelease() {

@@ -42,7 +42,18 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
 
     @Override
     public CompletableFuture<TransactionOutcome> execute(List<BoundStatement> statements) {
-        return CompletableFuture.supplyAsync(() -> runner.run(statements), transactions).thenCompose(f -> f);
+        return execute(new EngineConnection(), statements);
+    }
+
+    @Override
+    public CompletableFuture<TransactionOutcome> execute(Connection connection, List<BoundStatement> statements) {
+        return CompletableFuture.supplyAsync(() -> runner.run((EngineConnection) connection, statements), transactions)
+                .thenCompose(f -> f);
+    }
+
+    @Override
+    public Connection connect() {
+        return new EngineConnection();
     }
 
     @Override

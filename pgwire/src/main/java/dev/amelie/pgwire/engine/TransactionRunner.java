@@ -4,10 +4,12 @@ import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.executor.Executor;
 import dev.amelie.compute.executor.StatementOutcome;
 import dev.amelie.compute.executor.Transaction;
+import dev.amelie.pgwire.engine.EngineConnection.ShownStatement;
 import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
 import dev.amelie.pgwire.session.QueryEngine.ResultColumn;
 import dev.amelie.pgwire.session.QueryEngine.StatementResult;
 import dev.amelie.pgwire.session.QueryEngine.TransactionOutcome;
+import dev.amelie.pgwire.session.QueryEngine.TransactionStatus;
 import dev.amelie.planner.PlannedStatement;
 import dev.amelie.planner.PlannedStatement.TransactionControl;
 import dev.amelie.planner.Planner;
@@ -20,11 +22,19 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Runs the statements of one message as one transaction, as PostgreSQL runs a multi-statement
- * simple Query: an explicit COMMIT or ROLLBACK inside the message ends the transaction there and
- * the next statement starts a new one. Runs on a virtual thread: it blocks while nodes work.
+ * Runs the statements of one message as one executor transaction.
+ *
+ * <p>Outside a transaction block the message is PostgreSQL's implicit transaction: all of it
+ * commits or none. Inside a block opened by an earlier message, the transaction first replays
+ * the block's statements and checks that each shows what the client saw; then it runs the
+ * message. If the message ends the block with COMMIT, that one transaction commits; if the block
+ * stays open, everything is undone (speculation) and the statements are kept for the next
+ * message. A replay that shows something else is a serialization failure (40001).
+ *
+ * <p>Runs on a virtual thread: it blocks while nodes work.
  */
 final class TransactionRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionRunner.class);
@@ -37,92 +47,203 @@ final class TransactionRunner {
         this.planner = planner;
     }
 
-    CompletableFuture<TransactionOutcome> run(List<BoundStatement> statements) {
-        SqlException unsupported = checkTransactionBlocks(statements);
-        if (unsupported != null) {
-            return CompletableFuture.completedFuture(new TransactionOutcome(List.of(), unsupported));
-        }
-        List<StatementResult> results = new ArrayList<>(statements.size());
+    /** One message's worth of work and what it has produced so far. */
+    private final class Run {
+        final EngineConnection connection;
+        final List<StatementResult> results = new ArrayList<>();
+        /** Statements of the current executor transaction, with fingerprints, in order. */
+        List<ShownStatement> shown = new ArrayList<>();
         Transaction transaction = executor.begin();
-        CompletableFuture<Void> committed = CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> earlierCommits = CompletableFuture.completedFuture(null);
+
+        Run(EngineConnection connection) {
+            this.connection = connection;
+        }
+
+        void startNextTransaction() {
+            transaction = executor.begin();
+            shown = new ArrayList<>();
+        }
+    }
+
+    CompletableFuture<TransactionOutcome> run(EngineConnection connection, List<BoundStatement> statements) {
+        Run run = new Run(connection);
+        if (connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements)) {
+            SqlException replayFailure = replayBlock(run);
+            if (replayFailure != null) {
+                return finish(run, run.transaction.rollback(), replayFailure);
+            }
+        }
         for (BoundStatement statement : statements) {
             try {
+                if (connection.status() == TransactionStatus.FAILED) {
+                    // Transaction control is planned when parsed; nothing else is even planned now.
+                    if (!(((PlannedQuery) statement.query()).plannedSoFar() instanceof TransactionControl control)
+                            || control.kind() == TransactionControl.Kind.BEGIN) {
+                        throw new SqlException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                                "current transaction is aborted, commands ignored until end of transaction block");
+                    }
+                    // COMMIT of a failed block rolls it back, and says so (PostgreSQL: tag ROLLBACK).
+                    connection.endBlock(TransactionStatus.IDLE);
+                    run.results.add(new StatementResult("ROLLBACK", List.of()));
+                    continue;
+                }
                 PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner);
                 switch (planned) {
-                    case TransactionControl control -> {
-                        switch (control.kind()) {
-                            case BEGIN -> results.add(new StatementResult("BEGIN", List.of()));
-                            case COMMIT -> {
-                                committed = transaction.commit();
-                                transaction = executor.begin();
-                                results.add(new StatementResult("COMMIT", List.of()));
-                            }
-                            case ROLLBACK -> {
-                                transaction.rollback();
-                                transaction = executor.begin();
-                                results.add(new StatementResult("ROLLBACK", List.of()));
-                            }
-                        }
-                    }
+                    case TransactionControl control -> control(run, control);
                     case PlannedStatement.CreateTable create -> {
-                        transaction.createTable(new TableDef(0, create.schema(), create.name(), create.columnDefs(),
+                        run.transaction.createTable(new TableDef(0, create.schema(), create.name(), create.columnDefs(),
                                 create.primaryKey()), create.ifNotExists());
-                        results.add(new StatementResult("CREATE TABLE", List.of()));
+                        run.shown.add(new ShownStatement(statement, 1));
+                        run.results.add(new StatementResult("CREATE TABLE", List.of()));
                     }
                     case PlannedStatement.DropTable drop -> {
                         List<String> notices = new ArrayList<>();
                         for (PlannedStatement.QualifiedName name : drop.names()) {
-                            if (!transaction.dropTable(name.schema(), name.name())) {
+                            if (!run.transaction.dropTable(name.schema(), name.name())) {
                                 if (!drop.ifExists()) {
                                     throw new SqlException(SqlState.UNDEFINED_TABLE, "table \"" + name.name() + "\" does not exist");
                                 }
                                 notices.add("table \"" + name.name() + "\" does not exist, skipping");
                             }
                         }
-                        results.add(new StatementResult("DROP TABLE", List.of(), null, notices));
+                        run.shown.add(new ShownStatement(statement, notices.size()));
+                        run.results.add(new StatementResult("DROP TABLE", List.of(), null, notices));
                     }
                     case PlannedStatement.Query query -> {
-                        StatementOutcome outcome = transaction.run(query.program(), statement.parameters());
-                        results.add(new StatementResult(commandTag(query.program().kind(), outcome), outcome.rows(),
+                        StatementOutcome outcome = run.transaction.run(query.program(), statement.parameters());
+                        run.shown.add(new ShownStatement(statement, ResultFingerprint.of(outcome)));
+                        run.results.add(new StatementResult(commandTag(query.program().kind(), outcome), outcome.rows(),
                                 resultColumns(query), List.of()));
                     }
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
             } catch (SqlException e) {
-                transaction.rollback();
-                return committed.handle((ok, failure) -> new TransactionOutcome(results, e));
+                return fail(run, e);
             } catch (RuntimeException e) {
-                transaction.rollback();
                 LOG.error("statement failed unexpectedly: {}", statement.query().text(), e);
-                SqlException internal = new SqlException(SqlState.INTERNAL_ERROR,
-                        "internal error while running the statement (" + e.getClass().getSimpleName() + ")", e);
-                return committed.handle((ok, failure) -> new TransactionOutcome(results, internal));
+                return fail(run, new SqlException(SqlState.INTERNAL_ERROR,
+                        "internal error while running the statement (" + e.getClass().getSimpleName() + ")", e));
             }
         }
-        CompletableFuture<Void> last = transaction.commit();
-        CompletableFuture<Void> all = committed.thenCombine(last, (a, b) -> null);
-        return all.handle((ok, failure) -> failure == null
-                ? new TransactionOutcome(results, null)
-                : new TransactionOutcome(List.of(), asSqlException(failure)));
+        if (connection.status() == TransactionStatus.IN_BLOCK) {
+            // The block stays open: keep what the client saw, take back what was done.
+            connection.keepBlock(run.shown);
+            return finish(run, run.transaction.rollback(), null);
+        }
+        return finish(run, run.transaction.commit(), null);
+    }
+
+    private void control(Run run, TransactionControl control) {
+        EngineConnection connection = run.connection;
+        switch (control.kind()) {
+            case BEGIN -> {
+                List<String> notices = connection.status() == TransactionStatus.IN_BLOCK
+                        ? List.of("there is already a transaction in progress") : List.of();
+                // Statements earlier in this message belong to the block from now on: they are
+                // already in run.shown, and the implicit transaction becomes the block.
+                connection.setStatus(TransactionStatus.IN_BLOCK);
+                run.results.add(new StatementResult("BEGIN", List.of(), null, notices));
+            }
+            case COMMIT -> {
+                List<String> notices = connection.status() == TransactionStatus.IN_BLOCK
+                        ? List.of() : List.of("there is no transaction in progress");
+                CompletableFuture<Void> commit = run.transaction.commit();
+                run.earlierCommits = run.earlierCommits.thenCombine(commit, (a, b) -> null);
+                connection.endBlock(TransactionStatus.IDLE);
+                run.startNextTransaction();
+                run.results.add(new StatementResult("COMMIT", List.of(), null, notices));
+            }
+            case ROLLBACK -> {
+                List<String> notices = connection.status() == TransactionStatus.IN_BLOCK
+                        ? List.of() : List.of("there is no transaction in progress");
+                run.transaction.rollback();
+                connection.endBlock(TransactionStatus.IDLE);
+                run.startNextTransaction();
+                run.results.add(new StatementResult("ROLLBACK", List.of(), null, notices));
+            }
+        }
     }
 
     /**
-     * A BEGIN whose COMMIT or ROLLBACK is not in the same message would need the transaction to
-     * stay open across round trips; that comes with speculative interactive transactions.
+     * Runs the open block's statements again in this transaction; each must show what it showed
+     * before. Null when all did; otherwise the 40001 to report (the block is then failed).
      */
-    private static SqlException checkTransactionBlocks(List<BoundStatement> statements) {
-        boolean open = false;
-        for (BoundStatement statement : statements) {
-            if (((PlannedQuery) statement.query()).plannedSoFar() instanceof TransactionControl control) {
-                open = control.kind() == TransactionControl.Kind.BEGIN;
+    private SqlException replayBlock(Run run) {
+        List<ShownStatement> block = run.connection.block();
+        for (int i = 0; i < block.size(); i++) {
+            ShownStatement shown = block.get(i);
+            long fingerprint;
+            try {
+                fingerprint = replay(run.transaction, shown.statement());
+            } catch (SqlException e) {
+                fingerprint = ~shown.fingerprint(); // it succeeded before and fails now: different
             }
-        }
-        if (open) {
-            return new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "interactive transactions are not supported yet: send BEGIN and COMMIT in one message",
-                    null, "Send the whole transaction as one query, e.g. \"BEGIN; …; COMMIT;\".", 0, null);
+            if (fingerprint != shown.fingerprint()) {
+                run.connection.endBlock(TransactionStatus.FAILED);
+                return serializationFailure(i + 1, shown.statement().query().text());
+            }
+            run.shown.add(shown);
         }
         return null;
+    }
+
+    private long replay(Transaction transaction, BoundStatement statement) {
+        PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner);
+        return switch (planned) {
+            case PlannedStatement.Query query -> ResultFingerprint.of(transaction.run(query.program(), statement.parameters()));
+            case PlannedStatement.CreateTable create -> {
+                TableDef def = transaction.createTable(new TableDef(0, create.schema(), create.name(), create.columnDefs(),
+                        create.primaryKey()), create.ifNotExists());
+                yield def == null && !create.ifNotExists() ? 0 : 1;
+            }
+            case PlannedStatement.DropTable drop -> {
+                int missing = 0;
+                for (PlannedStatement.QualifiedName name : drop.names()) {
+                    if (!transaction.dropTable(name.schema(), name.name())) {
+                        if (!drop.ifExists()) {
+                            throw new SqlException(SqlState.UNDEFINED_TABLE, "table \"" + name.name() + "\" does not exist");
+                        }
+                        missing++;
+                    }
+                }
+                yield missing;
+            }
+            default -> throw new IllegalStateException("not replayable: " + planned);
+        };
+    }
+
+    static SqlException serializationFailure(int statementNumber, String text) {
+        return new SqlException(SqlState.SERIALIZATION_FAILURE,
+                "could not serialize access due to concurrent update",
+                "Statement " + statementNumber + " of the transaction (" + abbreviate(text)
+                        + ") shows a different result than the client was sent when the transaction runs again.",
+                "The transaction might succeed if retried.", 0, null);
+    }
+
+    private CompletableFuture<TransactionOutcome> fail(Run run, SqlException error) {
+        CompletableFuture<Void> undone = run.transaction.rollback();
+        if (run.connection.status() == TransactionStatus.IN_BLOCK) {
+            run.connection.endBlock(TransactionStatus.FAILED);
+        }
+        return finish(run, undone, error);
+    }
+
+    /** The outcome, once the work it depends on is durable. */
+    private CompletableFuture<TransactionOutcome> finish(Run run, CompletableFuture<Void> last, SqlException error) {
+        CompletableFuture<Void> all = run.earlierCommits.thenCombine(last, (a, b) -> null);
+        return all.handle((ok, failure) -> {
+            if (failure != null) {
+                // The log could not make a commit durable: nothing of this message may be reported as done.
+                return new TransactionOutcome(List.of(), asSqlException(failure));
+            }
+            return new TransactionOutcome(run.results, error);
+        });
+    }
+
+    private static boolean onlyRollback(List<BoundStatement> statements) {
+        return statements.size() == 1 && ((PlannedQuery) statements.getFirst().query()).plannedSoFar()
+                instanceof TransactionControl control && control.kind() == TransactionControl.Kind.ROLLBACK;
     }
 
     private static List<ResultColumn> resultColumns(PlannedStatement.Query query) {
@@ -138,9 +259,14 @@ final class TransactionRunner {
         };
     }
 
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 60 ? flat : flat.substring(0, 57) + "...";
+    }
+
     private static SqlException asSqlException(Throwable failure) {
         Throwable cause = failure;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause instanceof SqlException sql ? sql : new SqlException(SqlState.IO_ERROR, cause.getMessage(), cause);

@@ -48,6 +48,56 @@ public interface QueryEngine {
      */
     CompletableFuture<TransactionOutcome> execute(List<BoundStatement> statements);
 
+    /**
+     * Runs the statements of one message for a connection, whose state may hold a transaction
+     * block opened by an earlier message (BEGIN … COMMIT over several round trips). Without a
+     * block this is {@link #execute(List)}.
+     */
+    default CompletableFuture<TransactionOutcome> execute(Connection connection, List<BoundStatement> statements) {
+        return execute(statements);
+    }
+
+    /** State the engine keeps for one client connection between its messages. */
+    default Connection connect() {
+        return Connection.AUTOCOMMIT;
+    }
+
+    /** A client connection as the engine sees it: its transaction block, if any. */
+    interface Connection {
+        /** A connection that never holds a transaction block open. */
+        Connection AUTOCOMMIT = new Connection() {
+            @Override
+            public TransactionStatus status() {
+                return TransactionStatus.IDLE;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        /** The status ReadyForQuery reports; read after the last execute completed. */
+        TransactionStatus status();
+
+        /** The client went away: whatever its open block did is gone. */
+        void close();
+    }
+
+    /** Transaction status as ReadyForQuery reports it. */
+    enum TransactionStatus {
+        IDLE('I'), IN_BLOCK('T'), FAILED('E');
+
+        private final byte indicator;
+
+        TransactionStatus(char indicator) {
+            this.indicator = (byte) indicator;
+        }
+
+        public byte indicator() {
+            return indicator;
+        }
+    }
+
     /** A statement ready to run, with the shape the client sees before running it. */
     interface PreparedQuery {
         /** Types of $1..$n, as inferred or declared. */

@@ -64,6 +64,8 @@ public final class Session extends ChannelInboundHandlerAdapter {
     static final int PAUSE_READING_AT = 1024;
 
     private final QueryEngine engine;
+    /** The engine's state for this connection (an open transaction block); touched between messages only. */
+    private final QueryEngine.Connection engineConnection;
     private final SessionRegistry registry;
     private final SessionParameters parameters = new SessionParameters();
     private final ArrayDeque<FrontendMessage> pending = new ArrayDeque<>();
@@ -80,6 +82,7 @@ public final class Session extends ChannelInboundHandlerAdapter {
 
     public Session(QueryEngine engine, SessionRegistry registry) {
         this.engine = engine;
+        this.engineConnection = engine.connect();
         this.registry = registry;
     }
 
@@ -106,6 +109,7 @@ public final class Session extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        engineConnection.close();
         pending.clear();
         out.discard();
         if (key != null) {
@@ -230,7 +234,7 @@ public final class Session extends ChannelInboundHandlerAdapter {
      * loop. Until then the session is busy and queues what the client sends.
      */
     void runTransaction(List<BoundStatement> statements, boolean extended, Consumer<TransactionOutcome> then) {
-        CompletableFuture<TransactionOutcome> future = engine.execute(statements);
+        CompletableFuture<TransactionOutcome> future = engine.execute(engineConnection, statements);
         busy = true;
         future.whenComplete((outcome, failure) -> {
             try {
@@ -301,8 +305,7 @@ public final class Session extends ChannelInboundHandlerAdapter {
     void writeReadyForQuery() {
         ByteBuf buffer = out.buffer();
         parameters.reportChanges(buffer);
-        // Transaction blocks are the engine's business and not reported yet: always idle.
-        ReadyForQuery.write(buffer, ReadyForQuery.IDLE);
+        ReadyForQuery.write(buffer, engineConnection.status().indicator());
     }
 
     /**

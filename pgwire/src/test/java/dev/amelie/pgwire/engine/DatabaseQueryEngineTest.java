@@ -52,11 +52,17 @@ class DatabaseQueryEngineTest {
     }
 
     private TransactionOutcome run(String text, Object... parameters) throws Exception {
+        return run(QueryEngine.Connection.AUTOCOMMIT, text, parameters);
+    }
+
+    private TransactionOutcome run(QueryEngine.Connection connection, String text, Object... parameters) throws Exception {
         List<BoundStatement> statements = new ArrayList<>();
         for (String statement : engine.splitStatements(text)) {
             statements.add(new BoundStatement(engine.parse(statement), parameters));
         }
-        return engine.execute(statements).get(10, TimeUnit.SECONDS);
+        return connection == QueryEngine.Connection.AUTOCOMMIT
+                ? engine.execute(statements).get(10, TimeUnit.SECONDS)
+                : engine.execute(connection, statements).get(10, TimeUnit.SECONDS);
     }
 
     private List<String> rows(String query, Object... parameters) throws Exception {
@@ -148,6 +154,77 @@ class DatabaseQueryEngineTest {
         assertNull(run("create table z (a text primary key); insert into z values (1)").error());
         assertEquals(List.of("String"), run("select a from z").results().getLast().rows().stream()
                 .map(row -> row[0].getClass().getSimpleName()).toList());
+    }
+
+    @Test
+    void interactiveBlockSeesItsOwnWritesAndCommitsThemAtCommit() throws Exception {
+        run("create table ib (id int primary key, v int)");
+        QueryEngine.Connection a = engine.connect();
+        assertEquals("BEGIN", tags(run(a, "begin")).getFirst());
+        assertEquals(QueryEngine.TransactionStatus.IN_BLOCK, a.status());
+        assertNull(run(a, "insert into ib values (1, 10)").error());
+        assertEquals(List.of("[1, 10]"), run(a, "select id, v from ib").results().getFirst().rows().stream().map(Arrays::toString).toList());
+        assertEquals(List.of("[0]"), rows("select count(*) from ib"), "nothing of an open block is visible to others");
+        assertEquals(List.of("COMMIT"), tags(run(a, "commit")));
+        assertEquals(QueryEngine.TransactionStatus.IDLE, a.status());
+        assertEquals(List.of("[1, 10]"), rows("select id, v from ib"));
+    }
+
+    @Test
+    void rollbackAndDisconnectLeaveNothing() throws Exception {
+        run("create table rb (id int primary key)");
+        QueryEngine.Connection a = engine.connect();
+        run(a, "begin; insert into rb values (1)");
+        run(a, "insert into rb values (2)");
+        assertEquals(List.of("ROLLBACK"), tags(run(a, "rollback")));
+        QueryEngine.Connection b = engine.connect();
+        run(b, "begin");
+        run(b, "insert into rb values (3)");
+        b.close();
+        assertEquals(List.of("[0]"), rows("select count(*) from rb"));
+    }
+
+    @Test
+    void aReadThatChangedBeforeCommitIsASerializationFailure() throws Exception {
+        run("create table acct (id int primary key, balance int)");
+        run("insert into acct values (1, 100)");
+        QueryEngine.Connection a = engine.connect();
+        run(a, "begin");
+        assertEquals(List.of("[100]"), run(a, "select balance from acct where id = 1").results().getFirst().rows()
+                .stream().map(Arrays::toString).toList());
+        run("update acct set balance = 50 where id = 1");
+        TransactionOutcome outcome = run(a, "update acct set balance = 90 where id = 1");
+        assertEquals(SqlState.SERIALIZATION_FAILURE, outcome.error().state());
+        assertEquals(QueryEngine.TransactionStatus.FAILED, a.status());
+        assertEquals(SqlState.IN_FAILED_SQL_TRANSACTION, run(a, "select 1").error().state());
+        assertEquals(List.of("ROLLBACK"), tags(run(a, "commit")));
+        assertEquals(List.of("[50]"), rows("select balance from acct where id = 1"));
+    }
+
+    @Test
+    void blindWritesToTheSameRowDoNotConflict() throws Exception {
+        run("create table blind (id int primary key, v int)");
+        run("insert into blind values (1, 0)");
+        QueryEngine.Connection a = engine.connect();
+        run(a, "begin");
+        assertEquals(List.of("UPDATE 1"), tags(run(a, "update blind set v = 1 where id = 1")));
+        run("update blind set v = 2 where id = 1");
+        TransactionOutcome commit = run(a, "commit");
+        assertNull(commit.error());
+        assertEquals(List.of("[1]"), rows("select v from blind"));
+    }
+
+    @Test
+    void anErrorFailsTheBlockUntilItEnds() throws Exception {
+        run("create table fb (id int primary key)");
+        QueryEngine.Connection a = engine.connect();
+        run(a, "begin; insert into fb values (1)");
+        assertEquals(SqlState.UNIQUE_VIOLATION, run(a, "insert into fb values (1)").error().state());
+        assertEquals(QueryEngine.TransactionStatus.FAILED, a.status());
+        assertEquals(SqlState.IN_FAILED_SQL_TRANSACTION, run(a, "insert into fb values (2)").error().state());
+        assertEquals(List.of("ROLLBACK"), tags(run(a, "rollback")));
+        assertEquals(QueryEngine.TransactionStatus.IDLE, a.status());
+        assertEquals(List.of("[0]"), rows("select count(*) from fb"));
     }
 
     @Test

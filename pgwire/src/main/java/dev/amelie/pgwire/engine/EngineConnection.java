@@ -1,0 +1,56 @@
+package dev.amelie.pgwire.engine;
+
+import dev.amelie.pgwire.session.QueryEngine;
+import dev.amelie.pgwire.session.QueryEngine.TransactionStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One client connection's transaction block. An interactive transaction keeps no node, no lock
+ * and no row between the client's messages: only the statements it ran and a fingerprint of
+ * what each showed the client. Every message replays them first (speculation), and COMMIT
+ * replays them as one ordinary transaction, which commits only if every statement shows the
+ * same again (ARCHITECTURE.md, "Interactive transactions").
+ *
+ * <p>Used by one message at a time: the protocol session sends the next message only after
+ * the previous one completed, so plain fields suffice; status is volatile because the session
+ * reads it on its event loop.
+ */
+final class EngineConnection implements QueryEngine.Connection {
+    /** A statement of the open block and the fingerprint of what the client saw it return. */
+    record ShownStatement(QueryEngine.BoundStatement statement, long fingerprint) {}
+
+    private volatile TransactionStatus status = TransactionStatus.IDLE;
+    private List<ShownStatement> block = List.of();
+
+    @Override
+    public TransactionStatus status() {
+        return status;
+    }
+
+    List<ShownStatement> block() {
+        return block;
+    }
+
+    void setStatus(TransactionStatus status) {
+        this.status = status;
+    }
+
+    /** After a message that leaves the block open: these statements are the block now. */
+    void keepBlock(List<ShownStatement> statements) {
+        block = new ArrayList<>(statements);
+        status = TransactionStatus.IN_BLOCK;
+    }
+
+    /** The block ended (COMMIT, ROLLBACK) or failed: nothing of it is kept. */
+    void endBlock(TransactionStatus next) {
+        block = List.of();
+        status = next;
+    }
+
+    @Override
+    public void close() {
+        endBlock(TransactionStatus.IDLE);
+    }
+}
