@@ -125,6 +125,72 @@ class JdbcIT {
     }
 
     @Test
+    void autocommitOffTransactionsCommitOrRollBackAsAWhole() throws Exception {
+        try (Connection c = connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table jdbc_tx (id int primary key, v int)");
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("insert into jdbc_tx values (?, ?)")) {
+                for (int i = 1; i <= 3; i++) {
+                    p.setInt(1, i);
+                    p.setInt(2, i * 10);
+                    p.executeUpdate();
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from jdbc_tx")) {
+                rs.next();
+                assertEquals(3, rs.getInt(1), "a transaction sees its own writes");
+            }
+            c.rollback();
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("insert into jdbc_tx values (7, 70)");
+                s.executeUpdate("update jdbc_tx set v = v + 1 where id = 7");
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id, v from jdbc_tx")) {
+                assertTrue(rs.next());
+                assertEquals(7, rs.getInt(1));
+                assertEquals(71, rs.getInt(2));
+                assertFalse(rs.next());
+            }
+        }
+    }
+
+    @Test
+    void aConflictingInteractiveTransactionFailsWith40001AndCanBeRetried() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            try (Statement s = a.createStatement()) {
+                s.execute("create table jdbc_bank (id int primary key, balance int)");
+                s.execute("insert into jdbc_bank values (1, 100)");
+            }
+            a.setAutoCommit(false);
+            int seen;
+            try (Statement s = a.createStatement(); ResultSet rs = s.executeQuery("select balance from jdbc_bank where id = 1")) {
+                rs.next();
+                seen = rs.getInt(1);
+            }
+            try (Statement s = b.createStatement()) {
+                s.executeUpdate("update jdbc_bank set balance = 0 where id = 1");
+            }
+            SQLException conflict = assertThrows(SQLException.class, () -> {
+                try (Statement s = a.createStatement()) {
+                    s.executeUpdate("update jdbc_bank set balance = " + (seen - 10) + " where id = 1");
+                }
+                a.commit();
+            });
+            assertEquals("40001", conflict.getSQLState());
+            a.rollback();
+            a.setAutoCommit(true);
+            try (Statement s = a.createStatement(); ResultSet rs = s.executeQuery("select balance from jdbc_bank where id = 1")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "the conflicting update must not have been applied");
+            }
+        }
+    }
+
+    @Test
     void batchesInsertEveryRow() throws Exception {
         try (Connection c = connect()) {
             try (Statement s = c.createStatement()) {

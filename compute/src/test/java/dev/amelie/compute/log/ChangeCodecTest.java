@@ -1,0 +1,88 @@
+package dev.amelie.compute.log;
+
+import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.vm.type.SqlType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChangeCodecTest {
+
+    @Test
+    void everyChangeKindRoundTripsInOrder() {
+        List<ColumnDef> columns = List.of(
+                new ColumnDef("id", SqlType.BIGINT, true),
+                new ColumnDef("Name", SqlType.TEXT, false),
+                new ColumnDef("price", SqlType.NUMERIC, true),
+                new ColumnDef("ok", SqlType.BOOLEAN, false),
+                new ColumnDef("ratio", SqlType.DOUBLE, false),
+                new ColumnDef("small", SqlType.SMALLINT, false),
+                new ColumnDef("n", SqlType.INTEGER, false));
+        TableDef def = new TableDef(7, "public", "prices", columns, new int[] {2, 0});
+        List<Change> changes = List.of(
+                new Change.CreateTable(def),
+                new Change.Insert(7, new Object[] {1L, "ü", new BigDecimal("9.90"), true, -0.0, (short) 3, null}),
+                new Change.Update(7, new Object[] {new BigDecimal("9.90"), 1L}, new Object[] {1L, null, new BigDecimal("10"), false, 1.5, (short) 3, 4}),
+                new Change.Delete(7, new Object[] {new BigDecimal("10"), 1L}),
+                new Change.DropTable(7));
+
+        List<Change> back = ChangeCodec.decode(ChangeCodec.encode(changes));
+
+        assertEquals(changes.size(), back.size());
+        TableDef decoded = assertInstanceOf(Change.CreateTable.class, back.get(0)).def();
+        assertEquals(7, decoded.id());
+        assertEquals("public", decoded.schema());
+        assertEquals("prices", decoded.name());
+        assertEquals(columns, decoded.columns());
+        assertArrayEquals(new int[] {2, 0}, decoded.primaryKey());
+
+        Change.Insert insert = assertInstanceOf(Change.Insert.class, back.get(1));
+        assertEquals(7, insert.tableId());
+        assertArrayEquals(((Change.Insert) changes.get(1)).row(), insert.row());
+
+        Change.Update update = assertInstanceOf(Change.Update.class, back.get(2));
+        assertEquals(7, update.tableId());
+        assertArrayEquals(((Change.Update) changes.get(2)).oldKey(), update.oldKey());
+        assertArrayEquals(((Change.Update) changes.get(2)).row(), update.row());
+
+        Change.Delete delete = assertInstanceOf(Change.Delete.class, back.get(3));
+        assertEquals(7, delete.tableId());
+        assertArrayEquals(((Change.Delete) changes.get(3)).key(), delete.key());
+
+        assertEquals(new Change.DropTable(7), back.get(4));
+    }
+
+    @Test
+    void keylessTableDefinitionRoundTripsWithoutKey() {
+        TableDef def = new TableDef(Long.MAX_VALUE, "public", "log", List.of(new ColumnDef("line", SqlType.TEXT, false)), new int[0]);
+        TableDef back = ((Change.CreateTable) ChangeCodec.decode(ChangeCodec.encode(List.of(new Change.CreateTable(def)))).getFirst()).def();
+        assertEquals(Long.MAX_VALUE, back.id());
+        assertEquals(0, back.primaryKey().length);
+        assertEquals(def.columns(), back.columns());
+    }
+
+    @Test
+    void emptyTransactionRoundTrips() {
+        assertTrue(ChangeCodec.decode(ChangeCodec.encode(List.of())).isEmpty());
+    }
+
+    /** A payload written by a future format must not be misread as this one. */
+    @Test
+    void unknownFormatOrKindIsRejected() {
+        byte[] payload = ChangeCodec.encode(List.of(new Change.DropTable(1)));
+        byte[] future = payload.clone();
+        future[0] = 2;
+        assertThrows(IllegalArgumentException.class, () -> ChangeCodec.decode(future));
+        byte[] badKind = payload.clone();
+        badKind[5] = 99; // format byte, change count (int), then the kind
+        assertThrows(IllegalArgumentException.class, () -> ChangeCodec.decode(badKind));
+    }
+}
