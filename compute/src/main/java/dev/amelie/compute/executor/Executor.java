@@ -1,8 +1,15 @@
 package dev.amelie.compute.executor;
 
 import dev.amelie.compute.catalog.CatalogStore;
+import dev.amelie.compute.catalog.Table;
+import dev.amelie.compute.storage.RowKey;
+import dev.amelie.vm.exec.Interpreter;
+import dev.amelie.vm.program.Program;
 import dev.amelie.compute.node.ComputeNode;
 import dev.amelie.wal.WriteAheadLog;
+
+import java.util.BitSet;
+import java.util.List;
 
 /**
  * Gives transactions their place in the global order. Entering the nodes is the ordering point:
@@ -23,9 +30,57 @@ public final class Executor {
         this.wal = wal;
     }
 
-    /** A new transaction; it takes its place in the order when it first needs the nodes. */
+    /** A new transaction that may use every node; it takes its place in the order when it first needs them. */
     public Transaction begin() {
-        return new Transaction(this);
+        return begin(allNodes());
+    }
+
+    /**
+     * A new transaction that will use only {@code nodes}: transactions on disjoint nodes run in
+     * parallel, and on shared nodes in the one global order.
+     */
+    public Transaction begin(BitSet nodes) {
+        return new Transaction(this, (BitSet) nodes.clone());
+    }
+
+    public BitSet allNodes() {
+        BitSet all = new BitSet(nodes.length);
+        all.set(0, nodes.length);
+        return all;
+    }
+
+    /**
+     * The nodes a statement will run on with these parameters: none for a statement without a
+     * table, the key's owner for a statement on one key, the owners of the rows an INSERT routes,
+     * else all. Evaluates only host sections, so it is cheap; the answer is what
+     * {@link Transaction#run} will need.
+     */
+    public BitSet nodesFor(Program program, Object[] parameters) {
+        BitSet needed = new BitSet(nodes.length);
+        switch (program.routing()) {
+            case NONE -> {
+            }
+            case ALL -> needed.set(0, nodes.length);
+            case BY_KEY -> {
+                Table table = catalog.current().table(program.tableId());
+                if (table == null) {
+                    return allNodes();
+                }
+                needed.set(Transaction.nodeOfKey(table, Transaction.keyOf(program, parameters)));
+            }
+            case BY_ROW_KEY -> {
+                Table table = catalog.current().table(program.tableId());
+                if (table == null || !table.def().hasPrimaryKey()) {
+                    return allNodes(); // hidden row ids are assigned when the rows are routed
+                }
+                HostContext input = new HostContext(parameters, List.of());
+                Interpreter.run(program.input(), input);
+                for (Object[] row : input.output()) {
+                    needed.set(Transaction.nodeOfKey(table, RowKey.of(table.def(), row)));
+                }
+            }
+        }
+        return needed;
     }
 
     CatalogStore catalog() {
@@ -40,15 +95,18 @@ public final class Executor {
         return nodes.length;
     }
 
-    /** Queues one slot per node for the transaction, atomically with respect to other transactions. */
-    TransactionSlot[] enter() {
+    /**
+     * Queues one slot on each of the given nodes for the transaction, atomically with respect to
+     * other transactions; slots of nodes it does not use stay null.
+     */
+    TransactionSlot[] enter(BitSet used) {
         TransactionSlot[] slots = new TransactionSlot[nodes.length];
-        for (int i = 0; i < slots.length; i++) {
+        for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
             slots[i] = new TransactionSlot();
         }
         synchronized (orderLock) {
             lastOrder++;
-            for (int i = 0; i < nodes.length; i++) {
+            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
                 nodes[i].submit(slots[i]);
             }
         }

@@ -15,6 +15,7 @@ import dev.amelie.wal.WalFailedException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,13 +29,16 @@ import java.util.concurrent.CompletionException;
  */
 public final class Transaction {
     private final Executor executor;
+    /** The nodes this transaction may use; it enters all of them at once, at its first need. */
+    private final BitSet nodes;
     private TransactionSlot[] slots;
     private final List<Change> changes = new ArrayList<>();
     private Catalog catalogBefore;
     private boolean ended;
 
-    Transaction(Executor executor) {
+    Transaction(Executor executor, BitSet nodes) {
         this.executor = executor;
+        this.nodes = nodes;
     }
 
     /** Runs one compiled statement with its parameters. */
@@ -49,7 +53,7 @@ public final class Transaction {
             }
         }
         List<Object[]> input = List.of();
-        if (program.input() != null) {
+        if (program.input() != null && program.routing() != Program.Routing.BY_KEY) {
             HostContext inputContext = new HostContext(parameters, List.of());
             Interpreter.run(program.input(), inputContext);
             input = inputContext.output();
@@ -62,12 +66,18 @@ public final class Transaction {
             }
             case ALL -> {
                 List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(slots.length);
-                for (TransactionSlot slot : slots) {
+                for (int node = 0; node < slots.length; node++) {
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot.send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, reply));
                     replies.add(reply);
                 }
                 affected = gather(replies, gathered);
+            }
+            case BY_KEY -> {
+                int node = nodeOfKey(table, keyOf(program, parameters));
+                CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
+                slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, reply));
+                affected = gather(List.of(reply), gathered);
             }
             case BY_ROW_KEY -> {
                 List<List<Object[]>> routed = route(table, input);
@@ -77,7 +87,7 @@ public final class Transaction {
                         continue;
                     }
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slots[node].send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, reply));
                     replies.add(reply);
                 }
                 affected = gather(replies, gathered);
@@ -105,9 +115,29 @@ public final class Transaction {
                 stored[def.columns().size()] = table.nextRowId();
             }
             Object key = RowKey.of(def, stored);
-            routed.get(HashSpace.partitionOf(HashSpace.slot(key), table.partitionCount())).add(stored);
+            routed.get(nodeOfKey(table, key)).add(stored);
         }
         return routed;
+    }
+
+    /** The key a BY_KEY statement reads, computed by its input section. */
+    static Object keyOf(Program program, Object[] parameters) {
+        HostContext key = new HostContext(parameters, List.of());
+        Interpreter.run(program.input(), key);
+        return RowKey.fromValues(key.output().getFirst());
+    }
+
+    static int nodeOfKey(Table table, Object key) {
+        return HashSpace.partitionOf(HashSpace.slot(key), table.partitionCount());
+    }
+
+    /** This transaction's slot on a node it declared. */
+    private TransactionSlot slot(int node) {
+        TransactionSlot slot = slots[node];
+        if (slot == null) {
+            throw new IllegalStateException("transaction uses compute node " + node + " it did not declare");
+        }
+        return slot;
     }
 
     private long gather(List<CompletableFuture<PushdownResult>> replies, List<Object[]> gathered) {
@@ -136,7 +166,7 @@ public final class Transaction {
     /** Creates a table (DDL has every node to itself). Returns the definition with its new id. */
     public TableDef createTable(TableDef proposed, boolean ifNotExists) {
         checkOpen();
-        enterNodes();
+        enterAllNodes();
         Catalog current = executor.catalog().current();
         if (current.table(proposed.schema(), proposed.name()) != null) {
             if (ifNotExists) {
@@ -154,7 +184,7 @@ public final class Transaction {
     /** Drops a table; false when it does not exist. */
     public boolean dropTable(String schema, String name) {
         checkOpen();
-        enterNodes();
+        enterAllNodes();
         Catalog current = executor.catalog().current();
         Table table = current.table(schema, name);
         if (table == null) {
@@ -221,6 +251,9 @@ public final class Transaction {
         }
         List<CompletableFuture<Void>> done = new ArrayList<>(slots.length);
         for (TransactionSlot slot : slots) {
+            if (slot == null) {
+                continue;
+            }
             CompletableFuture<Void> ended = new CompletableFuture<>();
             slot.send(new TransactionSlot.End(commit, ended));
             done.add(ended);
@@ -233,8 +266,16 @@ public final class Transaction {
 
     private void enterNodes() {
         if (slots == null) {
-            slots = executor.enter();
+            slots = executor.enter(nodes);
         }
+    }
+
+    /** DDL has every node to itself. */
+    private void enterAllNodes() {
+        if (nodes.cardinality() < executor.nodeCount()) {
+            throw new IllegalStateException("DDL in a transaction that declared only some nodes");
+        }
+        enterNodes();
     }
 
     private void checkOpen() {

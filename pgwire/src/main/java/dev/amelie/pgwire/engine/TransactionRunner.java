@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,25 +51,29 @@ final class TransactionRunner {
     /** One message's worth of work and what it has produced so far. */
     private final class Run {
         final EngineConnection connection;
+        final BitSet nodes;
         final List<StatementResult> results = new ArrayList<>();
         /** Statements of the current executor transaction, with fingerprints, in order. */
         List<ShownStatement> shown = new ArrayList<>();
-        Transaction transaction = executor.begin();
+        Transaction transaction;
         CompletableFuture<Void> earlierCommits = CompletableFuture.completedFuture(null);
 
-        Run(EngineConnection connection) {
+        Run(EngineConnection connection, BitSet nodes) {
             this.connection = connection;
+            this.nodes = nodes;
+            this.transaction = executor.begin(nodes);
         }
 
         void startNextTransaction() {
-            transaction = executor.begin();
+            transaction = executor.begin(nodes);
             shown = new ArrayList<>();
         }
     }
 
     CompletableFuture<TransactionOutcome> run(EngineConnection connection, List<BoundStatement> statements) {
-        Run run = new Run(connection);
-        if (connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements)) {
+        boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements);
+        Run run = new Run(connection, nodesFor(replay ? connection.block() : List.of(), statements));
+        if (replay) {
             SqlException replayFailure = replayBlock(run);
             if (replayFailure != null) {
                 return finish(run, run.transaction.rollback(), replayFailure);
@@ -132,6 +137,36 @@ final class TransactionRunner {
             return finish(run, run.transaction.rollback(), null);
         }
         return finish(run, run.transaction.commit(), null);
+    }
+
+    /**
+     * The compute nodes the message will use: only those, so that transactions on different
+     * nodes run side by side. Anything that cannot be known before running (DDL, a statement that
+     * does not plan) takes every node.
+     */
+    private BitSet nodesFor(List<ShownStatement> block, List<BoundStatement> statements) {
+        List<BoundStatement> all = new ArrayList<>(block.size() + statements.size());
+        block.forEach(shown -> all.add(shown.statement()));
+        all.addAll(statements);
+        BitSet nodes = new BitSet();
+        for (BoundStatement statement : all) {
+            PlannedQuery query = (PlannedQuery) statement.query();
+            try {
+                PlannedStatement planned = query.plannedSoFar() instanceof TransactionControl control
+                        ? control : query.planFor(planner);
+                switch (planned) {
+                    case PlannedStatement.Query q -> nodes.or(executor.nodesFor(q.program(), statement.parameters()));
+                    case TransactionControl control -> {
+                    }
+                    default -> {
+                        return executor.allNodes();
+                    }
+                }
+            } catch (RuntimeException cannotTell) {
+                return executor.allNodes();
+            }
+        }
+        return nodes;
     }
 
     private void control(Run run, TransactionControl control) {

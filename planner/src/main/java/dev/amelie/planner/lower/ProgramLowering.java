@@ -44,9 +44,31 @@ public final class ProgramLowering {
         }
         TableScan scan = scans.getFirst();
         RelNode boundary = gatherBoundary(root, scan);
-        Code pushdown = new SectionLowering(SectionKind.PUSHDOWN, boundary, root, occurrenceToParameter).lowerToOutput(boundary);
+        SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, boundary, root, occurrenceToParameter);
+        Code pushdown = node.lowerToOutput(boundary);
         Code merge = new SectionLowering(SectionKind.MERGE, boundary, root, occurrenceToParameter).lowerToOutput(root);
-        return new Program(Program.StatementKind.SELECT, tableOf(scan.getTable()).id(), Program.Routing.ALL, null, pushdown, merge);
+        return new Program(Program.StatementKind.SELECT, tableOf(scan.getTable()).id(), routing(node),
+                keySection(node, root, occurrenceToParameter), pushdown, merge);
+    }
+
+    /** ALL partitions, or the one owning the key when the pushdown reads by key. */
+    private static Program.Routing routing(SectionLowering pushdown) {
+        return pushdown.lookupKey() == null ? Program.Routing.ALL : Program.Routing.BY_KEY;
+    }
+
+    /** For a read by key: the host section that computes the key, so the executor can pick the node. */
+    private static Code keySection(SectionLowering pushdown, RelNode root, int[] occurrenceToParameter) {
+        KeyLookup key = pushdown.lookupKey();
+        if (key == null) {
+            return null;
+        }
+        SectionLowering host = new SectionLowering(SectionKind.HOST, null, root, occurrenceToParameter);
+        int[] registers = new int[key.keyValues().length];
+        for (int i = 0; i < registers.length; i++) {
+            registers[i] = host.expressions().lower(key.keyValues()[i], new int[0]);
+        }
+        host.emit(registers, 0);
+        return host.code().build();
     }
 
     private static Program lowerModify(TableModify modify, int[] occurrenceToParameter) {
@@ -86,12 +108,16 @@ public final class ProgramLowering {
                     int first = node.consecutive(newRow);
                     node.code().emit(Opcode.UPDATE, node.scanCursor(), first, width);
                 });
-                yield new Program(Program.StatementKind.UPDATE, def.id(), Program.Routing.ALL, null, node.code().build(), null);
+                Code pushdown = node.code().build();
+                yield new Program(Program.StatementKind.UPDATE, def.id(), routing(node),
+                        keySection(node, modify, occurrenceToParameter), pushdown, null);
             }
             case DELETE -> {
                 SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);
                 node.produce(input, row -> node.code().emit(Opcode.DELETE, node.scanCursor()));
-                yield new Program(Program.StatementKind.DELETE, def.id(), Program.Routing.ALL, null, node.code().build(), null);
+                Code pushdown = node.code().build();
+                yield new Program(Program.StatementKind.DELETE, def.id(), routing(node),
+                        keySection(node, modify, occurrenceToParameter), pushdown, null);
             }
             default -> throw ExpressionLowering.unsupported(modify.getOperation().name());
         };

@@ -1,5 +1,6 @@
 package dev.amelie.planner.lower;
 
+import dev.amelie.planner.catalog.CalciteTable;
 import dev.amelie.planner.catalog.TypeMapping;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.CodeBuilder;
@@ -40,6 +41,7 @@ final class SectionLowering {
     private final CodeBuilder code = new CodeBuilder();
     private final ExpressionLowering expressions;
     private int scanCursor = -1;
+    private KeyLookup lookupKey;
     private int nextRowSet = 1;
 
     SectionLowering(SectionKind kind, RelNode boundary, RelNode root, int[] occurrenceToParameter) {
@@ -104,6 +106,8 @@ final class SectionLowering {
                 }
                 scanRows(RowSourceKind.PARTITION, 0, scan.getRowType().getFieldCount(), sink);
             }
+            case Filter filter when kind == SectionKind.PUSHDOWN && filter.getInput() instanceof TableScan scan
+                    && lookupKey(filter, scan) != null -> lookup(scan, lookupKey(filter, scan), sink);
             case Filter filter -> produce(filter.getInput(), row -> {
                 int condition = expressions.lower(filter.getCondition(), row);
                 CodeBuilder.Label skip = code.newLabel();
@@ -137,6 +141,44 @@ final class SectionLowering {
             case Aggregate aggregate -> aggregate(aggregate, sink, kind == SectionKind.PUSHDOWN);
             default -> throw ExpressionLowering.unsupported(describe(rel));
         }
+    }
+
+    private KeyLookup lookupKey(Filter filter, TableScan scan) {
+        CalciteTable table = scan.getTable().unwrap(CalciteTable.class);
+        return table == null ? null : KeyLookup.match(filter.getCondition(), table.def(), filter.getCluster().getRexBuilder());
+    }
+
+    /** Reads the one row with the given key (if present); the residual condition filters it. */
+    private void lookup(TableScan scan, KeyLookup key, RowSink sink) {
+        int[] keyRegisters = new int[key.keyValues().length];
+        for (int i = 0; i < keyRegisters.length; i++) {
+            keyRegisters[i] = expressions.lower(key.keyValues()[i], new int[0]);
+        }
+        int first = consecutive(keyRegisters);
+        int cursor = code.newCursor();
+        scanCursor = cursor;
+        lookupKey = key;
+        code.emit(Opcode.LOOKUP, cursor, first, keyRegisters.length);
+        CodeBuilder.Label end = code.newLabel();
+        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
+        int width = scan.getRowType().getFieldCount();
+        int columns = code.newRegisters(Math.max(width, 1));
+        int[] row = new int[width];
+        for (int i = 0; i < width; i++) {
+            row[i] = columns + i;
+            code.emit(Opcode.COLUMN, columns + i, cursor, i);
+        }
+        if (key.residual() != null) {
+            int condition = expressions.lower(key.residual(), row);
+            code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, end);
+        }
+        sink.accept(row);
+        code.place(end);
+    }
+
+    /** The key lookup this section does instead of a scan, or null. */
+    KeyLookup lookupKey() {
+        return lookupKey;
     }
 
     /** Opens a cursor over a row source and loops over it; returns the cursor. */

@@ -3,7 +3,8 @@ package dev.amelie.vm.program;
 /**
  * A compiled data statement. It runs in up to three steps, each optional:
  * <ol>
- *   <li>{@code input}, on the host: computes rows to hand to the nodes (INSERT … VALUES);</li>
+ *   <li>{@code input}, on the host: computes rows to hand to the nodes (INSERT … VALUES), or,
+ *       for routing BY_KEY, the one row holding the key value(s) that pick the partition;</li>
  *   <li>{@code pushdown}, on every compute node the routing selects, against that node's
  *       partition of {@code tableId}: scans, filters, modifies, emits partial results;</li>
  *   <li>{@code merge} (the main section), on the host: reads the gathered pushdown output,
@@ -23,10 +24,12 @@ public record Program(
     public enum StatementKind { SELECT, INSERT, UPDATE, DELETE }
 
     /**
-     * Which nodes run the pushdown: ALL partitions of the table, or the one owning the key of
-     * each input row (INSERT), or NONE (no table: the merge section alone computes the result).
+     * Which nodes run the pushdown: ALL partitions of the table; the one owning the key of each
+     * input row (BY_ROW_KEY, INSERT); the one owning the key the input section computes
+     * (BY_KEY, a statement on one primary key value); or NONE (no table: the merge section
+     * alone computes the result).
      */
-    public enum Routing { NONE, ALL, BY_ROW_KEY }
+    public enum Routing { NONE, ALL, BY_ROW_KEY, BY_KEY }
 
     public String explain() {
         StringBuilder out = new StringBuilder();

@@ -1,0 +1,92 @@
+package dev.amelie.planner.lower;
+
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.planner.catalog.TypeMapping;
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The key/range shortcut of ARCHITECTURE.md for the simplest case: a filter that fixes every
+ * primary-key column to a constant or a parameter ({@code WHERE id = $1 AND …}) reads one row
+ * through the partition's key map, on the one node that owns the key, instead of scanning
+ * every partition.
+ */
+record KeyLookup(RexNode[] keyValues, RexNode residual) {
+
+    /** The lookup the condition allows on this table, or null. */
+    static KeyLookup match(RexNode condition, TableDef table, RexBuilder rexBuilder) {
+        int[] primaryKey = table.primaryKey();
+        if (primaryKey.length == 0) {
+            return null;
+        }
+        RexNode[] keyValues = new RexNode[primaryKey.length];
+        List<RexNode> residual = new ArrayList<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(RexUtil.expandSearch(rexBuilder, null, condition))) {
+            int slot = keySlot(conjunct, table, keyValues);
+            if (slot < 0) {
+                residual.add(conjunct);
+            }
+        }
+        for (RexNode value : keyValues) {
+            if (value == null) {
+                return null;
+            }
+        }
+        return new KeyLookup(keyValues, residual.isEmpty() ? null : RexUtil.composeConjunction(rexBuilder, residual));
+    }
+
+    /** If the conjunct is key column = value and fills an empty slot, fills it and returns its index. */
+    private static int keySlot(RexNode conjunct, TableDef table, RexNode[] keyValues) {
+        if (conjunct.getKind() != SqlKind.EQUALS) {
+            return -1;
+        }
+        List<RexNode> operands = ((RexCall) conjunct).getOperands();
+        for (int side = 0; side < 2; side++) {
+            if (operands.get(side) instanceof RexInputRef ref && isValue(operands.get(1 - side))) {
+                int[] primaryKey = table.primaryKey();
+                for (int k = 0; k < primaryKey.length; k++) {
+                    if (primaryKey[k] == ref.getIndex() && keyValues[k] == null
+                            && sameKeyDomain(table.columns().get(ref.getIndex()).type(), operands.get(1 - side))) {
+                        keyValues[k] = operands.get(1 - side);
+                        return k;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isValue(RexNode node) {
+        return node instanceof RexLiteral || node instanceof RexDynamicParam;
+    }
+
+    /**
+     * The value hashes as a stored key would: integral numbers are one domain (keys widen them to
+     * bigint), text another; anything else is left to the scan.
+     */
+    private static boolean sameKeyDomain(SqlType column, RexNode value) {
+        SqlType type;
+        try {
+            type = TypeMapping.fromCalcite(value.getType());
+        } catch (RuntimeException unsupported) {
+            return false;
+        }
+        boolean integral = t(column) && t(type);
+        return integral || column == type && (column == SqlType.TEXT || column == SqlType.BOOLEAN);
+    }
+
+    private static boolean t(SqlType type) {
+        return type == SqlType.SMALLINT || type == SqlType.INTEGER || type == SqlType.BIGINT;
+    }
+}
