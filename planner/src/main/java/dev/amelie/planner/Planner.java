@@ -5,6 +5,8 @@ import dev.amelie.planner.cache.PlanCache;
 import dev.amelie.planner.cache.PlanKey;
 import dev.amelie.planner.ddl.DdlParser;
 import dev.amelie.planner.relational.RelationalPlanner;
+import dev.amelie.planner.sql.ConstantValues;
+import dev.amelie.planner.sql.LiteralNormalizer;
 import dev.amelie.planner.sql.StatementSplitter;
 import dev.amelie.planner.sql.Token;
 import dev.amelie.planner.sql.Tokenizer;
@@ -25,6 +27,11 @@ public final class Planner {
     private final CatalogStore catalog;
     private final RelationalPlanner relational = new RelationalPlanner();
     private final PlanCache cache = new PlanCache(10_000);
+    /** Normalized texts that did not plan: their statements are planned as written. */
+    private final java.util.Set<PlanKey> notNormalizable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A plan for a statement of a simple Query, with the values of its constants as parameters. */
+    public record SimplePlan(PlannedStatement plan, Object[] parameters) {}
 
     public Planner(CatalogStore catalog) {
         this.catalog = catalog;
@@ -68,6 +75,39 @@ public final class Planner {
     }
 
     /**
+     * Plans a statement of a simple Query: its constants become parameters first, so that it
+     * shares a cached plan with every statement of the same shape; when that does not work out
+     * the statement is planned as written.
+     */
+    public SimplePlan planSimple(String sql) {
+        LiteralNormalizer.Normalized normalized = isRelational(sql) ? LiteralNormalizer.normalize(sql) : null;
+        if (normalized != null) {
+            PlanKey key = new PlanKey(normalized.text(), NO_TYPES, catalog.current().version());
+            if (!notNormalizable.contains(key)) {
+                try {
+                    PlannedStatement plan = cache.get(key, () -> planUncached(normalized.text(), NO_TYPES));
+                    Object[] values = ConstantValues.convert(normalized.constants(), plan.parameterTypes());
+                    if (values != null) {
+                        return new SimplePlan(plan, values);
+                    }
+                } catch (SqlException doesNotPlan) {
+                    if (notNormalizable.size() > 10_000) {
+                        notNormalizable.clear();
+                    }
+                    notNormalizable.add(key);
+                }
+            }
+        }
+        return new SimplePlan(plan(sql, NO_TYPES), new Object[0]);
+    }
+
+    private static boolean isRelational(String sql) {
+        Token first = Tokenizer.tokenize(sql).getFirst();
+        return first.kind() == Token.Kind.SYMBOL && first.text().equals("(")
+                || first.kind() == Token.Kind.WORD && RELATIONAL.contains(first.text());
+    }
+
+    /**
      * Checks a statement of a simple Query before any of them runs: PostgreSQL parses the whole
      * message first (a syntax error anywhere means nothing runs) but resolves names statement by
      * statement, so a table created by an earlier statement is visible to a later one. Returns
@@ -79,12 +119,12 @@ public final class Planner {
         boolean relational = first.kind() == Token.Kind.SYMBOL && first.text().equals("(")
                 || first.kind() == Token.Kind.WORD && RELATIONAL.contains(first.text());
         if (relational) {
-            PlanKey key = new PlanKey(sql, NO_TYPES, catalog.current().version());
-            PlannedStatement cached = cache.peek(key);
-            if (cached != null) {
-                return cached;
+            // A statement whose shape was planned before parsed fine then: skip the parser.
+            LiteralNormalizer.Normalized normalized = LiteralNormalizer.normalize(sql);
+            String shape = normalized == null ? sql : normalized.text();
+            if (cache.peek(new PlanKey(shape, NO_TYPES, catalog.current().version())) == null) {
+                this.relational.checkSyntax(sql);
             }
-            this.relational.checkSyntax(sql);
             return null;
         }
         return plan(sql, NO_TYPES);

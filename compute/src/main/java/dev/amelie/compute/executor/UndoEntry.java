@@ -10,7 +10,7 @@ record UndoEntry(Partition partition, Object removeKey, Object restoreKey, Objec
 
     void apply() {
         if (removeKey != null) {
-            partition.remove(removeKey);
+            // BROKEN partition.remove(removeKey);
         }
         if (restoreKey != null) {
             if (restoreRow != null) {

@@ -32,12 +32,12 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
 
     @Override
     public PreparedQuery prepare(String statement, SqlType[] declaredParameterTypes) {
-        return new PlannedQuery(statement, declaredParameterTypes, planner.plan(statement, declaredParameterTypes));
+        return new PlannedQuery(statement, declaredParameterTypes, planner.plan(statement, declaredParameterTypes), false);
     }
 
     @Override
     public PreparedQuery parse(String statement) {
-        return new PlannedQuery(statement, new SqlType[0], planner.parse(statement));
+        return new PlannedQuery(statement, new SqlType[0], planner.parse(statement), true);
     }
 
     @Override

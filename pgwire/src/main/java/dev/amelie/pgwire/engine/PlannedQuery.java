@@ -15,12 +15,16 @@ import java.util.List;
 final class PlannedQuery implements QueryEngine.PreparedQuery {
     private final String text;
     private final SqlType[] declaredTypes;
+    /** A statement of a simple Query: planned with its constants as parameters. */
+    private final boolean simple;
     private volatile PlannedStatement planned;
+    private volatile Object[] constants = new Object[0];
 
-    PlannedQuery(String text, SqlType[] declaredTypes, PlannedStatement planned) {
+    PlannedQuery(String text, SqlType[] declaredTypes, PlannedStatement planned, boolean simple) {
         this.text = text;
         this.declaredTypes = declaredTypes.clone();
         this.planned = planned;
+        this.simple = simple;
     }
 
     @Override
@@ -32,10 +36,21 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     PlannedStatement planFor(Planner planner) {
         PlannedStatement current = planned;
         if (current == null || current instanceof PlannedStatement.Query query && query.catalogVersion() != planner.catalogVersion()) {
-            current = planner.plan(text, declaredTypes);
+            if (simple) {
+                Planner.SimplePlan plan = planner.planSimple(text);
+                constants = plan.parameters();
+                current = plan.plan();
+            } else {
+                current = planner.plan(text, declaredTypes);
+            }
             planned = current;
         }
         return current;
+    }
+
+    /** The parameters to run with: the bound ones, or for a simple-Query statement its constants. */
+    Object[] parameters(Object[] bound) {
+        return simple ? constants : bound;
     }
 
     /** The plan made so far, or null for a data statement not planned yet. */

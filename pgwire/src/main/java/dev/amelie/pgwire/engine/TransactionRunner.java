@@ -116,7 +116,8 @@ final class TransactionRunner {
                         run.results.add(new StatementResult("DROP TABLE", List.of(), null, notices));
                     }
                     case PlannedStatement.Query query -> {
-                        StatementOutcome outcome = run.transaction.run(query.program(), statement.parameters());
+                        StatementOutcome outcome = run.transaction.run(query.program(),
+                                ((PlannedQuery) statement.query()).parameters(statement.parameters()));
                         run.shown.add(new ShownStatement(statement, ResultFingerprint.of(outcome)));
                         run.results.add(new StatementResult(commandTag(query.program().kind(), outcome), outcome.rows(),
                                 resultColumns(query), List.of()));
@@ -155,7 +156,7 @@ final class TransactionRunner {
                 PlannedStatement planned = query.plannedSoFar() instanceof TransactionControl control
                         ? control : query.planFor(planner);
                 switch (planned) {
-                    case PlannedStatement.Query q -> nodes.or(executor.nodesFor(q.program(), statement.parameters()));
+                    case PlannedStatement.Query q -> nodes.or(executor.nodesFor(q.program(), query.parameters(statement.parameters())));
                     case TransactionControl control -> {
                     }
                     default -> {
@@ -226,7 +227,8 @@ final class TransactionRunner {
     private long replay(Transaction transaction, BoundStatement statement) {
         PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner);
         return switch (planned) {
-            case PlannedStatement.Query query -> ResultFingerprint.of(transaction.run(query.program(), statement.parameters()));
+            case PlannedStatement.Query query -> ResultFingerprint.of(transaction.run(query.program(),
+                    ((PlannedQuery) statement.query()).parameters(statement.parameters())));
             case PlannedStatement.CreateTable create -> {
                 TableDef def = transaction.createTable(new TableDef(0, create.schema(), create.name(), create.columnDefs(),
                         create.primaryKey()), create.ifNotExists());

@@ -58,7 +58,9 @@ class DatabaseQueryEngineTest {
     private TransactionOutcome run(QueryEngine.Connection connection, String text, Object... parameters) throws Exception {
         List<BoundStatement> statements = new ArrayList<>();
         for (String statement : engine.splitStatements(text)) {
-            statements.add(new BoundStatement(engine.parse(statement), parameters));
+            // Statements with parameters come through Parse/Bind; the others as a simple Query.
+            QueryEngine.PreparedQuery query = parameters.length > 0 ? engine.prepare(statement, new SqlType[0]) : engine.parse(statement);
+            statements.add(new BoundStatement(query, parameters));
         }
         return connection == QueryEngine.Connection.AUTOCOMMIT
                 ? engine.execute(statements).get(10, TimeUnit.SECONDS)
@@ -225,6 +227,21 @@ class DatabaseQueryEngineTest {
         assertEquals(List.of("ROLLBACK"), tags(run(a, "rollback")));
         assertEquals(QueryEngine.TransactionStatus.IDLE, a.status());
         assertEquals(List.of("[0]"), rows("select count(*) from fb"));
+    }
+
+    @Test
+    void statementsDifferingOnlyInConstantsShareAPlanAndKeepTheirMeaning() throws Exception {
+        run("create table lit (k int primary key, v int, d double precision, s text)");
+        run("insert into lit values (1, 10, 1.5, 'one'), (2, 20, 2.5, 'two')");
+        assertEquals(List.of("[20]"), rows("select v from lit where k = 2"));
+        assertEquals(List.of("[10]"), rows("select v from lit where k = 1"));
+        assertEquals(List.of("[two]"), rows("select s from lit where s = 'two'"));
+        assertEquals(List.of("[25.0]"), rows("select v * 2.5 from lit where k = 1"), "2.5 stays numeric");
+        assertEquals(List.of("[3000000020]"), rows("select v + 3000000000 from lit where k = 2"), "a big constant stays bigint");
+        assertEquals(List.of("[2]", "[1]"), rows("select k from lit order by 1 desc"), "ORDER BY 1 is a position");
+        assertEquals(SqlState.INVALID_TEXT_REPRESENTATION, run("insert into lit values ('x', 1, 1, 'a')").error().state());
+        assertEquals(List.of("UPDATE 1"), tags(run("update lit set v = v + 5 where k = 1")));
+        assertEquals(List.of("[15]"), rows("select v from lit where k = 1"));
     }
 
     @Test

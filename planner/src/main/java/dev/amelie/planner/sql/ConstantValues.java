@@ -1,0 +1,42 @@
+package dev.amelie.planner.sql;
+
+import dev.amelie.vm.type.SqlType;
+import dev.amelie.vm.value.TextInput;
+
+import java.util.List;
+
+/**
+ * Converts the constants {@link LiteralNormalizer} took out of a statement to the types its plan
+ * gave their parameters, with the types' own text input. Any constant that does not convert as
+ * written (2.5 where an integer goes, 3000000000 where an int goes) means the normalized plan
+ * does not fit this statement.
+ */
+public final class ConstantValues {
+    private ConstantValues() {}
+
+    /** The values, or null when the plan does not fit the constants. */
+    public static Object[] convert(List<LiteralNormalizer.Constant> constants, SqlType[] types) {
+        if (types.length != constants.size()) {
+            return null;
+        }
+        Object[] values = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            LiteralNormalizer.Constant constant = constants.get(i);
+            try {
+                values[i] = switch (types[i]) {
+                    case SMALLINT, INTEGER, BIGINT -> constant.number() ? TextInput.parseIntegral(constant.text(), types[i]) : null;
+                    case DOUBLE -> constant.number() ? TextInput.parseDouble(constant.text(), false) : null;
+                    case NUMERIC -> constant.number() ? TextInput.parseNumeric(constant.text()) : null;
+                    case TEXT -> constant.number() ? null : constant.text();
+                    case BOOLEAN, UNKNOWN -> null;
+                };
+            } catch (RuntimeException doesNotConvert) {
+                return null;
+            }
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return values;
+    }
+}
