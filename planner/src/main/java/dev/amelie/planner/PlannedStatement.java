@@ -32,9 +32,16 @@ public sealed interface PlannedStatement {
 
     record QualifiedName(String schema, String name) {}
 
-    /** BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT. */
-    record TransactionControl(Kind kind) implements PlannedStatement {
-        public enum Kind { BEGIN, COMMIT, ROLLBACK }
+    /**
+     * BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT, and the savepoint statements;
+     * {@code savepoint} names the savepoint of the last three, else null.
+     */
+    record TransactionControl(Kind kind, String savepoint) implements PlannedStatement {
+        public TransactionControl(Kind kind) {
+            this(kind, null);
+        }
+
+        public enum Kind { BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO }
     }
 
     /** SET name = value (value null: DEFAULT). */

@@ -66,7 +66,8 @@ public final class Planner {
                     relational.plan(sql, declaredParameterTypes, catalog.current());
             case "create" -> DdlParser.parseCreate(sql);
             case "drop" -> DdlParser.parseDrop(sql);
-            case "begin", "start", "commit", "end", "rollback", "abort" -> UtilityParser.parseTransactionControl(sql);
+            case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release" ->
+                    UtilityParser.parseTransactionControl(sql);
             case "set" -> UtilityParser.parseSet(sql);
             case "show" -> UtilityParser.parseShow(sql);
             case "reset" -> UtilityParser.parseReset(sql);
@@ -138,7 +139,7 @@ public final class Planner {
     private static final java.util.Set<String> POSTGRES_STATEMENTS = java.util.Set.of(
             "alter", "analyze", "call", "checkpoint", "close", "cluster", "comment", "copy", "deallocate", "declare",
             "discard", "do", "execute", "explain", "fetch", "grant", "import", "listen", "load", "lock", "merge", "move",
-            "notify", "prepare", "reassign", "refresh", "reindex", "release", "revoke", "savepoint", "security",
+            "notify", "prepare", "reassign", "refresh", "reindex", "revoke", "security",
             "truncate", "unlisten", "vacuum");
 
     private static SqlException notPlannable(Token first) {

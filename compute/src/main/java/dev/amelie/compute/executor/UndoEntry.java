@@ -10,7 +10,7 @@ record UndoEntry(Partition partition, Object removeKey, Object restoreKey, Objec
 
     void apply() {
         if (removeKey != null) {
-            // BROKEN partition.remove(removeKey);
+            partition.remove(removeKey);
         }
         if (restoreKey != null) {
             if (restoreRow != null) {

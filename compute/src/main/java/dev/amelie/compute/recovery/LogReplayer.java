@@ -49,7 +49,7 @@ public final class LogReplayer {
                 Table table = table(tableId, lsn);
                 TableDef def = table.def();
                 if (!def.hasPrimaryKey()) {
-                    // BROKEN table.observeRowId(((Number) row[def.columns().size()]).longValue());
+                    table.observeRowId(((Number) row[def.columns().size()]).longValue());
                 }
                 Object key = RowKey.of(def, row);
                 home(table, key).put(key, row);

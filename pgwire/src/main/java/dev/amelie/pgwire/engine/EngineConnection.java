@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * One client connection's transaction block. An interactive transaction keeps no node, no lock
- * and no row between the client's messages: only the statements it ran and a fingerprint of
- * what each showed the client. Every message replays them first (speculation), and COMMIT
- * replays them as one ordinary transaction, which commits only if every statement shows the
- * same again (ARCHITECTURE.md, "Interactive transactions").
+ * and no row between the client's messages: only the statements it ran, a fingerprint of what
+ * each showed the client, and its savepoints (positions in that list). Every message replays
+ * the statements first (speculation), and COMMIT replays them as one ordinary transaction,
+ * which commits only if every statement shows the same again (ARCHITECTURE.md, "Interactive
+ * transactions").
  *
  * <p>Used by one message at a time: the protocol session sends the next message only after
  * the previous one completed, so plain fields suffice; status is volatile because the session
@@ -21,8 +22,12 @@ final class EngineConnection implements QueryEngine.Connection {
     /** A statement of the open block and the fingerprint of what the client saw it return. */
     record ShownStatement(QueryEngine.BoundStatement statement, long fingerprint) {}
 
+    /** A savepoint: its name and how many statements of the block precede it. */
+    record Savepoint(String name, int mark) {}
+
     private volatile TransactionStatus status = TransactionStatus.IDLE;
     private List<ShownStatement> block = List.of();
+    private List<Savepoint> savepoints = List.of();
 
     @Override
     public TransactionStatus status() {
@@ -33,19 +38,35 @@ final class EngineConnection implements QueryEngine.Connection {
         return block;
     }
 
+    List<Savepoint> savepoints() {
+        return savepoints;
+    }
+
     void setStatus(TransactionStatus status) {
         this.status = status;
     }
 
-    /** After a message that leaves the block open: these statements are the block now. */
-    void keepBlock(List<ShownStatement> statements) {
+    /** After a message that leaves the block open: these statements and savepoints are the block now. */
+    void keepBlock(List<ShownStatement> statements, List<Savepoint> marks) {
         block = new ArrayList<>(statements);
+        savepoints = new ArrayList<>(marks);
         status = TransactionStatus.IN_BLOCK;
     }
 
-    /** The block ended (COMMIT, ROLLBACK) or failed: nothing of it is kept. */
+    /**
+     * A statement of the block failed: the block refuses everything but ROLLBACK and ROLLBACK TO
+     * SAVEPOINT, which may bring back the statements before the savepoint.
+     */
+    void failBlock(List<ShownStatement> statements, List<Savepoint> marks) {
+        block = new ArrayList<>(statements);
+        savepoints = new ArrayList<>(marks);
+        status = TransactionStatus.FAILED;
+    }
+
+    /** The block ended (COMMIT, ROLLBACK): nothing of it is kept. */
     void endBlock(TransactionStatus next) {
         block = List.of();
+        savepoints = List.of();
         status = next;
     }
 

@@ -55,6 +55,8 @@ final class TransactionRunner {
         final List<StatementResult> results = new ArrayList<>();
         /** Statements of the current executor transaction, with fingerprints, in order. */
         List<ShownStatement> shown = new ArrayList<>();
+        /** Savepoints of the open block, as positions in {@link #shown}. */
+        List<EngineConnection.Savepoint> savepoints;
         Transaction transaction;
         CompletableFuture<Void> earlierCommits = CompletableFuture.completedFuture(null);
 
@@ -62,19 +64,22 @@ final class TransactionRunner {
             this.connection = connection;
             this.nodes = nodes;
             this.transaction = executor.begin(nodes);
+            this.savepoints = new ArrayList<>(connection.savepoints());
         }
 
         void startNextTransaction() {
             transaction = executor.begin(nodes);
             shown = new ArrayList<>();
+            savepoints = new ArrayList<>();
         }
     }
 
     CompletableFuture<TransactionOutcome> run(EngineConnection connection, List<BoundStatement> statements) {
         boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements);
-        Run run = new Run(connection, nodesFor(replay ? connection.block() : List.of(), statements));
+        boolean mayRestore = connection.status() == TransactionStatus.FAILED;
+        Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements));
         if (replay) {
-            SqlException replayFailure = replayBlock(run);
+            SqlException replayFailure = replay(run, connection.block());
             if (replayFailure != null) {
                 return finish(run, run.transaction.rollback(), replayFailure);
             }
@@ -83,13 +88,19 @@ final class TransactionRunner {
             try {
                 if (connection.status() == TransactionStatus.FAILED) {
                     // Transaction control is planned when parsed; nothing else is even planned now.
-                    if (!(((PlannedQuery) statement.query()).plannedSoFar() instanceof TransactionControl control)
-                            || control.kind() == TransactionControl.Kind.BEGIN) {
+                    PlannedStatement control = ((PlannedQuery) statement.query()).plannedSoFar();
+                    if (control instanceof TransactionControl c && c.kind() == TransactionControl.Kind.ROLLBACK_TO) {
+                        rollbackToSavepoint(run, c.savepoint(), connection.block());
+                        continue;
+                    }
+                    if (!(control instanceof TransactionControl c)
+                            || c.kind() != TransactionControl.Kind.COMMIT && c.kind() != TransactionControl.Kind.ROLLBACK) {
                         throw new SqlException(SqlState.IN_FAILED_SQL_TRANSACTION,
                                 "current transaction is aborted, commands ignored until end of transaction block");
                     }
                     // COMMIT of a failed block rolls it back, and says so (PostgreSQL: tag ROLLBACK).
                     connection.endBlock(TransactionStatus.IDLE);
+                    run.startNextTransaction();
                     run.results.add(new StatementResult("ROLLBACK", List.of()));
                     continue;
                 }
@@ -134,7 +145,7 @@ final class TransactionRunner {
         }
         if (connection.status() == TransactionStatus.IN_BLOCK) {
             // The block stays open: keep what the client saw, take back what was done.
-            connection.keepBlock(run.shown);
+            connection.keepBlock(run.shown, run.savepoints);
             return finish(run, run.transaction.rollback(), null);
         }
         return finish(run, run.transaction.commit(), null);
@@ -198,15 +209,66 @@ final class TransactionRunner {
                 run.startNextTransaction();
                 run.results.add(new StatementResult("ROLLBACK", List.of(), null, notices));
             }
+            case SAVEPOINT -> {
+                requireBlock(connection, "SAVEPOINT");
+                run.savepoints.add(new EngineConnection.Savepoint(control.savepoint(), run.shown.size()));
+                run.results.add(new StatementResult("SAVEPOINT", List.of()));
+            }
+            case RELEASE -> {
+                requireBlock(connection, "RELEASE SAVEPOINT");
+                int index = savepointIndex(run.savepoints, control.savepoint());
+                run.savepoints.subList(index, run.savepoints.size()).clear();
+                run.results.add(new StatementResult("RELEASE", List.of()));
+            }
+            case ROLLBACK_TO -> {
+                requireBlock(connection, "ROLLBACK TO SAVEPOINT");
+                rollbackToSavepoint(run, control.savepoint(), run.shown);
+            }
         }
     }
 
     /**
-     * Runs the open block's statements again in this transaction; each must show what it showed
+     * Takes back everything after the savepoint: the transaction starts over with the statements
+     * before it (replayed and checked, as at the start of a message), and the block is usable
+     * again even if it had failed. The savepoint itself stays.
+     */
+    private void rollbackToSavepoint(Run run, String name, List<ShownStatement> statements) {
+        int index = savepointIndex(run.savepoints, name);
+        EngineConnection.Savepoint savepoint = run.savepoints.get(index);
+        List<ShownStatement> kept = new ArrayList<>(statements.subList(0, savepoint.mark()));
+        run.savepoints.subList(index + 1, run.savepoints.size()).clear();
+        List<EngineConnection.Savepoint> savepoints = new ArrayList<>(run.savepoints);
+        run.transaction.rollback();
+        run.startNextTransaction();
+        run.savepoints = savepoints;
+        run.connection.setStatus(TransactionStatus.IN_BLOCK);
+        SqlException replayFailure = replay(run, kept);
+        if (replayFailure != null) {
+            throw replayFailure;
+        }
+        run.results.add(new StatementResult("ROLLBACK", List.of()));
+    }
+
+    private static int savepointIndex(List<EngineConnection.Savepoint> savepoints, String name) {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new SqlException(SqlState.INVALID_SAVEPOINT_SPECIFICATION, "savepoint \"" + name + "\" does not exist");
+    }
+
+    private static void requireBlock(EngineConnection connection, String statement) {
+        if (connection.status() != TransactionStatus.IN_BLOCK) {
+            throw new SqlException(SqlState.NO_ACTIVE_SQL_TRANSACTION, statement + " can only be used in transaction blocks");
+        }
+    }
+
+    /**
+     * Runs the block's statements again in this transaction; each must show what it showed
      * before. Null when all did; otherwise the 40001 to report (the block is then failed).
      */
-    private SqlException replayBlock(Run run) {
-        List<ShownStatement> block = run.connection.block();
+    private SqlException replay(Run run, List<ShownStatement> block) {
         for (int i = 0; i < block.size(); i++) {
             ShownStatement shown = block.get(i);
             long fingerprint;
@@ -216,7 +278,8 @@ final class TransactionRunner {
                 fingerprint = ~shown.fingerprint(); // it succeeded before and fails now: different
             }
             if (fingerprint != shown.fingerprint()) {
-                run.connection.endBlock(TransactionStatus.FAILED);
+                // Nothing before a savepoint can be trusted either: only ROLLBACK ends this.
+                run.connection.failBlock(List.of(), List.of());
                 return serializationFailure(i + 1, shown.statement().query().text());
             }
             run.shown.add(shown);
@@ -261,7 +324,7 @@ final class TransactionRunner {
     private CompletableFuture<TransactionOutcome> fail(Run run, SqlException error) {
         CompletableFuture<Void> undone = run.transaction.rollback();
         if (run.connection.status() == TransactionStatus.IN_BLOCK) {
-            run.connection.endBlock(TransactionStatus.FAILED);
+            run.connection.failBlock(run.shown, run.savepoints);
         }
         return finish(run, undone, error);
     }

@@ -146,7 +146,9 @@ class DatabaseQueryEngineTest {
         reopen();
         assertEquals(List.of("[1, uno]"), rows("select a, b from r"));
         assertEquals(List.of("[2]"), rows("select count(*) from h"));
-        run("insert into h values (6)");
+        TransactionOutcome insert = run("insert into h values (6)");
+        assertNull(insert.error(), () -> insert.error().toString());
+        assertEquals(List.of("INSERT 0 1"), tags(insert));
         assertEquals(List.of("[3]"), rows("select count(*) from h"));
     }
 
@@ -242,6 +244,44 @@ class DatabaseQueryEngineTest {
         assertEquals(SqlState.INVALID_TEXT_REPRESENTATION, run("insert into lit values ('x', 1, 1, 'a')").error().state());
         assertEquals(List.of("UPDATE 1"), tags(run("update lit set v = v + 5 where k = 1")));
         assertEquals(List.of("[15]"), rows("select v from lit where k = 1"));
+    }
+
+    @Test
+    void rollbackToSavepointTakesBackOnlyWhatFollowsIt() throws Exception {
+        run("create table sp (id int primary key)");
+        QueryEngine.Connection a = engine.connect();
+        run(a, "begin");
+        run(a, "insert into sp values (1)");
+        assertEquals(List.of("SAVEPOINT"), tags(run(a, "savepoint s1")));
+        run(a, "insert into sp values (2)");
+        assertEquals(List.of("ROLLBACK"), tags(run(a, "rollback to savepoint s1")));
+        run(a, "insert into sp values (3)");
+        assertEquals(List.of("RELEASE"), tags(run(a, "release s1")));
+        assertNull(run(a, "commit").error());
+        assertEquals(List.of("[1]", "[3]"), rows("select id from sp order by id"));
+    }
+
+    @Test
+    void rollbackToSavepointRepairsAFailedBlock() throws Exception {
+        run("create table spf (id int primary key)");
+        QueryEngine.Connection a = engine.connect();
+        run(a, "begin; insert into spf values (1); savepoint before_dup");
+        assertEquals(SqlState.UNIQUE_VIOLATION, run(a, "insert into spf values (1)").error().state());
+        assertEquals(QueryEngine.TransactionStatus.FAILED, a.status());
+        run(a, "rollback to before_dup");
+        assertEquals(QueryEngine.TransactionStatus.IN_BLOCK, a.status());
+        run(a, "insert into spf values (2)");
+        assertNull(run(a, "commit").error());
+        assertEquals(List.of("[1]", "[2]"), rows("select id from spf order by id"));
+    }
+
+    @Test
+    void savepointsNeedABlockAndAName() throws Exception {
+        assertEquals(SqlState.NO_ACTIVE_SQL_TRANSACTION, run("savepoint x").error().state());
+        QueryEngine.Connection a = engine.connect();
+        run(a, "begin");
+        assertEquals(SqlState.INVALID_SAVEPOINT_SPECIFICATION, run(a, "release nope").error().state());
+        run(a, "rollback");
     }
 
     @Test

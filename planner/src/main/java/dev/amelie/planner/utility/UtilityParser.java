@@ -17,6 +17,10 @@ public final class UtilityParser {
     public static PlannedStatement parseTransactionControl(String text) {
         TokenStream in = new TokenStream(text);
         Token first = in.next();
+        PlannedStatement savepointStatement = parseSavepointStatement(first, in);
+        if (savepointStatement != null) {
+            return savepointStatement;
+        }
         TransactionControl.Kind kind = switch (first.text()) {
             case "begin" -> {
                 if (!in.acceptWord("work")) {
@@ -43,6 +47,35 @@ public final class UtilityParser {
         };
         in.expectEnd();
         return new TransactionControl(kind);
+    }
+
+    /** SAVEPOINT x, RELEASE [SAVEPOINT] x, ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] x; else null. */
+    private static PlannedStatement parseSavepointStatement(Token first, TokenStream in) {
+        TransactionControl.Kind kind;
+        switch (first.text()) {
+            case "savepoint" -> kind = TransactionControl.Kind.SAVEPOINT;
+            case "release" -> {
+                in.acceptWord("savepoint");
+                kind = TransactionControl.Kind.RELEASE;
+            }
+            case "rollback", "abort" -> {
+                boolean to = in.peek().isWord("to") || (in.peek().isWord("work") || in.peek().isWord("transaction"))
+                        && in.peek(1).isWord("to");
+                if (!to || first.text().equals("abort")) {
+                    return null;
+                }
+                acceptWorkOrTransaction(in);
+                in.expectWord("to");
+                in.acceptWord("savepoint");
+                kind = TransactionControl.Kind.ROLLBACK_TO;
+            }
+            default -> {
+                return null;
+            }
+        }
+        String name = in.expectIdentifier();
+        in.expectEnd();
+        return new TransactionControl(kind, name);
     }
 
     private static void acceptWorkOrTransaction(TokenStream in) {
