@@ -62,9 +62,20 @@ public final class RowKey {
         return key instanceof Composite c ? c.values().clone() : new Object[] {key};
     }
 
+    /**
+     * One key per value as SQL compares them: 5 and 5L, numeric 1.0 and 1.00, float8 -0 and 0
+     * are equal in SQL, so they must be one map key and land in one partition.
+     */
     private static Object normalize(Object value) {
         if (value instanceof Number n && Values.isIntegral(n)) {
             return n.longValue();
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            java.math.BigDecimal stripped = d.signum() == 0 ? java.math.BigDecimal.ZERO : d.stripTrailingZeros();
+            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        }
+        if (value instanceof Double d && d == 0.0) {
+            return 0.0;
         }
         return value;
     }

@@ -78,6 +78,24 @@ final class TransactionRunner {
         boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements);
         boolean mayRestore = connection.status() == TransactionStatus.FAILED;
         Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements));
+        try {
+            return runMessage(run, statements, replay);
+        } catch (Throwable unexpected) {
+            // Whatever happened, the nodes this transaction holds must be let go, or every later
+            // transaction on them would wait forever.
+            run.transaction.rollback();
+            connection.endBlock(connection.status() == TransactionStatus.IDLE ? TransactionStatus.IDLE : TransactionStatus.FAILED);
+            LOG.error("transaction failed unexpectedly", unexpected);
+            if (unexpected instanceof Error error && !(unexpected instanceof StackOverflowError)) {
+                throw error;
+            }
+            return CompletableFuture.completedFuture(new TransactionOutcome(run.results, new SqlException(
+                    SqlState.INTERNAL_ERROR, "internal error while running the transaction (" + unexpected.getClass().getSimpleName() + ")")));
+        }
+    }
+
+    private CompletableFuture<TransactionOutcome> runMessage(Run run, List<BoundStatement> statements, boolean replay) {
+        EngineConnection connection = run.connection;
         if (replay) {
             SqlException replayFailure = replay(run, connection.block());
             if (replayFailure != null) {

@@ -89,6 +89,12 @@ public final class DdlParser {
         }
         in.expectEnd();
         if (tablePrimaryKey != null) {
+            for (int k = 0; k < tablePrimaryKey.size(); k++) {
+                if (tablePrimaryKey.indexOf(tablePrimaryKey.get(k)) != k) {
+                    throw new SqlException(SqlState.DUPLICATE_COLUMN,
+                            "column \"" + tablePrimaryKey.get(k) + "\" appears twice in primary key constraint");
+                }
+            }
             for (String keyColumn : tablePrimaryKey) {
                 int position = new ArrayList<>(columnNames).indexOf(keyColumn);
                 if (position < 0) {

@@ -20,6 +20,8 @@ public final class CalciteErrors {
     private static final Pattern UNKNOWN_TARGET_COLUMN = Pattern.compile("Unknown target column '([^']*)'.*");
     private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature ([^(]*)\\((.*)\\).*", Pattern.DOTALL);
     private static final Pattern CANNOT_APPLY = Pattern.compile("Cannot apply '([^']*)' to arguments of type '(.*)'.*", Pattern.DOTALL);
+    /** Babel's select-list alias lookup reports an unknown bare column this way. */
+    private static final Pattern DEPENDS_ON_ITSELF = Pattern.compile("The definition of column '([^']*)' depends on itself.*", Pattern.DOTALL);
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous.*");
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unknown identifier '([^']*)'.*|Unknown datatype name '([^']*)'.*");
 
@@ -44,7 +46,8 @@ public final class CalciteErrors {
         if ((m = OBJECT_NOT_FOUND.matcher(message)).matches() || (m = TABLE_NOT_FOUND.matcher(message)).matches()) {
             return error(SqlState.UNDEFINED_TABLE, "relation \"" + m.group(1) + "\" does not exist", position, cause);
         }
-        if ((m = COLUMN_NOT_FOUND.matcher(message)).matches() || (m = UNKNOWN_TARGET_COLUMN.matcher(message)).matches()) {
+        if ((m = COLUMN_NOT_FOUND.matcher(message)).matches() || (m = UNKNOWN_TARGET_COLUMN.matcher(message)).matches()
+                || (m = DEPENDS_ON_ITSELF.matcher(message)).matches()) {
             return error(SqlState.UNDEFINED_COLUMN, "column \"" + m.group(1) + "\" does not exist", position, cause);
         }
         if ((m = AMBIGUOUS.matcher(message)).matches()) {

@@ -54,12 +54,17 @@ public final class ParameterRewriter {
                 occurrences.add(n - 1);
                 max = Math.max(max, n);
                 SqlType type = n - 1 < declared.length ? declared[n - 1] : null;
-                if (type != null && type != SqlType.UNKNOWN) {
-                    out.append("CAST(? AS ").append(calciteTypeName(type)).append(')');
+                String parameter = type != null && type != SqlType.UNKNOWN ? "CAST(? AS " + calciteTypeName(type) + ")" : "?";
+                // $n::type is a cast Calcite cannot apply to a bare parameter: write it as CAST.
+                int[] castEnd = new int[1];
+                SqlType cast = postgresCast(sql, j, castEnd);
+                if (cast != null) {
+                    out.append("CAST(").append(parameter).append(" AS ").append(calciteTypeName(cast)).append(')');
+                    i = castEnd[0];
                 } else {
-                    out.append('?');
+                    out.append(parameter);
+                    i = j;
                 }
-                i = j;
                 continue;
             }
             out.append(c);
@@ -67,6 +72,51 @@ public final class ParameterRewriter {
         }
         max = Math.max(max, declared.length);
         return new Rewritten(out.toString(), occurrences.stream().mapToInt(Integer::intValue).toArray(), max);
+    }
+
+    /** The type of a {@code ::name} cast starting at {@code at}, with its end in end[0]; null if none we know. */
+    private static SqlType postgresCast(String sql, int at, int[] end) {
+        int i = at;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        if (!sql.startsWith("::", i)) {
+            return null;
+        }
+        i += 2;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+            i++;
+        }
+        String name = sql.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("double")) {
+            int j = i;
+            while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
+                j++;
+            }
+            if (sql.regionMatches(true, j, "precision", 0, 9)) {
+                i = j + 9;
+                name = "float8";
+            }
+        }
+        SqlType type = switch (name) {
+            case "int", "integer", "int4" -> SqlType.INTEGER;
+            case "bigint", "int8" -> SqlType.BIGINT;
+            case "smallint", "int2" -> SqlType.SMALLINT;
+            case "text", "varchar" -> SqlType.TEXT;
+            case "bool", "boolean" -> SqlType.BOOLEAN;
+            case "float8", "float" -> SqlType.DOUBLE;
+            case "numeric", "decimal" -> SqlType.NUMERIC;
+            default -> null;
+        };
+        if (type == null || i < sql.length() && (sql.charAt(i) == '(' || sql.charAt(i) == '[')) {
+            return null;
+        }
+        end[0] = i;
+        return type;
     }
 
     private static String calciteTypeName(SqlType type) {

@@ -97,7 +97,6 @@ class DdlParserTest {
     }
 
     /** PostgreSQL: {@code primary key (a, a)} → 42701 column "a" appears twice in primary key constraint. */
-    @Disabled("bug: primary key (a, a) is accepted with column a twice in the key")
     @Test
     void columnTwiceInKeyRaises42701() {
         SqlException e = error("create table d5 (a int, b int, primary key (a, a))");

@@ -132,13 +132,26 @@ public final class Interpreter {
         return Values.arithmetic(op, x, y, TYPES[word >>> 16]);
     }
 
+    /**
+     * Integral sums add in long while they fit and go on in numeric past that, as PostgreSQL's
+     * sum(int8) (a numeric) does; the statement's declared result type is cast to at the end.
+     */
     private static Object sum(Object accumulator, Object value) {
         return switch (accumulator) {
-            case Long l when value instanceof Number n && Values.isIntegral(n) -> Values.arithmetic('+', l, n, SqlType.BIGINT);
-            case Integer i when value instanceof Number n && Values.isIntegral(n) -> Values.arithmetic('+', (long) i, n, SqlType.BIGINT);
+            case Long l when value instanceof Number n && Values.isIntegral(n) -> addExactOrWiden(l, n.longValue());
+            case Integer i when value instanceof Number n && Values.isIntegral(n) -> addExactOrWiden(i, n.longValue());
+            case Short s when value instanceof Number n && Values.isIntegral(n) -> addExactOrWiden(s, n.longValue());
             case Double d -> d + ((Number) value).doubleValue();
             default -> Values.arithmetic('+', accumulator, value, SqlType.NUMERIC);
         };
+    }
+
+    private static Object addExactOrWiden(long x, long y) {
+        long sum = x + y;
+        if (((x ^ sum) & (y ^ sum)) < 0) {
+            return java.math.BigDecimal.valueOf(x).add(java.math.BigDecimal.valueOf(y));
+        }
+        return sum;
     }
 
     private static Object and(Object x, Object y) {
@@ -206,10 +219,10 @@ public final class Interpreter {
         long offset = offsetValue == null ? 0 : ((Number) offsetValue).longValue();
         long count = countValue == null ? Long.MAX_VALUE : ((Number) countValue).longValue();
         if (offset < 0) {
-            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "OFFSET must not be negative");
+            throw new SqlException(SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE, "OFFSET must not be negative");
         }
         if (count < 0) {
-            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "LIMIT must not be negative");
+            throw new SqlException(SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE, "LIMIT must not be negative");
         }
         int from = (int) Math.min(offset, rows.size());
         int to = (int) Math.min(rows.size(), from + Math.min(count, Integer.MAX_VALUE));

@@ -28,7 +28,10 @@ public final class Values {
                 }
                 return toBigDecimal(x).compareTo(toBigDecimal(y));
             }
-            return Double.compare(x.doubleValue(), y.doubleValue());
+            double u = x.doubleValue();
+            double v = y.doubleValue();
+            // -0 equals 0 (PostgreSQL float8 comparison); NaN equals NaN and sorts above all.
+            return u == v ? 0 : Double.compare(u, v);
         }
         if (a instanceof String x && b instanceof String y) {
             return x.compareTo(y);
@@ -165,7 +168,12 @@ public final class Values {
                 }
                 yield -l;
             }
-            case Short s -> (short) -s;
+            case Short s -> {
+                if (s == Short.MIN_VALUE) {
+                    throw outOfRange(SqlType.SMALLINT);
+                }
+                yield (short) -s;
+            }
             case Double d -> -d;
             case BigDecimal d -> d.negate();
             default -> throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: - " + typeName(a));
@@ -194,7 +202,9 @@ public final class Values {
                     if (!Double.isFinite(d)) {
                         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot convert " + d + " to numeric");
                     }
-                    yield BigDecimal.valueOf(d);
+                    // float8_numeric prints with DBL_DIG (15) significant digits, then reads that back.
+                    BigDecimal rounded = new BigDecimal(d).round(new MathContext(15, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+                    yield rounded.scale() < 0 ? rounded.setScale(0) : rounded;
                 }
                 case Number n -> BigDecimal.valueOf(n.longValue());
                 case String s -> TextInput.parseNumeric(s);
