@@ -31,7 +31,11 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 amelie_pid=""
 cleanup() {
   as_pg "$PGBIN/pg_ctl" -D "$BASE/pg/data" -m fast stop >/dev/null 2>&1 || true
-  if [ -n "$amelie_pid" ]; then kill "$amelie_pid" 2>/dev/null || true; wait "$amelie_pid" 2>/dev/null || true; fi
+  if [ -n "$amelie_pid" ]; then
+    kill "$amelie_pid" 2>/dev/null || true
+    wait "$amelie_pid" 2>/dev/null || true
+    sed -n 's/.*group commit: /amelie group commit: /p' "$BASE/amelie.log" >&2
+  fi
 }
 trap cleanup EXIT
 

@@ -44,6 +44,27 @@ public record GroupCommitStats(long syncs, long groups, long records, long syncN
         return groups == 0 ? 0 : (double) records / groups;
     }
 
+    /** One line for the log: totals, mean fsync time and the group size distribution. */
+    public String describe() {
+        StringBuilder line = new StringBuilder();
+        line.append(records).append(" records in ").append(groups).append(" groups (")
+                .append(String.format(java.util.Locale.ROOT, "%.2f", recordsPerGroup())).append(" per group), ")
+                .append(syncs).append(" fsyncs");
+        if (syncs > 0) {
+            line.append(" of ").append(syncNanos / syncs / 1000).append(" us on average");
+        }
+        line.append("; group sizes:");
+        for (int bucket = 0; bucket < BUCKETS; bucket++) {
+            if (groupSizeHistogram[bucket] > 0) {
+                long low = 1L << bucket;
+                long high = (1L << (bucket + 1)) - 1;
+                line.append(' ').append(low == high ? String.valueOf(low) : low + "-" + high)
+                        .append(": ").append(groupSizeHistogram[bucket]);
+            }
+        }
+        return line.toString();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof GroupCommitStats that

@@ -60,6 +60,7 @@ public final class AmelieServer implements AutoCloseable {
         LOG.info("shutting down");
         pgServer.close();
         engine.close();
+        LOG.info("group commit: {}", database.wal().stats().describe());
         database.close();
         LOG.info("stopped");
     }
