@@ -19,6 +19,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -228,9 +230,18 @@ class PlannerTest {
         assertEquals("length", query("select length(b) from t").columns().getFirst().name());
     }
 
+    /** GROUP BY runs on the host after the nodes' filters and projections. */
+    @Test
+    void groupByMergesOnTheHost() {
+        Program program = query("select b, count(*) from t where a > 0 group by b").program();
+        assertEquals(Program.Routing.ALL, program.routing());
+        assertTrue(program.merge().disassemble().contains("SORT"), program.explain());
+        assertFalse(program.pushdown().disassemble().contains("COUNT"), program.explain());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"select 1 from t join t t2 on true", "select 1 from t, t t2", "select b from t group by b",
-            "select count(*) from t group by b", "vacuum", "truncate t"})
+    @ValueSource(strings = {"select 1 from t join t t2 on true", "select 1 from t, t t2",
+            "select count(distinct b) from t", "select b, count(*) from t group by rollup (b)", "vacuum", "truncate t"})
     void unsupportedFeaturesRaise0A000(String sql) {
         assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error(sql).state());
     }

@@ -75,6 +75,8 @@ final class ExpressionLowering {
             case IS_FALSE -> unary(Opcode.IS_FALSE, operands.get(0), row);
             case IS_NOT_TRUE -> not(unary(Opcode.IS_TRUE, operands.get(0), row));
             case IS_NOT_FALSE -> not(unary(Opcode.IS_FALSE, operands.get(0), row));
+            case IS_NOT_DISTINCT_FROM -> binary(Opcode.NOT_DISTINCT, call, row);
+            case IS_DISTINCT_FROM -> not(binary(Opcode.NOT_DISTINCT, call, row));
             case CAST -> cast(call, row);
             case CASE -> caseWhen(operands, row);
             case COALESCE -> function(Function.COALESCE, operands, row);

@@ -161,7 +161,7 @@ public final class ProgramLowering {
         while (i > 0 && (path.get(i - 1) instanceof Filter || path.get(i - 1) instanceof Project)) {
             i--;
         }
-        if (i > 0 && path.get(i - 1) instanceof Aggregate aggregate) {
+        if (i > 0 && path.get(i - 1) instanceof Aggregate aggregate && aggregate.getGroupSet().isEmpty()) {
             SectionLowering.checkSupported(aggregate);
             i--;
         }

@@ -48,6 +48,9 @@ final class ColumnNames {
                 String inner = figure(call.operand(0));
                 return inner.equals("?column?") ? typeName(call.operand(1)) : inner;
             }
+            if (call.getOperator().getName().equalsIgnoreCase("ANY_VALUE")) {
+                return figure(call.operand(0)); // the validator's wrapper around a GROUP BY ordinal's expression
+            }
             if (kind == SqlKind.CASE) {
                 return "case";
             }

@@ -62,6 +62,7 @@ public final class Interpreter {
                 case LESS_OR_EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) <= 0;
                 case GREATER -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) > 0;
                 case GREATER_OR_EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) >= 0;
+                case NOT_DISTINCT -> r[a] = r[b] == null || r[c] == null ? r[b] == r[c] : Values.compare(r[b], r[c]) == 0;
                 case AND -> r[a] = and(r[b], r[c]);
                 case OR -> r[a] = or(r[b], r[c]);
                 case NOT -> r[a] = r[b] == null ? null : !(Boolean) r[b];

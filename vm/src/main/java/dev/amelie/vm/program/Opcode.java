@@ -32,6 +32,8 @@ public enum Opcode {
     /** r ← a || b (text concatenation). */
     CONCAT,
     EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL,
+    /** r ← a IS NOT DISTINCT FROM b: equality where NULL equals NULL (never null). */
+    NOT_DISTINCT,
     /** Three-valued AND / OR / NOT. */
     AND, OR, NOT,
     /** r ← a IS NULL / a IS NOT NULL. */

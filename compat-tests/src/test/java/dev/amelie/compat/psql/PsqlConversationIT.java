@@ -1,0 +1,50 @@
+package dev.amelie.compat.psql;
+
+import dev.amelie.compat.server.ServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The real psql runs conversations (src/test/resources/psql/NAME.sql) and must print exactly
+ * what it prints against PostgreSQL 15: each NAME.expected was produced by running the same
+ * script with psql against PostgreSQL 15.18 (see src/test/resources/psql/README.md).
+ * Each conversation uses tables of its own, so they share one server.
+ */
+class PsqlConversationIT {
+    @TempDir
+    static Path temp;
+
+    static ServerProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ServerProcess.start(temp.resolve("data"), 2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"first-session", "group-by"})
+    void conversationPrintsWhatPostgresPrints(String name) throws Exception {
+        String output = Psql.run(server.port(), resource(name + ".sql"));
+        assertEquals(resource(name + ".expected"), output);
+    }
+
+    private static String resource(String name) throws Exception {
+        try (InputStream in = PsqlConversationIT.class.getResourceAsStream("/psql/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
