@@ -75,6 +75,8 @@ final class ExpressionLowering {
             case IS_FALSE -> unary(Opcode.IS_FALSE, operands.get(0), row);
             case IS_NOT_TRUE -> not(unary(Opcode.IS_TRUE, operands.get(0), row));
             case IS_NOT_FALSE -> not(unary(Opcode.IS_FALSE, operands.get(0), row));
+            case IN -> in(operands, row);
+            case NOT_IN -> not(in(operands, row));
             case IS_NOT_DISTINCT_FROM -> binary(Opcode.NOT_DISTINCT, call, row);
             case IS_DISTINCT_FROM -> not(binary(Opcode.NOT_DISTINCT, call, row));
             case CAST -> cast(call, row);
@@ -136,6 +138,28 @@ final class ExpressionLowering {
             int r = code.newRegister();
             code.emit(op, r, acc, next);
             acc = r;
+        }
+        return acc;
+    }
+
+    /**
+     * {@code a IN (b, c, …)} is {@code a = b OR a = c OR …} in three-valued logic: true if any is
+     * equal, else null if any comparison is null, else false (as PostgreSQL evaluates it).
+     */
+    private int in(List<RexNode> operands, int[] row) {
+        int value = emit(operands.get(0), row);
+        int acc = -1;
+        for (int i = 1; i < operands.size(); i++) {
+            int candidate = emit(operands.get(i), row);
+            int equal = code.newRegister();
+            code.emit(Opcode.EQUAL, equal, value, candidate);
+            if (acc < 0) {
+                acc = equal;
+            } else {
+                int r = code.newRegister();
+                code.emit(Opcode.OR, r, acc, equal);
+                acc = r;
+            }
         }
         return acc;
     }
