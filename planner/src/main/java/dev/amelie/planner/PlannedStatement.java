@@ -30,6 +30,12 @@ public sealed interface PlannedStatement {
 
     record DropTable(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
 
+    /** CREATE [OR REPLACE] VIEW name [(columns)] AS query. */
+    record CreateView(String schema, String name, List<String> columnNames, String query, boolean replace)
+            implements PlannedStatement {}
+
+    record DropView(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
+
     record QualifiedName(String schema, String name) {}
 
     /**

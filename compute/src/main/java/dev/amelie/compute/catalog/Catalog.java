@@ -8,12 +8,13 @@ import java.util.Map;
  * An immutable version of the catalog. DDL makes a new version; planners read whichever is
  * current, and plans refer to tables by id so a dropped table is noticed at run time.
  */
-public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, Table> tablesById, long lastTableId) {
+public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, Table> tablesById, long lastTableId,
+                      Map<String, ViewDef> viewsByName) {
 
     public static final String DEFAULT_SCHEMA = "public";
 
     public static Catalog empty() {
-        return new Catalog(0, Map.of(), Map.of(), 0);
+        return new Catalog(0, Map.of(), Map.of(), 0, Map.of());
     }
 
     public Table table(String schema, String name) {
@@ -28,8 +29,24 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         return tablesById.values();
     }
 
+    public ViewDef view(String schema, String name) {
+        return viewsByName.get(schema + "." + name);
+    }
+
+    public Catalog withView(ViewDef view) {
+        Map<String, ViewDef> views = new HashMap<>(viewsByName);
+        views.put(view.schema() + "." + view.name(), view);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views));
+    }
+
+    public Catalog withoutView(String schema, String name) {
+        Map<String, ViewDef> views = new HashMap<>(viewsByName);
+        views.remove(schema + "." + name);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views));
+    }
+
     public Catalog withVersion(long newVersion) {
-        return new Catalog(newVersion, tablesByName, tablesById, lastTableId);
+        return new Catalog(newVersion, tablesByName, tablesById, lastTableId, viewsByName);
     }
 
     public Catalog withTable(Table table) {
@@ -38,7 +55,7 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         Map<Long, Table> byId = new HashMap<>(tablesById);
         byName.put(def.schema() + "." + def.name(), table);
         byId.put(def.id(), table);
-        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()));
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()), viewsByName);
     }
 
     public Catalog withoutTable(long id) {
@@ -50,6 +67,6 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         Map<Long, Table> byId = new HashMap<>(tablesById);
         byName.remove(table.def().schema() + "." + table.def().name());
         byId.remove(id);
-        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), lastTableId);
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), lastTableId, viewsByName);
     }
 }

@@ -3,6 +3,7 @@ package dev.amelie.compute.executor;
 import dev.amelie.compute.catalog.Catalog;
 import dev.amelie.compute.catalog.Table;
 import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.catalog.ViewDef;
 import dev.amelie.compute.log.Change;
 import dev.amelie.compute.log.ChangeCodec;
 import dev.amelie.compute.storage.HashSpace;
@@ -168,7 +169,7 @@ public final class Transaction {
         checkOpen();
         enterAllNodes();
         Catalog current = executor.catalog().current();
-        if (current.table(proposed.schema(), proposed.name()) != null) {
+        if (current.table(proposed.schema(), proposed.name()) != null || current.view(proposed.schema(), proposed.name()) != null) {
             if (ifNotExists) {
                 return null;
             }
@@ -179,6 +180,33 @@ public final class Transaction {
         executor.catalog().update(c -> c.withTable(new Table(def, executor.nodeCount())));
         changes.add(new Change.CreateTable(def));
         return def;
+    }
+
+    /** Creates (or, with {@code replace}, replaces) a view; DDL has every node to itself. */
+    public void createView(ViewDef view, boolean replace) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        if (current.table(view.schema(), view.name()) != null || current.view(view.schema(), view.name()) != null && !replace) {
+            throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + view.name() + "\" already exists");
+        }
+        rememberCatalog(current);
+        executor.catalog().update(c -> c.withView(view));
+        changes.add(new Change.CreateView(view));
+    }
+
+    /** Drops a view; false when it does not exist. */
+    public boolean dropView(String schema, String name) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        if (current.view(schema, name) == null) {
+            return false;
+        }
+        rememberCatalog(current);
+        executor.catalog().update(c -> c.withoutView(schema, name));
+        changes.add(new Change.DropView(schema, name));
+        return true;
     }
 
     /** Drops a table; false when it does not exist. */

@@ -1,6 +1,7 @@
 package dev.amelie.compute.log;
 
 import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.catalog.ViewDef;
 
 /**
  * One logical change a transaction made, as written to the WAL. Rows are full stored rows
@@ -10,6 +11,10 @@ public sealed interface Change {
     record CreateTable(TableDef def) implements Change {}
 
     record DropTable(long tableId) implements Change {}
+
+    record CreateView(ViewDef view) implements Change {}
+
+    record DropView(String schema, String name) implements Change {}
 
     record Insert(long tableId, Object[] row) implements Change {}
 

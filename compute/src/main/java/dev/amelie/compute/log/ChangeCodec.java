@@ -2,6 +2,7 @@ package dev.amelie.compute.log;
 
 import dev.amelie.compute.catalog.ColumnDef;
 import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.catalog.ViewDef;
 import dev.amelie.vm.row.GrowableBuffer;
 import dev.amelie.vm.row.RowCodec;
 import dev.amelie.vm.type.SqlType;
@@ -22,6 +23,8 @@ public final class ChangeCodec {
     private static final byte INSERT = 3;
     private static final byte UPDATE = 4;
     private static final byte DELETE = 5;
+    private static final byte CREATE_VIEW = 6;
+    private static final byte DROP_VIEW = 7;
 
     private ChangeCodec() {}
 
@@ -50,6 +53,21 @@ public final class ChangeCodec {
                 case Change.DropTable(long tableId) -> {
                     out.put(DROP_TABLE);
                     out.putLong(tableId);
+                }
+                case Change.CreateView(ViewDef view) -> {
+                    out.put(CREATE_VIEW);
+                    RowCodec.writeString(out, view.schema());
+                    RowCodec.writeString(out, view.name());
+                    out.putInt(view.columnNames().size());
+                    for (String column : view.columnNames()) {
+                        RowCodec.writeString(out, column);
+                    }
+                    RowCodec.writeString(out, view.query());
+                }
+                case Change.DropView(String schema, String name) -> {
+                    out.put(DROP_VIEW);
+                    RowCodec.writeString(out, schema);
+                    RowCodec.writeString(out, name);
                 }
                 case Change.Insert(long tableId, Object[] row) -> {
                     out.put(INSERT);
@@ -102,6 +120,16 @@ public final class ChangeCodec {
                     changes.add(new Change.CreateTable(new TableDef(id, schema, name, columns, pk)));
                 }
                 case DROP_TABLE -> changes.add(new Change.DropTable(in.getLong()));
+                case CREATE_VIEW -> {
+                    String schema = RowCodec.readString(in);
+                    String name = RowCodec.readString(in);
+                    List<String> columns = new ArrayList<>();
+                    for (int c = in.getInt(); c > 0; c--) {
+                        columns.add(RowCodec.readString(in));
+                    }
+                    changes.add(new Change.CreateView(new ViewDef(schema, name, columns, RowCodec.readString(in))));
+                }
+                case DROP_VIEW -> changes.add(new Change.DropView(RowCodec.readString(in), RowCodec.readString(in)));
                 case INSERT -> changes.add(new Change.Insert(in.getLong(), RowCodec.readRow(in)));
                 case UPDATE -> {
                     long tableId = in.getLong();

@@ -1,6 +1,7 @@
 package dev.amelie.pgwire.engine;
 
 import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.catalog.ViewDef;
 import dev.amelie.compute.executor.Executor;
 import dev.amelie.compute.executor.StatementOutcome;
 import dev.amelie.compute.executor.Transaction;
@@ -130,6 +131,16 @@ final class TransactionRunner {
                                 create.primaryKey()), create.ifNotExists());
                         run.shown.add(new ShownStatement(statement, 1));
                         run.results.add(new StatementResult("CREATE TABLE", List.of()));
+                    }
+                    case PlannedStatement.CreateView create -> {
+                        createView(run.transaction, create, statement.query().text());
+                        run.shown.add(new ShownStatement(statement, 1));
+                        run.results.add(new StatementResult("CREATE VIEW", List.of()));
+                    }
+                    case PlannedStatement.DropView drop -> {
+                        List<String> notices = dropViews(run.transaction, drop);
+                        run.shown.add(new ShownStatement(statement, notices.size()));
+                        run.results.add(new StatementResult("DROP VIEW", List.of(), null, notices));
                     }
                     case PlannedStatement.DropTable drop -> {
                         List<String> notices = new ArrayList<>();
@@ -315,6 +326,11 @@ final class TransactionRunner {
                         create.primaryKey()), create.ifNotExists());
                 yield def == null && !create.ifNotExists() ? 0 : 1;
             }
+            case PlannedStatement.CreateView create -> {
+                createView(transaction, create, statement.query().text());
+                yield 1;
+            }
+            case PlannedStatement.DropView drop -> dropViews(transaction, drop).size();
             case PlannedStatement.DropTable drop -> {
                 int missing = 0;
                 for (PlannedStatement.QualifiedName name : drop.names()) {
@@ -329,6 +345,41 @@ final class TransactionRunner {
             }
             default -> throw new IllegalStateException("not replayable: " + planned);
         };
+    }
+
+    /** A view's query must plan now, and its column list, if given, must fit the query. */
+    private void createView(Transaction transaction, PlannedStatement.CreateView create, String statementText) {
+        PlannedStatement query;
+        try {
+            query = planner.plan(create.query(), new dev.amelie.vm.type.SqlType[0]);
+        } catch (SqlException e) {
+            // Positions count from the start of the CREATE VIEW statement, not of its query.
+            int offset = statementText.lastIndexOf(create.query());
+            if (e.position() <= 0 || offset < 0) {
+                throw e;
+            }
+            throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), e.position() + offset, e);
+        }
+        if (!(query instanceof PlannedStatement.Query q) || q.program().kind() != Program.StatementKind.SELECT) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "a view is defined by a SELECT or VALUES query");
+        }
+        if (create.columnNames().size() > q.columns().size()) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "CREATE VIEW specifies more column names than columns");
+        }
+        transaction.createView(new ViewDef(create.schema(), create.name(), create.columnNames(), create.query()), create.replace());
+    }
+
+    private static List<String> dropViews(Transaction transaction, PlannedStatement.DropView drop) {
+        List<String> notices = new ArrayList<>();
+        for (PlannedStatement.QualifiedName name : drop.names()) {
+            if (!transaction.dropView(name.schema(), name.name())) {
+                if (!drop.ifExists()) {
+                    throw new SqlException(SqlState.UNDEFINED_TABLE, "view \"" + name.name() + "\" does not exist");
+                }
+                notices.add("view \"" + name.name() + "\" does not exist, skipping");
+            }
+        }
+        return notices;
     }
 
     static SqlException serializationFailure(int statementNumber, String text) {

@@ -25,6 +25,13 @@ public final class DdlParser {
     public static PlannedStatement parseCreate(String text) {
         TokenStream in = new TokenStream(text);
         in.expectWord("create");
+        boolean replace = in.acceptWords("or", "replace");
+        if (in.acceptWord("view")) {
+            return parseCreateView(text, in, replace);
+        }
+        if (replace) {
+            throw in.syntaxError();
+        }
         if (in.acceptWord("temporary") || in.acceptWord("temp") || in.acceptWord("unlogged")) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TEMPORARY/UNLOGGED TABLE is not supported yet");
         }
@@ -112,10 +119,23 @@ public final class DdlParser {
                 primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists);
     }
 
+    private static PlannedStatement parseCreateView(String text, TokenStream in, boolean replace) {
+        PlannedStatement.QualifiedName name = qualifiedName(in);
+        List<String> columns = in.peek().isSymbol("(") ? identifierList(in) : List.of();
+        Token as = in.peek();
+        in.expectWord("as");
+        String query = text.substring(as.position() - 1 + 2).strip();
+        if (query.isEmpty()) {
+            throw in.syntaxError();
+        }
+        return new PlannedStatement.CreateView(name.schema(), name.name(), columns, query, replace);
+    }
+
     public static PlannedStatement parseDrop(String text) {
         TokenStream in = new TokenStream(text);
         in.expectWord("drop");
-        if (!in.acceptWord("table")) {
+        boolean view = in.acceptWord("view");
+        if (!view && !in.acceptWord("table")) {
             throw unsupported("DROP " + in.peek().text().toUpperCase());
         }
         boolean ifExists = in.acceptWords("if", "exists");
@@ -127,7 +147,7 @@ public final class DdlParser {
             in.acceptWord("cascade");
         }
         in.expectEnd();
-        return new PlannedStatement.DropTable(names, ifExists);
+        return view ? new PlannedStatement.DropView(names, ifExists) : new PlannedStatement.DropTable(names, ifExists);
     }
 
     private static PlannedStatement.QualifiedName qualifiedName(TokenStream in) {

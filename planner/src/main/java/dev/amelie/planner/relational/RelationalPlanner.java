@@ -107,6 +107,7 @@ public final class RelationalPlanner {
                         .withTypeCoercionEnabled(true)
                         .withDefaultNullCollation(NullCollation.HIGH));
         try {
+            ViewExpander.expand(parsed, catalog, this::parseView);
             SqlNode validated = validator.validate(parsed);
             LiteralCoercionCheck.check(validated, validator, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
@@ -141,6 +142,14 @@ public final class RelationalPlanner {
             // not a server fault.
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                     "this form of statement is not supported yet (planner: " + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private SqlNode parseView(String query) {
+        try {
+            return SqlParser.create(query, PARSER).parseQuery();
+        } catch (SqlParseException e) {
+            throw new SqlException(SqlState.INTERNAL_ERROR, "stored view query does not parse: " + e.getMessage(), e);
         }
     }
 
