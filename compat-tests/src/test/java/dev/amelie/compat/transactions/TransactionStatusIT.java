@@ -261,7 +261,6 @@ class TransactionStatusIT {
 
     /** PostgreSQL reports BEGIN inside a block and COMMIT/ROLLBACK outside one as WARNINGs (25001, 25P01). */
     @Test
-    @Disabled("bug: 'there is already/no transaction in progress' is sent with severity NOTICE, PostgreSQL sends WARNING")
     void psqlWarnsOnBeginInsideABlockAndCommitOutsideOne() throws Exception {
         String[] output = psql(WARN_SCRIPT);
         assertEquals(WARN_STDOUT, output[0]);

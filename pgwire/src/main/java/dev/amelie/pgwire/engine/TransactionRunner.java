@@ -7,6 +7,7 @@ import dev.amelie.compute.executor.StatementOutcome;
 import dev.amelie.compute.executor.Transaction;
 import dev.amelie.pgwire.engine.EngineConnection.ShownStatement;
 import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
+import dev.amelie.pgwire.session.QueryEngine.Notice;
 import dev.amelie.pgwire.session.QueryEngine.ResultColumn;
 import dev.amelie.pgwire.session.QueryEngine.StatementResult;
 import dev.amelie.pgwire.session.QueryEngine.TransactionOutcome;
@@ -138,18 +139,18 @@ final class TransactionRunner {
                         run.results.add(new StatementResult("CREATE VIEW", List.of()));
                     }
                     case PlannedStatement.DropView drop -> {
-                        List<String> notices = dropViews(run.transaction, drop);
+                        List<Notice> notices = dropViews(run.transaction, drop);
                         run.shown.add(new ShownStatement(statement, notices.size()));
                         run.results.add(new StatementResult("DROP VIEW", List.of(), null, notices));
                     }
                     case PlannedStatement.DropTable drop -> {
-                        List<String> notices = new ArrayList<>();
+                        List<Notice> notices = new ArrayList<>();
                         for (PlannedStatement.QualifiedName name : drop.names()) {
                             if (!run.transaction.dropTable(name.schema(), name.name())) {
                                 if (!drop.ifExists()) {
                                     throw new SqlException(SqlState.UNDEFINED_TABLE, "table \"" + name.name() + "\" does not exist");
                                 }
-                                notices.add("table \"" + name.name() + "\" does not exist, skipping");
+                                notices.add(Notice.notice("table \"" + name.name() + "\" does not exist, skipping"));
                             }
                         }
                         run.shown.add(new ShownStatement(statement, notices.size()));
@@ -214,16 +215,16 @@ final class TransactionRunner {
         EngineConnection connection = run.connection;
         switch (control.kind()) {
             case BEGIN -> {
-                List<String> notices = connection.status() == TransactionStatus.IN_BLOCK
-                        ? List.of("there is already a transaction in progress") : List.of();
+                List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK
+                        ? List.of(Notice.warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress")) : List.of();
                 // Statements earlier in this message belong to the block from now on: they are
                 // already in run.shown, and the implicit transaction becomes the block.
                 connection.setStatus(TransactionStatus.IN_BLOCK);
                 run.results.add(new StatementResult("BEGIN", List.of(), null, notices));
             }
             case COMMIT -> {
-                List<String> notices = connection.status() == TransactionStatus.IN_BLOCK
-                        ? List.of() : List.of("there is no transaction in progress");
+                List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK
+                        ? List.of() : List.of(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
                 CompletableFuture<Void> commit = run.transaction.commit();
                 run.earlierCommits = run.earlierCommits.thenCombine(commit, (a, b) -> null);
                 connection.endBlock(TransactionStatus.IDLE);
@@ -231,8 +232,8 @@ final class TransactionRunner {
                 run.results.add(new StatementResult("COMMIT", List.of(), null, notices));
             }
             case ROLLBACK -> {
-                List<String> notices = connection.status() == TransactionStatus.IN_BLOCK
-                        ? List.of() : List.of("there is no transaction in progress");
+                List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK
+                        ? List.of() : List.of(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
                 run.transaction.rollback();
                 connection.endBlock(TransactionStatus.IDLE);
                 run.startNextTransaction();
@@ -369,14 +370,14 @@ final class TransactionRunner {
         transaction.createView(new ViewDef(create.schema(), create.name(), create.columnNames(), create.query()), create.replace());
     }
 
-    private static List<String> dropViews(Transaction transaction, PlannedStatement.DropView drop) {
-        List<String> notices = new ArrayList<>();
+    private static List<Notice> dropViews(Transaction transaction, PlannedStatement.DropView drop) {
+        List<Notice> notices = new ArrayList<>();
         for (PlannedStatement.QualifiedName name : drop.names()) {
             if (!transaction.dropView(name.schema(), name.name())) {
                 if (!drop.ifExists()) {
                     throw new SqlException(SqlState.UNDEFINED_TABLE, "view \"" + name.name() + "\" does not exist");
                 }
-                notices.add("view \"" + name.name() + "\" does not exist, skipping");
+                notices.add(Notice.notice("view \"" + name.name() + "\" does not exist, skipping"));
             }
         }
         return notices;

@@ -139,12 +139,23 @@ public interface QueryEngine {
     /**
      * What one statement did: the CommandComplete tag and, for queries, its rows. {@code columns}
      * describes the rows when the statement was planned only as it ran (see {@link #parse});
-     * null means "as the prepared query said". {@code notices} are NOTICE messages to send
+     * null means "as the prepared query said". {@code notices} are NOTICE or WARNING messages to send
      * before the CommandComplete (e.g. DROP TABLE IF EXISTS of a missing table).
      */
-    record StatementResult(String commandTag, List<Object[]> rows, List<ResultColumn> columns, List<String> notices) {
+    record StatementResult(String commandTag, List<Object[]> rows, List<ResultColumn> columns, List<Notice> notices) {
         public StatementResult(String commandTag, List<Object[]> rows) {
             this(commandTag, rows, null, List.of());
+        }
+    }
+
+    /** A NoticeResponse: severity NOTICE or WARNING, its SQLSTATE and message. */
+    record Notice(String severity, dev.amelie.vm.error.SqlState state, String message) {
+        public static Notice notice(String message) {
+            return new Notice("NOTICE", dev.amelie.vm.error.SqlState.SUCCESSFUL_COMPLETION, message);
+        }
+
+        public static Notice warning(dev.amelie.vm.error.SqlState state, String message) {
+            return new Notice("WARNING", state, message);
         }
     }
 

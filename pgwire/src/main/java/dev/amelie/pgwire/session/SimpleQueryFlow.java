@@ -149,9 +149,8 @@ final class SimpleQueryFlow {
                     types[c] = PgType.ofResult(result.columns().get(c).type());
                 }
             }
-            for (String notice : result.notices()) {
-                NoticeResponse.write(session.out().buffer(), "NOTICE",
-                        new SqlException(SqlState.SUCCESSFUL_COMPLETION, notice));
+            for (QueryEngine.Notice notice : result.notices()) {
+                NoticeResponse.write(session.out().buffer(), notice.severity(), new SqlException(notice.state(), notice.message()));
             }
             if (names.length > 0) {
                 RowDescription.write(session.out().buffer(), names, types, null);
