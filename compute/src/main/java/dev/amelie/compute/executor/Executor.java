@@ -56,6 +56,9 @@ public final class Executor {
      * {@link Transaction#run} will need.
      */
     public BitSet nodesFor(Program program, Object[] parameters) {
+        if (program.source() != null) {
+            return allNodes(); // where the source query's rows go is known only once it ran
+        }
         BitSet needed = new BitSet(nodes.length);
         switch (program.routing()) {
             case NONE -> {

@@ -54,8 +54,9 @@ public final class Transaction {
             }
         }
         List<Object[]> input = List.of();
+        List<Object[]> sourceRows = program.source() == null ? List.of() : run(program.source(), parameters).rows();
         if (program.input() != null && program.routing() != Program.Routing.BY_KEY) {
-            HostContext inputContext = new HostContext(parameters, List.of());
+            HostContext inputContext = new HostContext(parameters, sourceRows);
             Interpreter.run(program.input(), inputContext);
             input = inputContext.output();
         }

@@ -78,20 +78,25 @@ public final class ProgramLowering {
             case INSERT -> {
                 List<TableScan> scans = new ArrayList<>();
                 collectScans(input, scans);
-                if (!scans.isEmpty()) {
-                    throw ExpressionLowering.unsupported("INSERT … SELECT from a table");
-                }
+                // INSERT … SELECT from a table: the query runs first as a program of its own,
+                // and the input section reads its rows.
+                Program source = scans.isEmpty() ? null : lower(input, occurrenceToParameter);
                 SectionLowering host = new SectionLowering(SectionKind.HOST, null, modify, occurrenceToParameter);
                 List<RelDataTypeField> fields = input.getRowType().getFieldList();
-                host.produce(input, row -> {
+                RowSink insertRow = row -> {
                     int[] typed = new int[row.length];
                     for (int i = 0; i < row.length; i++) {
                         typed[i] = coerce(host, row[i], TypeMapping.fromCalcite(fields.get(i).getType()), def.columns().get(i).type());
                     }
                     host.emit(typed, 0);
-                });
+                };
+                if (source == null) {
+                    host.produce(input, insertRow);
+                } else {
+                    host.scanInput(fields.size(), insertRow);
+                }
                 yield new Program(Program.StatementKind.INSERT, def.id(), Program.Routing.BY_ROW_KEY,
-                        host.code().build(), insertPushdown(def), null);
+                        host.code().build(), insertPushdown(def), null, source);
             }
             case UPDATE -> {
                 SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);

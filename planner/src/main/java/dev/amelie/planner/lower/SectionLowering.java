@@ -181,6 +181,11 @@ final class SectionLowering {
         return lookupKey;
     }
 
+    /** Hands every row of the section's INPUT to the sink (rows of an INSERT's source query). */
+    void scanInput(int width, RowSink sink) {
+        scanRows(RowSourceKind.INPUT, 0, width, sink);
+    }
+
     /** Opens a cursor over a row source and loops over it; returns the cursor. */
     private int scanRows(RowSourceKind source, int rowSet, int width, RowSink sink) {
         int cursor = code.newCursor();

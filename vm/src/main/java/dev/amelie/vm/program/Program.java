@@ -10,7 +10,8 @@ package dev.amelie.vm.program;
  *   <li>{@code merge} (the main section), on the host: reads the gathered pushdown output,
  *       finishes aggregates, sorts, limits and emits the statement's result rows.</li>
  * </ol>
- * Immutable; cached plans share it between sessions.
+ * An INSERT … SELECT also has a {@code source}: the query whose rows the input section reads,
+ * run first, in the same transaction. Immutable; cached plans share it between sessions.
  */
 public record Program(
         StatementKind kind,
@@ -18,7 +19,12 @@ public record Program(
         Routing routing,
         Code input,
         Code pushdown,
-        Code merge) {
+        Code merge,
+        Program source) {
+
+    public Program(StatementKind kind, long tableId, Routing routing, Code input, Code pushdown, Code merge) {
+        this(kind, tableId, routing, input, pushdown, merge, null);
+    }
 
     /** What the statement is, which decides its command tag. */
     public enum StatementKind { SELECT, INSERT, UPDATE, DELETE }
@@ -33,6 +39,9 @@ public record Program(
 
     public String explain() {
         StringBuilder out = new StringBuilder();
+        if (source != null) {
+            out.append("source:\n").append(source.explain());
+        }
         out.append(kind).append(" table=").append(tableId).append(" routing=").append(routing).append('\n');
         if (input != null) {
             out.append("input:\n").append(input.disassemble());
