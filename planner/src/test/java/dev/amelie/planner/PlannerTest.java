@@ -239,8 +239,17 @@ class PlannerTest {
         assertFalse(program.pushdown().disassemble().contains("COUNT"), program.explain());
     }
 
+    /** A join runs each table's part as a program of its own and joins on the host. */
+    @Test
+    void joinsRunEachTableAsASourceProgram() {
+        Program program = query("select t.a, t2.b from t join t t2 on t.a = t2.a where t2.b = 'x'").program();
+        assertEquals(Program.Routing.NONE, program.routing());
+        assertEquals(2, program.sources().size());
+        assertTrue(program.sources().stream().allMatch(source -> source.routing() == Program.Routing.ALL), program.explain());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"select 1 from t join t t2 on true", "select 1 from t, t t2",
+    @ValueSource(strings = {"select 1 from t full join t t2 on true",
             "select count(distinct b) from t", "select b, count(*) from t group by rollup (b)", "vacuum", "truncate t"})
     void unsupportedFeaturesRaise0A000(String sql) {
         assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error(sql).state());

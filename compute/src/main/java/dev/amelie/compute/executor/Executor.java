@@ -56,8 +56,15 @@ public final class Executor {
      * {@link Transaction#run} will need.
      */
     public BitSet nodesFor(Program program, Object[] parameters) {
-        if (program.source() != null) {
-            return allNodes(); // where the source query's rows go is known only once it ran
+        if (!program.sources().isEmpty()) {
+            BitSet needed = new BitSet(nodes.length);
+            for (Program source : program.sources()) {
+                needed.or(nodesFor(source, parameters));
+            }
+            if (program.routing() == Program.Routing.BY_ROW_KEY) {
+                needed.set(0, nodes.length); // where the source rows go is known only once they exist
+            }
+            return needed;
         }
         BitSet needed = new BitSet(nodes.length);
         switch (program.routing()) {

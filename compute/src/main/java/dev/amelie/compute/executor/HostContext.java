@@ -11,11 +11,17 @@ import java.util.List;
 final class HostContext implements ExecutionContext {
     private final Object[] parameters;
     private final List<Object[]> input;
+    private final List<List<Object[]>> sources;
     private final RowSets rowSets = new RowSets();
 
     HostContext(Object[] parameters, List<Object[]> input) {
+        this(parameters, input, List.of());
+    }
+
+    HostContext(Object[] parameters, List<Object[]> input, List<List<Object[]>> sources) {
         this.parameters = parameters;
         this.input = input;
+        this.sources = sources;
     }
 
     List<Object[]> output() {
@@ -31,6 +37,7 @@ final class HostContext implements ExecutionContext {
     public Cursor open(RowSourceKind source, int rowSet) {
         return switch (source) {
             case INPUT -> new ListCursor(input);
+            case SOURCE -> new ListCursor(sources.get(rowSet));
             case SCRATCH -> new ListCursor(rowSet(rowSet));
             case PARTITION -> throw new IllegalStateException("host sections do not read partitions");
         };

@@ -63,6 +63,7 @@ final class PartitionContext implements ExecutionContext {
         return switch (source) {
             case PARTITION -> new PartitionCursor(modifies ? partition.snapshotIterator() : partition.iterator());
             case INPUT -> new ListCursor(input == null ? List.of() : input);
+            case SOURCE -> throw new IllegalStateException("pushdown sections do not read source programs");
             case SCRATCH -> new ListCursor(rowSet(rowSet));
         };
     }

@@ -54,9 +54,12 @@ public final class Transaction {
             }
         }
         List<Object[]> input = List.of();
-        List<Object[]> sourceRows = program.source() == null ? List.of() : run(program.source(), parameters).rows();
+        List<List<Object[]>> sources = new ArrayList<>(program.sources().size());
+        for (Program source : program.sources()) {
+            sources.add(run(source, parameters).rows());
+        }
         if (program.input() != null && program.routing() != Program.Routing.BY_KEY) {
-            HostContext inputContext = new HostContext(parameters, sourceRows);
+            HostContext inputContext = new HostContext(parameters, List.of(), sources);
             Interpreter.run(program.input(), inputContext);
             input = inputContext.output();
         }
@@ -98,7 +101,7 @@ public final class Transaction {
         if (program.merge() == null) {
             return new StatementOutcome(List.of(), affected);
         }
-        HostContext merge = new HostContext(parameters, gathered);
+        HostContext merge = new HostContext(parameters, gathered, sources);
         Interpreter.run(program.merge(), merge);
         return new StatementOutcome(merge.output(), affected);
     }

@@ -19,6 +19,8 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -40,7 +42,7 @@ public final class ProgramLowering {
             return new Program(Program.StatementKind.SELECT, 0, Program.Routing.NONE, null, null, merge);
         }
         if (scans.size() > 1) {
-            throw ExpressionLowering.unsupported("joins and subqueries over several tables");
+            return lowerOverSeveralTables(root, occurrenceToParameter);
         }
         TableScan scan = scans.getFirst();
         RelNode boundary = gatherBoundary(root, scan);
@@ -49,6 +51,34 @@ public final class ProgramLowering {
         Code merge = new SectionLowering(SectionKind.MERGE, boundary, root, occurrenceToParameter).lowerToOutput(root);
         return new Program(Program.StatementKind.SELECT, tableOf(scan.getTable()).id(), routing(node),
                 keySection(node, root, occurrenceToParameter), pushdown, merge);
+    }
+
+    /**
+     * A query over several tables (joins): each largest subtree over one table becomes a program
+     * of its own (its scans, filters and projections run on the nodes as usual); the host runs
+     * them first and combines their rows (the joins and whatever is above them).
+     */
+    private static Program lowerOverSeveralTables(RelNode root, int[] occurrenceToParameter) {
+        Map<RelNode, Integer> leaves = new IdentityHashMap<>();
+        List<Program> sources = new ArrayList<>();
+        assignSources(root, leaves, sources, occurrenceToParameter);
+        SectionLowering host = new SectionLowering(SectionKind.HOST, null, root, occurrenceToParameter, leaves);
+        Code merge = host.lowerToOutput(root);
+        return new Program(Program.StatementKind.SELECT, 0, Program.Routing.NONE, null, null, merge, sources);
+    }
+
+    private static void assignSources(RelNode node, Map<RelNode, Integer> leaves, List<Program> sources,
+                                      int[] occurrenceToParameter) {
+        List<TableScan> scans = new ArrayList<>();
+        collectScans(node, scans);
+        if (scans.size() == 1) {
+            leaves.put(node, sources.size());
+            sources.add(lower(node, occurrenceToParameter));
+            return;
+        }
+        for (RelNode input : node.getInputs()) {
+            assignSources(input, leaves, sources, occurrenceToParameter);
+        }
     }
 
     /** ALL partitions, or the one owning the key when the pushdown reads by key. */
@@ -81,6 +111,7 @@ public final class ProgramLowering {
                 // INSERT … SELECT from a table: the query runs first as a program of its own,
                 // and the input section reads its rows.
                 Program source = scans.isEmpty() ? null : lower(input, occurrenceToParameter);
+                List<Program> sources = source == null ? List.of() : List.of(source);
                 SectionLowering host = new SectionLowering(SectionKind.HOST, null, modify, occurrenceToParameter);
                 List<RelDataTypeField> fields = input.getRowType().getFieldList();
                 RowSink insertRow = row -> {
@@ -93,10 +124,10 @@ public final class ProgramLowering {
                 if (source == null) {
                     host.produce(input, insertRow);
                 } else {
-                    host.scanInput(fields.size(), insertRow);
+                    host.scanSource(0, fields.size(), insertRow);
                 }
                 yield new Program(Program.StatementKind.INSERT, def.id(), Program.Routing.BY_ROW_KEY,
-                        host.code().build(), insertPushdown(def), null, source);
+                        host.code().build(), insertPushdown(def), null, sources);
             }
             case UPDATE -> {
                 SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);

@@ -13,6 +13,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
@@ -23,6 +25,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -37,6 +40,7 @@ import java.util.Locale;
  */
 final class SectionLowering {
     private final SectionKind kind;
+    private final Map<RelNode, Integer> sources;
     private final RelNode boundary;
     private final CodeBuilder code = new CodeBuilder();
     private final ExpressionLowering expressions;
@@ -45,8 +49,15 @@ final class SectionLowering {
     private int nextRowSet = 1;
 
     SectionLowering(SectionKind kind, RelNode boundary, RelNode root, int[] occurrenceToParameter) {
+        this(kind, boundary, root, occurrenceToParameter, Map.of());
+    }
+
+    /** {@code sources}: subtrees whose rows come from the statement's source programs, by number. */
+    SectionLowering(SectionKind kind, RelNode boundary, RelNode root, int[] occurrenceToParameter,
+                    Map<RelNode, Integer> sources) {
         this.kind = kind;
         this.boundary = boundary;
+        this.sources = sources;
         this.expressions = new ExpressionLowering(code, root.getCluster().getRexBuilder(), occurrenceToParameter);
     }
 
@@ -91,6 +102,11 @@ final class SectionLowering {
     }
 
     void produce(RelNode rel, RowSink sink) {
+        Integer source = sources.get(rel);
+        if (source != null) {
+            scanRows(RowSourceKind.SOURCE, source, rel.getRowType().getFieldCount(), sink);
+            return;
+        }
         if (kind == SectionKind.MERGE && rel == boundary) {
             if (rel instanceof Aggregate aggregate) {
                 finalAggregate(aggregate, sink);
@@ -138,9 +154,78 @@ final class SectionLowering {
                 }
             }
             case Sort sort -> sort(sort, sink);
+            case Join join when kind == SectionKind.HOST -> join(join, sink);
             case Aggregate aggregate -> aggregate(aggregate, sink, kind == SectionKind.PUSHDOWN);
             default -> throw ExpressionLowering.unsupported(describe(rel));
         }
+    }
+
+    /**
+     * A nested-loop join on the host: one input is materialized once, then every row of the
+     * other is combined with every materialized row the condition accepts. LEFT (RIGHT) JOIN
+     * loops over the left (right) input and emits its row with NULLs when nothing matched.
+     * Combined rows are always left fields then right fields, as Calcite numbers them.
+     */
+    private void join(Join join, RowSink sink) {
+        JoinRelType type = join.getJoinType();
+        if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT) {
+            throw ExpressionLowering.unsupported(type.name() + " JOIN");
+        }
+        boolean rightDriven = type == JoinRelType.RIGHT;
+        boolean outer = type != JoinRelType.INNER;
+        RelNode driving = rightDriven ? join.getRight() : join.getLeft();
+        RelNode materialized = rightDriven ? join.getLeft() : join.getRight();
+        int leftWidth = join.getLeft().getRowType().getFieldCount();
+        int rightWidth = join.getRight().getRowType().getFieldCount();
+        int otherWidth = materialized.getRowType().getFieldCount();
+        int set = nextRowSet++;
+        produce(materialized, row -> emit(row, set));
+        produce(driving, drivingRow -> {
+            int matched = outer ? code.loadConstant(Boolean.FALSE) : -1;
+            int cursor = code.newCursor();
+            code.emit(Opcode.OPEN, cursor, RowSourceKind.SCRATCH.ordinal(), set);
+            CodeBuilder.Label end = code.newLabel();
+            int loop = code.position();
+            code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
+            int first = code.newRegisters(Math.max(otherWidth, 1));
+            int[] other = new int[otherWidth];
+            for (int i = 0; i < otherWidth; i++) {
+                code.emit(Opcode.COLUMN, first + i, cursor, i);
+                other[i] = first + i;
+            }
+            int[] combined = rightDriven ? concat(other, drivingRow) : concat(drivingRow, other);
+            CodeBuilder.Label skip = code.newLabel();
+            if (!join.getCondition().isAlwaysTrue()) {
+                int condition = expressions.lower(join.getCondition(), combined);
+                code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, skip);
+            }
+            if (outer) {
+                code.emit(Opcode.CONST, matched, code.constant(Boolean.TRUE));
+            }
+            sink.accept(combined);
+            code.place(skip);
+            code.emit(Opcode.JUMP, loop);
+            code.place(end);
+            if (outer) {
+                CodeBuilder.Label done = code.newLabel();
+                code.emitJump(Opcode.JUMP_TRUE, matched, 0, 0, 2, done);
+                int nullsFirst = code.newRegisters(Math.max(otherWidth, 1));
+                int[] nulls = new int[otherWidth];
+                for (int i = 0; i < otherWidth; i++) {
+                    code.emit(Opcode.CONST, nullsFirst + i, code.constant(null));
+                    nulls[i] = nullsFirst + i;
+                }
+                sink.accept(rightDriven ? concat(nulls, drivingRow) : concat(drivingRow, nulls));
+                code.place(done);
+            }
+        });
+        assert leftWidth + rightWidth == join.getRowType().getFieldCount();
+    }
+
+    private static int[] concat(int[] first, int[] second) {
+        int[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private KeyLookup lookupKey(Filter filter, TableScan scan) {
@@ -181,9 +266,9 @@ final class SectionLowering {
         return lookupKey;
     }
 
-    /** Hands every row of the section's INPUT to the sink (rows of an INSERT's source query). */
-    void scanInput(int width, RowSink sink) {
-        scanRows(RowSourceKind.INPUT, 0, width, sink);
+    /** Hands every row of source program k to the sink. */
+    void scanSource(int source, int width, RowSink sink) {
+        scanRows(RowSourceKind.SOURCE, source, width, sink);
     }
 
     /** Opens a cursor over a row source and loops over it; returns the cursor. */

@@ -10,8 +10,9 @@ package dev.amelie.vm.program;
  *   <li>{@code merge} (the main section), on the host: reads the gathered pushdown output,
  *       finishes aggregates, sorts, limits and emits the statement's result rows.</li>
  * </ol>
- * An INSERT … SELECT also has a {@code source}: the query whose rows the input section reads,
- * run first, in the same transaction. Immutable; cached plans share it between sessions.
+ * A statement over several tables (a join, INSERT … SELECT) also has {@code sources}: programs
+ * over one table each, run first in the same transaction, whose rows the host sections read as
+ * {@link RowSourceKind#SOURCE} k. Immutable; cached plans share it between sessions.
  */
 public record Program(
         StatementKind kind,
@@ -20,10 +21,14 @@ public record Program(
         Code input,
         Code pushdown,
         Code merge,
-        Program source) {
+        java.util.List<Program> sources) {
+
+    public Program {
+        sources = java.util.List.copyOf(sources);
+    }
 
     public Program(StatementKind kind, long tableId, Routing routing, Code input, Code pushdown, Code merge) {
-        this(kind, tableId, routing, input, pushdown, merge, null);
+        this(kind, tableId, routing, input, pushdown, merge, java.util.List.of());
     }
 
     /** What the statement is, which decides its command tag. */
@@ -39,8 +44,8 @@ public record Program(
 
     public String explain() {
         StringBuilder out = new StringBuilder();
-        if (source != null) {
-            out.append("source:\n").append(source.explain());
+        for (int i = 0; i < sources.size(); i++) {
+            out.append("source ").append(i).append(":\n").append(sources.get(i).explain());
         }
         out.append(kind).append(" table=").append(tableId).append(" routing=").append(routing).append('\n');
         if (input != null) {

@@ -6,6 +6,8 @@ public enum RowSourceKind {
     PARTITION,
     /** The rows handed to this section: pushdown results gathered by the host, or rows routed to a node. */
     INPUT,
+    /** The rows of the statement's source program k (named by the OPEN instruction), on the host. */
+    SOURCE,
     /** A scratch row set of this section (a materialized sort), named by the OPEN instruction. */
     SCRATCH
 }
