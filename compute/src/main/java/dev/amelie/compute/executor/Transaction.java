@@ -35,6 +35,8 @@ public final class Transaction {
     private TransactionSlot[] slots;
     private final List<Change> changes = new ArrayList<>();
     private Catalog catalogBefore;
+    /** runLast let the nodes go: nothing but commit may follow. */
+    private boolean nodesReleased;
     private boolean ended;
 
     Transaction(Executor executor, BitSet nodes) {
@@ -44,6 +46,22 @@ public final class Transaction {
 
     /** Runs one compiled statement with its parameters. */
     public StatementOutcome run(Program program, Object[] parameters) {
+        return run(program, parameters, false);
+    }
+
+    /**
+     * Runs the last statement of a transaction that changes nothing: the nodes are let go as soon
+     * as their part is done, so the host's merge (sorting, grouping, joining) holds up no one.
+     * The transaction may only commit afterwards.
+     */
+    public StatementOutcome runLast(Program program, Object[] parameters) {
+        if (program.kind() != Program.StatementKind.SELECT || !changes.isEmpty() || catalogBefore != null) {
+            return run(program, parameters, false);
+        }
+        return run(program, parameters, true);
+    }
+
+    private StatementOutcome run(Program program, Object[] parameters, boolean releaseBeforeMerge) {
         checkOpen();
         Table table = null;
         if (program.routing() != Program.Routing.NONE) {
@@ -100,6 +118,11 @@ public final class Transaction {
         }
         if (program.merge() == null) {
             return new StatementOutcome(List.of(), affected);
+        }
+        if (releaseBeforeMerge && slots != null) {
+            release(true);
+            slots = null;
+            nodesReleased = true;
         }
         HostContext merge = new HostContext(parameters, gathered, sources);
         Interpreter.run(program.merge(), merge);
@@ -297,6 +320,9 @@ public final class Transaction {
     }
 
     private void enterNodes() {
+        if (nodesReleased) {
+            throw new IllegalStateException("transaction already let its nodes go (runLast)");
+        }
         if (slots == null) {
             slots = executor.enter(nodes);
         }

@@ -157,8 +157,12 @@ final class TransactionRunner {
                         run.results.add(new StatementResult("DROP TABLE", List.of(), null, notices));
                     }
                     case PlannedStatement.Query query -> {
-                        StatementOutcome outcome = run.transaction.run(query.program(),
-                                ((PlannedQuery) statement.query()).parameters(statement.parameters()));
+                        Object[] parameters = ((PlannedQuery) statement.query()).parameters(statement.parameters());
+                        // A lone autocommit query lets its nodes go before the host's merge.
+                        boolean alone = statements.size() == 1 && connection.status() == TransactionStatus.IDLE;
+                        StatementOutcome outcome = alone
+                                ? run.transaction.runLast(query.program(), parameters)
+                                : run.transaction.run(query.program(), parameters);
                         run.shown.add(new ShownStatement(statement, ResultFingerprint.of(outcome)));
                         run.results.add(new StatementResult(commandTag(query.program().kind(), outcome), outcome.rows(),
                                 resultColumns(query), List.of()));

@@ -156,6 +156,10 @@ public final class RelationalPlanner {
     /** Cheap, always-good rewrites; the cost-based search comes when joins do. */
     private static RelNode rewrite(RelNode rel) {
         HepProgramBuilder program = new HepProgramBuilder()
+                // WHERE conditions of comma joins become join conditions and per-table filters,
+                // so each table's rows are filtered on its nodes before any join.
+                .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+                .addRuleInstance(CoreRules.JOIN_CONDITION_PUSH)
                 .addRuleInstance(CoreRules.FILTER_MERGE)
                 .addRuleInstance(CoreRules.PROJECT_MERGE)
                 .addRuleInstance(CoreRules.PROJECT_REMOVE);
