@@ -1,14 +1,10 @@
 package dev.amelie.pgwire.engine;
 
-import dev.amelie.compute.catalog.TableDef;
-import dev.amelie.compute.catalog.ViewDef;
 import dev.amelie.compute.executor.Executor;
-import dev.amelie.compute.executor.StatementOutcome;
 import dev.amelie.compute.executor.Transaction;
 import dev.amelie.pgwire.engine.EngineConnection.ShownStatement;
 import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
 import dev.amelie.pgwire.session.QueryEngine.Notice;
-import dev.amelie.pgwire.session.QueryEngine.ResultColumn;
 import dev.amelie.pgwire.session.QueryEngine.StatementResult;
 import dev.amelie.pgwire.session.QueryEngine.TransactionOutcome;
 import dev.amelie.pgwire.session.QueryEngine.TransactionStatus;
@@ -17,7 +13,6 @@ import dev.amelie.planner.PlannedStatement.TransactionControl;
 import dev.amelie.planner.Planner;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
-import dev.amelie.vm.program.Program;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +40,12 @@ final class TransactionRunner {
     private final Executor executor;
     private final Planner planner;
 
+    private final StatementExecution execution;
+
     TransactionRunner(Executor executor, Planner planner) {
         this.executor = executor;
         this.planner = planner;
+        this.execution = new StatementExecution(planner);
     }
 
     /** One message's worth of work and what it has produced so far. */
@@ -127,46 +125,18 @@ final class TransactionRunner {
                 PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner);
                 switch (planned) {
                     case TransactionControl control -> control(run, control);
-                    case PlannedStatement.CreateTable create -> {
-                        run.transaction.createTable(new TableDef(0, create.schema(), create.name(), create.columnDefs(),
-                                create.primaryKey()), create.ifNotExists());
-                        run.shown.add(new ShownStatement(statement, 1));
-                        run.results.add(new StatementResult("CREATE TABLE", List.of()));
-                    }
-                    case PlannedStatement.CreateView create -> {
-                        createView(run.transaction, create, statement.query().text());
-                        run.shown.add(new ShownStatement(statement, 1));
-                        run.results.add(new StatementResult("CREATE VIEW", List.of()));
-                    }
-                    case PlannedStatement.DropView drop -> {
-                        List<Notice> notices = dropViews(run.transaction, drop);
-                        run.shown.add(new ShownStatement(statement, notices.size()));
-                        run.results.add(new StatementResult("DROP VIEW", List.of(), null, notices));
-                    }
-                    case PlannedStatement.DropTable drop -> {
-                        List<Notice> notices = new ArrayList<>();
-                        for (PlannedStatement.QualifiedName name : drop.names()) {
-                            if (!run.transaction.dropTable(name.schema(), name.name())) {
-                                if (!drop.ifExists()) {
-                                    throw new SqlException(SqlState.UNDEFINED_TABLE, "table \"" + name.name() + "\" does not exist");
-                                }
-                                notices.add(Notice.notice("table \"" + name.name() + "\" does not exist, skipping"));
-                            }
-                        }
-                        run.shown.add(new ShownStatement(statement, notices.size()));
-                        run.results.add(new StatementResult("DROP TABLE", List.of(), null, notices));
-                    }
-                    case PlannedStatement.Query query -> {
-                        Object[] parameters = ((PlannedQuery) statement.query()).parameters(statement.parameters());
+                    case PlannedStatement.Query query when statements.size() == 1
+                            && connection.status() == TransactionStatus.IDLE -> {
                         // A lone autocommit query lets its nodes go before the host's merge.
-                        boolean alone = statements.size() == 1 && connection.status() == TransactionStatus.IDLE;
-                        StatementOutcome outcome = alone
-                                ? run.transaction.runLast(query.program(), parameters)
-                                : run.transaction.run(query.program(), parameters);
-                        run.shown.add(new ShownStatement(statement, ResultFingerprint.of(outcome)));
-                        run.results.add(new StatementResult(commandTag(query.program().kind(), outcome), outcome.rows(),
-                                resultColumns(query), List.of()));
+                        StatementExecution.Result result = execution.runLast(run.transaction, query, statement);
+                        run.shown.add(new ShownStatement(statement, result.fingerprint()));
+                        run.results.add(result.toStatementResult());
                     }
+                    case PlannedStatement.Query query -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.CreateTable create -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.CreateView create -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.DropTable drop -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.DropView drop -> record(run, statement, execution.run(run.transaction, planned, statement));
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
             } catch (SqlException e) {
@@ -323,69 +293,15 @@ final class TransactionRunner {
 
     private long replay(Transaction transaction, BoundStatement statement) {
         PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner);
-        return switch (planned) {
-            case PlannedStatement.Query query -> ResultFingerprint.of(transaction.run(query.program(),
-                    ((PlannedQuery) statement.query()).parameters(statement.parameters())));
-            case PlannedStatement.CreateTable create -> {
-                TableDef def = transaction.createTable(new TableDef(0, create.schema(), create.name(), create.columnDefs(),
-                        create.primaryKey()), create.ifNotExists());
-                yield def == null && !create.ifNotExists() ? 0 : 1;
-            }
-            case PlannedStatement.CreateView create -> {
-                createView(transaction, create, statement.query().text());
-                yield 1;
-            }
-            case PlannedStatement.DropView drop -> dropViews(transaction, drop).size();
-            case PlannedStatement.DropTable drop -> {
-                int missing = 0;
-                for (PlannedStatement.QualifiedName name : drop.names()) {
-                    if (!transaction.dropTable(name.schema(), name.name())) {
-                        if (!drop.ifExists()) {
-                            throw new SqlException(SqlState.UNDEFINED_TABLE, "table \"" + name.name() + "\" does not exist");
-                        }
-                        missing++;
-                    }
-                }
-                yield missing;
-            }
-            default -> throw new IllegalStateException("not replayable: " + planned);
-        };
+        return execution.run(transaction, planned, statement).fingerprint();
     }
 
-    /** A view's query must plan now, and its column list, if given, must fit the query. */
-    private void createView(Transaction transaction, PlannedStatement.CreateView create, String statementText) {
-        PlannedStatement query;
-        try {
-            query = planner.plan(create.query(), new dev.amelie.vm.type.SqlType[0]);
-        } catch (SqlException e) {
-            // Positions count from the start of the CREATE VIEW statement, not of its query.
-            int offset = statementText.lastIndexOf(create.query());
-            if (e.position() <= 0 || offset < 0) {
-                throw e;
-            }
-            throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), e.position() + offset, e);
-        }
-        if (!(query instanceof PlannedStatement.Query q) || q.program().kind() != Program.StatementKind.SELECT) {
-            throw new SqlException(SqlState.SYNTAX_ERROR, "a view is defined by a SELECT or VALUES query");
-        }
-        if (create.columnNames().size() > q.columns().size()) {
-            throw new SqlException(SqlState.SYNTAX_ERROR, "CREATE VIEW specifies more column names than columns");
-        }
-        transaction.createView(new ViewDef(create.schema(), create.name(), create.columnNames(), create.query()), create.replace());
+    private static void record(Run run, BoundStatement statement, StatementExecution.Result result) {
+        run.shown.add(new ShownStatement(statement, result.fingerprint()));
+        run.results.add(result.toStatementResult());
     }
 
-    private static List<Notice> dropViews(Transaction transaction, PlannedStatement.DropView drop) {
-        List<Notice> notices = new ArrayList<>();
-        for (PlannedStatement.QualifiedName name : drop.names()) {
-            if (!transaction.dropView(name.schema(), name.name())) {
-                if (!drop.ifExists()) {
-                    throw new SqlException(SqlState.UNDEFINED_TABLE, "view \"" + name.name() + "\" does not exist");
-                }
-                notices.add(Notice.notice("view \"" + name.name() + "\" does not exist, skipping"));
-            }
-        }
-        return notices;
-    }
+
 
     static SqlException serializationFailure(int statementNumber, String text) {
         return new SqlException(SqlState.SERIALIZATION_FAILURE,
@@ -420,18 +336,7 @@ final class TransactionRunner {
                 instanceof TransactionControl control && control.kind() == TransactionControl.Kind.ROLLBACK;
     }
 
-    private static List<ResultColumn> resultColumns(PlannedStatement.Query query) {
-        return query.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
-    }
 
-    static String commandTag(Program.StatementKind kind, StatementOutcome outcome) {
-        return switch (kind) {
-            case SELECT -> "SELECT " + outcome.rows().size();
-            case INSERT -> "INSERT 0 " + outcome.affected();
-            case UPDATE -> "UPDATE " + outcome.affected();
-            case DELETE -> "DELETE " + outcome.affected();
-        };
-    }
 
     private static String abbreviate(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();

@@ -1,0 +1,132 @@
+package dev.amelie.pgwire.engine;
+
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.catalog.ViewDef;
+import dev.amelie.compute.executor.StatementOutcome;
+import dev.amelie.compute.executor.Transaction;
+import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
+import dev.amelie.pgwire.session.QueryEngine.Notice;
+import dev.amelie.pgwire.session.QueryEngine.ResultColumn;
+import dev.amelie.pgwire.session.QueryEngine.StatementResult;
+import dev.amelie.planner.PlannedStatement;
+import dev.amelie.planner.Planner;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.program.Program;
+import dev.amelie.vm.type.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one planned data or DDL statement inside a transaction and says what the client sees:
+ * the command tag, rows and notices, and the fingerprint a replay must show again. The first run
+ * of a statement and every replay of it go through here, so they cannot differ in how they run.
+ */
+final class StatementExecution {
+    private static final SqlType[] NO_TYPES = new SqlType[0];
+
+    /** What a statement showed: its StatementResult parts and their fingerprint. */
+    record Result(String tag, List<Object[]> rows, List<ResultColumn> columns, List<Notice> notices, long fingerprint) {
+        StatementResult toStatementResult() {
+            return new StatementResult(tag, rows, columns, notices);
+        }
+    }
+
+    private final Planner planner;
+
+    StatementExecution(Planner planner) {
+        this.planner = planner;
+    }
+
+    Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement) {
+        return switch (planned) {
+            case PlannedStatement.Query query -> query(query, transaction.run(query.program(), parameters(statement)));
+            case PlannedStatement.CreateTable create -> {
+                TableDef created = transaction.createTable(new TableDef(0, create.schema(), create.name(),
+                        create.columnDefs(), create.primaryKey()), create.ifNotExists());
+                List<Notice> notices = created == null
+                        ? List.of(Notice.notice("relation \"" + create.name() + "\" already exists, skipping"))
+                        : List.of();
+                yield new Result("CREATE TABLE", List.of(), null, notices, notices.size());
+            }
+            case PlannedStatement.CreateView create -> {
+                createView(transaction, create, statement.query().text());
+                yield new Result("CREATE VIEW", List.of(), null, List.of(), 0);
+            }
+            case PlannedStatement.DropTable drop -> {
+                List<Notice> notices = new ArrayList<>();
+                for (PlannedStatement.QualifiedName name : drop.names()) {
+                    if (!transaction.dropTable(name.schema(), name.name())) {
+                        notices.add(missing(drop.ifExists(), "table", name.name()));
+                    }
+                }
+                yield new Result("DROP TABLE", List.of(), null, notices, notices.size());
+            }
+            case PlannedStatement.DropView drop -> {
+                List<Notice> notices = new ArrayList<>();
+                for (PlannedStatement.QualifiedName name : drop.names()) {
+                    if (!transaction.dropView(name.schema(), name.name())) {
+                        notices.add(missing(drop.ifExists(), "view", name.name()));
+                    }
+                }
+                yield new Result("DROP VIEW", List.of(), null, notices, notices.size());
+            }
+            default -> throw new IllegalStateException("not a statement the executor runs: " + planned);
+        };
+    }
+
+    /** A lone autocommit query: its nodes are let go before the host's merge. */
+    Result runLast(Transaction transaction, PlannedStatement.Query query, BoundStatement statement) {
+        return query(query, transaction.runLast(query.program(), parameters(statement)));
+    }
+
+    private static Result query(PlannedStatement.Query query, StatementOutcome outcome) {
+        List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
+        return new Result(commandTag(query.program().kind(), outcome), outcome.rows(), columns, List.of(),
+                ResultFingerprint.of(outcome));
+    }
+
+    private static Object[] parameters(BoundStatement statement) {
+        return ((PlannedQuery) statement.query()).parameters(statement.parameters());
+    }
+
+    /** DROP … IF EXISTS of a missing object is a NOTICE; without IF EXISTS an error. */
+    private static Notice missing(boolean ifExists, String kind, String name) {
+        if (!ifExists) {
+            throw new SqlException(SqlState.UNDEFINED_TABLE, kind + " \"" + name + "\" does not exist");
+        }
+        return Notice.notice(kind + " \"" + name + "\" does not exist, skipping");
+    }
+
+    /** A view's query must plan now, and its column list, if given, must fit the query. */
+    private void createView(Transaction transaction, PlannedStatement.CreateView create, String statementText) {
+        PlannedStatement query;
+        try {
+            query = planner.plan(create.query(), NO_TYPES);
+        } catch (SqlException e) {
+            // Positions count from the start of the CREATE VIEW statement, not of its query.
+            int offset = statementText.lastIndexOf(create.query());
+            if (e.position() <= 0 || offset < 0) {
+                throw e;
+            }
+            throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), e.position() + offset, e);
+        }
+        if (!(query instanceof PlannedStatement.Query q) || q.program().kind() != Program.StatementKind.SELECT) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "a view is defined by a SELECT or VALUES query");
+        }
+        if (create.columnNames().size() > q.columns().size()) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "CREATE VIEW specifies more column names than columns");
+        }
+        transaction.createView(new ViewDef(create.schema(), create.name(), create.columnNames(), create.query()), create.replace());
+    }
+
+    static String commandTag(Program.StatementKind kind, StatementOutcome outcome) {
+        return switch (kind) {
+            case SELECT -> "SELECT " + outcome.rows().size();
+            case INSERT -> "INSERT 0 " + outcome.affected();
+            case UPDATE -> "UPDATE " + outcome.affected();
+            case DELETE -> "DELETE " + outcome.affected();
+        };
+    }
+}
