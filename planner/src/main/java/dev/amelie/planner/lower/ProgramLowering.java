@@ -198,7 +198,7 @@ public final class ProgramLowering {
             i--;
         }
         if (i > 0 && path.get(i - 1) instanceof Aggregate aggregate && aggregate.getGroupSet().isEmpty()) {
-            SectionLowering.checkSupported(aggregate);
+            AggregateLowering.checkSupported(aggregate);
             i--;
         }
         return path.get(i);

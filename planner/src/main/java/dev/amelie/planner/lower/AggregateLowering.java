@@ -1,0 +1,202 @@
+package dev.amelie.planner.lower;
+
+import dev.amelie.planner.catalog.TypeMapping;
+import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.Opcode;
+import dev.amelie.vm.program.RowSourceKind;
+import dev.amelie.vm.program.SortKey;
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.sql.SqlKind;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Aggregates, lowered into a section: ungrouped ones run whole on the host or split into a
+ * partial half on the nodes and a final half on the host; GROUP BY runs on the host, sorted on
+ * its keys. Part of {@link SectionLowering}, whose code it extends.
+ */
+final class AggregateLowering {
+    private final SectionLowering section;
+    private final CodeBuilder code;
+    private final ExpressionLowering expressions;
+
+    AggregateLowering(SectionLowering section) {
+        this.section = section;
+        this.code = section.code();
+        this.expressions = section.expressions();
+    }
+
+    /** A whole aggregate (host) or its partial half (pushdown): one accumulator per call. */
+    void lower(Aggregate aggregate, RowSink sink, boolean partial) {
+        checkSupported(aggregate);
+        if (!aggregate.getGroupSet().isEmpty()) {
+            grouped(aggregate, sink);
+            return;
+        }
+        List<AggregateCall> calls = aggregate.getAggCallList();
+        int[] accumulators = new int[calls.size()];
+        for (int i = 0; i < accumulators.length; i++) {
+            accumulators[i] = code.loadConstant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null);
+        }
+        section.produce(aggregate.getInput(), row -> accumulate(calls, accumulators, row));
+        sink.accept(partial ? accumulators : finish(calls, accumulators));
+    }
+
+    /**
+     * GROUP BY on the host: the input is materialized and sorted on the group keys, then one
+     * pass aggregates each run of equal keys (NULL keys group together, as IS NOT DISTINCT FROM
+     * says). The output row is the group keys, then the aggregates.
+     */
+    private void grouped(Aggregate aggregate, RowSink sink) {
+        List<Integer> keys = aggregate.getGroupSet().asList();
+        List<AggregateCall> calls = aggregate.getAggCallList();
+        int rowSet = section.newRowSet();
+        section.produce(aggregate.getInput(), row -> section.emit(row, rowSet));
+        SortKey[] order = new SortKey[keys.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = new SortKey(keys.get(k), false, false);
+        }
+        code.emit(Opcode.SORT, rowSet, code.constant(order));
+
+        int first = code.loadConstant(Boolean.TRUE);
+        int previous = code.newRegisters(keys.size());
+        int[] accumulators = new int[calls.size()];
+        for (int i = 0; i < accumulators.length; i++) {
+            accumulators[i] = code.newRegister();
+        }
+        int[] groupRow = new int[keys.size() + calls.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            groupRow[k] = previous + k;
+        }
+        int width = aggregate.getInput().getRowType().getFieldCount();
+        CodeBuilder.Label end = code.newLabel();
+        CodeBuilder.Label done = code.newLabel();
+        int cursor = code.newCursor();
+        code.emit(Opcode.OPEN, cursor, RowSourceKind.SCRATCH.ordinal(), rowSet);
+        int loop = code.position();
+        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
+        int columns = code.newRegisters(Math.max(width, 1));
+        int[] row = new int[width];
+        for (int i = 0; i < width; i++) {
+            row[i] = columns + i;
+            code.emit(Opcode.COLUMN, columns + i, cursor, i);
+        }
+        CodeBuilder.Label newGroup = code.newLabel();
+        CodeBuilder.Label update = code.newLabel();
+        code.emitJump(Opcode.JUMP_TRUE, first, 0, 0, 2, newGroup);
+        int same = code.loadConstant(Boolean.TRUE);
+        for (int k = 0; k < keys.size(); k++) {
+            int equal = code.newRegister();
+            code.emit(Opcode.NOT_DISTINCT, equal, previous + k, row[keys.get(k)]);
+            code.emit(Opcode.AND, same, same, equal);
+        }
+        code.emitJump(Opcode.JUMP_TRUE, same, 0, 0, 2, update);
+        emitGroup(calls, accumulators, groupRow, sink);
+        code.place(newGroup);
+        code.emit(Opcode.CONST, first, code.constant(Boolean.FALSE));
+        for (int k = 0; k < keys.size(); k++) {
+            code.emit(Opcode.COPY, previous + k, row[keys.get(k)]);
+        }
+        for (int i = 0; i < accumulators.length; i++) {
+            code.emit(Opcode.CONST, accumulators[i],
+                    code.constant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null));
+        }
+        code.place(update);
+        accumulate(calls, accumulators, row);
+        code.emit(Opcode.JUMP, loop);
+        code.place(end);
+        code.emitJump(Opcode.JUMP_TRUE, first, 0, 0, 2, done);
+        emitGroup(calls, accumulators, groupRow, sink);
+        code.place(done);
+    }
+
+    private void emitGroup(List<AggregateCall> calls, int[] accumulators, int[] groupRow, RowSink sink) {
+        int[] finished = finish(calls, accumulators);
+        int keys = groupRow.length - finished.length;
+        int[] out = groupRow.clone();
+        System.arraycopy(finished, 0, out, keys, finished.length);
+        sink.accept(out);
+    }
+
+    /** Adds one input row to each aggregate's accumulator. */
+    private void accumulate(List<AggregateCall> calls, int[] accumulators, int[] row) {
+        for (int i = 0; i < accumulators.length; i++) {
+            AggregateCall call = calls.get(i);
+            int argument = call.getArgList().isEmpty() ? -1 : row[call.getArgList().get(0)];
+            switch (call.getAggregation().getKind()) {
+                case COUNT -> {
+                    if (argument < 0) {
+                        code.emit(Opcode.COUNT, accumulators[i]);
+                    } else {
+                        code.emit(Opcode.COUNT_VALUE, accumulators[i], argument);
+                    }
+                }
+                case SUM, SUM0 -> code.emit(Opcode.SUM, accumulators[i], argument);
+                // Any value of the group will do; the least is one, and keeps plans deterministic.
+                case MIN, ANY_VALUE -> code.emit(Opcode.MIN, accumulators[i], argument);
+                case MAX -> code.emit(Opcode.MAX, accumulators[i], argument);
+                default -> throw new IllegalStateException();
+            }
+        }
+    }
+
+    /** Combines the partial rows the nodes sent: counts add up, sums add, min/max compare. */
+    void lowerFinal(Aggregate aggregate, RowSink sink) {
+        List<AggregateCall> calls = aggregate.getAggCallList();
+        int[] accumulators = new int[calls.size()];
+        for (int i = 0; i < accumulators.length; i++) {
+            accumulators[i] = code.loadConstant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null);
+        }
+        section.scanRows(RowSourceKind.INPUT, 0, calls.size(), row -> {
+            for (int i = 0; i < accumulators.length; i++) {
+                Opcode combine = switch (calls.get(i).getAggregation().getKind()) {
+                    case COUNT, SUM, SUM0 -> Opcode.SUM;
+                    case MIN, ANY_VALUE -> Opcode.MIN;
+                    case MAX -> Opcode.MAX;
+                    default -> throw new IllegalStateException();
+                };
+                code.emit(combine, accumulators[i], row[i]);
+            }
+        });
+        sink.accept(finish(calls, accumulators));
+    }
+
+    /** Sums accumulate in the widest class; cast them to the type the statement declares. */
+    private int[] finish(List<AggregateCall> calls, int[] accumulators) {
+        int[] out = accumulators.clone();
+        for (int i = 0; i < out.length; i++) {
+            SqlKind k = calls.get(i).getAggregation().getKind();
+            if (k == SqlKind.SUM || k == SqlKind.SUM0) {
+                SqlType type = TypeMapping.fromCalcite(calls.get(i).getType());
+                out[i] = expressions.castRegister(accumulators[i], type);
+            }
+        }
+        return out;
+    }
+
+    static void checkSupported(Aggregate aggregate) {
+        if (aggregate.getGroupSets().size() != 1) {
+            throw ExpressionLowering.unsupported("GROUPING SETS, ROLLUP and CUBE");
+        }
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            if (call.isDistinct()) {
+                throw ExpressionLowering.unsupported("DISTINCT in aggregates");
+            }
+            if (call.filterArg >= 0) {
+                throw ExpressionLowering.unsupported("FILTER in aggregates");
+            }
+            switch (call.getAggregation().getKind()) {
+                case COUNT, SUM, SUM0, MIN, MAX, ANY_VALUE -> {
+                    if (call.getArgList().size() > 1) {
+                        throw ExpressionLowering.unsupported("aggregate " + call.getAggregation().getName().toLowerCase(Locale.ROOT)
+                                + " with several arguments");
+                    }
+                }
+                default -> throw ExpressionLowering.unsupported("aggregate function " + call.getAggregation().getName().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+}

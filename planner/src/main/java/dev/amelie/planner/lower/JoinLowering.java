@@ -1,0 +1,89 @@
+package dev.amelie.planner.lower;
+
+import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.Opcode;
+import dev.amelie.vm.program.RowSourceKind;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+
+/** Joins, lowered into a host section as nested loops. Part of {@link SectionLowering}. */
+final class JoinLowering {
+    private final SectionLowering section;
+    private final CodeBuilder code;
+    private final ExpressionLowering expressions;
+
+    JoinLowering(SectionLowering section) {
+        this.section = section;
+        this.code = section.code();
+        this.expressions = section.expressions();
+    }
+
+    /**
+     * A nested-loop join on the host: one input is materialized once, then every row of the
+     * other is combined with every materialized row the condition accepts. LEFT (RIGHT) JOIN
+     * loops over the left (right) input and emits its row with NULLs when nothing matched.
+     * Combined rows are always left fields then right fields, as Calcite numbers them.
+     */
+    void lower(Join join, RowSink sink) {
+        JoinRelType type = join.getJoinType();
+        if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT) {
+            throw ExpressionLowering.unsupported(type.name() + " JOIN");
+        }
+        boolean rightDriven = type == JoinRelType.RIGHT;
+        boolean outer = type != JoinRelType.INNER;
+        RelNode driving = rightDriven ? join.getRight() : join.getLeft();
+        RelNode materialized = rightDriven ? join.getLeft() : join.getRight();
+        int leftWidth = join.getLeft().getRowType().getFieldCount();
+        int rightWidth = join.getRight().getRowType().getFieldCount();
+        int otherWidth = materialized.getRowType().getFieldCount();
+        int set = section.newRowSet();
+        section.produce(materialized, row -> section.emit(row, set));
+        section.produce(driving, drivingRow -> {
+            int matched = outer ? code.loadConstant(Boolean.FALSE) : -1;
+            int cursor = code.newCursor();
+            code.emit(Opcode.OPEN, cursor, RowSourceKind.SCRATCH.ordinal(), set);
+            CodeBuilder.Label end = code.newLabel();
+            int loop = code.position();
+            code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
+            int first = code.newRegisters(Math.max(otherWidth, 1));
+            int[] other = new int[otherWidth];
+            for (int i = 0; i < otherWidth; i++) {
+                code.emit(Opcode.COLUMN, first + i, cursor, i);
+                other[i] = first + i;
+            }
+            int[] combined = rightDriven ? concat(other, drivingRow) : concat(drivingRow, other);
+            CodeBuilder.Label skip = code.newLabel();
+            if (!join.getCondition().isAlwaysTrue()) {
+                int condition = expressions.lower(join.getCondition(), combined);
+                code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, skip);
+            }
+            if (outer) {
+                code.emit(Opcode.CONST, matched, code.constant(Boolean.TRUE));
+            }
+            sink.accept(combined);
+            code.place(skip);
+            code.emit(Opcode.JUMP, loop);
+            code.place(end);
+            if (outer) {
+                CodeBuilder.Label done = code.newLabel();
+                code.emitJump(Opcode.JUMP_TRUE, matched, 0, 0, 2, done);
+                int nullsFirst = code.newRegisters(Math.max(otherWidth, 1));
+                int[] nulls = new int[otherWidth];
+                for (int i = 0; i < otherWidth; i++) {
+                    code.emit(Opcode.CONST, nullsFirst + i, code.constant(null));
+                    nulls[i] = nullsFirst + i;
+                }
+                sink.accept(rightDriven ? concat(nulls, drivingRow) : concat(drivingRow, nulls));
+                code.place(done);
+            }
+        });
+        assert leftWidth + rightWidth == join.getRowType().getFieldCount();
+    }
+
+    private static int[] concat(int[] first, int[] second) {
+        int[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+}
