@@ -1,11 +1,15 @@
 package dev.amelie.compute.executor;
 
+import dev.amelie.compute.storage.RowKey;
 import dev.amelie.vm.exec.Cursor;
 import dev.amelie.vm.exec.ExecutionContext;
 import dev.amelie.vm.exec.ListCursor;
 import dev.amelie.vm.program.RowSourceKind;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The host sections' context: they read gathered rows and write result rows, never a partition. */
 final class HostContext implements ExecutionContext {
@@ -13,6 +17,8 @@ final class HostContext implements ExecutionContext {
     private final List<Object[]> input;
     private final List<List<Object[]>> sources;
     private final RowSets rowSets = new RowSets();
+    /** Hash indexes of row sets, built by HASH_BUILD; keys are normalized as stored keys are. */
+    private final Map<Integer, Map<Object, List<Object[]>>> hashes = new HashMap<>();
 
     HostContext(Object[] parameters, List<Object[]> input) {
         this(parameters, input, List.of());
@@ -41,6 +47,34 @@ final class HostContext implements ExecutionContext {
             case SCRATCH -> new ListCursor(rowSet(rowSet));
             case PARTITION -> throw new IllegalStateException("host sections do not read partitions");
         };
+    }
+
+    @Override
+    public void buildHash(int rowSet, int[] columns) {
+        Map<Object, List<Object[]>> index = new HashMap<>();
+        for (Object[] row : rowSets.get(rowSet)) {
+            Object[] key = new Object[columns.length];
+            boolean hasNull = false;
+            for (int i = 0; i < columns.length; i++) {
+                key[i] = row[columns[i]];
+                hasNull |= key[i] == null;
+            }
+            if (!hasNull) { // NULL equals nothing in an equi-join
+                index.computeIfAbsent(RowKey.fromValues(key), k -> new ArrayList<>()).add(row);
+            }
+        }
+        hashes.put(rowSet, index);
+    }
+
+    @Override
+    public Cursor probe(int rowSet, Object[] key) {
+        for (Object value : key) {
+            if (value == null) {
+                return new ListCursor(List.of());
+            }
+        }
+        List<Object[]> rows = hashes.get(rowSet).get(RowKey.fromValues(key));
+        return new ListCursor(rows == null ? List.of() : rows);
     }
 
     @Override

@@ -1,13 +1,20 @@
 package dev.amelie.planner.lower;
 
 import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.HashProbe;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.RowSourceKind;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rex.RexNode;
 
-/** Joins, lowered into a host section as nested loops. Part of {@link SectionLowering}. */
+/**
+ * Joins, lowered into a host section: one input is materialized, the other drives a loop over
+ * the materialized rows that match, by a hash index on the equality keys when the condition has
+ * any (the rest of the condition filters), else all of them (nested loop). Part of
+ * {@link SectionLowering}.
+ */
 final class JoinLowering {
     private final SectionLowering section;
     private final CodeBuilder code;
@@ -39,10 +46,25 @@ final class JoinLowering {
         int otherWidth = materialized.getRowType().getFieldCount();
         int set = section.newRowSet();
         section.produce(materialized, row -> section.emit(row, set));
+        EquiKeys keys = EquiKeys.of(join);
+        int[] drivingKeys = keys == null ? null : rightDriven ? keys.right() : keys.left();
+        if (keys != null) {
+            code.emit(Opcode.HASH_BUILD, set, code.constant(rightDriven ? keys.left() : keys.right()));
+        }
+        RexNode condition = keys == null ? join.getCondition() : keys.remaining();
         section.produce(driving, drivingRow -> {
             int matched = outer ? code.loadConstant(Boolean.FALSE) : -1;
             int cursor = code.newCursor();
-            code.emit(Opcode.OPEN, cursor, RowSourceKind.SCRATCH.ordinal(), set);
+            if (keys == null) {
+                code.emit(Opcode.OPEN, cursor, RowSourceKind.SCRATCH.ordinal(), set);
+            } else {
+                int[] keyRegisters = new int[drivingKeys.length];
+                for (int k = 0; k < keyRegisters.length; k++) {
+                    keyRegisters[k] = drivingRow[drivingKeys[k]];
+                }
+                code.emit(Opcode.HASH_PROBE, cursor, code.constant(new HashProbe(set, keyRegisters.length)),
+                        section.consecutive(keyRegisters));
+            }
             CodeBuilder.Label end = code.newLabel();
             int loop = code.position();
             code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
@@ -54,9 +76,9 @@ final class JoinLowering {
             }
             int[] combined = rightDriven ? concat(other, drivingRow) : concat(drivingRow, other);
             CodeBuilder.Label skip = code.newLabel();
-            if (!join.getCondition().isAlwaysTrue()) {
-                int condition = expressions.lower(join.getCondition(), combined);
-                code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, skip);
+            if (!condition.isAlwaysTrue()) {
+                int accepted = expressions.lower(condition, combined);
+                code.emitJump(Opcode.JUMP_FALSE, accepted, 0, 0, 2, skip);
             }
             if (outer) {
                 code.emit(Opcode.CONST, matched, code.constant(Boolean.TRUE));

@@ -19,6 +19,16 @@ public interface ExecutionContext {
     /** A cursor over the zero or one row with this key in the partition. */
     Cursor lookup(Object[] key);
 
+    /** Indexes a row set on some of its columns for {@link #probe} (host sections only). */
+    default void buildHash(int rowSet, int[] columns) {
+        throw new UnsupportedOperationException("hash joins run on the host");
+    }
+
+    /** The rows of a hashed row set whose key equals these values; none when a value is NULL. */
+    default Cursor probe(int rowSet, Object[] key) {
+        throw new UnsupportedOperationException("hash joins run on the host");
+    }
+
     /** Inserts a row into the partition (unique violation raises 23505). */
     void insert(Object[] row);
 

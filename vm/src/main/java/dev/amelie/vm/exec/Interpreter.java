@@ -4,6 +4,7 @@ import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.Function;
+import dev.amelie.vm.program.HashProbe;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.RowSourceKind;
 import dev.amelie.vm.program.SortKey;
@@ -86,6 +87,11 @@ public final class Interpreter {
                 case EMIT -> context.rowSet(c).add(Arrays.copyOfRange(r, a, a + b));
                 case SORT -> sort(context.rowSet(a), (SortKey[]) constants[b]);
                 case LIMIT -> limit(context.rowSet(a), r[b], r[c]);
+                case HASH_BUILD -> context.buildHash(a, (int[]) constants[b]);
+                case HASH_PROBE -> {
+                    HashProbe probe = (HashProbe) constants[b];
+                    cursors[a] = context.probe(probe.rowSet(), Arrays.copyOfRange(r, c, c + probe.keyCount()));
+                }
                 case COUNT -> r[a] = (Long) r[a] + 1;
                 case COUNT_VALUE -> {
                     if (r[b] != null) {

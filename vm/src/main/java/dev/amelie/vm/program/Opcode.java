@@ -58,6 +58,10 @@ public enum Opcode {
     SORT,
     /** Keep rows [offset, offset+count) of row set a; offset in register b, count in register c (null = all). */
     LIMIT,
+    /** Index row set a by the columns int[] constants[b], for HASH_PROBE (an equi-join's build side). */
+    HASH_BUILD,
+    /** cursor a ← the rows of the row set hashed as constants[b] ({@link HashProbe}) whose key equals registers c.. */
+    HASH_PROBE,
 
     /** r ← r + 1 (r holds a Long; aggregate count). */
     COUNT,
