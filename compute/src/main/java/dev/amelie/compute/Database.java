@@ -22,6 +22,8 @@ import java.nio.file.StandardOpenOption;
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** How long close waits for a node to finish what it runs before it stops without it. */
+    private static final java.time.Duration NODE_STOP_PATIENCE = java.time.Duration.ofSeconds(10);
 
     private final Path dataDirectory;
     private final FileChannel lockChannel;
@@ -103,7 +105,10 @@ public final class Database implements AutoCloseable {
     public void close() throws IOException {
         for (ComputeNode node : nodes) {
             try {
-                node.stop();
+                if (!node.stop(NODE_STOP_PATIENCE)) {
+                    LOG.warn("compute node {} still busy after {} s; stopping without it (what it runs is not committed)",
+                            node.id(), NODE_STOP_PATIENCE.toSeconds());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

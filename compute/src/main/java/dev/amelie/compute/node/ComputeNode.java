@@ -59,9 +59,13 @@ public final class ComputeNode {
         }
     }
 
-    /** Stops after the tasks already queued; waits for the thread. */
-    public void stop() throws InterruptedException {
+    /**
+     * Stops after the tasks already queued; waits for the thread at most {@code patience}.
+     * Returns false when the node is still busy then (a statement still running, which nothing
+     * can cancel yet): shutdown goes on without it, the thread being a daemon.
+     */
+    public boolean stop(java.time.Duration patience) throws InterruptedException {
         submit(node -> running = false);
-        thread.join();
+        return thread.join(patience);
     }
 }
