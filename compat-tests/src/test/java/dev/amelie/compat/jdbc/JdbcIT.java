@@ -191,6 +191,29 @@ class JdbcIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // without cancellation this statement would run for hours
+    void aLongStatementIsCancelledWith57014AndTheSessionGoesOn() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table jdbc_big (id int primary key)");
+            StringBuilder insert = new StringBuilder("insert into jdbc_big values ");
+            for (int i = 0; i < 300; i++) {
+                insert.append(i == 0 ? "" : ",").append('(').append(i).append(')');
+            }
+            s.execute(insert.toString());
+            // 300^4 combinations: far longer than the timeout; pgjdbc cancels with a CancelRequest.
+            s.setQueryTimeout(1);
+            SQLException cancelled = assertThrows(SQLException.class,
+                    () -> s.executeQuery("select count(*) from jdbc_big a, jdbc_big b, jdbc_big c, jdbc_big d"));
+            assertEquals("57014", cancelled.getSQLState());
+            s.setQueryTimeout(0);
+            try (ResultSet rs = s.executeQuery("select count(*) from jdbc_big")) {
+                rs.next();
+                assertEquals(300, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
     void batchesInsertEveryRow() throws Exception {
         try (Connection c = connect()) {
             try (Statement s = c.createStatement()) {

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** The host sections' context: they read gathered rows and write result rows, never a partition. */
 final class HostContext implements ExecutionContext {
     private final Object[] parameters;
     private final List<Object[]> input;
     private final List<List<Object[]>> sources;
+    private final BooleanSupplier cancelled;
     private final RowSets rowSets = new RowSets();
     /** Hash indexes of row sets, built by HASH_BUILD; keys are normalized as stored keys are. */
     private final Map<Integer, Map<Object, List<Object[]>>> hashes = new HashMap<>();
@@ -25,9 +27,19 @@ final class HostContext implements ExecutionContext {
     }
 
     HostContext(Object[] parameters, List<Object[]> input, List<List<Object[]>> sources) {
+        this(parameters, input, sources, () -> false);
+    }
+
+    HostContext(Object[] parameters, List<Object[]> input, List<List<Object[]>> sources, BooleanSupplier cancelled) {
         this.parameters = parameters;
         this.input = input;
         this.sources = sources;
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
     }
 
     List<Object[]> output() {

@@ -37,9 +37,11 @@ final class PartitionContext implements ExecutionContext {
     private final List<Change> changes = new ArrayList<>();
     private final RowSets rowSets = new RowSets();
     private long affected;
+    private final java.util.function.BooleanSupplier cancelled;
 
     PartitionContext(Table table, int partitionIndex, Object[] parameters, List<Object[]> input,
-                     boolean modifies, List<UndoEntry> undo) {
+                     boolean modifies, List<UndoEntry> undo, java.util.function.BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
         this.table = table;
         this.partitionIndex = partitionIndex;
         this.partition = table.partition(partitionIndex);
@@ -51,6 +53,11 @@ final class PartitionContext implements ExecutionContext {
 
     PushdownResult result() {
         return new PushdownResult(rowSets.output(), affected, changes);
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
     }
 
     @Override

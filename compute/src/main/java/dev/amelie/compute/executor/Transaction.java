@@ -35,6 +35,8 @@ public final class Transaction {
     private TransactionSlot[] slots;
     private final List<Change> changes = new ArrayList<>();
     private Catalog catalogBefore;
+    /** Checked by every loop of this transaction's statements; set by a CancelRequest. */
+    private java.util.function.BooleanSupplier cancelled = () -> false;
     /** runLast let the nodes go: nothing but commit may follow. */
     private boolean nodesReleased;
     private boolean ended;
@@ -42,6 +44,11 @@ public final class Transaction {
     Transaction(Executor executor, BitSet nodes) {
         this.executor = executor;
         this.nodes = nodes;
+    }
+
+    /** Lets a CancelRequest stop this transaction's statements (57014). */
+    public void cancelWhen(java.util.function.BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
     }
 
     /** Runs one compiled statement with its parameters. */
@@ -77,7 +84,7 @@ public final class Transaction {
             sources.add(run(source, parameters).rows());
         }
         if (program.input() != null && program.routing() != Program.Routing.BY_KEY) {
-            HostContext inputContext = new HostContext(parameters, List.of(), sources);
+            HostContext inputContext = new HostContext(parameters, List.of(), sources, cancelled);
             Interpreter.run(program.input(), inputContext);
             input = inputContext.output();
         }
@@ -91,7 +98,7 @@ public final class Transaction {
                 List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(slots.length);
                 for (int node = 0; node < slots.length; node++) {
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, reply));
                     replies.add(reply);
                 }
                 affected = gather(replies, gathered);
@@ -99,7 +106,7 @@ public final class Transaction {
             case BY_KEY -> {
                 int node = nodeOfKey(table, keyOf(program, parameters));
                 CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, reply));
+                slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, reply));
                 affected = gather(List.of(reply), gathered);
             }
             case BY_ROW_KEY -> {
@@ -110,7 +117,7 @@ public final class Transaction {
                         continue;
                     }
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, cancelled, reply));
                     replies.add(reply);
                 }
                 affected = gather(replies, gathered);
@@ -124,7 +131,7 @@ public final class Transaction {
             slots = null;
             nodesReleased = true;
         }
-        HostContext merge = new HostContext(parameters, gathered, sources);
+        HostContext merge = new HostContext(parameters, gathered, sources, cancelled);
         Interpreter.run(program.merge(), merge);
         return new StatementOutcome(merge.output(), affected);
     }

@@ -70,6 +70,22 @@ final class EngineConnection implements QueryEngine.Connection {
         status = next;
     }
 
+    /** Set by a CancelRequest; cleared when the next message starts (a cancel stops only what runs). */
+    private volatile boolean cancelRequested;
+
+    @Override
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    void clearCancel() {
+        cancelRequested = false;
+    }
+
     @Override
     public void close() {
         endBlock(TransactionStatus.IDLE);

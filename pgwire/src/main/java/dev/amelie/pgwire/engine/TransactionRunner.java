@@ -63,18 +63,25 @@ final class TransactionRunner {
         Run(EngineConnection connection, BitSet nodes) {
             this.connection = connection;
             this.nodes = nodes;
-            this.transaction = executor.begin(nodes);
+            this.transaction = begin();
             this.savepoints = new ArrayList<>(connection.savepoints());
         }
 
+        private Transaction begin() {
+            Transaction next = executor.begin(nodes);
+            next.cancelWhen(connection::cancelRequested);
+            return next;
+        }
+
         void startNextTransaction() {
-            transaction = executor.begin(nodes);
+            transaction = begin();
             shown = new ArrayList<>();
             savepoints = new ArrayList<>();
         }
     }
 
     CompletableFuture<TransactionOutcome> run(EngineConnection connection, List<BoundStatement> statements) {
+        connection.clearCancel();
         boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements);
         boolean mayRestore = connection.status() == TransactionStatus.FAILED;
         Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements));

@@ -81,6 +81,13 @@ public interface QueryEngine {
 
         /** The client went away: whatever its open block did is gone. */
         void close();
+
+        /**
+         * A CancelRequest for this connection: the statement running now, if any, stops with
+         * 57014. Called from any thread.
+         */
+        default void cancel() {
+        }
     }
 
     /** Transaction status as ReadyForQuery reports it. */

@@ -197,8 +197,8 @@ public final class Session extends ChannelInboundHandlerAdapter {
      * gets no answer and is closed; the registry already finds the target session.
      */
     private void cancel(CancelRequest request) {
-        registry.find(request.processId(), request.secretKey())
-                .ifPresent(target -> log.debug("cancel request for process {} (not supported yet)", request.processId()));
+        // As PostgreSQL: a wrong key or no running statement is silently nothing.
+        registry.find(request.processId(), request.secretKey()).ifPresent(target -> target.engineConnection.cancel());
         closing = true;
         ctx.close();
     }

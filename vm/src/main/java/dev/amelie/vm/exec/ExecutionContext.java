@@ -19,6 +19,11 @@ public interface ExecutionContext {
     /** A cursor over the zero or one row with this key in the partition. */
     Cursor lookup(Object[] key);
 
+    /** True once the statement was cancelled; loops check it on every turn. */
+    default boolean cancelled() {
+        return false;
+    }
+
     /** Indexes a row set on some of its columns for {@link #probe} (host sections only). */
     default void buildHash(int rowSet, int[] columns) {
         throw new UnsupportedOperationException("hash joins run on the host");

@@ -73,7 +73,12 @@ public final class Interpreter {
                 case IS_FALSE -> r[a] = Boolean.FALSE.equals(r[b]);
                 case CAST -> r[a] = r[b] == null ? null : Values.cast(r[b], TYPES[c]);
                 case CALL -> r[a] = call(Function.of(b >>> 8), r, c, b & 0xff);
-                case JUMP -> pc = a;
+                case JUMP -> {
+                    if (a < pc && context.cancelled()) { // a loop's turn: the place to stop
+                        throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+                    }
+                    pc = a;
+                }
                 case JUMP_FALSE -> {
                     if (!Boolean.TRUE.equals(r[a])) {
                         pc = b;
