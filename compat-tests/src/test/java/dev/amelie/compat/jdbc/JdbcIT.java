@@ -214,6 +214,29 @@ class JdbcIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void statementTimeoutCancelsWithPostgresMessage() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table jdbc_slow (id int primary key)");
+            StringBuilder insert = new StringBuilder("insert into jdbc_slow values ");
+            for (int i = 0; i < 300; i++) {
+                insert.append(i == 0 ? "" : ",").append('(').append(i).append(')');
+            }
+            s.execute(insert.toString());
+            s.execute("set statement_timeout = '300ms'");
+            SQLException timedOut = assertThrows(SQLException.class,
+                    () -> s.executeQuery("select count(*) from jdbc_slow a, jdbc_slow b, jdbc_slow c, jdbc_slow d"));
+            assertEquals("57014", timedOut.getSQLState());
+            assertTrue(timedOut.getMessage().contains("canceling statement due to statement timeout"), timedOut.getMessage());
+            s.execute("set statement_timeout = 0");
+            try (ResultSet rs = s.executeQuery("select count(*) from jdbc_slow")) {
+                rs.next();
+                assertEquals(300, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
     void batchesInsertEveryRow() throws Exception {
         try (Connection c = connect()) {
             try (Statement s = c.createStatement()) {

@@ -73,9 +73,22 @@ final class EngineConnection implements QueryEngine.Connection {
     /** Set by a CancelRequest; cleared when the next message starts (a cancel stops only what runs). */
     private volatile boolean cancelRequested;
 
+    /** Set with cancelRequested when the cause was statement_timeout. */
+    private volatile boolean timedOut;
+
     @Override
     public void cancel() {
         cancelRequested = true;
+    }
+
+    @Override
+    public void timeOut() {
+        timedOut = true;
+        cancelRequested = true;
+    }
+
+    boolean timedOut() {
+        return timedOut;
     }
 
     boolean cancelRequested() {
@@ -84,6 +97,7 @@ final class EngineConnection implements QueryEngine.Connection {
 
     void clearCancel() {
         cancelRequested = false;
+        timedOut = false;
     }
 
     @Override

@@ -147,6 +147,9 @@ final class TransactionRunner {
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
             } catch (SqlException e) {
+                if (e.state() == SqlState.QUERY_CANCELED && connection.timedOut()) {
+                    e = new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to statement timeout");
+                }
                 return fail(run, e);
             } catch (RuntimeException e) {
                 LOG.error("statement failed unexpectedly: {}", statement.query().text(), e);

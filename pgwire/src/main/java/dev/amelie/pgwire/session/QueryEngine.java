@@ -88,6 +88,11 @@ public interface QueryEngine {
          */
         default void cancel() {
         }
+
+        /** statement_timeout expired: as {@link #cancel()}, with PostgreSQL's timeout message. */
+        default void timeOut() {
+            cancel();
+        }
     }
 
     /** Transaction status as ReadyForQuery reports it. */

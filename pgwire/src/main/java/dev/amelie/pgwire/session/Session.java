@@ -37,6 +37,8 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
@@ -236,6 +238,11 @@ public final class Session extends ChannelInboundHandlerAdapter {
     void runTransaction(List<BoundStatement> statements, boolean extended, Consumer<TransactionOutcome> then) {
         CompletableFuture<TransactionOutcome> future = engine.execute(engineConnection, statements);
         busy = true;
+        long timeout = parameters.statementTimeoutMillis();
+        if (timeout > 0) {
+            ScheduledFuture<?> timer = ctx.executor().schedule(engineConnection::timeOut, timeout, TimeUnit.MILLISECONDS);
+            future.whenComplete((outcome, failure) -> timer.cancel(false));
+        }
         future.whenComplete((outcome, failure) -> {
             try {
                 ctx.channel().eventLoop().execute(() -> afterTransaction(outcome, failure, extended, then));

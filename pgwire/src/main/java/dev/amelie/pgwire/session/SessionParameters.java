@@ -117,6 +117,27 @@ public final class SessionParameters {
     }
 
     /** The current value, or null for an unknown name. */
+    /** statement_timeout in milliseconds (0: none), from its shown form ("0", "1500ms", "90s", "1min", "2h"). */
+    long statementTimeoutMillis() {
+        String value = get("statement_timeout").strip();
+        int unit = 0;
+        while (unit < value.length() && Character.isDigit(value.charAt(unit))) {
+            unit++;
+        }
+        if (unit == 0) {
+            return 0;
+        }
+        long amount = Long.parseLong(value.substring(0, unit));
+        return switch (value.substring(unit).strip()) {
+            case "", "ms" -> amount;
+            case "s" -> amount * 1000;
+            case "min" -> amount * 60_000;
+            case "h" -> amount * 3_600_000;
+            case "d" -> amount * 86_400_000;
+            default -> 0;
+        };
+    }
+
     public String get(String name) {
         return values.get(key(name));
     }
