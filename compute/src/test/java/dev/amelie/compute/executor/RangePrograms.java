@@ -32,13 +32,7 @@ public final class RangePrograms {
         int lookupKey = pushdown.newRegister();
         pushdown.emit(Opcode.PARAM, lookupKey, 0);
         pushdown.emit(Opcode.LOOKUP, cursor, lookupKey, 1);
-        CodeBuilder.Label end = pushdown.newLabel();
-        int loop = pushdown.position();
-        pushdown.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int row = readRow(pushdown, cursor, width);
-        emitAddAndUpdate(pushdown, def, cursor, row, column, 1);
-        pushdown.emit(Opcode.JUMP, loop);
-        pushdown.place(end);
+        RowLoop.over(pushdown, cursor, width, (code, c, row, loop) -> emitAddAndUpdate(code, def, c, row, column, 1));
         return new Program(Program.StatementKind.UPDATE, def.id(), Program.Routing.BY_KEY,
                 input.build(), pushdown.build(), null);
     }
@@ -47,20 +41,14 @@ public final class RangePrograms {
     public static Program addByKeyScan(TableDef def, int keyColumn, int column) {
         int width = def.columns().size();
         CodeBuilder pushdown = new CodeBuilder();
-        int cursor = pushdown.newCursor();
-        pushdown.emit(Opcode.OPEN, cursor, RowSourceKind.PARTITION.ordinal(), 0);
-        CodeBuilder.Label end = pushdown.newLabel();
-        int loop = pushdown.position();
-        pushdown.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int row = readRow(pushdown, cursor, width);
-        int wanted = pushdown.newRegister();
-        pushdown.emit(Opcode.PARAM, wanted, 0);
-        int matches = pushdown.newRegister();
-        pushdown.emit(Opcode.EQUAL, matches, row + keyColumn, wanted);
-        pushdown.emit(Opcode.JUMP_FALSE, matches, loop); // backward jump: the target is known
-        emitAddAndUpdate(pushdown, def, cursor, row, column, 1);
-        pushdown.emit(Opcode.JUMP, loop);
-        pushdown.place(end);
+        RowLoop.over(pushdown, RowSourceKind.PARTITION, width, (code, cursor, row, loop) -> {
+            int wanted = code.newRegister();
+            code.emit(Opcode.PARAM, wanted, 0);
+            int matches = code.newRegister();
+            code.emit(Opcode.EQUAL, matches, row + keyColumn, wanted);
+            code.emit(Opcode.JUMP_FALSE, matches, loop); // backward jump: the target is known
+            emitAddAndUpdate(code, def, cursor, row, column, 1);
+        });
         return new Program(Program.StatementKind.UPDATE, def.id(), Program.Routing.ALL, null, pushdown.build(), null);
     }
 
@@ -70,89 +58,54 @@ public final class RangePrograms {
      */
     public static Program updateRange(TableDef def, int filterColumn, int addColumn, int textColumn) {
         int width = def.columns().size();
-        CodeBuilder code = new CodeBuilder();
-        int cursor = code.newCursor();
-        code.emit(Opcode.OPEN, cursor, RowSourceKind.PARTITION.ordinal(), 0);
-        CodeBuilder.Label end = code.newLabel();
-        int loop = code.position();
-        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int row = readRow(code, cursor, width);
-        emitRangeFilter(code, row + filterColumn, loop);
-        int added = code.newRegister();
-        int delta = code.newRegister();
-        code.emit(Opcode.PARAM, delta, 2);
-        code.emitTyped(Opcode.ADD, def.columns().get(addColumn).type(), added, row + addColumn, delta);
-        int text = code.newRegister();
-        if (textColumn >= 0) {
-            code.emit(Opcode.PARAM, text, 3);
-        }
-        int first = code.newRegisters(width);
-        for (int i = 0; i < width; i++) {
-            if (i == addColumn) {
-                code.emit(Opcode.COPY, first + i, added);
-            } else if (i == textColumn) {
-                code.emit(Opcode.COPY, first + i, text);
-            } else {
-                code.emit(Opcode.COPY, first + i, row + i);
+        CodeBuilder pushdown = new CodeBuilder();
+        RowLoop.over(pushdown, RowSourceKind.PARTITION, width, (code, cursor, row, loop) -> {
+            emitRangeFilter(code, row + filterColumn, loop);
+            int added = code.newRegister();
+            int delta = code.newRegister();
+            code.emit(Opcode.PARAM, delta, 2);
+            code.emitTyped(Opcode.ADD, def.columns().get(addColumn).type(), added, row + addColumn, delta);
+            int text = code.newRegister();
+            if (textColumn >= 0) {
+                code.emit(Opcode.PARAM, text, 3);
             }
-        }
-        code.emit(Opcode.UPDATE, cursor, first, width);
-        code.emit(Opcode.JUMP, loop);
-        code.place(end);
-        return new Program(Program.StatementKind.UPDATE, def.id(), Program.Routing.ALL, null, code.build(), null);
+            int first = code.newRegisters(width);
+            for (int i = 0; i < width; i++) {
+                if (i == addColumn) {
+                    code.emit(Opcode.COPY, first + i, added);
+                } else if (i == textColumn) {
+                    code.emit(Opcode.COPY, first + i, text);
+                } else {
+                    code.emit(Opcode.COPY, first + i, row + i);
+                }
+            }
+            code.emit(Opcode.UPDATE, cursor, first, width);
+        });
+        return new Program(Program.StatementKind.UPDATE, def.id(), Program.Routing.ALL, null, pushdown.build(), null);
     }
 
     /** {@code DELETE FROM t WHERE filterColumn >= $1 AND filterColumn < $2}. */
     public static Program deleteRange(TableDef def, int filterColumn) {
         int width = def.columns().size();
-        CodeBuilder code = new CodeBuilder();
-        int cursor = code.newCursor();
-        code.emit(Opcode.OPEN, cursor, RowSourceKind.PARTITION.ordinal(), 0);
-        CodeBuilder.Label end = code.newLabel();
-        int loop = code.position();
-        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int row = readRow(code, cursor, width);
-        emitRangeFilter(code, row + filterColumn, loop);
-        code.emit(Opcode.DELETE, cursor);
-        code.emit(Opcode.JUMP, loop);
-        code.place(end);
-        return new Program(Program.StatementKind.DELETE, def.id(), Program.Routing.ALL, null, code.build(), null);
+        CodeBuilder pushdown = new CodeBuilder();
+        RowLoop.over(pushdown, RowSourceKind.PARTITION, width, (code, cursor, row, loop) -> {
+            emitRangeFilter(code, row + filterColumn, loop);
+            code.emit(Opcode.DELETE, cursor);
+        });
+        return new Program(Program.StatementKind.DELETE, def.id(), Program.Routing.ALL, null, pushdown.build(), null);
     }
 
     /** {@code SELECT * FROM t WHERE filterColumn >= $1 AND filterColumn < $2} (stored values, unordered). */
     public static Program selectRange(TableDef def, int filterColumn) {
         int width = def.storedWidth();
-        CodeBuilder code = new CodeBuilder();
-        int cursor = code.newCursor();
-        code.emit(Opcode.OPEN, cursor, RowSourceKind.PARTITION.ordinal(), 0);
-        CodeBuilder.Label end = code.newLabel();
-        int loop = code.position();
-        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int row = readRow(code, cursor, width);
-        emitRangeFilter(code, row + filterColumn, loop);
-        code.emit(Opcode.EMIT, row, width, 0);
-        code.emit(Opcode.JUMP, loop);
-        code.place(end);
-
+        CodeBuilder pushdown = new CodeBuilder();
+        RowLoop.over(pushdown, RowSourceKind.PARTITION, width, (code, cursor, row, loop) -> {
+            emitRangeFilter(code, row + filterColumn, loop);
+            code.emit(Opcode.EMIT, row, width, 0);
+        });
         CodeBuilder merge = new CodeBuilder();
-        int in = merge.newCursor();
-        merge.emit(Opcode.OPEN, in, RowSourceKind.INPUT.ordinal(), 0);
-        CodeBuilder.Label done = merge.newLabel();
-        int again = merge.position();
-        merge.emitJump(Opcode.NEXT, in, 0, 0, 2, done);
-        int out = readRow(merge, in, width);
-        merge.emit(Opcode.EMIT, out, width, 0);
-        merge.emit(Opcode.JUMP, again);
-        merge.place(done);
-        return new Program(Program.StatementKind.SELECT, def.id(), Program.Routing.ALL, null, code.build(), merge.build());
-    }
-
-    private static int readRow(CodeBuilder code, int cursor, int width) {
-        int row = code.newRegisters(width);
-        for (int i = 0; i < width; i++) {
-            code.emit(Opcode.COLUMN, row + i, cursor, i);
-        }
-        return row;
+        RowLoop.over(merge, RowSourceKind.INPUT, width, (code, cursor, row, loop) -> code.emit(Opcode.EMIT, row, width, 0));
+        return new Program(Program.StatementKind.SELECT, def.id(), Program.Routing.ALL, null, pushdown.build(), merge.build());
     }
 
     /** Jumps back to {@code loop} unless $1 <= register value < $2. */

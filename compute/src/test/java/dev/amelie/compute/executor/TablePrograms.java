@@ -96,41 +96,20 @@ public final class TablePrograms {
     }
 
     private static Code scanWhere(TableDef def, int keyColumn, Object keyValue, RowAction action) {
-        int width = def.columns().size();
         CodeBuilder code = new CodeBuilder();
-        int cursor = code.newCursor();
-        code.emit(Opcode.OPEN, cursor, RowSourceKind.PARTITION.ordinal(), 0);
-        CodeBuilder.Label end = code.newLabel();
-        int loop = code.position();
-        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int row = code.newRegisters(width);
-        for (int i = 0; i < width; i++) {
-            code.emit(Opcode.COLUMN, row + i, cursor, i);
-        }
-        int key = code.loadConstant(keyValue);
-        int matches = code.newRegister();
-        code.emit(Opcode.EQUAL, matches, row + keyColumn, key);
-        CodeBuilder.Label skip = code.newLabel();
-        code.emitJump(Opcode.JUMP_FALSE, matches, 0, 0, 2, skip);
-        action.emit(code, cursor, row);
-        code.place(skip);
-        code.emit(Opcode.JUMP, loop);
-        code.place(end);
+        RowLoop.over(code, RowSourceKind.PARTITION, def.columns().size(), (c, cursor, row, loop) -> {
+            int key = c.loadConstant(keyValue);
+            int matches = c.newRegister();
+            c.emit(Opcode.EQUAL, matches, row + keyColumn, key);
+            CodeBuilder.Label skip = c.newLabel();
+            c.emitJump(Opcode.JUMP_FALSE, matches, 0, 0, 2, skip);
+            action.emit(c, cursor, row);
+            c.place(skip);
+        });
         return code.build();
     }
 
     private static void copyAll(CodeBuilder code, RowSourceKind source, int width) {
-        int cursor = code.newCursor();
-        code.emit(Opcode.OPEN, cursor, source.ordinal(), 0);
-        CodeBuilder.Label end = code.newLabel();
-        int loop = code.position();
-        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int first = code.newRegisters(width);
-        for (int i = 0; i < width; i++) {
-            code.emit(Opcode.COLUMN, first + i, cursor, i);
-        }
-        code.emit(Opcode.EMIT, first, width, 0);
-        code.emit(Opcode.JUMP, loop);
-        code.place(end);
+        RowLoop.over(code, source, width, (c, cursor, row, loop) -> c.emit(Opcode.EMIT, row, width, 0));
     }
 }
