@@ -3,7 +3,6 @@ package dev.amelie.compat.transactions;
 import dev.amelie.compat.server.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -474,7 +473,6 @@ class TransactionStatusIT {
      * {@code execute("a; b")} with autocommit on) commit whole or not at all.
      */
     @Test
-    @Disabled("bug: pgjdbc execute(\"insert …; insert <duplicate>\") with autocommit on keeps the first insert; PostgreSQL rolls back the whole message")
     void multiStatementExecuteIsOneImplicitTransaction() throws Exception {
         createTable("ts_implicit");
         try (Connection c = connect(); Statement s = c.createStatement()) {
@@ -489,7 +487,6 @@ class TransactionStatusIT {
 
     /** pgjdbc's executeBatch with autocommit on sends the batch up to one Sync: all or nothing. */
     @Test
-    @Disabled("bug: statements of an extended-protocol batch before the failing one stay committed (autocommit executeBatch); PostgreSQL rolls back up to Sync")
     void batchWithAutocommitIsAllOrNothing() throws Exception {
         createTable("ts_batch");
         try (Connection c = connect(); Statement s = c.createStatement()) {
@@ -506,6 +503,44 @@ class TransactionStatusIT {
             assertEquals(2, s.executeBatch().length);
         }
         assertEquals(List.of("1:changed", "2:two"), rows("select id, note from ts_batch order by id"));
+    }
+
+    /**
+     * An error the engine never sees (a syntax error found when parsing, a bad prepared statement)
+     * aborts an open block just as a failing statement does, and autocommit batches with a
+     * statement that does not even parse run nothing.
+     */
+    @Test
+    void parseErrorsAbortTheBlockAndTheBatch() throws Exception {
+        createTable("ts_parse_error");
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("insert into ts_parse_error values (1, 'one')");
+            assertEquals("42601", state(assertThrows(SQLException.class, () -> s.execute("selec 1"))));
+            assertEquals("25P02", state(assertThrows(SQLException.class, () -> s.execute("select 1"))));
+            c.rollback();
+            c.setAutoCommit(true);
+            s.addBatch("insert into ts_parse_error values (2, 'two')");
+            s.addBatch("insert into ts_parse_error values (3, 'three') oops");
+            SQLException e = assertThrows(SQLException.class, s::executeBatch);
+            assertEquals("42601", rootState(e), e.toString());
+            s.clearBatch();
+            s.execute("insert into ts_parse_error values (4, 'four')");
+        }
+        assertEquals(List.of("4:four"), rows("select id, note from ts_parse_error order by id"));
+    }
+
+    /** In a batch, what a DDL statement creates can be used by the statements after it. */
+    @Test
+    void batchUsesWhatItsDdlCreated() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("drop table if exists ts_batch_ddl");
+            s.addBatch("create table ts_batch_ddl (id int primary key, note text)");
+            s.addBatch("insert into ts_batch_ddl values (1, 'one')");
+            s.addBatch("insert into ts_batch_ddl values (2, 'two')");
+            assertEquals(3, s.executeBatch().length);
+        }
+        assertEquals(List.of("1:one", "2:two"), rows("select id, note from ts_batch_ddl order by id"));
     }
 
     private static String rootState(SQLException e) {

@@ -42,6 +42,27 @@ public final class ResponseBatch {
         }
     }
 
+    /**
+     * Takes what was appended so far out of the batch (null when nothing was), to be put back in
+     * its place later with {@link #append}: responses of a pipeline whose Executes wait for Sync.
+     */
+    public ByteBuf detach() {
+        ByteBuf taken = buffer;
+        buffer = null;
+        return taken;
+    }
+
+    /** Appends bytes taken with {@link #detach}; the batch owns them from now on. */
+    public void append(ByteBuf bytes) {
+        if (buffer == null) {
+            buffer = bytes;
+            return;
+        }
+        buffer.writeBytes(bytes);
+        bytes.release();
+        spillIfLarge();
+    }
+
     /** Ends the batch: everything appended so far goes to the client. */
     public void flush() {
         if (buffer != null) {

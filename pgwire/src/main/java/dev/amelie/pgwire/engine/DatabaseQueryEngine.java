@@ -3,6 +3,7 @@ package dev.amelie.pgwire.engine;
 import dev.amelie.compute.Database;
 import dev.amelie.pgwire.session.QueryEngine;
 import dev.amelie.planner.Planner;
+import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.type.SqlType;
 
 import java.util.List;
@@ -47,7 +48,13 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
 
     @Override
     public CompletableFuture<TransactionOutcome> execute(Connection connection, List<BoundStatement> statements) {
-        return CompletableFuture.supplyAsync(() -> runner.run((EngineConnection) connection, statements), transactions)
+        return execute(connection, statements, null);
+    }
+
+    @Override
+    public CompletableFuture<TransactionOutcome> execute(Connection connection, List<BoundStatement> statements,
+                                                         SqlException thenFail) {
+        return CompletableFuture.supplyAsync(() -> runner.run((EngineConnection) connection, statements, thenFail), transactions)
                 .thenCompose(f -> f);
     }
 

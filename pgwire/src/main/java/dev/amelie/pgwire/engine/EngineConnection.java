@@ -63,6 +63,13 @@ final class EngineConnection implements QueryEngine.Connection {
         status = TransactionStatus.FAILED;
     }
 
+    @Override
+    public void fail() {
+        if (status == TransactionStatus.IN_BLOCK) {
+            status = TransactionStatus.FAILED;
+        }
+    }
+
     /** The block ended (COMMIT, ROLLBACK): nothing of it is kept. */
     void endBlock(TransactionStatus next) {
         block = List.of();

@@ -76,6 +76,12 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     }
 
     @Override
+    public boolean changesCatalog() {
+        return planned instanceof PlannedStatement.CreateTable || planned instanceof PlannedStatement.DropTable
+                || planned instanceof PlannedStatement.CreateView || planned instanceof PlannedStatement.DropView;
+    }
+
+    @Override
     public QueryEngine.SessionCommand sessionCommand() {
         return switch (planned) {
             case PlannedStatement.SetParameter set -> new QueryEngine.SessionCommand.Set(set.name(), set.value());

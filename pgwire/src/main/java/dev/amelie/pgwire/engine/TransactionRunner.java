@@ -80,13 +80,18 @@ final class TransactionRunner {
         }
     }
 
-    CompletableFuture<TransactionOutcome> run(EngineConnection connection, List<BoundStatement> statements) {
+    CompletableFuture<TransactionOutcome> run(EngineConnection connection, List<BoundStatement> statements,
+                                              SqlException thenFail) {
         connection.clearCancel();
+        if (statements.isEmpty() && thenFail != null) {
+            connection.fail();
+            return CompletableFuture.completedFuture(new TransactionOutcome(List.of(), thenFail));
+        }
         boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements);
         boolean mayRestore = connection.status() == TransactionStatus.FAILED;
         Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements));
         try {
-            return runMessage(run, statements, replay);
+            return runMessage(run, statements, replay, thenFail);
         } catch (Throwable unexpected) {
             // Whatever happened, the nodes this transaction holds must be let go, or every later
             // transaction on them would wait forever.
@@ -101,7 +106,8 @@ final class TransactionRunner {
         }
     }
 
-    private CompletableFuture<TransactionOutcome> runMessage(Run run, List<BoundStatement> statements, boolean replay) {
+    private CompletableFuture<TransactionOutcome> runMessage(Run run, List<BoundStatement> statements, boolean replay,
+                                                             SqlException thenFail) {
         EngineConnection connection = run.connection;
         if (replay) {
             SqlException replayFailure = replay(run, connection.block());
@@ -156,6 +162,9 @@ final class TransactionRunner {
                 return fail(run, new SqlException(SqlState.INTERNAL_ERROR,
                         "internal error while running the statement (" + e.getClass().getSimpleName() + ")", e));
             }
+        }
+        if (thenFail != null) {
+            return fail(run, thenFail);
         }
         if (connection.status() == TransactionStatus.IN_BLOCK) {
             // The block stays open: keep what the client saw, take back what was done.

@@ -4,13 +4,18 @@ import dev.amelie.pgwire.message.Bind;
 import dev.amelie.pgwire.message.BodylessMessage;
 import dev.amelie.pgwire.message.Close;
 import dev.amelie.pgwire.message.CommandComplete;
+import dev.amelie.pgwire.message.ErrorResponse;
+import dev.amelie.pgwire.message.NoticeResponse;
 import dev.amelie.pgwire.message.Describe;
 import dev.amelie.pgwire.message.Execute;
 import dev.amelie.pgwire.message.ParameterDescription;
 import dev.amelie.pgwire.message.Parse;
 import dev.amelie.pgwire.message.RowDescription;
 import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
+import dev.amelie.pgwire.session.QueryEngine.Notice;
 import dev.amelie.pgwire.session.QueryEngine.PreparedQuery;
+import dev.amelie.pgwire.session.QueryEngine.StatementResult;
+import dev.amelie.pgwire.session.QueryEngine.TransactionOutcome;
 import dev.amelie.pgwire.type.FormatCode;
 import dev.amelie.pgwire.type.PgType;
 import dev.amelie.vm.error.SqlException;
@@ -28,7 +33,10 @@ import java.util.Map;
  * exec_bind_message, exec_execute_message …) and messages. The unnamed statement is replaced by
  * every Parse and by a simple Query; the unnamed portal by every Bind, and it ends at Sync.
  *
- * <p>Each portal's statement runs on its first Execute as a transaction of its own.
+ * <p>A batch up to Sync is one transaction, as in PostgreSQL: Executes wait in an
+ * {@link ExecuteBatch} until Sync (or Flush, which must answer them) and then run together.
+ * An Execute of DDL runs at once with those before it, so that later messages of the batch can
+ * use what it created (a batch with DDL is atomic up to each DDL statement only).
  */
 final class ExtendedQueryFlow {
     private static final byte STATEMENT = 'S';
@@ -37,6 +45,8 @@ final class ExtendedQueryFlow {
     private final Session session;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
+    /** Executes waiting for the end of the batch; null when none waits. */
+    private ExecuteBatch batch;
 
     ExtendedQueryFlow(Session session) {
         this.session = session;
@@ -45,6 +55,7 @@ final class ExtendedQueryFlow {
     void parse(Parse message) {
         String name = message.statementName();
         if (name.isEmpty()) {
+            recordUndo(statements, name);
             statements.remove(name);
         } else if (statements.containsKey(name)) {
             throw new SqlException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
@@ -65,6 +76,7 @@ final class ExtendedQueryFlow {
             PreparedQuery query = session.engine().prepare(texts.getFirst(), declaredSql);
             statement = PreparedStatement.of(name, query, declared);
         }
+        recordUndo(statements, name);
         statements.put(name, statement);
         BodylessMessage.PARSE_COMPLETE.write(session.out().buffer());
     }
@@ -105,6 +117,7 @@ final class ExtendedQueryFlow {
         Object[] parameters = BindParameters.decode(statement.parameterTypes, formats, values);
         FormatCode[] resultFormats = resultFormats(message.resultFormats(), statement.columnNames.length);
         // A new unnamed portal silently replaces the old one.
+        recordUndo(portals, portalName);
         portals.put(portalName, new Portal(portalName, statement,
                 Arrays.copyOf(parameters, statement.engineParameterCount()), resultFormats));
         BodylessMessage.BIND_COMPLETE.write(session.out().buffer());
@@ -157,8 +170,16 @@ final class ExtendedQueryFlow {
             BodylessMessage.EMPTY_QUERY_RESPONSE.write(session.out().buffer());
             return;
         }
+        if (batch != null && batch.schedules(portal)) {
+            batch.more(session.out(), portal, message.maxRows());
+            return;
+        }
         if (portal.hasRun()) {
-            sendRows(portal, message.maxRows());
+            if (batch != null) {
+                batch.more(session.out(), portal, message.maxRows());
+            } else {
+                sendRows(portal, message.maxRows());
+            }
             return;
         }
         var command = portal.statement.sessionCommand();
@@ -167,17 +188,113 @@ final class ExtendedQueryFlow {
             sendRows(portal, message.maxRows());
             return;
         }
-        BoundStatement bound = new BoundStatement(portal.statement.query, portal.parameters);
-        session.runTransaction(List.of(bound), true, outcome -> {
-            if (outcome.error() != null) {
-                throw outcome.error();
+        if (batch == null) {
+            batch = new ExecuteBatch();
+        }
+        batch.run(session.out(), portal, message.maxRows(), new BoundStatement(portal.statement.query, portal.parameters));
+        if (portal.statement.query.changesCatalog()) {
+            runBatch(() -> { });
+        }
+    }
+
+    /** True while Executes wait for the end of the batch. */
+    boolean hasWaitingExecutes() {
+        return batch != null;
+    }
+
+    /** An error of a protocol message while Executes wait: their transaction must not commit. */
+    void failBatch(SqlException error) {
+        batch.fail(error);
+    }
+
+    /**
+     * Runs the waiting Executes as one transaction, writes every response of the batch in order,
+     * then {@code afterwards} (on the event loop, also when the transaction failed).
+     */
+    private void runBatch(Runnable afterwards) {
+        ExecuteBatch running = batch;
+        batch = null;
+        running.close(session.out());
+        session.runTransaction(running.statements(), running.failure(), true, outcome -> {
+            try {
+                deliver(running, outcome);
+            } catch (SqlException e) {
+                session.fail(e, true);
+            } catch (RuntimeException e) {
+                session.fail(session.internalError(e), true);
             }
-            if (outcome.results().isEmpty()) {
-                throw new IllegalStateException("engine returned no result for a statement that succeeded");
-            }
-            portal.store(outcome.results().getFirst());
-            sendRows(portal, message.maxRows());
+            afterwards.run();
         });
+    }
+
+    /**
+     * Writes the batch's responses up to the statement that failed, if one did: its error ends the
+     * batch, and everything after it is dropped and undone, as if skipped until Sync.
+     */
+    private void deliver(ExecuteBatch ran, TransactionOutcome outcome) {
+        List<ExecuteBatch.Step> steps = ran.steps();
+        int i = 0;
+        try {
+            for (; i < steps.size(); i++) {
+                switch (steps.get(i)) {
+                    case ExecuteBatch.Step.Output output -> session.out().append(output.bytes());
+                    case ExecuteBatch.Step.Undo _ -> {
+                    }
+                    case ExecuteBatch.Step.Run run -> {
+                        if (run.index() >= outcome.results().size()) {
+                            SqlException error = outcome.error() != null ? outcome.error()
+                                    : new SqlException(SqlState.INTERNAL_ERROR, "engine returned no result for a statement that succeeded");
+                            ErrorResponse.write(session.out().buffer(), error);
+                            session.ignoreTillSync();
+                            i++;
+                            return;
+                        }
+                        StatementResult result = outcome.results().get(run.index());
+                        writeNotices(result.notices());
+                        run.portal().store(result);
+                        sendRows(run.portal(), run.maxRows());
+                    }
+                    case ExecuteBatch.Step.More more -> sendRows(more.portal(), more.maxRows());
+                }
+            }
+        } finally {
+            dropFrom(steps, i);
+        }
+        if (outcome.error() != null && outcome.error() != ran.failure()) {
+            // Every statement ran, yet the transaction failed after them (its commit could not be made durable).
+            ErrorResponse.write(session.out().buffer(), outcome.error());
+            session.ignoreTillSync();
+        }
+    }
+
+    /** Releases the responses of skipped steps and takes back their changes, latest first. */
+    private static void dropFrom(List<ExecuteBatch.Step> steps, int from) {
+        for (int i = steps.size() - 1; i >= from; i--) {
+            switch (steps.get(i)) {
+                case ExecuteBatch.Step.Output output -> output.bytes().release();
+                case ExecuteBatch.Step.Undo undo -> undo.action().run();
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void writeNotices(List<Notice> notices) {
+        if (notices == null) {
+            return;
+        }
+        for (Notice notice : notices) {
+            NoticeResponse.write(session.out().buffer(), notice.severity(), new SqlException(notice.state(), notice.message()));
+        }
+    }
+
+    /** While Executes wait, a change to statements or portals is recorded so it can be taken back. */
+    private <V> void recordUndo(Map<String, V> map, String name) {
+        if (batch == null) {
+            return;
+        }
+        V previous = map.get(name);
+        batch.undo(previous == null ? () -> map.remove(name) : () -> map.put(name, previous));
     }
 
     /**
@@ -224,8 +341,10 @@ final class ExtendedQueryFlow {
     void close(Close message) {
         // Closing something that does not exist is not an error (protocol chapter, Close).
         if (message.kind() == STATEMENT) {
+            recordUndo(statements, message.name());
             statements.remove(message.name());
         } else if (message.kind() == PORTAL) {
+            recordUndo(portals, message.name());
             portals.remove(message.name());
         } else {
             throw new SqlException(SqlState.PROTOCOL_VIOLATION, "invalid CLOSE message subtype " + message.kind());
@@ -234,9 +353,27 @@ final class ExtendedQueryFlow {
     }
 
     void sync() {
+        if (batch != null) {
+            runBatch(this::finishSync);
+        } else {
+            finishSync();
+        }
+    }
+
+    private void finishSync() {
+        session.endIgnoreTillSync();
         portals.remove("");
         session.writeReadyForQuery();
         session.out().flush();
+    }
+
+    /** Flush answers everything sent so far, so waiting Executes run now (their batch ends here). */
+    void flush() {
+        if (batch != null) {
+            runBatch(session.out()::flush);
+        } else {
+            session.out().flush();
+        }
     }
 
     /** A simple Query takes over the unnamed statement and portal. */

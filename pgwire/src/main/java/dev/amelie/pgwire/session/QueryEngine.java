@@ -57,6 +57,21 @@ public interface QueryEngine {
         return execute(statements);
     }
 
+    /**
+     * As {@link #execute(Connection, List)}; a non-null {@code thenFail} is an error the client
+     * caused after these statements in the same transaction (a bad message later in an
+     * extended-protocol batch): the transaction fails with it, as if a statement had, after the
+     * statements ran and their results were collected.
+     */
+    default CompletableFuture<TransactionOutcome> execute(Connection connection, List<BoundStatement> statements,
+                                                          SqlException thenFail) {
+        if (thenFail == null) {
+            return execute(connection, statements);
+        }
+        return execute(connection, statements).thenApply(outcome -> outcome.error() != null ? outcome
+                : new TransactionOutcome(outcome.results(), thenFail));
+    }
+
     /** State the engine keeps for one client connection between its messages. */
     default Connection connect() {
         return Connection.AUTOCOMMIT;
@@ -78,6 +93,13 @@ public interface QueryEngine {
 
         /** The status ReadyForQuery reports; read after the last execute completed. */
         TransactionStatus status();
+
+        /**
+         * An error outside the engine (a bad protocol message, a syntax error) inside an open
+         * transaction block: the block is failed, as PostgreSQL aborts it.
+         */
+        default void fail() {
+        }
 
         /** The client went away: whatever its open block did is gone. */
         void close();
@@ -127,6 +149,14 @@ public interface QueryEngine {
          */
         default SessionCommand sessionCommand() {
             return null;
+        }
+
+        /**
+         * True for DDL: later messages of an extended-protocol batch may need what it creates,
+         * so it runs when its Execute arrives rather than at the batch's Sync.
+         */
+        default boolean changesCatalog() {
+            return false;
         }
     }
 

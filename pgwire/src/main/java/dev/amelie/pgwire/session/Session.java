@@ -154,11 +154,8 @@ public final class Session extends ChannelInboundHandlerAdapter {
                 case Describe describe -> extendedQuery.describe(describe);
                 case Execute execute -> extendedQuery.execute(execute);
                 case Close close -> extendedQuery.close(close);
-                case Sync _ -> {
-                    ignoreTillSync = false;
-                    extendedQuery.sync();
-                }
-                case Flush _ -> out.flush();
+                case Sync _ -> extendedQuery.sync();
+                case Flush _ -> extendedQuery.flush();
                 case Terminate _ -> {
                     closing = true;
                     out.flushAndClose();
@@ -236,7 +233,13 @@ public final class Session extends ChannelInboundHandlerAdapter {
      * loop. Until then the session is busy and queues what the client sends.
      */
     void runTransaction(List<BoundStatement> statements, boolean extended, Consumer<TransactionOutcome> then) {
-        CompletableFuture<TransactionOutcome> future = engine.execute(engineConnection, statements);
+        runTransaction(statements, null, extended, then);
+    }
+
+    /** As above; a non-null {@code thenFail} makes the transaction fail with it after the statements. */
+    void runTransaction(List<BoundStatement> statements, SqlException thenFail, boolean extended,
+                        Consumer<TransactionOutcome> then) {
+        CompletableFuture<TransactionOutcome> future = engine.execute(engineConnection, statements, thenFail);
         busy = true;
         long timeout = parameters.statementTimeoutMillis();
         if (timeout > 0) {
@@ -288,12 +291,29 @@ public final class Session extends ChannelInboundHandlerAdapter {
             return;
         }
         ErrorResponse.write(out.buffer(), error);
+        if (extended && extendedQuery.hasWaitingExecutes()) {
+            // The waiting Executes' transaction fails with this error when it runs.
+            extendedQuery.failBatch(error);
+        } else {
+            // As in PostgreSQL, any error inside a transaction block aborts the block.
+            engineConnection.fail();
+        }
         if (extended) {
             ignoreTillSync = true;
         } else {
             writeReadyForQuery();
             out.flush();
         }
+    }
+
+    /** An extended-protocol error: messages up to the next Sync are skipped. */
+    void ignoreTillSync() {
+        ignoreTillSync = true;
+    }
+
+    /** Sync ends the skipping. */
+    void endIgnoreTillSync() {
+        ignoreTillSync = false;
     }
 
     /** Ends the connection with a FATAL error. */

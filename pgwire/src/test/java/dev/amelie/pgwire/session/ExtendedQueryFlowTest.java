@@ -250,6 +250,27 @@ class ExtendedQueryFlowTest {
         assertEquals("12DC2DCZ", types(messages));
         assertEquals(List.of("1"), messages.get(2).textValues());
         assertEquals(List.of("2"), messages.get(5).textValues());
+        assertEquals(List.of(List.of("select $1::int4", "select $1::int4")), engine.executions(),
+                "a batch up to Sync is one transaction");
+    }
+
+    @Test
+    void messagesAfterAFailedExecuteOfTheBatchAreSkippedAndTakeNoEffect() {
+        client.send(all(parse("", "fail"), bind("", "", new String[0]), execute("", 0),
+                parse("s9", "select 1"), close('S', "never"), sync()));
+        List<BackendMessage> messages = client.receive();
+        assertEquals("12EZ", types(messages), "no ParseComplete or CloseComplete after the error");
+
+        client.send(all(parse("s9", "select 2"), sync()));
+        assertEquals("1Z", types(client.receive()), "s9 was never prepared, as PostgreSQL skipped its Parse");
+    }
+
+    @Test
+    void flushAnswersWaitingExecutes() {
+        client.send(all(parse("", "select 1"), bind("", "", new String[0]), execute("", 0), flush()));
+        assertEquals("12DC", types(client.receive()));
+        client.send(sync());
+        assertEquals("Z", types(client.receive()));
     }
 
     @Test
