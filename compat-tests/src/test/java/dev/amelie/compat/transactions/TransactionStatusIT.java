@@ -543,6 +543,54 @@ class TransactionStatusIT {
         assertEquals(List.of("1:one", "2:two"), rows("select id, note from ts_batch_ddl order by id"));
     }
 
+    /**
+     * now() is the transaction's start and random() draws fresh numbers, yet an interactive
+     * transaction's replays (at every statement and at COMMIT) must show what the client saw:
+     * both are fixed at first use, so such a transaction commits instead of failing with 40001.
+     */
+    @Test
+    void nowAndRandomKeepTheirValuesThroughTheTransaction() throws Exception {
+        createTable("ts_random");
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("insert into ts_random values (1, 'a'), (2, 'b'), (3, 'c')");
+            java.sql.Timestamp previous = null;
+            for (int round = 0; round < 5; round++) {
+                c.setAutoCommit(false);
+                java.sql.Timestamp start = timestamp(s, "select now()");
+                List<String> drawn = column(s, "select random() from ts_random order by id");
+                assertEquals(3, java.util.Set.copyOf(drawn).size(), "each row draws its own number");
+                Thread.sleep(5);
+                s.execute("update ts_random set note = 'seen " + round + "' where id = 1");
+                assertEquals(start, timestamp(s, "select now()"), "now() is the transaction's start");
+                assertEquals(drawn.size(), column(s, "select random() from ts_random").size());
+                c.commit();
+                c.setAutoCommit(true);
+                if (previous != null) {
+                    assertTrue(start.after(previous), "each transaction has its own now()");
+                }
+                previous = start;
+            }
+        }
+        assertEquals(List.of("1:seen 4", "2:b", "3:c"), rows("select id, note from ts_random order by id"));
+    }
+
+    private static java.sql.Timestamp timestamp(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next());
+            return rs.getTimestamp(1);
+        }
+    }
+
+    private static List<String> column(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
     private static String rootState(SQLException e) {
         SQLException next = e.getNextException();
         return next != null && next.getSQLState() != null ? next.getSQLState() : e.getSQLState();

@@ -4,7 +4,9 @@ import dev.amelie.compute.catalog.CatalogStore;
 import dev.amelie.compute.catalog.Table;
 import dev.amelie.compute.storage.RowKey;
 import dev.amelie.vm.exec.Interpreter;
+import dev.amelie.vm.program.Function;
 import dev.amelie.vm.program.Program;
+import dev.amelie.vm.value.DateTimeText;
 import dev.amelie.compute.node.ComputeNode;
 import dev.amelie.wal.WriteAheadLog;
 
@@ -66,6 +68,10 @@ public final class Executor {
             }
             return needed;
         }
+        if (program.input() != null && (program.input().calls(Function.RANDOM) || program.input().calls(Function.NOW))) {
+            return allNodes(); // the keys are known only once the transaction fixes its time and numbers
+        }
+        FixedValues fixed = new FixedValues(DateTimeText.toMicros(java.time.Instant.now()), 0);
         BitSet needed = new BitSet(nodes.length);
         switch (program.routing()) {
             case NONE -> {
@@ -76,14 +82,14 @@ public final class Executor {
                 if (table == null) {
                     return allNodes();
                 }
-                needed.set(Transaction.nodeOfKey(table, Transaction.keyOf(program, parameters)));
+                needed.set(Transaction.nodeOfKey(table, Transaction.keyOf(program, parameters, fixed)));
             }
             case BY_ROW_KEY -> {
                 Table table = catalog.current().table(program.tableId());
                 if (table == null || !table.def().hasPrimaryKey()) {
                     return allNodes(); // hidden row ids are assigned when the rows are routed
                 }
-                HostContext input = new HostContext(parameters, List.of());
+                HostContext input = new HostContext(parameters, List.of(), List.of(), () -> false, fixed, HostContext.INPUT_SALT);
                 Interpreter.run(program.input(), input);
                 for (Object[] row : input.output()) {
                     needed.set(Transaction.nodeOfKey(table, RowKey.of(table.def(), row)));

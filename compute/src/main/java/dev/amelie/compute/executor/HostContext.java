@@ -22,19 +22,36 @@ final class HostContext implements ExecutionContext {
     /** Hash indexes of row sets, built by HASH_BUILD; keys are normalized as stored keys are. */
     private final Map<Integer, Map<Object, List<Object[]>>> hashes = new HashMap<>();
 
-    HostContext(Object[] parameters, List<Object[]> input) {
-        this(parameters, input, List.of());
-    }
+    /** Salts of the host's sections' random numbers; partitions use their index (0 and up). */
+    static final long INPUT_SALT = -1;
+    static final long MERGE_SALT = -2;
+    static final long KEY_SALT = -3;
 
-    HostContext(Object[] parameters, List<Object[]> input, List<List<Object[]>> sources) {
-        this(parameters, input, sources, () -> false);
-    }
+    private final FixedValues fixed;
+    private final long salt;
+    private java.util.random.RandomGenerator random;
 
-    HostContext(Object[] parameters, List<Object[]> input, List<List<Object[]>> sources, BooleanSupplier cancelled) {
+    HostContext(Object[] parameters, List<Object[]> input, List<List<Object[]>> sources, BooleanSupplier cancelled,
+                FixedValues fixed, long salt) {
         this.parameters = parameters;
         this.input = input;
         this.sources = sources;
         this.cancelled = cancelled;
+        this.fixed = fixed;
+        this.salt = salt;
+    }
+
+    @Override
+    public java.time.Instant transactionTime() {
+        return fixed.time();
+    }
+
+    @Override
+    public java.util.random.RandomGenerator random() {
+        if (random == null) {
+            random = fixed.random(salt);
+        }
+        return random;
     }
 
     @Override

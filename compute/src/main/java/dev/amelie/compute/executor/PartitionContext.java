@@ -38,10 +38,14 @@ final class PartitionContext implements ExecutionContext {
     private final RowSets rowSets = new RowSets();
     private long affected;
     private final java.util.function.BooleanSupplier cancelled;
+    private final FixedValues fixed;
+    private java.util.random.RandomGenerator random;
 
     PartitionContext(Table table, int partitionIndex, Object[] parameters, List<Object[]> input,
-                     boolean modifies, List<UndoEntry> undo, java.util.function.BooleanSupplier cancelled) {
+                     boolean modifies, List<UndoEntry> undo, java.util.function.BooleanSupplier cancelled,
+                     FixedValues fixed) {
         this.cancelled = cancelled;
+        this.fixed = fixed;
         this.table = table;
         this.partitionIndex = partitionIndex;
         this.partition = table.partition(partitionIndex);
@@ -53,6 +57,19 @@ final class PartitionContext implements ExecutionContext {
 
     PushdownResult result() {
         return new PushdownResult(rowSets.output(), affected, changes);
+    }
+
+    @Override
+    public java.time.Instant transactionTime() {
+        return fixed.time();
+    }
+
+    @Override
+    public java.util.random.RandomGenerator random() {
+        if (random == null) {
+            random = fixed.random(partitionIndex);
+        }
+        return random;
     }
 
     @Override

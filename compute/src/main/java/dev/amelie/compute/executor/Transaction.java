@@ -20,6 +20,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.time.Instant;
+import dev.amelie.vm.value.DateTimeText;
 
 /**
  * Coordinates one transaction from the host: runs its statements' sections, collects the
@@ -40,10 +43,23 @@ public final class Transaction {
     /** runLast let the nodes go: nothing but commit may follow. */
     private boolean nodesReleased;
     private boolean ended;
+    private Instant time = DateTimeText.toMicros(Instant.now());
+    private long seed = ThreadLocalRandom.current().nextLong();
+    /** How many statements ran so far: a statement's place picks its random seed. */
+    private int statementCount;
 
     Transaction(Executor executor, BitSet nodes) {
         this.executor = executor;
         this.nodes = nodes;
+    }
+
+    /**
+     * Fixes now() and the random seeds of this transaction's statements, so that running the
+     * same statements again (an interactive transaction's replay) sees the same values.
+     */
+    public void fixValues(Instant transactionTime, long transactionSeed) {
+        this.time = DateTimeText.toMicros(transactionTime);
+        this.seed = transactionSeed;
     }
 
     /** Lets a CancelRequest stop this transaction's statements (57014). */
@@ -53,7 +69,11 @@ public final class Transaction {
 
     /** Runs one compiled statement with its parameters. */
     public StatementOutcome run(Program program, Object[] parameters) {
-        return run(program, parameters, false);
+        return run(program, parameters, false, nextStatement());
+    }
+
+    private FixedValues nextStatement() {
+        return FixedValues.ofStatement(time, seed, statementCount++);
     }
 
     /**
@@ -63,12 +83,12 @@ public final class Transaction {
      */
     public StatementOutcome runLast(Program program, Object[] parameters) {
         if (program.kind() != Program.StatementKind.SELECT || !changes.isEmpty() || catalogBefore != null) {
-            return run(program, parameters, false);
+            return run(program, parameters, false, nextStatement());
         }
-        return run(program, parameters, true);
+        return run(program, parameters, true, nextStatement());
     }
 
-    private StatementOutcome run(Program program, Object[] parameters, boolean releaseBeforeMerge) {
+    private StatementOutcome run(Program program, Object[] parameters, boolean releaseBeforeMerge, FixedValues fixed) {
         checkOpen();
         Table table = null;
         if (program.routing() != Program.Routing.NONE) {
@@ -80,11 +100,11 @@ public final class Transaction {
         }
         List<Object[]> input = List.of();
         List<List<Object[]>> sources = new ArrayList<>(program.sources().size());
-        for (Program source : program.sources()) {
-            sources.add(run(source, parameters).rows());
+        for (int i = 0; i < program.sources().size(); i++) {
+            sources.add(run(program.sources().get(i), parameters, false, fixed.forSource(i)).rows());
         }
         if (program.input() != null && program.routing() != Program.Routing.BY_KEY) {
-            HostContext inputContext = new HostContext(parameters, List.of(), sources, cancelled);
+            HostContext inputContext = new HostContext(parameters, List.of(), sources, cancelled, fixed, HostContext.INPUT_SALT);
             Interpreter.run(program.input(), inputContext);
             input = inputContext.output();
         }
@@ -98,15 +118,15 @@ public final class Transaction {
                 List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(slots.length);
                 for (int node = 0; node < slots.length; node++) {
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, fixed, reply));
                     replies.add(reply);
                 }
                 affected = gather(replies, gathered);
             }
             case BY_KEY -> {
-                int node = nodeOfKey(table, keyOf(program, parameters));
+                int node = nodeOfKey(table, keyOf(program, parameters, fixed));
                 CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, reply));
+                slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, fixed, reply));
                 affected = gather(List.of(reply), gathered);
             }
             case BY_ROW_KEY -> {
@@ -117,7 +137,7 @@ public final class Transaction {
                         continue;
                     }
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, cancelled, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, cancelled, fixed, reply));
                     replies.add(reply);
                 }
                 affected = gather(replies, gathered);
@@ -131,7 +151,7 @@ public final class Transaction {
             slots = null;
             nodesReleased = true;
         }
-        HostContext merge = new HostContext(parameters, gathered, sources, cancelled);
+        HostContext merge = new HostContext(parameters, gathered, sources, cancelled, fixed, HostContext.MERGE_SALT);
         Interpreter.run(program.merge(), merge);
         return new StatementOutcome(merge.output(), affected);
     }
@@ -156,8 +176,8 @@ public final class Transaction {
     }
 
     /** The key a BY_KEY statement reads, computed by its input section. */
-    static Object keyOf(Program program, Object[] parameters) {
-        HostContext key = new HostContext(parameters, List.of());
+    static Object keyOf(Program program, Object[] parameters, FixedValues fixed) {
+        HostContext key = new HostContext(parameters, List.of(), List.of(), () -> false, fixed, HostContext.KEY_SALT);
         Interpreter.run(program.input(), key);
         return RowKey.fromValues(key.output().getFirst());
     }

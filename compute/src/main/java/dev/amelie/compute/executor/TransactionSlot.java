@@ -23,7 +23,8 @@ final class TransactionSlot implements NodeTask {
     sealed interface Request {}
 
     record Pushdown(Table table, Code code, Object[] parameters, List<Object[]> input, boolean modifies,
-                    java.util.function.BooleanSupplier cancelled, CompletableFuture<PushdownResult> reply) implements Request {}
+                    java.util.function.BooleanSupplier cancelled, FixedValues fixed,
+                    CompletableFuture<PushdownResult> reply) implements Request {}
 
     /** Ends the turn: commit keeps the changes, abort undoes them. */
     record End(boolean commit, CompletableFuture<Void> done) implements Request {}
@@ -46,7 +47,7 @@ final class TransactionSlot implements NodeTask {
                 case Pushdown p -> {
                     try {
                         PartitionContext context = new PartitionContext(p.table(), node.id(), p.parameters(),
-                                p.input(), p.modifies(), undo, p.cancelled());
+                                p.input(), p.modifies(), undo, p.cancelled(), p.fixed());
                         Interpreter.run(p.code(), context);
                         p.reply().complete(context.result());
                     } catch (RuntimeException e) {

@@ -3,8 +3,10 @@ package dev.amelie.pgwire.engine;
 import dev.amelie.pgwire.session.QueryEngine;
 import dev.amelie.pgwire.session.QueryEngine.TransactionStatus;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One client connection's transaction block. An interactive transaction keeps no node, no lock
@@ -26,12 +28,29 @@ final class EngineConnection implements QueryEngine.Connection {
     record Savepoint(String name, int mark) {}
 
     private volatile TransactionStatus status = TransactionStatus.IDLE;
+    /** now() and the random seed of the current transaction: kept while a block is open, so replays see them again. */
+    private Instant transactionTime = Instant.now();
+    private long transactionSeed;
     private List<ShownStatement> block = List.of();
     private List<Savepoint> savepoints = List.of();
 
     @Override
     public TransactionStatus status() {
         return status;
+    }
+
+    /** A new transaction starts (not a later message of an open block): new time, new seed. */
+    void startTransaction() {
+        transactionTime = Instant.now();
+        transactionSeed = ThreadLocalRandom.current().nextLong();
+    }
+
+    Instant transactionTime() {
+        return transactionTime;
+    }
+
+    long transactionSeed() {
+        return transactionSeed;
     }
 
     List<ShownStatement> block() {

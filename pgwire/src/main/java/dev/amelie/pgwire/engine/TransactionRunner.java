@@ -70,10 +70,18 @@ final class TransactionRunner {
         private Transaction begin() {
             Transaction next = executor.begin(nodes);
             next.cancelWhen(connection::cancelRequested);
+            next.fixValues(connection.transactionTime(), connection.transactionSeed());
             return next;
         }
 
+        /** The transaction ended within the message; what follows is a new one, with its own now(). */
         void startNextTransaction() {
+            connection.startTransaction();
+            restartTransaction();
+        }
+
+        /** The same transaction starts over in a new executor transaction (ROLLBACK TO SAVEPOINT). */
+        void restartTransaction() {
             transaction = begin();
             shown = new ArrayList<>();
             savepoints = new ArrayList<>();
@@ -89,6 +97,9 @@ final class TransactionRunner {
         }
         boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements);
         boolean mayRestore = connection.status() == TransactionStatus.FAILED;
+        if (connection.status() == TransactionStatus.IDLE) {
+            connection.startTransaction();
+        }
         Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements));
         try {
             return runMessage(run, statements, replay, thenFail);
@@ -262,7 +273,7 @@ final class TransactionRunner {
         run.savepoints.subList(index + 1, run.savepoints.size()).clear();
         List<EngineConnection.Savepoint> savepoints = new ArrayList<>(run.savepoints);
         run.transaction.rollback();
-        run.startNextTransaction();
+        run.restartTransaction();
         run.savepoints = savepoints;
         run.connection.setStatus(TransactionStatus.IN_BLOCK);
         SqlException replayFailure = replay(run, kept);

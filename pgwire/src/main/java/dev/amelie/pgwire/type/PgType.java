@@ -23,6 +23,9 @@ public enum PgType {
     VARCHAR(1043, -1, SqlType.TEXT, TextCodec.INSTANCE),
     BPCHAR(1042, -1, SqlType.TEXT, TextCodec.INSTANCE),
     NAME(19, 64, SqlType.TEXT, TextCodec.INSTANCE),
+    DATE(1082, 4, SqlType.DATE, DateCodec.INSTANCE),
+    TIMESTAMP(1114, 8, SqlType.TIMESTAMP, TimestampCodec.WITHOUT_ZONE),
+    TIMESTAMPTZ(1184, 8, SqlType.TIMESTAMPTZ, TimestampCodec.WITH_ZONE),
     /** A parameter the client left for the server to infer; PostgreSQL's "unknown" pseudo-type. */
     UNKNOWN(705, -2, SqlType.UNKNOWN, TextCodec.INSTANCE);
 
@@ -71,6 +74,9 @@ public enum PgType {
             case DOUBLE -> FLOAT8;
             case NUMERIC -> NUMERIC;
             case TEXT, UNKNOWN -> TEXT;
+            case DATE -> DATE;
+            case TIMESTAMP -> TIMESTAMP;
+            case TIMESTAMPTZ -> TIMESTAMPTZ;
         };
     }
 

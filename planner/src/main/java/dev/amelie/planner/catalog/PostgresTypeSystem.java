@@ -22,6 +22,23 @@ public final class PostgresTypeSystem extends RelDataTypeSystemImpl {
         return factory.createTypeWithNullability(sum, argumentType.isNullable());
     }
 
+    /** PostgreSQL's timestamps keep microseconds; Calcite's would keep milliseconds. */
+    @Override
+    public int getMaxPrecision(SqlTypeName typeName) {
+        return switch (typeName) {
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ, TIME -> 6;
+            default -> super.getMaxPrecision(typeName);
+        };
+    }
+
+    @Override
+    public int getDefaultPrecision(SqlTypeName typeName) {
+        return switch (typeName) {
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> 6;
+            default -> super.getDefaultPrecision(typeName);
+        };
+    }
+
     @Override
     public boolean shouldConvertRaggedUnionTypesToVarying() {
         return true;

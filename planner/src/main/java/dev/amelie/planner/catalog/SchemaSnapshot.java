@@ -37,6 +37,8 @@ public final class SchemaSnapshot {
             addType(schema, "float4", SqlTypeName.DOUBLE);
             addType(schema, "bool", SqlTypeName.BOOLEAN);
             addType(schema, "bpchar", SqlTypeName.VARCHAR);
+            schema.add("timestamptz", (RelDataTypeFactory factory) ->
+                    factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6));
         }
         return new SchemaSnapshot(catalog.version(), root);
     }

@@ -20,6 +20,9 @@ public final class TypeMapping {
             case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
             case NUMERIC -> factory.createSqlType(SqlTypeName.DECIMAL, 38, 6);
             case TEXT -> factory.createSqlType(SqlTypeName.VARCHAR);
+            case DATE -> factory.createSqlType(SqlTypeName.DATE);
+            case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 6);
+            case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
             case UNKNOWN -> factory.createSqlType(SqlTypeName.NULL);
         };
     }
@@ -33,6 +36,9 @@ public final class TypeMapping {
             case FLOAT, REAL, DOUBLE -> SqlType.DOUBLE;
             case DECIMAL -> SqlType.NUMERIC;
             case CHAR, VARCHAR -> SqlType.TEXT;
+            case DATE -> SqlType.DATE;
+            case TIMESTAMP -> SqlType.TIMESTAMP;
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> SqlType.TIMESTAMPTZ;
             case NULL, UNKNOWN -> SqlType.UNKNOWN;
             default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                     "type " + type.getSqlTypeName().getName().toLowerCase() + " is not supported yet");

@@ -9,6 +9,29 @@ import dev.amelie.vm.type.SqlType;
 public final class TypeNames {
     private TypeNames() {}
 
+    /** An optional {@code (p)}: fractional digits of seconds, accepted; values keep microseconds. */
+    private static void precision(TokenStream in) {
+        if (in.acceptSymbol("(")) {
+            in.next();
+            in.expectSymbol(")");
+        }
+    }
+
+    /** {@code with time zone} is true, {@code without time zone} or nothing is false. */
+    private static boolean withOrWithoutTimeZone(TokenStream in) {
+        boolean with;
+        if (in.acceptWord("with")) {
+            with = true;
+        } else if (in.acceptWord("without")) {
+            with = false;
+        } else {
+            return false;
+        }
+        in.expectWord("time");
+        in.expectWord("zone");
+        return with;
+    }
+
     public static SqlType parse(TokenStream in) {
         String name = in.expectIdentifier();
         SqlType type = switch (name) {
@@ -31,6 +54,12 @@ public final class TypeNames {
                 yield SqlType.DOUBLE;
             }
             case "numeric", "decimal" -> SqlType.NUMERIC;
+            case "date" -> SqlType.DATE;
+            case "timestamptz" -> SqlType.TIMESTAMPTZ;
+            case "timestamp" -> {
+                precision(in);
+                yield withOrWithoutTimeZone(in) ? SqlType.TIMESTAMPTZ : SqlType.TIMESTAMP;
+            }
             default -> throw new SqlException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist");
         };
         if (in.acceptSymbol("(")) {

@@ -15,6 +15,9 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimestampString;
+import dev.amelie.vm.value.DateTimeText;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -94,6 +97,16 @@ final class ExpressionLowering {
             case "UPPER" -> function(Function.UPPER, call.getOperands(), row);
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> function(Function.LENGTH, call.getOperands(), row);
             case "ABS" -> function(Function.ABS, call.getOperands(), row);
+            case "NOW" -> function(Function.NOW, List.of(), row);
+            // Calcite types these as timestamp without time zone: the session zone (UTC) applies.
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> castRegister(function(Function.NOW, List.of(), row), SqlType.TIMESTAMP);
+            case "CURRENT_DATE" -> castRegister(function(Function.NOW, List.of(), row), SqlType.DATE);
+            case "RANDOM", "RAND" -> {
+                if (!call.getOperands().isEmpty()) {
+                    throw unsupported("random with a seed argument");
+                }
+                yield function(Function.RANDOM, List.of(), row);
+            }
             default -> throw unsupported("function or operator " + call.getOperator().getName().toLowerCase(Locale.ROOT));
         };
     }
@@ -225,6 +238,10 @@ final class ExpressionLowering {
             case DECIMAL -> literal.getValueAs(BigDecimal.class);
             case FLOAT, REAL, DOUBLE -> literal.getValueAs(Double.class);
             case CHAR, VARCHAR -> literal.getValueAs(String.class);
+            case DATE -> DateTimeText.parseDate(literal.getValueAs(DateString.class).toString());
+            case TIMESTAMP -> DateTimeText.parseTimestamp(literal.getValueAs(TimestampString.class).toString());
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ ->
+                    DateTimeText.parseTimestamptz(literal.getValueAs(TimestampString.class).toString());
             default -> throw unsupported("literal of type " + literal.getType().getSqlTypeName().getName().toLowerCase(Locale.ROOT));
         };
     }

@@ -71,6 +71,8 @@ final class ColumnNames {
             case "boolean" -> "bool";
             case "double", "double precision" -> "float8";
             case "varchar" -> "varchar";
+            case "timestamp", "timestamp(6)" -> "timestamp";
+            case "timestamp with local time zone", "timestamp(6) with local time zone", "timestamp with time zone" -> "timestamptz";
             default -> spec.replace("`", "");
         };
     }

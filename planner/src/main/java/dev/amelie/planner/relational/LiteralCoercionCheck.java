@@ -44,7 +44,7 @@ final class LiteralCoercionCheck extends SqlBasicVisitor<Void> {
             } catch (RuntimeException notDerived) {
                 return super.visit(call);
             }
-            if (target.isNumeric() || target == SqlType.BOOLEAN) {
+            if (target.isNumeric() || target == SqlType.BOOLEAN || target.isDateTime()) {
                 try {
                     Values.cast(literal.getValueAs(String.class), target);
                 } catch (SqlException e) {

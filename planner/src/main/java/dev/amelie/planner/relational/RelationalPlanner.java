@@ -65,6 +65,7 @@ public final class RelationalPlanner {
             .withCaseSensitive(true);
 
     private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+            PostgresFunctions.TABLE,
             SqlStdOperatorTable.instance(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
 

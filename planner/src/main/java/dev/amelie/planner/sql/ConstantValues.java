@@ -1,6 +1,7 @@
 package dev.amelie.planner.sql;
 
 import dev.amelie.vm.type.SqlType;
+import dev.amelie.vm.value.DateTimeText;
 import dev.amelie.vm.value.TextInput;
 
 import java.util.List;
@@ -28,6 +29,9 @@ public final class ConstantValues {
                     case DOUBLE -> constant.number() ? TextInput.parseDouble(constant.text(), false) : null;
                     case NUMERIC -> constant.number() ? TextInput.parseNumeric(constant.text()) : null;
                     case TEXT -> constant.number() ? null : constant.text();
+                    case DATE -> constant.number() ? null : DateTimeText.parseDate(constant.text());
+                    case TIMESTAMP -> constant.number() ? null : DateTimeText.parseTimestamp(constant.text());
+                    case TIMESTAMPTZ -> constant.number() ? null : DateTimeText.parseTimestamptz(constant.text());
                     case BOOLEAN, UNKNOWN -> null;
                 };
             } catch (RuntimeException doesNotConvert) {

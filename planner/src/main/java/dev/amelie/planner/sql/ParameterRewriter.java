@@ -110,6 +110,9 @@ public final class ParameterRewriter {
             case "bool", "boolean" -> SqlType.BOOLEAN;
             case "float8", "float" -> SqlType.DOUBLE;
             case "numeric", "decimal" -> SqlType.NUMERIC;
+            case "date" -> SqlType.DATE;
+            case "timestamp" -> SqlType.TIMESTAMP;
+            case "timestamptz" -> SqlType.TIMESTAMPTZ;
             default -> null;
         };
         if (type == null || i < sql.length() && (sql.charAt(i) == '(' || sql.charAt(i) == '[')) {
@@ -128,6 +131,9 @@ public final class ParameterRewriter {
             case DOUBLE -> "DOUBLE";
             case NUMERIC -> "DECIMAL";
             case TEXT, UNKNOWN -> "VARCHAR";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMPTZ -> "TIMESTAMP WITH LOCAL TIME ZONE";
         };
     }
 }

@@ -2,7 +2,9 @@ package dev.amelie.vm.exec;
 
 import dev.amelie.vm.program.RowSourceKind;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * What a running section can reach outside its registers. On a compute node the partition
@@ -18,6 +20,16 @@ public interface ExecutionContext {
 
     /** A cursor over the zero or one row with this key in the partition. */
     Cursor lookup(Object[] key);
+
+    /** now(): the start of the transaction, the same on every run of the statement. */
+    default Instant transactionTime() {
+        throw new UnsupportedOperationException("no transaction time in this context");
+    }
+
+    /** random(): this section's numbers, the same on every run of the statement over the same rows. */
+    default RandomGenerator random() {
+        throw new UnsupportedOperationException("no random numbers in this context");
+    }
 
     /** True once the statement was cancelled; loops check it on every turn. */
     default boolean cancelled() {

@@ -72,7 +72,11 @@ public final class Interpreter {
                 case IS_TRUE -> r[a] = Boolean.TRUE.equals(r[b]);
                 case IS_FALSE -> r[a] = Boolean.FALSE.equals(r[b]);
                 case CAST -> r[a] = r[b] == null ? null : Values.cast(r[b], TYPES[c]);
-                case CALL -> r[a] = call(Function.of(b >>> 8), r, c, b & 0xff);
+                case CALL -> r[a] = switch (Function.of(b >>> 8)) {
+                    case NOW -> context.transactionTime();
+                    case RANDOM -> context.random().nextDouble();
+                    case Function function -> call(function, r, c, b & 0xff);
+                };
                 case JUMP -> {
                     if (a < pc && context.cancelled()) { // a loop's turn: the place to stop
                         throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
@@ -201,7 +205,7 @@ public final class Interpreter {
                 case Number n when Values.compare(n, 0) >= 0 -> n;
                 default -> Values.negate(arg);
             };
-            case COALESCE -> throw new IllegalStateException();
+            case COALESCE, NOW, RANDOM -> throw new IllegalStateException();
         };
     }
 

@@ -13,6 +13,16 @@ public record Code(int[] code, Object[] constants, int registers, int cursors) {
         return code.length / 4;
     }
 
+    /** True when some instruction calls this function. */
+    public boolean calls(Function function) {
+        for (int at = 0; at < code.length; at += 4) {
+            if (Opcode.of(code[at] & 0xffff) == Opcode.CALL && code[at + 2] >>> 8 == function.ordinal()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Human-readable listing, one instruction per line (for EXPLAIN and tests). */
     public String disassemble() {
         StringBuilder out = new StringBuilder();

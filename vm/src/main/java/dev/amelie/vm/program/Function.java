@@ -5,7 +5,11 @@ package dev.amelie.vm.program;
  * the function ordinal and the argument count into one operand: {@code ordinal << 8 | count}.
  */
 public enum Function {
-    LOWER, UPPER, LENGTH, ABS, COALESCE;
+    LOWER, UPPER, LENGTH, ABS, COALESCE,
+    /** now(), CURRENT_TIMESTAMP: the transaction's start, the same for all its statements and replays. */
+    NOW,
+    /** random(): from the statement's own seeded sequence, so that a replay draws the same numbers. */
+    RANDOM;
 
     private static final Function[] VALUES = values();
 

@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Encodes rows (arrays of run-time values) to bytes and back, self-describing: each value is
@@ -20,6 +24,9 @@ public final class RowCodec {
     private static final byte DOUBLE = 6;
     private static final byte TEXT = 7;
     private static final byte DECIMAL = 8;
+    private static final byte DATE = 9;
+    private static final byte TIMESTAMP = 10;
+    private static final byte TIMESTAMPTZ = 11;
 
     private RowCodec() {}
 
@@ -70,6 +77,20 @@ public final class RowCodec {
                 out.putInt(unscaled.length);
                 out.put(unscaled);
             }
+            case LocalDate d -> {
+                out.put(DATE);
+                out.putLong(d.toEpochDay());
+            }
+            case LocalDateTime t -> {
+                out.put(TIMESTAMP);
+                out.putLong(t.toEpochSecond(ZoneOffset.UTC));
+                out.putInt(t.getNano());
+            }
+            case Instant t -> {
+                out.put(TIMESTAMPTZ);
+                out.putLong(t.getEpochSecond());
+                out.putInt(t.getNano());
+            }
             default -> throw new IllegalArgumentException("cannot encode " + value.getClass());
         }
     }
@@ -91,6 +112,9 @@ public final class RowCodec {
                 in.get(unscaled);
                 yield new BigDecimal(new BigInteger(unscaled), scale);
             }
+            case DATE -> LocalDate.ofEpochDay(in.getLong());
+            case TIMESTAMP -> LocalDateTime.ofEpochSecond(in.getLong(), in.getInt(), ZoneOffset.UTC);
+            case TIMESTAMPTZ -> Instant.ofEpochSecond(in.getLong(), in.getInt());
             default -> throw new IllegalArgumentException("bad value tag " + tag + " at " + (in.position() - 1));
         };
     }

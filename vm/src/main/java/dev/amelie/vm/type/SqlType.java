@@ -4,6 +4,9 @@ package dev.amelie.vm.type;
  * The SQL types values can have, and the Java class that carries each at run time.
  * Values are plain Java objects in registers and rows; {@code null} is SQL NULL.
  * Wire OIDs are the protocol layer's business (pgwire maps these to PostgreSQL OIDs).
+ *
+ * <p>Column types are logged by ordinal: add new types just before UNKNOWN (which no column
+ * has), never reorder.
  */
 public enum SqlType {
     BOOLEAN("boolean", Boolean.class),
@@ -14,6 +17,11 @@ public enum SqlType {
     /** Exact numeric; so far only literals and results of arithmetic on them. */
     NUMERIC("numeric", java.math.BigDecimal.class),
     TEXT("text", String.class),
+    DATE("date", java.time.LocalDate.class),
+    /** Microsecond precision, as PostgreSQL's. */
+    TIMESTAMP("timestamp without time zone", java.time.LocalDateTime.class),
+    /** An instant, microsecond precision; printed in the session's zone (UTC). */
+    TIMESTAMPTZ("timestamp with time zone", java.time.Instant.class),
     /** The type of a NULL literal or a parameter whose type nothing determines. */
     UNKNOWN("unknown", Object.class);
 
@@ -32,6 +40,10 @@ public enum SqlType {
 
     public Class<?> javaClass() {
         return javaClass;
+    }
+
+    public boolean isDateTime() {
+        return this == DATE || this == TIMESTAMP || this == TIMESTAMPTZ;
     }
 
     public boolean isNumeric() {

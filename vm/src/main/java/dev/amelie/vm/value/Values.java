@@ -7,6 +7,10 @@ import dev.amelie.vm.type.SqlType;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Comparison, arithmetic and conversion of run-time values, with PostgreSQL's rules for the
@@ -39,8 +43,25 @@ public final class Values {
         if (a instanceof Boolean x && b instanceof Boolean y) {
             return Boolean.compare(x, y);
         }
+        if (isDateTime(a) && isDateTime(b)) {
+            return asInstant(a).compareTo(asInstant(b));
+        }
         throw new SqlException(SqlState.DATATYPE_MISMATCH,
                 "cannot compare " + typeName(a) + " with " + typeName(b));
+    }
+
+    private static boolean isDateTime(Object value) {
+        return value instanceof LocalDate || value instanceof LocalDateTime || value instanceof Instant;
+    }
+
+    /** Dates and timestamps compare on one time line; those without a zone are in the session's (UTC). */
+    private static Instant asInstant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case LocalDateTime t -> t.toInstant(ZoneOffset.UTC);
+            case LocalDate d -> d.atStartOfDay().toInstant(ZoneOffset.UTC);
+            default -> throw new IllegalArgumentException(value.getClass().getName());
+        };
     }
 
     public static boolean isIntegral(Number n) {
@@ -210,6 +231,27 @@ public final class Values {
                 case String s -> TextInput.parseNumeric(s);
                 default -> throw cannotCast(value, target);
             };
+            case DATE -> switch (value) {
+                case LocalDate d -> d;
+                case LocalDateTime t -> t.toLocalDate();
+                case Instant t -> LocalDate.ofInstant(t, ZoneOffset.UTC);
+                case String s -> DateTimeText.parseDate(s);
+                default -> throw cannotCast(value, target);
+            };
+            case TIMESTAMP -> switch (value) {
+                case LocalDateTime t -> t;
+                case LocalDate d -> d.atStartOfDay();
+                case Instant t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+                case String s -> DateTimeText.parseTimestamp(s);
+                default -> throw cannotCast(value, target);
+            };
+            case TIMESTAMPTZ -> switch (value) {
+                case Instant t -> t;
+                case LocalDateTime t -> t.toInstant(ZoneOffset.UTC);
+                case LocalDate d -> d.atStartOfDay().toInstant(ZoneOffset.UTC);
+                case String s -> DateTimeText.parseTimestamptz(s);
+                default -> throw cannotCast(value, target);
+            };
             case UNKNOWN -> value;
         };
     }
@@ -274,6 +316,9 @@ public final class Values {
             case Boolean b -> b ? "true" : "false";
             case Double d -> FloatText.format(d);
             case BigDecimal d -> d.toPlainString();
+            case LocalDate d -> DateTimeText.formatDate(d);
+            case LocalDateTime t -> DateTimeText.formatTimestamp(t);
+            case Instant t -> DateTimeText.formatTimestamptz(t);
             default -> value.toString();
         };
     }
@@ -288,6 +333,9 @@ public final class Values {
             case BigDecimal d -> "numeric";
             case String s -> "text";
             case Boolean b -> "boolean";
+            case LocalDate d -> "date";
+            case LocalDateTime t -> "timestamp without time zone";
+            case Instant t -> "timestamp with time zone";
             default -> value.getClass().getSimpleName();
         };
     }

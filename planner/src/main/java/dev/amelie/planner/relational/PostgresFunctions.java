@@ -1,0 +1,45 @@
+package dev.amelie.planner.relational;
+
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * PostgreSQL functions that neither Calcite's standard operators nor its PostgreSQL library
+ * define. Their behaviour is the lowering's (ExpressionLowering), by name. Names are lower case:
+ * the parser folds unquoted names to lower case, as PostgreSQL does.
+ */
+final class PostgresFunctions {
+    private PostgresFunctions() {}
+
+    /** now(): the transaction's start as timestamptz. Not deterministic: plans must not fold it. */
+    static final SqlFunction NOW = nonDeterministic("now",
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6), SqlFunctionCategory.TIMEDATE);
+
+    /** random(): double precision in [0, 1). */
+    static final SqlFunction RANDOM = nonDeterministic("random",
+            ReturnTypes.explicit(SqlTypeName.DOUBLE), SqlFunctionCategory.NUMERIC);
+
+    static final SqlOperatorTable TABLE = SqlOperatorTables.of(NOW, RANDOM);
+
+    /** A function without arguments whose value the plan must not fold into a constant. */
+    private static SqlFunction nonDeterministic(String name, org.apache.calcite.sql.type.SqlReturnTypeInference type,
+                                                SqlFunctionCategory category) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, type, null, OperandTypes.NILADIC, category) {
+            @Override
+            public boolean isDynamicFunction() {
+                return true;
+            }
+
+            @Override
+            public boolean isDeterministic() {
+                return false;
+            }
+        };
+    }
+}
