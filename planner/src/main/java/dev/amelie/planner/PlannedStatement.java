@@ -1,6 +1,7 @@
 package dev.amelie.planner;
 
 import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.planner.copy.CopyStatement;
 import dev.amelie.vm.program.Program;
 import dev.amelie.vm.type.SqlType;
 
@@ -49,6 +50,12 @@ public sealed interface PlannedStatement {
 
         public enum Kind { BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO }
     }
+
+    /**
+     * COPY … FROM STDIN or TO STDOUT, parsed only: its table and columns resolve when it runs
+     * ({@link Planner#copyTarget}), since an earlier statement of the message may create them.
+     */
+    record Copy(CopyStatement statement) implements PlannedStatement {}
 
     /** SET name = value (value null: DEFAULT). */
     record SetParameter(String name, String value) implements PlannedStatement {}

@@ -3,7 +3,11 @@ package dev.amelie.planner;
 import dev.amelie.compute.catalog.CatalogStore;
 import dev.amelie.planner.cache.PlanCache;
 import dev.amelie.planner.cache.PlanKey;
+import dev.amelie.planner.copy.CopyParser;
+import dev.amelie.planner.copy.CopyStatement;
+import dev.amelie.planner.copy.CopyTarget;
 import dev.amelie.planner.ddl.DdlParser;
+import dev.amelie.planner.lower.CopyLowering;
 import dev.amelie.planner.relational.RelationalPlanner;
 import dev.amelie.planner.sql.ConstantValues;
 import dev.amelie.planner.sql.LiteralNormalizer;
@@ -13,6 +17,7 @@ import dev.amelie.planner.sql.Tokenizer;
 import dev.amelie.planner.utility.UtilityParser;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.program.Program;
 import dev.amelie.vm.type.SqlType;
 
 import java.util.List;
@@ -71,6 +76,7 @@ public final class Planner {
             case "set" -> UtilityParser.parseSet(sql);
             case "show" -> UtilityParser.parseShow(sql);
             case "reset" -> UtilityParser.parseReset(sql);
+            case "copy" -> new PlannedStatement.Copy(CopyParser.parse(sql));
             default -> throw notPlannable(first);
         };
     }
@@ -100,6 +106,35 @@ public final class Planner {
             }
         }
         return new SimplePlan(plan(sql, NO_TYPES), new Object[0]);
+    }
+
+    /** The table and columns of a COPY, resolved against the current catalog. */
+    public CopyTarget copyTarget(CopyStatement copy) {
+        return CopyTarget.resolve(copy, catalog.current());
+    }
+
+    /** The INSERT program for a batch of {@code rows} COPY FROM rows (cached: most batches have the same size). */
+    public Program copyBatch(CopyTarget target, int rows) {
+        CopyBatchKey key = new CopyBatchKey(target.table().id(), target.catalogVersion(),
+                java.util.Arrays.stream(target.positions()).boxed().toList(), rows);
+        if (copyBatches.size() > 256) {
+            copyBatches.clear();
+        }
+        return copyBatches.computeIfAbsent(key, k -> CopyLowering.insertBatch(target.table(), target.positions(), rows));
+    }
+
+    private record CopyBatchKey(long tableId, long catalogVersion, List<Integer> positions, int rows) {}
+
+    private final java.util.Map<CopyBatchKey, Program> copyBatches = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The query COPY … TO STDOUT reads: the table's copied columns, or the query in parentheses. */
+    public PlannedStatement.Query copyQuery(CopyStatement copy) {
+        String sql = copy.query() != null ? copy.query() : copyTarget(copy).selectText();
+        if (!(plan(sql, NO_TYPES) instanceof PlannedStatement.Query query)
+                || query.program().kind() != Program.StatementKind.SELECT) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "COPY (query) TO supports only SELECT queries");
+        }
+        return query;
     }
 
     private static boolean isRelational(String sql) {
@@ -137,7 +172,7 @@ public final class Planner {
 
     /** Statements of PostgreSQL 15's grammar that we do not run yet answer 0A000 naming them; anything else is a syntax error. */
     private static final java.util.Set<String> POSTGRES_STATEMENTS = java.util.Set.of(
-            "alter", "analyze", "call", "checkpoint", "close", "cluster", "comment", "copy", "deallocate", "declare",
+            "alter", "analyze", "call", "checkpoint", "close", "cluster", "comment", "deallocate", "declare",
             "discard", "do", "execute", "explain", "fetch", "grant", "import", "listen", "load", "lock", "merge", "move",
             "notify", "prepare", "reassign", "refresh", "reindex", "revoke", "security",
             "truncate", "unlisten", "vacuum");

@@ -3,7 +3,9 @@ package dev.amelie.pgwire.codec;
 import dev.amelie.pgwire.message.Bind;
 import dev.amelie.pgwire.message.CancelRequest;
 import dev.amelie.pgwire.message.Close;
-import dev.amelie.pgwire.message.CopyMessage;
+import dev.amelie.pgwire.message.CopyData;
+import dev.amelie.pgwire.message.CopyDone;
+import dev.amelie.pgwire.message.CopyFail;
 import dev.amelie.pgwire.message.Describe;
 import dev.amelie.pgwire.message.Execute;
 import dev.amelie.pgwire.message.Flush;
@@ -180,10 +182,13 @@ public final class FrontendMessageDecoder extends ByteToMessageDecoder {
                 body.skipBytes(body.readableBytes());
                 yield new FunctionCall();
             }
-            case 'd', 'c', 'f' -> {
-                body.skipBytes(body.readableBytes());
-                yield new CopyMessage(type);
+            case 'd' -> {
+                byte[] data = new byte[body.readableBytes()];
+                body.readBytes(data);
+                yield new CopyData(data);
             }
+            case 'c' -> new CopyDone();
+            case 'f' -> new CopyFail(readCString(body));
             default -> throw new Malformed("invalid frontend message type " + (type & 0xFF));
         };
     }

@@ -3,7 +3,10 @@ package dev.amelie.pgwire.engine;
 import dev.amelie.compute.Database;
 import dev.amelie.pgwire.session.QueryEngine;
 import dev.amelie.planner.Planner;
+import dev.amelie.planner.copy.CopyStatement;
+import dev.amelie.planner.copy.CopyTarget;
 import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.type.SqlType;
 
 import java.util.List;
@@ -56,6 +59,21 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
                                                          SqlException thenFail) {
         return CompletableFuture.supplyAsync(() -> runner.run((EngineConnection) connection, statements, thenFail), transactions)
                 .thenCompose(f -> f);
+    }
+
+    @Override
+    public CopyInTarget beginCopyIn(Connection connection, PreparedQuery query) {
+        if (connection.status() == TransactionStatus.FAILED) {
+            throw new SqlException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        CopyStatement copy = query.copy();
+        CopyTarget target = planner.copyTarget(copy);
+        List<ResultColumn> columns = new java.util.ArrayList<>();
+        for (int i = 0; i < target.positions().length; i++) {
+            columns.add(new ResultColumn(target.columnNames().get(i), target.columnTypes().get(i)));
+        }
+        return new CopyInTarget(copy.relationName(), columns);
     }
 
     @Override

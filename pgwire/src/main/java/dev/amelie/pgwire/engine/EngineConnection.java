@@ -33,6 +33,13 @@ final class EngineConnection implements QueryEngine.Connection {
     private long transactionSeed;
     private List<ShownStatement> block = List.of();
     private List<Savepoint> savepoints = List.of();
+    /**
+     * The open block is a multi-statement Query's implicit transaction, kept across a COPY FROM
+     * STDIN's data stream: it commits at the end of the message, and a failure ends it.
+     */
+    private boolean implicitBlock;
+    /** Set by {@link #continueMessage()} for the next message part only. */
+    private boolean messageContinues;
 
     @Override
     public TransactionStatus status() {
@@ -65,6 +72,33 @@ final class EngineConnection implements QueryEngine.Connection {
         this.status = status;
     }
 
+    @Override
+    public void continueMessage() {
+        messageContinues = true;
+    }
+
+    /** Whether the message part about to run is followed by more of its message; clears the mark. */
+    boolean takeMessageContinues() {
+        boolean continues = messageContinues;
+        messageContinues = false;
+        return continues;
+    }
+
+    boolean implicitBlock() {
+        return implicitBlock;
+    }
+
+    /** A message part before a COPY FROM STDIN ran in autocommit: its statements become an implicit block. */
+    void keepImplicitBlock(List<ShownStatement> statements, List<Savepoint> marks) {
+        keepBlock(statements, marks);
+        implicitBlock = true;
+    }
+
+    /** BEGIN inside an implicit block: from now on the client ends the block. */
+    void makeBlockExplicit() {
+        implicitBlock = false;
+    }
+
     /** After a message that leaves the block open: these statements and savepoints are the block now. */
     void keepBlock(List<ShownStatement> statements, List<Savepoint> marks) {
         block = new ArrayList<>(statements);
@@ -77,6 +111,11 @@ final class EngineConnection implements QueryEngine.Connection {
      * SAVEPOINT, which may bring back the statements before the savepoint.
      */
     void failBlock(List<ShownStatement> statements, List<Savepoint> marks) {
+        if (implicitBlock) {
+            // An implicit transaction that fails is over, as the message is.
+            endBlock(TransactionStatus.IDLE);
+            return;
+        }
         block = new ArrayList<>(statements);
         savepoints = new ArrayList<>(marks);
         status = TransactionStatus.FAILED;
@@ -84,6 +123,10 @@ final class EngineConnection implements QueryEngine.Connection {
 
     @Override
     public void fail() {
+        if (implicitBlock) {
+            endBlock(TransactionStatus.IDLE);
+            return;
+        }
         if (status == TransactionStatus.IN_BLOCK) {
             status = TransactionStatus.FAILED;
         }
@@ -91,6 +134,7 @@ final class EngineConnection implements QueryEngine.Connection {
 
     /** The block ended (COMMIT, ROLLBACK): nothing of it is kept. */
     void endBlock(TransactionStatus next) {
+        implicitBlock = false;
         block = List.of();
         savepoints = List.of();
         status = next;

@@ -82,6 +82,11 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     }
 
     @Override
+    public dev.amelie.planner.copy.CopyStatement copy() {
+        return planned instanceof PlannedStatement.Copy copy ? copy.statement() : null;
+    }
+
+    @Override
     public QueryEngine.SessionCommand sessionCommand() {
         return switch (planned) {
             case PlannedStatement.SetParameter set -> new QueryEngine.SessionCommand.Set(set.name(), set.value());

@@ -33,10 +33,14 @@ final class StatementExecution {
         }
     }
 
+    private static final Object[] NO_PARAMETERS = new Object[0];
+
     private final Planner planner;
+    private final CopyFromExecution copyFrom;
 
     StatementExecution(Planner planner) {
         this.planner = planner;
+        this.copyFrom = new CopyFromExecution(planner);
     }
 
     Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement) {
@@ -62,6 +66,13 @@ final class StatementExecution {
                     }
                 }
                 yield new Result("DROP TABLE", List.of(), null, notices, notices.size());
+            }
+            case PlannedStatement.Copy copy when copy.statement().from() -> copyFrom.run(transaction, copy.statement(), statement.copyRows());
+            case PlannedStatement.Copy copy -> {
+                PlannedStatement.Query query = planner.copyQuery(copy.statement());
+                StatementOutcome outcome = transaction.run(query.program(), NO_PARAMETERS);
+                List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
+                yield new Result("COPY " + outcome.rows().size(), outcome.rows(), columns, List.of(), ResultFingerprint.of(outcome));
             }
             case PlannedStatement.DropView drop -> {
                 List<Notice> notices = new ArrayList<>();

@@ -52,6 +52,8 @@ final class TransactionRunner {
     private final class Run {
         final EngineConnection connection;
         final BitSet nodes;
+        /** A COPY FROM STDIN of the same message follows: nothing may commit yet. */
+        final boolean continues;
         final List<StatementResult> results = new ArrayList<>();
         /** Statements of the current executor transaction, with fingerprints, in order. */
         List<ShownStatement> shown = new ArrayList<>();
@@ -60,9 +62,10 @@ final class TransactionRunner {
         Transaction transaction;
         CompletableFuture<Void> earlierCommits = CompletableFuture.completedFuture(null);
 
-        Run(EngineConnection connection, BitSet nodes) {
+        Run(EngineConnection connection, BitSet nodes, boolean continues) {
             this.connection = connection;
             this.nodes = nodes;
+            this.continues = continues;
             this.transaction = begin();
             this.savepoints = new ArrayList<>(connection.savepoints());
         }
@@ -100,14 +103,16 @@ final class TransactionRunner {
         if (connection.status() == TransactionStatus.IDLE) {
             connection.startTransaction();
         }
-        Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements));
+        boolean continues = connection.takeMessageContinues();
+        Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements), continues);
         try {
             return runMessage(run, statements, replay, thenFail);
         } catch (Throwable unexpected) {
             // Whatever happened, the nodes this transaction holds must be let go, or every later
             // transaction on them would wait forever.
             run.transaction.rollback();
-            connection.endBlock(connection.status() == TransactionStatus.IDLE ? TransactionStatus.IDLE : TransactionStatus.FAILED);
+            connection.endBlock(connection.status() == TransactionStatus.IDLE || connection.implicitBlock()
+                    ? TransactionStatus.IDLE : TransactionStatus.FAILED);
             LOG.error("transaction failed unexpectedly", unexpected);
             if (unexpected instanceof Error error && !(unexpected instanceof StackOverflowError)) {
                 throw error;
@@ -150,7 +155,7 @@ final class TransactionRunner {
                 switch (planned) {
                     case TransactionControl control -> control(run, control);
                     case PlannedStatement.Query query when statements.size() == 1
-                            && connection.status() == TransactionStatus.IDLE -> {
+                            && connection.status() == TransactionStatus.IDLE && !run.continues -> {
                         // A lone autocommit query lets its nodes go before the host's merge.
                         StatementExecution.Result result = execution.runLast(run.transaction, query, statement);
                         run.shown.add(new ShownStatement(statement, result.fingerprint()));
@@ -161,6 +166,7 @@ final class TransactionRunner {
                     case PlannedStatement.CreateView create -> record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.DropTable drop -> record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.DropView drop -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.Copy copy -> record(run, statement, execution.run(run.transaction, planned, statement));
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
             } catch (SqlException e) {
@@ -177,10 +183,19 @@ final class TransactionRunner {
         if (thenFail != null) {
             return fail(run, thenFail);
         }
-        if (connection.status() == TransactionStatus.IN_BLOCK) {
+        if (run.continues && connection.status() == TransactionStatus.IDLE) {
+            // A COPY FROM STDIN of this message waits for its data: the message's implicit
+            // transaction goes on as a block of its own, shown but not committed.
+            connection.keepImplicitBlock(run.shown, run.savepoints);
+            return finish(run, run.transaction.rollback(), null);
+        }
+        if (connection.status() == TransactionStatus.IN_BLOCK && (run.continues || !connection.implicitBlock())) {
             // The block stays open: keep what the client saw, take back what was done.
             connection.keepBlock(run.shown, run.savepoints);
             return finish(run, run.transaction.rollback(), null);
+        }
+        if (connection.implicitBlock()) {
+            connection.endBlock(TransactionStatus.IDLE);
         }
         return finish(run, run.transaction.commit(), null);
     }
@@ -219,15 +234,17 @@ final class TransactionRunner {
         EngineConnection connection = run.connection;
         switch (control.kind()) {
             case BEGIN -> {
-                List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK
+                List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK && !connection.implicitBlock()
                         ? List.of(Notice.warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress")) : List.of();
+                // BEGIN inside a message's implicit transaction makes it a block the client ends.
+                connection.makeBlockExplicit();
                 // Statements earlier in this message belong to the block from now on: they are
                 // already in run.shown, and the implicit transaction becomes the block.
                 connection.setStatus(TransactionStatus.IN_BLOCK);
                 run.results.add(new StatementResult("BEGIN", List.of(), null, notices));
             }
             case COMMIT -> {
-                List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK
+                List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK && !connection.implicitBlock()
                         ? List.of() : List.of(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
                 CompletableFuture<Void> commit = run.transaction.commit();
                 run.earlierCommits = run.earlierCommits.thenCombine(commit, (a, b) -> null);
@@ -236,7 +253,7 @@ final class TransactionRunner {
                 run.results.add(new StatementResult("COMMIT", List.of(), null, notices));
             }
             case ROLLBACK -> {
-                List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK
+                List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK && !connection.implicitBlock()
                         ? List.of() : List.of(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
                 run.transaction.rollback();
                 connection.endBlock(TransactionStatus.IDLE);

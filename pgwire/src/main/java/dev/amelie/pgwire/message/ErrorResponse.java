@@ -6,8 +6,8 @@ import io.netty.buffer.ByteBuf;
 /**
  * ErrorResponse ('E'). Fields as in the protocol chapter "Error and Notice Message Fields":
  * S (localized severity) and V (never localized; we do not localize, so both are equal),
- * C (SQLSTATE), M (message), then D (detail), H (hint) and P (1-based position in the
- * statement) when present. File/line/routine fields (F, L, R) are left out: they name
+ * C (SQLSTATE), M (message), then D (detail), H (hint), P (1-based position in the
+ * statement) and W (context) when present. File/line/routine fields (F, L, R) are left out: they name
  * PostgreSQL's C sources, which mean nothing here.
  */
 public final class ErrorResponse {
@@ -40,6 +40,9 @@ public final class ErrorResponse {
         }
         if (error.position() > 0) {
             field(out, 'P', Integer.toString(error.position()));
+        }
+        if (error.context() != null) {
+            field(out, 'W', error.context());
         }
         out.writeByte(0);
         MessageFrame.end(out, start);

@@ -74,6 +74,10 @@ final class ExtendedQueryFlow {
                 declaredSql[i] = declared[i] == null ? null : declared[i].sqlType();
             }
             PreparedQuery query = session.engine().prepare(texts.getFirst(), declaredSql);
+            if (query.copy() != null) {
+                // Its data stream would have to interleave with the batch's messages.
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is supported only in the simple query protocol");
+            }
             statement = PreparedStatement.of(name, query, declared);
         }
         recordUndo(statements, name);

@@ -1,5 +1,6 @@
 package dev.amelie.pgwire.session;
 
+import dev.amelie.planner.copy.CopyStatement;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.type.SqlType;
 
@@ -72,6 +73,18 @@ public interface QueryEngine {
                 : new TransactionOutcome(outcome.results(), thenFail));
     }
 
+    /**
+     * A COPY … FROM STDIN's turn has come: resolves its table and columns against the current
+     * catalog (42P01, 42703 …) so that the session can parse the data the client is about to
+     * send. The rows then run as {@code new BoundStatement(query, rows)} through {@link #execute}.
+     */
+    default CopyInTarget beginCopyIn(Connection connection, PreparedQuery query) throws SqlException {
+        throw new SqlException(dev.amelie.vm.error.SqlState.FEATURE_NOT_SUPPORTED, "COPY is not supported");
+    }
+
+    /** What a COPY FROM STDIN loads: the relation name its error contexts use, and its columns in data order. */
+    record CopyInTarget(String relationName, List<ResultColumn> columns) {}
+
     /** State the engine keeps for one client connection between its messages. */
     default Connection connect() {
         return Connection.AUTOCOMMIT;
@@ -114,6 +127,15 @@ public interface QueryEngine {
         /** statement_timeout expired: as {@link #cancel()}, with PostgreSQL's timeout message. */
         default void timeOut() {
             cancel();
+        }
+
+        /**
+         * The next execute is not the end of its message: a COPY FROM STDIN follows, whose data
+         * the client sends first. PostgreSQL runs a multi-statement Query as one implicit
+         * transaction, so what the execute does is shown but not committed; the message's next
+         * execute takes it up again, and the last one commits it (or a failure undoes it all).
+         */
+        default void continueMessage() {
         }
     }
 
@@ -158,6 +180,11 @@ public interface QueryEngine {
         default boolean changesCatalog() {
             return false;
         }
+
+        /** Non-null for COPY: the session runs its data stream (CopyIn/CopyOut). */
+        default CopyStatement copy() {
+            return null;
+        }
     }
 
     /** Statements that act on the session's own state rather than on data. */
@@ -175,8 +202,16 @@ public interface QueryEngine {
     /** One column of a RowDescription. */
     record ResultColumn(String name, SqlType type) {}
 
-    /** A prepared statement with its parameter values (Java objects of the parameter types). */
-    record BoundStatement(PreparedQuery query, Object[] parameters) {}
+    /**
+     * A prepared statement with its parameter values (Java objects of the parameter types). For
+     * COPY FROM STDIN, {@code copyRows} holds the rows the client sent, each value already of its
+     * column's type; null for every other statement.
+     */
+    record BoundStatement(PreparedQuery query, Object[] parameters, List<Object[]> copyRows) {
+        public BoundStatement(PreparedQuery query, Object[] parameters) {
+            this(query, parameters, null);
+        }
+    }
 
     /**
      * What one statement did: the CommandComplete tag and, for queries, its rows. {@code columns}

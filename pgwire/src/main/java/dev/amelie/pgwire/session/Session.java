@@ -4,7 +4,9 @@ import dev.amelie.pgwire.codec.ResponseBatch;
 import dev.amelie.pgwire.message.Bind;
 import dev.amelie.pgwire.message.CancelRequest;
 import dev.amelie.pgwire.message.Close;
-import dev.amelie.pgwire.message.CopyMessage;
+import dev.amelie.pgwire.message.CopyData;
+import dev.amelie.pgwire.message.CopyDone;
+import dev.amelie.pgwire.message.CopyFail;
 import dev.amelie.pgwire.message.DataRow;
 import dev.amelie.pgwire.message.Describe;
 import dev.amelie.pgwire.message.ErrorResponse;
@@ -73,6 +75,7 @@ public final class Session extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<FrontendMessage> pending = new ArrayDeque<>();
     private final SimpleQueryFlow simpleQuery = new SimpleQueryFlow(this);
     private final ExtendedQueryFlow extendedQuery = new ExtendedQueryFlow(this);
+    private final CopyInFlow copyIn = new CopyInFlow(this);
 
     private ChannelHandlerContext ctx;
     private ResponseBatch out;
@@ -111,6 +114,7 @@ public final class Session extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        copyIn.close();
         engineConnection.close();
         pending.clear();
         out.discard();
@@ -140,6 +144,9 @@ public final class Session extends ChannelInboundHandlerAdapter {
                 || message instanceof MalformedMessage malformed && !malformed.framed())) {
             return;
         }
+        if (copyIn.active() && handleDuringCopyIn(message)) {
+            return;
+        }
         boolean extended = isExtendedProtocol(message)
                 || message instanceof MalformedMessage malformed && malformed.extendedProtocol();
         try {
@@ -162,8 +169,8 @@ public final class Session extends ChannelInboundHandlerAdapter {
                 }
                 case FunctionCall _ -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                         "fast-path function calls are not supported");
-                case CopyMessage _ -> {
-                    // Ignored outside COPY, as PostgreSQL does.
+                case CopyData _, CopyDone _, CopyFail _ -> {
+                    // Ignored outside COPY, as PostgreSQL does (the rest of a COPY that failed).
                 }
                 case MalformedMessage malformed -> {
                     if (!malformed.framed()) {
@@ -178,6 +185,40 @@ public final class Session extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             fail(internalError(e), extended);
         }
+    }
+
+    /**
+     * A message while a COPY FROM STDIN is receiving data; false when it is handled as usual
+     * (Terminate, a message that breaks the framing).
+     */
+    private boolean handleDuringCopyIn(FrontendMessage message) {
+        switch (message) {
+            case CopyData data -> copyIn.data(data);
+            case CopyDone _ -> copyIn.done();
+            case CopyFail fail -> copyIn.fail(fail);
+            case Flush _, Sync _ -> {
+                // libpq may send these without noticing that its command was a COPY.
+            }
+            case Terminate _, MalformedMessage _ -> {
+                return false;
+            }
+            default -> copyIn.unexpected(typeOf(message));
+        }
+        return true;
+    }
+
+    /** The type byte a frontend message had on the wire. */
+    private static char typeOf(FrontendMessage message) {
+        return switch (message) {
+            case Query _ -> 'Q';
+            case Parse _ -> 'P';
+            case Bind _ -> 'B';
+            case Describe _ -> 'D';
+            case Execute _ -> 'E';
+            case Close _ -> 'C';
+            case FunctionCall _ -> 'F';
+            default -> '?';
+        };
     }
 
     private static boolean isExtendedProtocol(FrontendMessage message) {
@@ -218,6 +259,19 @@ public final class Session extends ChannelInboundHandlerAdapter {
 
     ExtendedQueryFlow extendedQuery() {
         return extendedQuery;
+    }
+
+    CopyInFlow copyIn() {
+        return copyIn;
+    }
+
+    QueryEngine.Connection engineConnection() {
+        return engineConnection;
+    }
+
+    /** The next transaction is a part of its message that more parts follow (a COPY FROM STDIN waits). */
+    void continueMessage() {
+        engineConnection.continueMessage();
     }
 
     void registerKey() {

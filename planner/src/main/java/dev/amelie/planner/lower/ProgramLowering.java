@@ -165,7 +165,7 @@ public final class ProgramLowering {
     }
 
     /** On each node: insert every routed row (hidden row id included) into the partition. */
-    private static Code insertPushdown(TableDef def) {
+    static Code insertPushdown(TableDef def) {
         CodeBuilder code = new CodeBuilder();
         int cursor = code.newCursor();
         code.emit(Opcode.OPEN, cursor, RowSourceKind.INPUT.ordinal(), 0);

@@ -10,6 +10,8 @@ public class SqlException extends RuntimeException {
     private final String detail;
     private final String hint;
     private final int position;
+    /** Where the error happened (ErrorResponse 'W'), e.g. COPY's "COPY t, line 3, column v: ...", or null. */
+    private final String context;
 
     public SqlException(SqlState state, String message) {
         this(state, message, null, null, 0, null);
@@ -20,11 +22,22 @@ public class SqlException extends RuntimeException {
     }
 
     public SqlException(SqlState state, String message, String detail, String hint, int position, Throwable cause) {
+        this(state, message, detail, hint, position, null, cause);
+    }
+
+    public SqlException(SqlState state, String message, String detail, String hint, int position, String context,
+                        Throwable cause) {
         super(message, cause);
         this.state = state;
         this.detail = detail;
         this.hint = hint;
         this.position = position;
+        this.context = context;
+    }
+
+    /** The same error with its context (ErrorResponse 'W') set, as PostgreSQL's error context callbacks add it. */
+    public SqlException withContext(String newContext) {
+        return new SqlException(state, getMessage(), detail, hint, position, newContext, this);
     }
 
     public SqlState state() {
@@ -44,6 +57,11 @@ public class SqlException extends RuntimeException {
     /** 1-based cursor position in the query text, 0 when unknown. */
     public int position() {
         return position;
+    }
+
+    /** Where the error happened (ErrorResponse 'W'), or null. */
+    public String context() {
+        return context;
     }
 
     /** Severity word of the ErrorResponse 'S' and 'V' fields. */
