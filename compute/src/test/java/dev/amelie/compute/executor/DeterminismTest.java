@@ -367,6 +367,11 @@ class DeterminismTest {
      * threads share; some transactions declare only the nodes they need (and run side by side),
      * some are rolled back, some fail on a duplicate key. Every key must end at exactly the
      * number of its committed increments.
+     *
+     * <p>This is also the group-abort closure, exact: a transaction keeps its nodes until it
+     * ends, so no later transaction can read the writes of one that fails; exactly the failing
+     * transactions abort (each with its own 23505) and every other one commits (any other error
+     * fails the test).
      */
     @Test
     void concurrentIncrementsOnEightNodesLoseNoUpdate() throws Exception {

@@ -7,6 +7,7 @@ import dev.amelie.planner.catalog.SchemaSnapshot;
 import dev.amelie.planner.catalog.TypeMapping;
 import dev.amelie.planner.error.CalciteErrors;
 import dev.amelie.planner.lower.ProgramLowering;
+import dev.amelie.planner.sql.InfixCasts;
 import dev.amelie.planner.sql.ParameterRewriter;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
@@ -81,15 +82,34 @@ public final class RelationalPlanner {
 
     /** Parses only: a syntax error is reported before anything of its message runs. */
     public void checkSyntax(String sql) {
-        String text = ParameterRewriter.rewrite(sql, new SqlType[0]).text();
+        InfixCasts.Rewritten casts = InfixCasts.rewrite(sql);
+        String text = ParameterRewriter.rewrite(casts.text(), new SqlType[0]).text();
         try {
             SqlParser.create(text, PARSER).parseStmt();
         } catch (SqlParseException e) {
-            throw CalciteErrors.fromParse(e, text);
+            throw atOriginalPosition(CalciteErrors.fromParse(e, text), casts);
         }
     }
 
     public PlannedStatement.Query plan(String sql, SqlType[] declared, Catalog catalog) {
+        InfixCasts.Rewritten casts = InfixCasts.rewrite(sql);
+        try {
+            return planRewritten(casts.text(), declared, catalog);
+        } catch (SqlException e) {
+            throw atOriginalPosition(e, casts);
+        }
+    }
+
+    /** An error's position in the text with {@code ::} rewritten, as a position in what the client sent. */
+    private static SqlException atOriginalPosition(SqlException e, InfixCasts.Rewritten casts) {
+        int position = casts.originalPosition(e.position());
+        if (position == e.position()) {
+            return e;
+        }
+        return new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), position, e);
+    }
+
+    private PlannedStatement.Query planRewritten(String sql, SqlType[] declared, Catalog catalog) {
         ParameterRewriter.Rewritten rewritten = ParameterRewriter.rewrite(sql, declared);
         String text = rewritten.text();
         SqlNode parsed;
@@ -148,7 +168,7 @@ public final class RelationalPlanner {
 
     private SqlNode parseView(String query) {
         try {
-            return SqlParser.create(query, PARSER).parseQuery();
+            return SqlParser.create(InfixCasts.rewrite(query).text(), PARSER).parseQuery();
         } catch (SqlParseException e) {
             throw new SqlException(SqlState.INTERNAL_ERROR, "stored view query does not parse: " + e.getMessage(), e);
         }

@@ -1,0 +1,307 @@
+package dev.amelie.planner.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Rewrites PostgreSQL's {@code expr::type} to {@code CAST(expr AS type)} before Calcite parses
+ * the text. In PostgreSQL {@code ::} binds tighter than any other operator, so
+ * {@code 1 = '1'::int} compares 1 with an integer; Calcite's Babel parser applies it to the
+ * whole comparison instead and casts a boolean. The operand is the primary expression just
+ * before {@code ::}: a literal, a (qualified) name, a parameter, a parenthesized expression or a
+ * function call; chained casts nest.
+ *
+ * <p>Where the operand cannot be told (an unusual shape), the {@code ::} stays for Calcite.
+ * Positions of errors in the rewritten text map back to the original through
+ * {@link Rewritten#originalPosition}.
+ */
+public final class InfixCasts {
+    /** Words before a parenthesis that make it a parenthesized expression, not a call. */
+    private static final Set<String> NOT_FUNCTIONS = Set.of("select", "where", "and", "or", "not", "in", "on", "when",
+            "then", "else", "by", "as", "from", "having", "values", "exists", "any", "all", "some", "is", "between",
+            "like", "ilike", "distinct", "set", "returning", "case", "using", "join", "union", "except", "intersect",
+            "limit", "offset", "into", "with", "return", "array");
+
+    /** The rewritten text; originalOffset[k] is where its k-th character came from. */
+    public record Rewritten(String text, int[] originalOffset) {
+        /** A 1-based position in {@link #text} as a 1-based position in the original; 0 stays 0. */
+        public int originalPosition(int position) {
+            if (position <= 0 || originalOffset == null) {
+                return position;
+            }
+            int k = Math.min(position - 1, originalOffset.length - 1);
+            return originalOffset[k] + 1;
+        }
+    }
+
+    private InfixCasts() {}
+
+    public static Rewritten rewrite(String sql) {
+        if (!sql.contains("::")) {
+            return new Rewritten(sql, null);
+        }
+        Output out = new Output();
+        int i = 0;
+        while (i < sql.length()) {
+            int skipped = SqlLexer.skipQuotedOrComment(sql, i);
+            if (skipped != i) {
+                out.appendSegment(sql, i, skipped);
+                i = skipped;
+                continue;
+            }
+            if (sql.startsWith("::", i)) {
+                int typeEnd = typeEnd(sql, i + 2);
+                int start = typeEnd < 0 ? -1 : out.primaryStart();
+                if (start >= 0) {
+                    out.insert(start, "CAST(", i);
+                    out.appendGenerated(" AS ", i);
+                    out.append(sql, skipSpaces(sql, i + 2), typeEnd);
+                    out.appendGenerated(")", typeEnd - 1);
+                    i = typeEnd;
+                    continue;
+                }
+            }
+            out.append(sql, i, i + 1);
+            i++;
+        }
+        return new Rewritten(out.text.toString(), out.offsets.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static int skipSpaces(String sql, int i) {
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the type name starting at {@code at} (after {@code ::}), or -1 if there is none. */
+    private static int typeEnd(String sql, int at) {
+        int i = skipSpaces(sql, at);
+        if (i < sql.length() && sql.charAt(i) == '"') {
+            i = SqlLexer.skipQuotedOrComment(sql, i);
+        } else {
+            int wordEnd = wordEnd(sql, i);
+            if (wordEnd == i) {
+                return -1;
+            }
+            String word = sql.substring(i, wordEnd).toLowerCase(Locale.ROOT);
+            i = wordEnd;
+            while (i < sql.length() && sql.charAt(i) == '.') { // a qualified type name
+                int next = wordEnd(sql, i + 1);
+                if (next == i + 1) {
+                    break;
+                }
+                word = sql.substring(i + 1, next).toLowerCase(Locale.ROOT);
+                i = next;
+            }
+            i = switch (word) {
+                case "double" -> followedBy(sql, i, "precision");
+                case "character", "char", "bit" -> followedBy(sql, i, "varying");
+                case "timestamp", "time" -> zoneSuffix(sql, modifiers(sql, i));
+                default -> i;
+            };
+        }
+        i = modifiers(sql, i);
+        while (true) {
+            int j = skipSpaces(sql, i);
+            if (j < sql.length() && sql.charAt(j) == '[') {
+                int close = sql.indexOf(']', j);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close + 1;
+            } else {
+                return i;
+            }
+        }
+    }
+
+    /** An optional {@code (n)} or {@code (p, s)}. */
+    private static int modifiers(String sql, int i) {
+        int j = skipSpaces(sql, i);
+        if (j < sql.length() && sql.charAt(j) == '(') {
+            int close = sql.indexOf(')', j);
+            return close < 0 ? i : close + 1;
+        }
+        return i;
+    }
+
+    private static int zoneSuffix(String sql, int i) {
+        int j = skipSpaces(sql, i);
+        int end = wordEnd(sql, j);
+        String word = sql.substring(j, end).toLowerCase(Locale.ROOT);
+        if (!word.equals("with") && !word.equals("without")) {
+            return i;
+        }
+        int time = followedBy(sql, end, "time");
+        int zone = followedBy(sql, time, "zone");
+        return time == end || zone == time ? i : zone;
+    }
+
+    /** Past {@code word} if it comes next (after spaces), else {@code i}. */
+    private static int followedBy(String sql, int i, String word) {
+        int j = skipSpaces(sql, i);
+        int end = wordEnd(sql, j);
+        return sql.substring(j, end).equalsIgnoreCase(word) ? end : i;
+    }
+
+    private static int wordEnd(String sql, int i) {
+        while (i < sql.length() && SqlLexer.isIdentifierPart(sql.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The rewritten text so far, where each character came from, and its quoted stretches. */
+    private static final class Output {
+        final StringBuilder text = new StringBuilder();
+        final List<Integer> offsets = new ArrayList<>();
+        /** [start, end) of quoted strings, quoted names and comments in {@link #text}. */
+        final List<int[]> segments = new ArrayList<>();
+
+        void append(String sql, int from, int to) {
+            for (int k = from; k < to; k++) {
+                text.append(sql.charAt(k));
+                offsets.add(k);
+            }
+        }
+
+        void appendSegment(String sql, int from, int to) {
+            int start = text.length();
+            append(sql, from, to);
+            segments.add(new int[] {start, text.length()});
+        }
+
+        void appendGenerated(String generated, int origin) {
+            for (int k = 0; k < generated.length(); k++) {
+                text.append(generated.charAt(k));
+                offsets.add(origin);
+            }
+        }
+
+        void insert(int at, String generated, int origin) {
+            text.insert(at, generated);
+            int from = at < offsets.size() ? offsets.get(at) : origin;
+            for (int k = 0; k < generated.length(); k++) {
+                offsets.add(at, from);
+            }
+            for (int[] segment : segments) {
+                if (segment[0] >= at) {
+                    segment[0] += generated.length();
+                    segment[1] += generated.length();
+                }
+            }
+        }
+
+        /** Where the primary expression ending at the end of the text starts, or -1. */
+        int primaryStart() {
+            int k = text.length();
+            while (k > 0 && Character.isWhitespace(text.charAt(k - 1))) {
+                k--;
+            }
+            if (k == 0) {
+                return -1;
+            }
+            int[] segment = segmentEndingAt(k);
+            if (segment != null) {
+                if (text.charAt(segment[0]) == '-' || text.charAt(segment[0]) == '/') {
+                    return -1; // a comment
+                }
+                int start = segment[0];
+                if (start > 0 && (text.charAt(start - 1) == 'E' || text.charAt(start - 1) == 'e')
+                        && (start == 1 || !SqlLexer.isIdentifierPart(text.charAt(start - 2)))) {
+                    start--; // E'…'
+                }
+                return start;
+            }
+            char last = text.charAt(k - 1);
+            if (last == ')' || last == ']') {
+                int open = matchingOpen(k - 1);
+                if (open < 0) {
+                    return -1;
+                }
+                int before = open;
+                while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
+                    before--;
+                }
+                int wordStart = wordStart(before);
+                if (wordStart < before) {
+                    String word = text.substring(wordStart, before).toLowerCase(Locale.ROOT);
+                    if (!NOT_FUNCTIONS.contains(word) && !Character.isDigit(word.charAt(0))) {
+                        return wordStart;
+                    }
+                }
+                return open;
+            }
+            int start = wordStart(k);
+            if (start == k) {
+                return -1;
+            }
+            // An exponent's sign belongs to the number: 1e-5::float.
+            if (start >= 2 && (text.charAt(start - 1) == '-' || text.charAt(start - 1) == '+')
+                    && (text.charAt(start - 2) == 'e' || text.charAt(start - 2) == 'E')) {
+                int mantissa = wordStart(start - 1);
+                if (mantissa < start - 1 && Character.isDigit(text.charAt(mantissa))) {
+                    return mantissa;
+                }
+            }
+            return start;
+        }
+
+        /** Start of the (qualified) name or number ending at {@code end}. */
+        private int wordStart(int end) {
+            int k = end;
+            while (k > 0) {
+                char c = text.charAt(k - 1);
+                if (SqlLexer.isIdentifierPart(c) || c == '$') {
+                    k--;
+                } else if (c == '.' && k - 1 > 0 && k < end) {
+                    k--;
+                } else {
+                    break;
+                }
+            }
+            return k;
+        }
+
+        private int matchingOpen(int close) {
+            char closing = text.charAt(close);
+            char opening = closing == ')' ? '(' : '[';
+            int depth = 0;
+            int k = close;
+            while (k >= 0) {
+                int[] segment = segmentEndingAt(k + 1);
+                if (segment != null) {
+                    k = segment[0] - 1;
+                    continue;
+                }
+                char c = text.charAt(k);
+                if (c == closing) {
+                    depth++;
+                } else if (c == opening) {
+                    depth--;
+                    if (depth == 0) {
+                        return k;
+                    }
+                }
+                k--;
+            }
+            return -1;
+        }
+
+        private int[] segmentEndingAt(int end) {
+            for (int s = segments.size() - 1; s >= 0; s--) {
+                int[] segment = segments.get(s);
+                if (segment[1] == end) {
+                    return segment;
+                }
+                if (segment[1] < end) {
+                    return null;
+                }
+            }
+            return null;
+        }
+    }
+}
