@@ -39,6 +39,18 @@ public sealed interface PlannedStatement {
 
     record QualifiedName(String schema, String name) {}
 
+    /** TRUNCATE [TABLE] names: every row of each table goes, in one transaction. */
+    record Truncate(List<QualifiedName> names) implements PlannedStatement {}
+
+    /** ALTER TABLE [IF EXISTS] name ADD [CONSTRAINT c] PRIMARY KEY (columns). */
+    record AddPrimaryKey(QualifiedName table, List<String> keyColumns, boolean ifExists) implements PlannedStatement {}
+
+    /**
+     * VACUUM or ANALYZE: nothing to do in memory (no dead rows, no statistics yet), but the named
+     * tables must exist, and VACUUM refuses to run inside a transaction block, as in PostgreSQL.
+     */
+    record Maintenance(String command, List<QualifiedName> tables) implements PlannedStatement {}
+
     /**
      * BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT, and the savepoint statements;
      * {@code savepoint} names the savepoint of the last three, else null.

@@ -7,6 +7,7 @@ import dev.amelie.planner.copy.CopyParser;
 import dev.amelie.planner.copy.CopyStatement;
 import dev.amelie.planner.copy.CopyTarget;
 import dev.amelie.planner.ddl.DdlParser;
+import dev.amelie.planner.ddl.TableChangeParser;
 import dev.amelie.planner.lower.CopyLowering;
 import dev.amelie.planner.relational.RelationalPlanner;
 import dev.amelie.planner.sql.ConstantValues;
@@ -71,6 +72,9 @@ public final class Planner {
                     relational.plan(sql, declaredParameterTypes, catalog.current());
             case "create" -> DdlParser.parseCreate(sql);
             case "drop" -> DdlParser.parseDrop(sql);
+            case "truncate" -> TableChangeParser.parseTruncate(sql);
+            case "alter" -> TableChangeParser.parseAlter(sql);
+            case "vacuum", "analyze", "analyse" -> TableChangeParser.parseMaintenance(sql);
             case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release" ->
                     UtilityParser.parseTransactionControl(sql);
             case "set" -> UtilityParser.parseSet(sql);
@@ -112,6 +116,11 @@ public final class Planner {
     public CopyTarget copyTarget(CopyStatement copy) {
         return CopyTarget.resolve(copy, catalog.current());
     }
+    /** Whether the table exists now (in the running transaction's catalog). */
+    public boolean tableExists(PlannedStatement.QualifiedName name) {
+        return catalog.current().table(name.schema(), name.name()) != null;
+    }
+
 
     /** The INSERT program for a batch of {@code rows} COPY FROM rows (cached: most batches have the same size). */
     public Program copyBatch(CopyTarget target, int rows) {
@@ -172,10 +181,10 @@ public final class Planner {
 
     /** Statements of PostgreSQL 15's grammar that we do not run yet answer 0A000 naming them; anything else is a syntax error. */
     private static final java.util.Set<String> POSTGRES_STATEMENTS = java.util.Set.of(
-            "alter", "analyze", "call", "checkpoint", "close", "cluster", "comment", "deallocate", "declare",
+            "call", "checkpoint", "close", "cluster", "comment", "deallocate", "declare",
             "discard", "do", "execute", "explain", "fetch", "grant", "import", "listen", "load", "lock", "merge", "move",
             "notify", "prepare", "reassign", "refresh", "reindex", "revoke", "security",
-            "truncate", "unlisten", "vacuum");
+            "unlisten");
 
     private static SqlException notPlannable(Token first) {
         if (POSTGRES_STATEMENTS.contains(first.text())) {

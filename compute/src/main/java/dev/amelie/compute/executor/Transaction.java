@@ -278,6 +278,56 @@ public final class Transaction {
         return true;
     }
 
+    /** TRUNCATE of one table; false when it does not exist. DDL has every node to itself. */
+    public boolean truncate(String schema, String name) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        Table table = current.table(schema, name);
+        if (table == null) {
+            return false;
+        }
+        rememberCatalog(current);
+        Table emptied = table.emptied();
+        executor.catalog().update(c -> c.withTable(emptied));
+        changes.add(new Change.TruncateTable(table.def().id()));
+        return true;
+    }
+
+    /**
+     * ALTER TABLE … ADD PRIMARY KEY (columns): the table's rows are keyed and placed anew; false
+     * when the table does not exist. Errors for unknown columns, NULL and duplicate keys are
+     * PostgreSQL's.
+     */
+    public boolean addPrimaryKey(String schema, String name, List<String> columns) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        Table table = current.table(schema, name);
+        if (table == null) {
+            return false;
+        }
+        int[] key = new int[columns.size()];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = table.def().columnIndex(columns.get(k));
+            if (key[k] < 0) {
+                throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + columns.get(k) + "\" of relation \""
+                        + name + "\" does not exist");
+            }
+            for (int j = 0; j < k; j++) {
+                if (key[j] == key[k]) {
+                    throw new SqlException(SqlState.DUPLICATE_COLUMN, "column \"" + columns.get(k)
+                            + "\" appears twice in primary key constraint");
+                }
+            }
+        }
+        Table keyed = table.withPrimaryKey(key);
+        rememberCatalog(current);
+        executor.catalog().update(c -> c.withTable(keyed));
+        changes.add(new Change.AddPrimaryKey(table.def().id(), key));
+        return true;
+    }
+
     private void rememberCatalog(Catalog current) {
         if (catalogBefore == null) {
             catalogBefore = current;

@@ -12,6 +12,12 @@ public sealed interface Change {
 
     record DropTable(long tableId) implements Change {}
 
+    /** TRUNCATE: the table keeps its definition and loses every row. */
+    record TruncateTable(long tableId) implements Change {}
+
+    /** ALTER TABLE … ADD PRIMARY KEY: the rows are keyed by these columns from now on. */
+    record AddPrimaryKey(long tableId, int[] primaryKey) implements Change {}
+
     record CreateView(ViewDef view) implements Change {}
 
     record DropView(String schema, String name) implements Change {}

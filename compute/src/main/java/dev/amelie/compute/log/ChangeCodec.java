@@ -25,6 +25,8 @@ public final class ChangeCodec {
     private static final byte DELETE = 5;
     private static final byte CREATE_VIEW = 6;
     private static final byte DROP_VIEW = 7;
+    private static final byte TRUNCATE_TABLE = 8;
+    private static final byte ADD_PRIMARY_KEY = 9;
 
     private ChangeCodec() {}
 
@@ -53,6 +55,18 @@ public final class ChangeCodec {
                 case Change.DropTable(long tableId) -> {
                     out.put(DROP_TABLE);
                     out.putLong(tableId);
+                }
+                case Change.TruncateTable(long tableId) -> {
+                    out.put(TRUNCATE_TABLE);
+                    out.putLong(tableId);
+                }
+                case Change.AddPrimaryKey(long tableId, int[] primaryKey) -> {
+                    out.put(ADD_PRIMARY_KEY);
+                    out.putLong(tableId);
+                    out.putInt(primaryKey.length);
+                    for (int position : primaryKey) {
+                        out.putInt(position);
+                    }
                 }
                 case Change.CreateView(ViewDef view) -> {
                     out.put(CREATE_VIEW);
@@ -130,6 +144,15 @@ public final class ChangeCodec {
                     changes.add(new Change.CreateView(new ViewDef(schema, name, columns, RowCodec.readString(in))));
                 }
                 case DROP_VIEW -> changes.add(new Change.DropView(RowCodec.readString(in), RowCodec.readString(in)));
+                case TRUNCATE_TABLE -> changes.add(new Change.TruncateTable(in.getLong()));
+                case ADD_PRIMARY_KEY -> {
+                    long tableId = in.getLong();
+                    int[] primaryKey = new int[in.getInt()];
+                    for (int k = 0; k < primaryKey.length; k++) {
+                        primaryKey[k] = in.getInt();
+                    }
+                    changes.add(new Change.AddPrimaryKey(tableId, primaryKey));
+                }
                 case INSERT -> changes.add(new Change.Insert(in.getLong(), RowCodec.readRow(in)));
                 case UPDATE -> {
                     long tableId = in.getLong();

@@ -45,6 +45,14 @@ public final class LogReplayer {
         switch (change) {
             case Change.CreateTable(TableDef def) -> catalog.update(c -> c.withTable(new Table(def, nodes)));
             case Change.DropTable(long tableId) -> catalog.update(c -> c.withoutTable(tableId));
+            case Change.TruncateTable(long tableId) -> {
+                Table emptied = table(tableId, lsn).emptied();
+                catalog.update(c -> c.withTable(emptied));
+            }
+            case Change.AddPrimaryKey(long tableId, int[] primaryKey) -> {
+                Table keyed = table(tableId, lsn).withPrimaryKey(primaryKey);
+                catalog.update(c -> c.withTable(keyed));
+            }
             case Change.CreateView(var view) -> catalog.update(c -> c.withView(view));
             case Change.DropView(String schema, String name) -> catalog.update(c -> c.withoutView(schema, name));
             case Change.Insert(long tableId, Object[] row) -> {

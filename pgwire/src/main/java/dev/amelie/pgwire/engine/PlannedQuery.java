@@ -78,7 +78,8 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     @Override
     public boolean changesCatalog() {
         return planned instanceof PlannedStatement.CreateTable || planned instanceof PlannedStatement.DropTable
-                || planned instanceof PlannedStatement.CreateView || planned instanceof PlannedStatement.DropView;
+                || planned instanceof PlannedStatement.CreateView || planned instanceof PlannedStatement.DropView
+                || planned instanceof PlannedStatement.Truncate || planned instanceof PlannedStatement.AddPrimaryKey;
     }
 
     @Override

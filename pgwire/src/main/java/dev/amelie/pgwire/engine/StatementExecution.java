@@ -83,6 +83,32 @@ final class StatementExecution {
                 }
                 yield new Result("DROP VIEW", List.of(), null, notices, notices.size());
             }
+            case PlannedStatement.Truncate truncate -> {
+                for (PlannedStatement.QualifiedName name : truncate.names()) {
+                    if (!planner.tableExists(name)) {
+                        throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + name.name() + "\" does not exist");
+                    }
+                }
+                for (PlannedStatement.QualifiedName name : truncate.names()) {
+                    transaction.truncate(name.schema(), name.name());
+                }
+                yield new Result("TRUNCATE TABLE", List.of(), null, List.of(), 0);
+            }
+            case PlannedStatement.AddPrimaryKey add -> {
+                if (!transaction.addPrimaryKey(add.table().schema(), add.table().name(), add.keyColumns())) {
+                    Notice skipped = missing(add.ifExists(), "relation", add.table().name());
+                    yield new Result("ALTER TABLE", List.of(), null, List.of(skipped), 1);
+                }
+                yield new Result("ALTER TABLE", List.of(), null, List.of(), 0);
+            }
+            case PlannedStatement.Maintenance maintenance -> {
+                for (PlannedStatement.QualifiedName name : maintenance.tables()) {
+                    if (!planner.tableExists(name)) {
+                        throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + name.name() + "\" does not exist");
+                    }
+                }
+                yield new Result(maintenance.command(), List.of(), null, List.of(), 0);
+            }
             default -> throw new IllegalStateException("not a statement the executor runs: " + planned);
         };
     }

@@ -166,6 +166,15 @@ final class TransactionRunner {
                     case PlannedStatement.CreateView create -> record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.DropTable drop -> record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.DropView drop -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.Truncate truncate -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.AddPrimaryKey add -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.Maintenance maintenance -> {
+                        if (maintenance.command().equals("VACUUM")
+                                && (statements.size() > 1 || connection.status() != TransactionStatus.IDLE)) {
+                            throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+                        }
+                        record(run, statement, execution.run(run.transaction, planned, statement));
+                    }
                     case PlannedStatement.Copy copy -> record(run, statement, execution.run(run.transaction, planned, statement));
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }

@@ -150,7 +150,7 @@ public final class DdlParser {
         return view ? new PlannedStatement.DropView(names, ifExists) : new PlannedStatement.DropTable(names, ifExists);
     }
 
-    private static PlannedStatement.QualifiedName qualifiedName(TokenStream in) {
+    static PlannedStatement.QualifiedName qualifiedName(TokenStream in) {
         String first = in.expectIdentifier();
         if (in.acceptSymbol(".")) {
             String second = in.expectIdentifier();
@@ -162,7 +162,7 @@ public final class DdlParser {
         return new PlannedStatement.QualifiedName(Catalog.DEFAULT_SCHEMA, first);
     }
 
-    private static List<String> identifierList(TokenStream in) {
+    static List<String> identifierList(TokenStream in) {
         List<String> names = new ArrayList<>();
         in.expectSymbol("(");
         do {
