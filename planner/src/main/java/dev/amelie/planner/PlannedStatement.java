@@ -39,6 +39,12 @@ public sealed interface PlannedStatement {
 
     record QualifiedName(String schema, String name) {}
 
+    /** CREATE SEQUENCE with its options resolved (PostgreSQL's defaults applied). */
+    record CreateSequence(String schema, String name, long increment, long minValue, long maxValue, long start,
+                          boolean cycle, boolean ifNotExists) implements PlannedStatement {}
+
+    record DropSequence(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
+
     /** TRUNCATE [TABLE] names: every row of each table goes, in one transaction. */
     record Truncate(List<QualifiedName> names) implements PlannedStatement {}
 

@@ -574,6 +574,40 @@ class TransactionStatusIT {
         assertEquals(List.of("1:seen 4", "2:b", "3:c"), rows("select id, note from ts_random order by id"));
     }
 
+    /**
+     * nextval hands out each value once, whatever the transactions do, and an interactive
+     * transaction's replays get the values its client saw again (nothing is drawn twice, and the
+     * transaction does not fail with 40001 because another client drew meanwhile).
+     */
+    @Test
+    void sequenceValuesAreFixedAtFirstUseAndNeverHandedOutTwice() throws Exception {
+        createTable("ts_sequence");
+        try (Connection setup = connect(); Statement s = setup.createStatement()) {
+            s.execute("drop sequence if exists ts_ids");
+            s.execute("create sequence ts_ids");
+        }
+        List<Long> seen = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             Connection other = connect(); Statement o = other.createStatement()) {
+            for (int round = 0; round < 3; round++) {
+                c.setAutoCommit(false);
+                long drawn = Long.parseLong(column(s, "select nextval('ts_ids')").getFirst());
+                seen.add(Long.parseLong(column(o, "select nextval('ts_ids')").getFirst()));
+                s.execute("insert into ts_sequence values (currval('ts_ids'), 'row ' || nextval('ts_ids'))");
+                long second = Long.parseLong(column(s, "select currval('ts_ids')").getFirst());
+                assertEquals(List.of(drawn + ":row " + second),
+                        column(s, "select id || ':' || note from ts_sequence where id = " + drawn));
+                c.commit();
+                c.setAutoCommit(true);
+                seen.add(drawn);
+                seen.add(second);
+            }
+            seen.add(Long.parseLong(column(s, "select nextval('ts_ids')").getFirst()));
+        }
+        assertEquals(seen.size(), java.util.Set.copyOf(seen).size(), "every value handed out once: " + seen);
+        assertEquals(3, rows("select id, note from ts_sequence order by id").size());
+    }
+
     private static java.sql.Timestamp timestamp(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             assertTrue(rs.next());

@@ -9,12 +9,12 @@ import java.util.Map;
  * current, and plans refer to tables by id so a dropped table is noticed at run time.
  */
 public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, Table> tablesById, long lastTableId,
-                      Map<String, ViewDef> viewsByName) {
+                      Map<String, ViewDef> viewsByName, Map<String, Sequence> sequencesByName) {
 
     public static final String DEFAULT_SCHEMA = "public";
 
     public static Catalog empty() {
-        return new Catalog(0, Map.of(), Map.of(), 0, Map.of());
+        return new Catalog(0, Map.of(), Map.of(), 0, Map.of(), Map.of());
     }
 
     public Table table(String schema, String name) {
@@ -36,17 +36,33 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
     public Catalog withView(ViewDef view) {
         Map<String, ViewDef> views = new HashMap<>(viewsByName);
         views.put(view.schema() + "." + view.name(), view);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views));
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName);
     }
 
     public Catalog withoutView(String schema, String name) {
         Map<String, ViewDef> views = new HashMap<>(viewsByName);
         views.remove(schema + "." + name);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views));
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName);
+    }
+
+    public Sequence sequence(String schema, String name) {
+        return sequencesByName.get(schema + "." + name);
+    }
+
+    public Catalog withSequence(Sequence sequence) {
+        Map<String, Sequence> sequences = new HashMap<>(sequencesByName);
+        sequences.put(sequence.def().schema() + "." + sequence.def().name(), sequence);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences));
+    }
+
+    public Catalog withoutSequence(String schema, String name) {
+        Map<String, Sequence> sequences = new HashMap<>(sequencesByName);
+        sequences.remove(schema + "." + name);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences));
     }
 
     public Catalog withVersion(long newVersion) {
-        return new Catalog(newVersion, tablesByName, tablesById, lastTableId, viewsByName);
+        return new Catalog(newVersion, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName);
     }
 
     public Catalog withTable(Table table) {
@@ -55,7 +71,7 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         Map<Long, Table> byId = new HashMap<>(tablesById);
         byName.put(def.schema() + "." + def.name(), table);
         byId.put(def.id(), table);
-        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()), viewsByName);
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()), viewsByName, sequencesByName);
     }
 
     public Catalog withoutTable(long id) {
@@ -67,6 +83,6 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         Map<Long, Table> byId = new HashMap<>(tablesById);
         byName.remove(table.def().schema() + "." + table.def().name());
         byId.remove(id);
-        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), lastTableId, viewsByName);
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), lastTableId, viewsByName, sequencesByName);
     }
 }

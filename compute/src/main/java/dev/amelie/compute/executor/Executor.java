@@ -68,10 +68,11 @@ public final class Executor {
             }
             return needed;
         }
-        if (program.input() != null && (program.input().calls(Function.RANDOM) || program.input().calls(Function.NOW))) {
+        if (program.input() != null && (program.input().calls(Function.RANDOM) || program.input().calls(Function.NOW)
+                || SequenceUse.of(program))) {
             return allNodes(); // the keys are known only once the transaction fixes its time and numbers
         }
-        FixedValues fixed = new FixedValues(DateTimeText.toMicros(java.time.Instant.now()), 0);
+        FixedValues fixed = new FixedValues(DateTimeText.toMicros(java.time.Instant.now()), 0, null);
         BitSet needed = new BitSet(nodes.length);
         switch (program.routing()) {
             case NONE -> {

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * What a statement must see the same on every run of it: the transaction's start time (now())
- * and the seed of its random numbers. An interactive transaction's statements run again at
+ * What a statement must see the same on every run of it: the transaction's start time (now()),
+ * the seed of its random numbers and the sequence values it drew. An interactive transaction's statements run again at
  * every later statement and at COMMIT, and the replay must show what the client saw; so the
  * time is fixed when the transaction starts and the seed when the statement first runs (the
  * statement's place in its transaction picks it), never drawn again.
@@ -15,20 +15,25 @@ import java.util.random.RandomGenerator;
  * that sections running at once on different nodes draw from independent sequences, and a
  * section draws the same numbers for the same rows in the same order.
  */
-record FixedValues(Instant time, long seed) {
+record FixedValues(Instant time, long seed, SequenceDraws draws) {
 
     RandomGenerator random(long salt) {
-        return new SplittableRandom(mix(seed ^ mix(salt + 0x632BE59BD9B4E019L)));
+        return new SplittableRandom(section(salt));
+    }
+
+    /** Names the section running with this salt, for its random numbers and its sequence draws. */
+    long section(long salt) {
+        return mix(seed ^ mix(salt + 0x632BE59BD9B4E019L));
     }
 
     /** The values of the statement at this place of a transaction whose seed is {@code transactionSeed}. */
-    static FixedValues ofStatement(Instant time, long transactionSeed, int statementIndex) {
-        return new FixedValues(time, mix(transactionSeed + statementIndex * 0x9E3779B97F4A7C15L));
+    static FixedValues ofStatement(Instant time, long transactionSeed, int statementIndex, SequenceDraws draws) {
+        return new FixedValues(time, mix(transactionSeed + statementIndex * 0x9E3779B97F4A7C15L), draws);
     }
 
-    /** The values of a source statement feeding this one: the same time, another sequence. */
+    /** The values of a source statement feeding this one: the same time, other numbers, the same draws. */
     FixedValues forSource(int index) {
-        return new FixedValues(time, mix(seed + (index + 1) * 0xBF58476D1CE4E5B9L));
+        return new FixedValues(time, mix(seed + (index + 1) * 0xBF58476D1CE4E5B9L), draws);
     }
 
     /** SplitMix64's finalizer: nearby inputs give unrelated outputs. */

@@ -42,6 +42,21 @@ final class HostContext implements ExecutionContext {
     }
 
     @Override
+    public long nextval(String sequence) {
+        return fixed.draws().nextval(fixed.section(salt), sequence);
+    }
+
+    @Override
+    public long currval(String sequence) {
+        return fixed.draws().currval(fixed.section(salt), sequence);
+    }
+
+    @Override
+    public long setval(String sequence, long value, boolean called) {
+        return fixed.draws().setval(fixed.section(salt), sequence, value, called);
+    }
+
+    @Override
     public java.time.Instant transactionTime() {
         return fixed.time();
     }

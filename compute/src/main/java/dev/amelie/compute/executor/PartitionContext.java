@@ -60,6 +60,21 @@ final class PartitionContext implements ExecutionContext {
     }
 
     @Override
+    public long nextval(String sequence) {
+        return fixed.draws().nextval(fixed.section(partitionIndex), sequence);
+    }
+
+    @Override
+    public long currval(String sequence) {
+        return fixed.draws().currval(fixed.section(partitionIndex), sequence);
+    }
+
+    @Override
+    public long setval(String sequence, long value, boolean called) {
+        return fixed.draws().setval(fixed.section(partitionIndex), sequence, value, called);
+    }
+
+    @Override
     public java.time.Instant transactionTime() {
         return fixed.time();
     }

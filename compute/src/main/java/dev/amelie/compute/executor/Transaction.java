@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import dev.amelie.compute.catalog.Sequence;
+import dev.amelie.compute.catalog.SequenceDef;
 import java.time.Instant;
 import dev.amelie.vm.value.DateTimeText;
 
@@ -44,6 +48,9 @@ public final class Transaction {
     private boolean nodesReleased;
     private boolean ended;
     private Instant time = DateTimeText.toMicros(Instant.now());
+    private Map<String, Long> sessionSequences = new ConcurrentHashMap<>();
+    /** Sequences the statements used: their state is logged with the commit. */
+    private final Map<String, Sequence> touchedSequences = new ConcurrentHashMap<>();
     private long seed = ThreadLocalRandom.current().nextLong();
     /** How many statements ran so far: a statement's place picks its random seed. */
     private int statementCount;
@@ -67,13 +74,34 @@ public final class Transaction {
         this.cancelled = cancelled;
     }
 
-    /** Runs one compiled statement with its parameters. */
-    public StatementOutcome run(Program program, Object[] parameters) {
-        return run(program, parameters, false, nextStatement());
+    /**
+     * The session's last nextval per sequence, for currval; without one, this transaction's own.
+     */
+    public void useSessionSequences(Map<String, Long> sessionSequences) {
+        this.sessionSequences = sessionSequences;
     }
 
-    private FixedValues nextStatement() {
-        return FixedValues.ofStatement(time, seed, statementCount++);
+    /** Runs one compiled statement with its parameters. */
+    public StatementOutcome run(Program program, Object[] parameters) {
+        return run(program, parameters, SequenceDraws.Recorded.NONE);
+    }
+
+    /**
+     * Runs a statement again: nextval, currval and setval return what they returned when it
+     * first ran ({@code recorded}, from that run's {@link StatementOutcome#draws()}).
+     */
+    public StatementOutcome run(Program program, Object[] parameters, SequenceDraws.Recorded recorded) {
+        SequenceDraws draws = draws(recorded);
+        StatementOutcome outcome = run(program, parameters, false, nextStatement(draws));
+        return outcome.withDraws(draws.recorded());
+    }
+
+    private SequenceDraws draws(SequenceDraws.Recorded recorded) {
+        return new SequenceDraws(executor.catalog(), sessionSequences, recorded, touchedSequences);
+    }
+
+    private FixedValues nextStatement(SequenceDraws draws) {
+        return FixedValues.ofStatement(time, seed, statementCount++, draws);
     }
 
     /**
@@ -82,10 +110,13 @@ public final class Transaction {
      * The transaction may only commit afterwards.
      */
     public StatementOutcome runLast(Program program, Object[] parameters) {
-        if (program.kind() != Program.StatementKind.SELECT || !changes.isEmpty() || catalogBefore != null) {
-            return run(program, parameters, false, nextStatement());
+        if (program.kind() != Program.StatementKind.SELECT || !changes.isEmpty() || catalogBefore != null
+                || SequenceUse.of(program)) {
+            // (A statement that draws from a sequence logs the sequence's state: it must stay in order.)
+            return run(program, parameters);
         }
-        return run(program, parameters, true, nextStatement());
+        SequenceDraws draws = draws(SequenceDraws.Recorded.NONE);
+        return run(program, parameters, true, nextStatement(draws)).withDraws(draws.recorded());
     }
 
     private StatementOutcome run(Program program, Object[] parameters, boolean releaseBeforeMerge, FixedValues fixed) {
@@ -328,6 +359,39 @@ public final class Transaction {
         return true;
     }
 
+    /** CREATE SEQUENCE; null when it exists and {@code ifNotExists}. DDL has every node to itself. */
+    public SequenceDef createSequence(SequenceDef def, boolean ifNotExists) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        if (current.table(def.schema(), def.name()) != null || current.view(def.schema(), def.name()) != null
+                || current.sequence(def.schema(), def.name()) != null) {
+            if (ifNotExists) {
+                return null;
+            }
+            throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + def.name() + "\" already exists");
+        }
+        rememberCatalog(current);
+        executor.catalog().update(c -> c.withSequence(new Sequence(def)));
+        changes.add(new Change.CreateSequence(def));
+        return def;
+    }
+
+    /** DROP SEQUENCE; false when it does not exist. */
+    public boolean dropSequence(String schema, String name) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        if (current.sequence(schema, name) == null) {
+            return false;
+        }
+        rememberCatalog(current);
+        executor.catalog().update(c -> c.withoutSequence(schema, name));
+        touchedSequences.remove(schema + "." + name);
+        changes.add(new Change.DropSequence(schema, name));
+        return true;
+    }
+
     private void rememberCatalog(Catalog current) {
         if (catalogBefore == null) {
             catalogBefore = current;
@@ -342,6 +406,11 @@ public final class Transaction {
     public CompletableFuture<Void> commit() {
         checkOpen();
         ended = true;
+        for (Sequence sequence : touchedSequences.values()) {
+            Sequence.State state = sequence.state();
+            changes.add(new Change.SequenceState(sequence.def().schema(), sequence.def().name(), state.lastValue(),
+                    state.called(), state.version()));
+        }
         long lsn;
         try {
             lsn = changes.isEmpty() ? executor.wal().lastAppendedLsn() : executor.wal().append(ChangeCodec.encode(changes));

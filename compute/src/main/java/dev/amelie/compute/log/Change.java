@@ -1,5 +1,7 @@
 package dev.amelie.compute.log;
 
+import dev.amelie.compute.catalog.SequenceDef;
+
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.catalog.ViewDef;
 
@@ -14,6 +16,13 @@ public sealed interface Change {
 
     /** TRUNCATE: the table keeps its definition and loses every row. */
     record TruncateTable(long tableId) implements Change {}
+
+    record CreateSequence(SequenceDef def) implements Change {}
+
+    record DropSequence(String schema, String name) implements Change {}
+
+    /** The state a committing transaction leaves a sequence it used in (never older than what it drew). */
+    record SequenceState(String schema, String name, long lastValue, boolean called, long version) implements Change {}
 
     /** ALTER TABLE … ADD PRIMARY KEY: the rows are keyed by these columns from now on. */
     record AddPrimaryKey(long tableId, int[] primaryKey) implements Change {}

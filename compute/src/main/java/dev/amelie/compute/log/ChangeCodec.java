@@ -1,6 +1,7 @@
 package dev.amelie.compute.log;
 
 import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.compute.catalog.SequenceDef;
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.catalog.ViewDef;
 import dev.amelie.vm.row.GrowableBuffer;
@@ -27,6 +28,9 @@ public final class ChangeCodec {
     private static final byte DROP_VIEW = 7;
     private static final byte TRUNCATE_TABLE = 8;
     private static final byte ADD_PRIMARY_KEY = 9;
+    private static final byte CREATE_SEQUENCE = 10;
+    private static final byte DROP_SEQUENCE = 11;
+    private static final byte SEQUENCE_STATE = 12;
 
     private ChangeCodec() {}
 
@@ -55,6 +59,29 @@ public final class ChangeCodec {
                 case Change.DropTable(long tableId) -> {
                     out.put(DROP_TABLE);
                     out.putLong(tableId);
+                }
+                case Change.CreateSequence(SequenceDef def) -> {
+                    out.put(CREATE_SEQUENCE);
+                    RowCodec.writeString(out, def.schema());
+                    RowCodec.writeString(out, def.name());
+                    out.putLong(def.increment());
+                    out.putLong(def.minValue());
+                    out.putLong(def.maxValue());
+                    out.putLong(def.start());
+                    out.put((byte) (def.cycle() ? 1 : 0));
+                }
+                case Change.DropSequence(String schema, String name) -> {
+                    out.put(DROP_SEQUENCE);
+                    RowCodec.writeString(out, schema);
+                    RowCodec.writeString(out, name);
+                }
+                case Change.SequenceState(String schema, String name, long lastValue, boolean called, long version) -> {
+                    out.put(SEQUENCE_STATE);
+                    RowCodec.writeString(out, schema);
+                    RowCodec.writeString(out, name);
+                    out.putLong(lastValue);
+                    out.put((byte) (called ? 1 : 0));
+                    out.putLong(version);
                 }
                 case Change.TruncateTable(long tableId) -> {
                     out.put(TRUNCATE_TABLE);
@@ -145,6 +172,11 @@ public final class ChangeCodec {
                 }
                 case DROP_VIEW -> changes.add(new Change.DropView(RowCodec.readString(in), RowCodec.readString(in)));
                 case TRUNCATE_TABLE -> changes.add(new Change.TruncateTable(in.getLong()));
+                case CREATE_SEQUENCE -> changes.add(new Change.CreateSequence(new SequenceDef(RowCodec.readString(in),
+                        RowCodec.readString(in), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.get() == 1)));
+                case DROP_SEQUENCE -> changes.add(new Change.DropSequence(RowCodec.readString(in), RowCodec.readString(in)));
+                case SEQUENCE_STATE -> changes.add(new Change.SequenceState(RowCodec.readString(in), RowCodec.readString(in),
+                        in.getLong(), in.get() == 1, in.getLong()));
                 case ADD_PRIMARY_KEY -> {
                     long tableId = in.getLong();
                     int[] primaryKey = new int[in.getInt()];

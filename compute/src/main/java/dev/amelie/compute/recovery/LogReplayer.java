@@ -1,5 +1,8 @@
 package dev.amelie.compute.recovery;
 
+import dev.amelie.compute.catalog.Sequence;
+import dev.amelie.compute.catalog.SequenceDef;
+
 import dev.amelie.compute.catalog.CatalogStore;
 import dev.amelie.compute.catalog.Table;
 import dev.amelie.compute.catalog.TableDef;
@@ -45,6 +48,15 @@ public final class LogReplayer {
         switch (change) {
             case Change.CreateTable(TableDef def) -> catalog.update(c -> c.withTable(new Table(def, nodes)));
             case Change.DropTable(long tableId) -> catalog.update(c -> c.withoutTable(tableId));
+            case Change.CreateSequence(SequenceDef def) -> catalog.update(c -> c.withSequence(new Sequence(def)));
+            case Change.DropSequence(String schema, String name) -> catalog.update(c -> c.withoutSequence(schema, name));
+            case Change.SequenceState(String schema, String name, long lastValue, boolean called, long version) -> {
+                Sequence sequence = catalog.current().sequence(schema, name);
+                if (sequence == null) {
+                    throw new IllegalStateException("WAL record " + lsn + " sets sequence " + name + ", which does not exist at that point");
+                }
+                sequence.restore(new Sequence.State(lastValue, called, version));
+            }
             case Change.TruncateTable(long tableId) -> {
                 Table emptied = table(tableId, lsn).emptied();
                 catalog.update(c -> c.withTable(emptied));

@@ -49,6 +49,17 @@ public final class TablePrograms {
     }
 
     /** SELECT of every stored value (a key-less table's hidden row id last): scan → emit, gather → emit. */
+    /** {@code SELECT nextval('name')}: a host-only statement. */
+    public static Program nextval(String sequence) {
+        CodeBuilder merge = new CodeBuilder();
+        int name = merge.loadConstant(sequence);
+        int value = merge.newRegister();
+        merge.emit(Opcode.CALL, value, dev.amelie.vm.program.Function.pack(dev.amelie.vm.program.Function.NEXTVAL, 1), name);
+        merge.emit(Opcode.EMIT, value, 1, 0);
+        merge.emit(Opcode.RETURN, 0);
+        return new Program(Program.StatementKind.SELECT, 0, Program.Routing.NONE, null, null, merge.build());
+    }
+
     public static Program selectStored(TableDef def) {
         int width = def.storedWidth();
         CodeBuilder pushdown = new CodeBuilder();

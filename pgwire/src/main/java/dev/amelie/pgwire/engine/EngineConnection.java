@@ -1,11 +1,14 @@
 package dev.amelie.pgwire.engine;
 
+import dev.amelie.compute.executor.SequenceDraws;
 import dev.amelie.pgwire.session.QueryEngine;
 import dev.amelie.pgwire.session.QueryEngine.TransactionStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -22,7 +25,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class EngineConnection implements QueryEngine.Connection {
     /** A statement of the open block and the fingerprint of what the client saw it return. */
-    record ShownStatement(QueryEngine.BoundStatement statement, long fingerprint) {}
+    record ShownStatement(QueryEngine.BoundStatement statement, long fingerprint, SequenceDraws.Recorded draws) {}
+
+    /** The last nextval of each sequence in this session (currval). */
+    private final Map<String, Long> sequences = new ConcurrentHashMap<>();
+
+    Map<String, Long> sequences() {
+        return sequences;
+    }
 
     /** A savepoint: its name and how many statements of the block precede it. */
     record Savepoint(String name, int mark) {}

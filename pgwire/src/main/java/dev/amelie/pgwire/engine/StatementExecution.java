@@ -2,6 +2,8 @@ package dev.amelie.pgwire.engine;
 
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.catalog.ViewDef;
+import dev.amelie.compute.catalog.SequenceDef;
+import dev.amelie.compute.executor.SequenceDraws;
 import dev.amelie.compute.executor.StatementOutcome;
 import dev.amelie.compute.executor.Transaction;
 import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
@@ -27,7 +29,12 @@ final class StatementExecution {
     private static final SqlType[] NO_TYPES = new SqlType[0];
 
     /** What a statement showed: its StatementResult parts and their fingerprint. */
-    record Result(String tag, List<Object[]> rows, List<ResultColumn> columns, List<Notice> notices, long fingerprint) {
+    record Result(String tag, List<Object[]> rows, List<ResultColumn> columns, List<Notice> notices, long fingerprint,
+                  SequenceDraws.Recorded draws) {
+        Result(String tag, List<Object[]> rows, List<ResultColumn> columns, List<Notice> notices, long fingerprint) {
+            this(tag, rows, columns, notices, fingerprint, SequenceDraws.Recorded.NONE);
+        }
+
         StatementResult toStatementResult() {
             return new StatementResult(tag, rows, columns, notices);
         }
@@ -44,8 +51,30 @@ final class StatementExecution {
     }
 
     Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement) {
+        return run(transaction, planned, statement, SequenceDraws.Recorded.NONE);
+    }
+
+    /** Runs the statement again: sequence functions return what they returned the first time ({@code draws}). */
+    Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement, SequenceDraws.Recorded draws) {
         return switch (planned) {
-            case PlannedStatement.Query query -> query(query, transaction.run(query.program(), parameters(statement)));
+            case PlannedStatement.Query query -> query(query, transaction.run(query.program(), parameters(statement), draws));
+            case PlannedStatement.CreateSequence create -> {
+                SequenceDef created = transaction.createSequence(new SequenceDef(create.schema(), create.name(),
+                        create.increment(), create.minValue(), create.maxValue(), create.start(), create.cycle()), create.ifNotExists());
+                List<Notice> notices = created == null
+                        ? List.of(Notice.notice("relation \"" + create.name() + "\" already exists, skipping"))
+                        : List.of();
+                yield new Result("CREATE SEQUENCE", List.of(), null, notices, notices.size());
+            }
+            case PlannedStatement.DropSequence drop -> {
+                List<Notice> notices = new ArrayList<>();
+                for (PlannedStatement.QualifiedName name : drop.names()) {
+                    if (!transaction.dropSequence(name.schema(), name.name())) {
+                        notices.add(missing(drop.ifExists(), "sequence", name.name()));
+                    }
+                }
+                yield new Result("DROP SEQUENCE", List.of(), null, notices, notices.size());
+            }
             case PlannedStatement.CreateTable create -> {
                 TableDef created = transaction.createTable(new TableDef(0, create.schema(), create.name(),
                         create.columnDefs(), create.primaryKey()), create.ifNotExists());
@@ -121,7 +150,7 @@ final class StatementExecution {
     private static Result query(PlannedStatement.Query query, StatementOutcome outcome) {
         List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
         return new Result(commandTag(query.program().kind(), outcome), outcome.rows(), columns, List.of(),
-                ResultFingerprint.of(outcome));
+                ResultFingerprint.of(outcome), outcome.draws());
     }
 
     private static Object[] parameters(BoundStatement statement) {

@@ -74,6 +74,7 @@ final class TransactionRunner {
             Transaction next = executor.begin(nodes);
             next.cancelWhen(connection::cancelRequested);
             next.fixValues(connection.transactionTime(), connection.transactionSeed());
+            next.useSessionSequences(connection.sequences());
             return next;
         }
 
@@ -158,7 +159,7 @@ final class TransactionRunner {
                             && connection.status() == TransactionStatus.IDLE && !run.continues -> {
                         // A lone autocommit query lets its nodes go before the host's merge.
                         StatementExecution.Result result = execution.runLast(run.transaction, query, statement);
-                        run.shown.add(new ShownStatement(statement, result.fingerprint()));
+                        run.shown.add(new ShownStatement(statement, result.fingerprint(), result.draws()));
                         run.results.add(result.toStatementResult());
                     }
                     case PlannedStatement.Query query -> record(run, statement, execution.run(run.transaction, planned, statement));
@@ -167,6 +168,8 @@ final class TransactionRunner {
                     case PlannedStatement.DropTable drop -> record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.DropView drop -> record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.Truncate truncate -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.CreateSequence create -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.DropSequence drop -> record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.AddPrimaryKey add -> record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.Maintenance maintenance -> {
                         if (maintenance.command().equals("VACUUM")
@@ -333,7 +336,7 @@ final class TransactionRunner {
             ShownStatement shown = block.get(i);
             long fingerprint;
             try {
-                fingerprint = replay(run.transaction, shown.statement());
+                fingerprint = replay(run.transaction, shown);
             } catch (SqlException e) {
                 fingerprint = ~shown.fingerprint(); // it succeeded before and fails now: different
             }
@@ -347,13 +350,13 @@ final class TransactionRunner {
         return null;
     }
 
-    private long replay(Transaction transaction, BoundStatement statement) {
-        PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner);
-        return execution.run(transaction, planned, statement).fingerprint();
+    private long replay(Transaction transaction, ShownStatement shown) {
+        PlannedStatement planned = ((PlannedQuery) shown.statement().query()).planFor(planner);
+        return execution.run(transaction, planned, shown.statement(), shown.draws()).fingerprint();
     }
 
     private static void record(Run run, BoundStatement statement, StatementExecution.Result result) {
-        run.shown.add(new ShownStatement(statement, result.fingerprint()));
+        run.shown.add(new ShownStatement(statement, result.fingerprint(), result.draws()));
         run.results.add(result.toStatementResult());
     }
 

@@ -32,6 +32,9 @@ public final class DdlParser {
         if (replace) {
             throw in.syntaxError();
         }
+        if (in.peek().isWord("sequence")) {
+            return SequenceParser.parseCreate(in);
+        }
         if (in.acceptWord("temporary") || in.acceptWord("temp") || in.acceptWord("unlogged")) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TEMPORARY/UNLOGGED TABLE is not supported yet");
         }
@@ -134,6 +137,9 @@ public final class DdlParser {
     public static PlannedStatement parseDrop(String text) {
         TokenStream in = new TokenStream(text);
         in.expectWord("drop");
+        if (in.acceptWord("sequence")) {
+            return SequenceParser.parseDrop(in);
+        }
         boolean view = in.acceptWord("view");
         if (!view && !in.acceptWord("table")) {
             throw unsupported("DROP " + in.peek().text().toUpperCase());

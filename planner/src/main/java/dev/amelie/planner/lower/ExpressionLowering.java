@@ -101,6 +101,9 @@ final class ExpressionLowering {
             // Calcite types these as timestamp without time zone: the session zone (UTC) applies.
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> castRegister(function(Function.NOW, List.of(), row), SqlType.TIMESTAMP);
             case "CURRENT_DATE" -> castRegister(function(Function.NOW, List.of(), row), SqlType.DATE);
+            case "NEXTVAL" -> function(Function.NEXTVAL, call.getOperands(), row);
+            case "CURRVAL" -> function(Function.CURRVAL, call.getOperands(), row);
+            case "SETVAL" -> function(Function.SETVAL, call.getOperands(), row);
             case "RANDOM", "RAND" -> {
                 if (!call.getOperands().isEmpty()) {
                     throw unsupported("random with a seed argument");

@@ -56,6 +56,11 @@ final class LiteralCoercionCheck extends SqlBasicVisitor<Void> {
     }
 
     private int offsetOf(SqlParserPos pos) {
+        return offsetOf(sql, pos);
+    }
+
+    /** A parser position as a 1-based character offset in the statement. */
+    static int offsetOf(String sql, SqlParserPos pos) {
         int offset = 0;
         for (int line = 1; line < pos.getLineNum(); line++) {
             int newline = sql.indexOf('\n', offset);

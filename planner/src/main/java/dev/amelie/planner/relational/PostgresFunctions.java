@@ -6,6 +6,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
@@ -25,12 +26,30 @@ final class PostgresFunctions {
     static final SqlFunction RANDOM = nonDeterministic("random",
             ReturnTypes.explicit(SqlTypeName.DOUBLE), SqlFunctionCategory.NUMERIC);
 
-    static final SqlOperatorTable TABLE = SqlOperatorTables.of(NOW, RANDOM);
+    /** nextval('name'), currval('name'): bigint; the name is text (PostgreSQL's regclass). */
+    static final SqlFunction NEXTVAL = nonDeterministic("nextval", ReturnTypes.BIGINT, SqlFunctionCategory.SYSTEM,
+            OperandTypes.STRING);
+    static final SqlFunction CURRVAL = nonDeterministic("currval", ReturnTypes.BIGINT, SqlFunctionCategory.SYSTEM,
+            OperandTypes.STRING);
+
+    /** setval('name', value [, is_called]). */
+    static final SqlFunction SETVAL = nonDeterministic("setval", ReturnTypes.BIGINT, SqlFunctionCategory.SYSTEM,
+            OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.BOOLEAN)));
+
+    static final SqlOperatorTable TABLE = SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL);
 
     /** A function without arguments whose value the plan must not fold into a constant. */
     private static SqlFunction nonDeterministic(String name, org.apache.calcite.sql.type.SqlReturnTypeInference type,
                                                 SqlFunctionCategory category) {
-        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, type, null, OperandTypes.NILADIC, category) {
+        return nonDeterministic(name, type, category, OperandTypes.NILADIC);
+    }
+
+    /** A function whose value the plan must not fold into a constant. */
+    private static SqlFunction nonDeterministic(String name, org.apache.calcite.sql.type.SqlReturnTypeInference type,
+                                                SqlFunctionCategory category,
+                                                org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, type, null, operands, category) {
             @Override
             public boolean isDynamicFunction() {
                 return true;

@@ -131,6 +131,7 @@ public final class RelationalPlanner {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SqlNode validated = validator.validate(parsed);
             LiteralCoercionCheck.check(validated, validator, text);
+            SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
             List<String> names = ColumnNames.of(validated);
 

@@ -31,6 +31,21 @@ public interface ExecutionContext {
         throw new UnsupportedOperationException("no random numbers in this context");
     }
 
+    /** nextval(name): the same value on every run of the statement. */
+    default long nextval(String sequence) {
+        throw new UnsupportedOperationException("no sequences in this context");
+    }
+
+    /** currval(name): the session's last nextval of the sequence. */
+    default long currval(String sequence) {
+        throw new UnsupportedOperationException("no sequences in this context");
+    }
+
+    /** setval(name, value, called). */
+    default long setval(String sequence, long value, boolean called) {
+        throw new UnsupportedOperationException("no sequences in this context");
+    }
+
     /** True once the statement was cancelled; loops check it on every turn. */
     default boolean cancelled() {
         return false;

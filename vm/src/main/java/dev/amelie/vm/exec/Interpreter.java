@@ -75,6 +75,10 @@ public final class Interpreter {
                 case CALL -> r[a] = switch (Function.of(b >>> 8)) {
                     case NOW -> context.transactionTime();
                     case RANDOM -> context.random().nextDouble();
+                    case NEXTVAL -> r[c] == null ? null : context.nextval(Values.toText(r[c]));
+                    case CURRVAL -> r[c] == null ? null : context.currval(Values.toText(r[c]));
+                    case SETVAL -> r[c] == null || r[c + 1] == null ? null : context.setval(Values.toText(r[c]),
+                            ((Number) r[c + 1]).longValue(), (b & 0xff) < 3 || r[c + 2] == null || (Boolean) r[c + 2]);
                     case Function function -> call(function, r, c, b & 0xff);
                 };
                 case JUMP -> {
@@ -205,7 +209,7 @@ public final class Interpreter {
                 case Number n when Values.compare(n, 0) >= 0 -> n;
                 default -> Values.negate(arg);
             };
-            case COALESCE, NOW, RANDOM -> throw new IllegalStateException();
+            case COALESCE, NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL -> throw new IllegalStateException();
         };
     }
 

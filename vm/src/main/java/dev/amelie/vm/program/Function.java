@@ -9,7 +9,9 @@ public enum Function {
     /** now(), CURRENT_TIMESTAMP: the transaction's start, the same for all its statements and replays. */
     NOW,
     /** random(): from the statement's own seeded sequence, so that a replay draws the same numbers. */
-    RANDOM;
+    RANDOM,
+    /** nextval(name), currval(name), setval(name, value[, called]): values a replay gets again. */
+    NEXTVAL, CURRVAL, SETVAL;
 
     private static final Function[] VALUES = values();
 
