@@ -411,6 +411,9 @@ public final class Transaction {
             changes.add(new Change.SequenceState(sequence.def().schema(), sequence.def().name(), state.lastValue(),
                     state.called(), state.version()));
         }
+        if (changes.isEmpty() && readNothing()) {
+            return CompletableFuture.completedFuture(null);
+        }
         long lsn;
         try {
             lsn = changes.isEmpty() ? executor.wal().lastAppendedLsn() : executor.wal().append(ChangeCodec.encode(changes));
@@ -434,9 +437,21 @@ public final class Transaction {
             return CompletableFuture.completedFuture(null);
         }
         ended = true;
+        boolean readNothing = readNothing();
         undoAndRelease();
+        if (readNothing) {
+            return CompletableFuture.completedFuture(null);
+        }
         return executor.wal().whenDurable(executor.wal().lastAppendedLsn())
                 .exceptionally(e -> null); // the log failing later is not this transaction's error
+    }
+
+    /**
+     * Never entered a compute node: it saw no row, so nothing it reports depends on another
+     * transaction's commit (BEGIN, SET-like statements, {@code select 1}, {@code select now()}).
+     */
+    private boolean readNothing() {
+        return slots == null && !nodesReleased && catalogBefore == null;
     }
 
     private void undoAndRelease() {
