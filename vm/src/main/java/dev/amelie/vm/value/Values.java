@@ -161,9 +161,7 @@ public final class Values {
                 if (y.signum() == 0) {
                     throw divisionByZero();
                 }
-                // PostgreSQL keeps at least 16 significant digits in numeric division.
-                int scale = Math.max(Math.max(x.scale(), y.scale()), 16 - (x.precision() - x.scale()) + (y.precision() - y.scale()));
-                yield x.divide(y, Math.max(scale, 0), RoundingMode.HALF_UP);
+                yield x.divide(y, divisionScale(x, y), RoundingMode.HALF_UP);
             }
             case '%' -> {
                 if (y.signum() == 0) {
@@ -173,6 +171,32 @@ public final class Values {
             }
             default -> throw new IllegalArgumentException("operator " + op);
         };
+    }
+
+    /**
+     * The scale of a numeric quotient as PostgreSQL picks it (select_div_scale, numeric.c): at
+     * least 16 significant digits, estimated from the weights and first digits of both operands
+     * in PostgreSQL's base-10000 digits, and no less than either operand's scale.
+     */
+    private static int divisionScale(BigDecimal x, BigDecimal y) {
+        int quotientWeight = baseWeight(x) - baseWeight(y);
+        if (firstBaseDigit(x) <= firstBaseDigit(y)) {
+            quotientWeight--;
+        }
+        int scale = 16 - quotientWeight * 4;
+        scale = Math.max(scale, Math.max(x.scale(), 0));
+        scale = Math.max(scale, Math.max(y.scale(), 0));
+        return Math.min(scale, 1000);
+    }
+
+    /** The power of 10000 of a number's first base-10000 digit (0 for zero). */
+    private static int baseWeight(BigDecimal v) {
+        return v.signum() == 0 ? 0 : Math.floorDiv(v.precision() - v.scale() - 1, 4);
+    }
+
+    /** A number's first base-10000 digit (0 for zero). */
+    private static int firstBaseDigit(BigDecimal v) {
+        return v.signum() == 0 ? 0 : v.abs().movePointLeft(4 * baseWeight(v)).setScale(0, RoundingMode.FLOOR).intValueExact();
     }
 
     public static Object negate(Object a) {

@@ -3,7 +3,6 @@ package dev.amelie.vm.value;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.type.SqlType;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -129,11 +128,14 @@ class ValuesTest {
         assertEquals(new BigDecimal("3.5000000000000000"), Values.arithmetic('/', new BigDecimal("7"), 2, SqlType.NUMERIC));
     }
 
-    /** PostgreSQL: {@code select 1::numeric/3, 2::numeric/3, 10::numeric/4, 100::numeric/7}. */
-    @Disabled("bug: numeric division scale ignores select_div_scale's base-10000 weights (1/3 gives 16 digits, PostgreSQL 20)")
+    /**
+     * PostgreSQL: {@code select 1::numeric/3, 2::numeric/3, 10::numeric/4, 100::numeric/7, 90::numeric/3,
+     * 100000::numeric/3, 0.00012/5, 1234567.89/0.003, -7.5/2}.
+     */
     @ParameterizedTest
     @CsvSource({"1, 3, 0.33333333333333333333", "2, 3, 0.66666666666666666667", "10, 4, 2.5000000000000000",
-            "100, 7, 14.2857142857142857"})
+            "100, 7, 14.2857142857142857", "90, 3, 30.0000000000000000", "100000, 3, 33333.333333333333",
+            "0.00012, 5, 0.000024000000000000000000", "1234567.89, 0.003, 411522630.00000000", "-7.5, 2, -3.7500000000000000"})
     void numericDivisionScaleMatchesPostgres(String x, String y, String expected) {
         assertEquals(new BigDecimal(expected), Values.arithmetic('/', new BigDecimal(x), new BigDecimal(y), SqlType.NUMERIC));
     }
