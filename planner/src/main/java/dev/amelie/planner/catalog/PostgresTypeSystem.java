@@ -7,7 +7,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Result types as PostgreSQL derives them where Calcite differs: sum(int2/int4) is bigint,
- * sum(int8) is numeric (PostgreSQL 15, "Aggregate Functions" table).
+ * sum(int8) is numeric, avg of integers is numeric (PostgreSQL 15, "Aggregate Functions" table).
  */
 public final class PostgresTypeSystem extends RelDataTypeSystemImpl {
     public static final PostgresTypeSystem INSTANCE = new PostgresTypeSystem();
@@ -20,6 +20,17 @@ public final class PostgresTypeSystem extends RelDataTypeSystemImpl {
             default -> argumentType;
         };
         return factory.createTypeWithNullability(sum, argumentType.isNullable());
+    }
+
+    /** avg of an integer or numeric is numeric, of a float double precision (Calcite: the argument's type). */
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argumentType) {
+        RelDataType avg = switch (argumentType.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL, 38, 0);
+            case FLOAT, REAL, DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
+            default -> argumentType;
+        };
+        return factory.createTypeWithNullability(avg, argumentType.isNullable());
     }
 
     /** PostgreSQL's timestamps keep microseconds; Calcite's would keep milliseconds. */

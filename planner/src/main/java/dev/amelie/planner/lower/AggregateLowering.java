@@ -37,12 +37,25 @@ final class AggregateLowering {
             return;
         }
         List<AggregateCall> calls = aggregate.getAggCallList();
+        if (partial && !splits(aggregate)) {
+            throw new IllegalStateException("avg runs whole on the host");
+        }
         int[] accumulators = new int[calls.size()];
+        int[] counts = new int[calls.size()];
         for (int i = 0; i < accumulators.length; i++) {
             accumulators[i] = code.loadConstant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null);
+            counts[i] = calls.get(i).getAggregation().getKind() == SqlKind.AVG ? code.loadConstant(0L) : -1;
         }
-        section.produce(aggregate.getInput(), row -> accumulate(calls, accumulators, row));
-        sink.accept(partial ? accumulators : finish(calls, accumulators));
+        section.produce(aggregate.getInput(), row -> accumulate(calls, accumulators, counts, row));
+        sink.accept(partial ? accumulators : finish(calls, accumulators, counts));
+    }
+
+    /**
+     * Whether the aggregate can run as partial aggregates on the nodes and a final one on the
+     * host: not with avg, whose partial state would be two values (sum and count).
+     */
+    static boolean splits(Aggregate aggregate) {
+        return aggregate.getAggCallList().stream().noneMatch(call -> call.getAggregation().getKind() == SqlKind.AVG);
     }
 
     /**
@@ -64,8 +77,10 @@ final class AggregateLowering {
         int first = code.loadConstant(Boolean.TRUE);
         int previous = code.newRegisters(keys.size());
         int[] accumulators = new int[calls.size()];
+        int[] counts = new int[calls.size()];
         for (int i = 0; i < accumulators.length; i++) {
             accumulators[i] = code.newRegister();
+            counts[i] = calls.get(i).getAggregation().getKind() == SqlKind.AVG ? code.newRegister() : -1;
         }
         int[] groupRow = new int[keys.size() + calls.size()];
         for (int k = 0; k < keys.size(); k++) {
@@ -94,7 +109,7 @@ final class AggregateLowering {
             code.emit(Opcode.AND, same, same, equal);
         }
         code.emitJump(Opcode.JUMP_TRUE, same, 0, 0, 2, update);
-        emitGroup(calls, accumulators, groupRow, sink);
+        emitGroup(calls, accumulators, counts, groupRow, sink);
         code.place(newGroup);
         code.emit(Opcode.CONST, first, code.constant(Boolean.FALSE));
         for (int k = 0; k < keys.size(); k++) {
@@ -103,26 +118,29 @@ final class AggregateLowering {
         for (int i = 0; i < accumulators.length; i++) {
             code.emit(Opcode.CONST, accumulators[i],
                     code.constant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null));
+            if (counts[i] >= 0) {
+                code.emit(Opcode.CONST, counts[i], code.constant(0L));
+            }
         }
         code.place(update);
-        accumulate(calls, accumulators, row);
+        accumulate(calls, accumulators, counts, row);
         code.emit(Opcode.JUMP, loop);
         code.place(end);
         code.emitJump(Opcode.JUMP_TRUE, first, 0, 0, 2, done);
-        emitGroup(calls, accumulators, groupRow, sink);
+        emitGroup(calls, accumulators, counts, groupRow, sink);
         code.place(done);
     }
 
-    private void emitGroup(List<AggregateCall> calls, int[] accumulators, int[] groupRow, RowSink sink) {
-        int[] finished = finish(calls, accumulators);
+    private void emitGroup(List<AggregateCall> calls, int[] accumulators, int[] counts, int[] groupRow, RowSink sink) {
+        int[] finished = finish(calls, accumulators, counts);
         int keys = groupRow.length - finished.length;
         int[] out = groupRow.clone();
         System.arraycopy(finished, 0, out, keys, finished.length);
         sink.accept(out);
     }
 
-    /** Adds one input row to each aggregate's accumulator. */
-    private void accumulate(List<AggregateCall> calls, int[] accumulators, int[] row) {
+    /** Adds one input row to each aggregate's accumulator (and to avg's count of values). */
+    private void accumulate(List<AggregateCall> calls, int[] accumulators, int[] counts, int[] row) {
         for (int i = 0; i < accumulators.length; i++) {
             AggregateCall call = calls.get(i);
             int argument = call.getArgList().isEmpty() ? -1 : row[call.getArgList().get(0)];
@@ -135,6 +153,10 @@ final class AggregateLowering {
                     }
                 }
                 case SUM, SUM0 -> code.emit(Opcode.SUM, accumulators[i], argument);
+                case AVG -> {
+                    code.emit(Opcode.SUM, accumulators[i], argument);
+                    code.emit(Opcode.COUNT_VALUE, counts[i], argument);
+                }
                 // Any value of the group will do; the least is one, and keeps plans deterministic.
                 case MIN, ANY_VALUE -> code.emit(Opcode.MIN, accumulators[i], argument);
                 case MAX -> code.emit(Opcode.MAX, accumulators[i], argument);
@@ -161,17 +183,24 @@ final class AggregateLowering {
                 code.emit(combine, accumulators[i], row[i]);
             }
         });
-        sink.accept(finish(calls, accumulators));
+        sink.accept(finish(calls, accumulators, null));
     }
 
-    /** Sums accumulate in the widest class; cast them to the type the statement declares. */
-    private int[] finish(List<AggregateCall> calls, int[] accumulators) {
+    /**
+     * Sums accumulate in the widest class; cast them to the type the statement declares. avg is
+     * the sum divided by the count of values, in numeric or double precision as PostgreSQL's
+     * int4_avg_accum / numeric_avg / float8_avg finish it (NULL without values).
+     */
+    private int[] finish(List<AggregateCall> calls, int[] accumulators, int[] counts) {
         int[] out = accumulators.clone();
         for (int i = 0; i < out.length; i++) {
             SqlKind k = calls.get(i).getAggregation().getKind();
+            SqlType type = TypeMapping.fromCalcite(calls.get(i).getType());
             if (k == SqlKind.SUM || k == SqlKind.SUM0) {
-                SqlType type = TypeMapping.fromCalcite(calls.get(i).getType());
                 out[i] = expressions.castRegister(accumulators[i], type);
+            } else if (k == SqlKind.AVG) {
+                out[i] = code.newRegister();
+                code.emitTyped(Opcode.DIVIDE, type, out[i], accumulators[i], counts[i]);
             }
         }
         return out;
@@ -189,7 +218,7 @@ final class AggregateLowering {
                 throw ExpressionLowering.unsupported("FILTER in aggregates");
             }
             switch (call.getAggregation().getKind()) {
-                case COUNT, SUM, SUM0, MIN, MAX, ANY_VALUE -> {
+                case COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE -> {
                     if (call.getArgList().size() > 1) {
                         throw ExpressionLowering.unsupported("aggregate " + call.getAggregation().getName().toLowerCase(Locale.ROOT)
                                 + " with several arguments");

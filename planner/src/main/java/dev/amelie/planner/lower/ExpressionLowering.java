@@ -9,10 +9,13 @@ import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.type.SqlType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
@@ -29,10 +32,17 @@ final class ExpressionLowering {
     private final RexBuilder rexBuilder;
     private final int[] occurrenceToParameter;
 
+    /** Lowers subqueries and correlation variables; host sections only, null elsewhere. */
+    private SubqueryLowering subqueries;
+
     ExpressionLowering(CodeBuilder code, RexBuilder rexBuilder, int[] occurrenceToParameter) {
         this.code = code;
         this.rexBuilder = rexBuilder;
         this.occurrenceToParameter = occurrenceToParameter;
+    }
+
+    void lowerSubqueriesWith(SubqueryLowering subqueries) {
+        this.subqueries = subqueries;
     }
 
     int lower(RexNode rex, int[] row) {
@@ -48,6 +58,10 @@ final class ExpressionLowering {
                 code.emit(Opcode.PARAM, r, occurrenceToParameter[param.getIndex()]);
                 yield r;
             }
+            case RexSubQuery subQuery when subqueries != null -> subqueries.lower(subQuery, row);
+            case RexSubQuery subQuery -> throw unsupported("subqueries in UPDATE and DELETE");
+            case RexFieldAccess access when subqueries != null && access.getReferenceExpr() instanceof RexCorrelVariable variable ->
+                    subqueries.correlated(variable, access.getField().getIndex());
             case RexCall call -> call(call, row);
             default -> throw unsupported("expression " + rex.getKind().toString().toLowerCase(Locale.ROOT));
         };

@@ -77,6 +77,7 @@ final class JoinLowering {
             int[] combined = rightDriven ? concat(other, drivingRow) : concat(drivingRow, other);
             CodeBuilder.Label skip = code.newLabel();
             if (!condition.isAlwaysTrue()) {
+                section.bindCorrelations(join, combined);
                 int accepted = expressions.lower(condition, combined);
                 code.emitJump(Opcode.JUMP_FALSE, accepted, 0, 0, 2, skip);
             }

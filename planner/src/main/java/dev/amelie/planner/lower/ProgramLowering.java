@@ -17,6 +17,7 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexSubQuery;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -41,7 +42,7 @@ public final class ProgramLowering {
             Code merge = new SectionLowering(SectionKind.HOST, null, root, occurrenceToParameter).lowerToOutput(root);
             return new Program(Program.StatementKind.SELECT, 0, Program.Routing.NONE, null, null, merge);
         }
-        if (scans.size() > 1) {
+        if (scans.size() > 1 || NestedQueries.anyIn(root)) {
             return lowerOverSeveralTables(root, occurrenceToParameter);
         }
         TableScan scan = scans.getFirst();
@@ -54,9 +55,12 @@ public final class ProgramLowering {
     }
 
     /**
-     * A query over several tables (joins): each largest subtree over one table becomes a program
-     * of its own (its scans, filters and projections run on the nodes as usual); the host runs
-     * them first and combines their rows (the joins and whatever is above them).
+     * A query over several tables (joins, subqueries): each largest subtree over one table that
+     * needs nothing from outside it becomes a program of its own (its scans, filters and
+     * projections run on the nodes as usual); the host runs them first and combines their rows
+     * (the joins, the subqueries and whatever is above them). A subtree that reads a correlation
+     * variable (the outer row of a correlated subquery) stays on the host, which re-runs it per
+     * outer row over the rows of the largest subtrees under it.
      */
     private static Program lowerOverSeveralTables(RelNode root, int[] occurrenceToParameter) {
         Map<RelNode, Integer> leaves = new IdentityHashMap<>();
@@ -71,10 +75,16 @@ public final class ProgramLowering {
                                       int[] occurrenceToParameter) {
         List<TableScan> scans = new ArrayList<>();
         collectScans(node, scans);
-        if (scans.size() == 1) {
+        if (scans.isEmpty()) {
+            return;
+        }
+        if (scans.size() == 1 && !NestedQueries.anyIn(node) && NestedQueries.freeVariables(node).isEmpty()) {
             leaves.put(node, sources.size());
             sources.add(lower(node, occurrenceToParameter));
             return;
+        }
+        for (RexSubQuery subQuery : NestedQueries.of(node)) {
+            assignSources(subQuery.rel, leaves, sources, occurrenceToParameter);
         }
         for (RelNode input : node.getInputs()) {
             assignSources(input, leaves, sources, occurrenceToParameter);
@@ -185,7 +195,8 @@ public final class ProgramLowering {
 
     /**
      * The highest operator above the scan that still runs per partition: filters and projections
-     * stack on the scan, and an ungrouped aggregate on top of them splits into partial and final.
+     * stack on the scan, and an ungrouped aggregate on top of them splits into partial and final
+     * (unless it has avg: then the host aggregates the gathered rows).
      */
     private static RelNode gatherBoundary(RelNode root, TableScan scan) {
         List<RelNode> path = new ArrayList<>();
@@ -197,7 +208,8 @@ public final class ProgramLowering {
         while (i > 0 && (path.get(i - 1) instanceof Filter || path.get(i - 1) instanceof Project)) {
             i--;
         }
-        if (i > 0 && path.get(i - 1) instanceof Aggregate aggregate && aggregate.getGroupSet().isEmpty()) {
+        if (i > 0 && path.get(i - 1) instanceof Aggregate aggregate && aggregate.getGroupSet().isEmpty()
+                && AggregateLowering.splits(aggregate)) {
             AggregateLowering.checkSupported(aggregate);
             i--;
         }
@@ -218,9 +230,13 @@ public final class ProgramLowering {
         return false;
     }
 
+    /** The table scans of the tree, those of its subqueries included. */
     private static void collectScans(RelNode node, List<TableScan> scans) {
         if (node instanceof TableScan scan) {
             scans.add(scan);
+        }
+        for (RexSubQuery subQuery : NestedQueries.of(node)) {
+            collectScans(subQuery.rel, scans);
         }
         for (RelNode input : node.getInputs()) {
             collectScans(input, scans);

@@ -38,6 +38,7 @@ final class SectionLowering {
     private final RelNode boundary;
     private final CodeBuilder code = new CodeBuilder();
     private final ExpressionLowering expressions;
+    private final SubqueryLowering subqueries;
     private int scanCursor = -1;
     private KeyLookup lookupKey;
     private int nextRowSet = 1;
@@ -53,6 +54,8 @@ final class SectionLowering {
         this.boundary = boundary;
         this.sources = sources;
         this.expressions = new ExpressionLowering(code, root.getCluster().getRexBuilder(), occurrenceToParameter);
+        this.subqueries = kind == SectionKind.HOST ? new SubqueryLowering(this) : null;
+        expressions.lowerSubqueriesWith(subqueries);
     }
 
     CodeBuilder code() {
@@ -119,6 +122,7 @@ final class SectionLowering {
             case Filter filter when kind == SectionKind.PUSHDOWN && filter.getInput() instanceof TableScan scan
                     && lookupKey(filter, scan) != null -> lookup(scan, lookupKey(filter, scan), sink);
             case Filter filter -> produce(filter.getInput(), row -> {
+                bindCorrelations(filter, row);
                 int condition = expressions.lower(filter.getCondition(), row);
                 CodeBuilder.Label skip = code.newLabel();
                 code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, skip);
@@ -126,6 +130,7 @@ final class SectionLowering {
                 code.place(skip);
             });
             case Project project -> produce(project.getInput(), row -> {
+                bindCorrelations(project, row);
                 List<RexNode> projects = project.getProjects();
                 int[] out = new int[projects.size()];
                 for (int i = 0; i < out.length; i++) {
@@ -195,6 +200,18 @@ final class SectionLowering {
     /** A fresh scratch row set number for this section. */
     int newRowSet() {
         return nextRowSet++;
+    }
+
+    /** The number the next fresh scratch row set will get. */
+    int peekRowSet() {
+        return nextRowSet;
+    }
+
+    /** The correlation variables rel binds name its input row, for the subqueries in its expressions. */
+    void bindCorrelations(RelNode rel, int[] row) {
+        if (subqueries != null) {
+            subqueries.bind(rel.getVariablesSet(), row);
+        }
     }
 
     /** Hands every row of source program k to the sink. */

@@ -22,6 +22,9 @@ final class ColumnNames {
 
     static List<String> of(SqlNode validated) {
         SqlNode node = validated instanceof SqlOrderBy orderBy ? orderBy.query : validated;
+        while (node.getKind() == SqlKind.UNION || node.getKind() == SqlKind.INTERSECT || node.getKind() == SqlKind.EXCEPT) {
+            node = ((SqlCall) node).operand(0); // a set operation's columns are named by its leftmost query
+        }
         List<String> names = new ArrayList<>();
         if (node instanceof SqlSelect select) {
             for (SqlNode item : select.getSelectList()) {
@@ -42,8 +45,20 @@ final class ColumnNames {
         if (node instanceof SqlIdentifier id) {
             return id.isStar() ? "?column?" : id.names.get(id.names.size() - 1);
         }
+        if (node.getKind() == SqlKind.SCALAR_QUERY) {
+            return figure(((SqlCall) node).operand(0));
+        }
+        if (node.getKind() == SqlKind.SELECT || node.getKind() == SqlKind.ORDER_BY || node.getKind() == SqlKind.UNION
+                || node.getKind() == SqlKind.INTERSECT || node.getKind() == SqlKind.EXCEPT) {
+            // A scalar subquery is named by its one column (EXPR_SUBLINK in FigureColnameInternal).
+            List<String> inner = of(node);
+            return inner.isEmpty() || inner.getFirst() == null ? "?column?" : inner.getFirst();
+        }
         if (node instanceof SqlBasicCall call) {
             SqlKind kind = call.getKind();
+            if (kind == SqlKind.EXISTS) {
+                return "exists";
+            }
             if (kind == SqlKind.CAST) {
                 String inner = figure(call.operand(0));
                 return inner.equals("?column?") ? typeName(call.operand(1)) : inner;

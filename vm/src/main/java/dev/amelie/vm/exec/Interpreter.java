@@ -105,6 +105,7 @@ public final class Interpreter {
                     HashProbe probe = (HashProbe) constants[b];
                     cursors[a] = context.probe(probe.rowSet(), Arrays.copyOfRange(r, c, c + probe.keyCount()));
                 }
+                case CLEAR -> context.rowSet(a).clear();
                 case COUNT -> r[a] = (Long) r[a] + 1;
                 case COUNT_VALUE -> {
                     if (r[b] != null) {
@@ -129,6 +130,7 @@ public final class Interpreter {
                 case INSERT -> context.insert(Arrays.copyOfRange(r, a, a + b));
                 case UPDATE -> context.update(cursors[a], Arrays.copyOfRange(r, b, b + c));
                 case DELETE -> context.delete(cursors[a]);
+                case RAISE -> throw new SqlException((SqlState) constants[a], (String) constants[b]);
                 case RETURN -> {
                     return;
                 }

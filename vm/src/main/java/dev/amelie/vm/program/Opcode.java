@@ -62,6 +62,8 @@ public enum Opcode {
     HASH_BUILD,
     /** cursor a ← the rows of the row set hashed as constants[b] ({@link HashProbe}) whose key equals registers c.. */
     HASH_PROBE,
+    /** Empty row set a (a correlated subquery's scratch rows, before its next run). */
+    CLEAR,
 
     /** r ← r + 1 (r holds a Long; aggregate count). */
     COUNT,
@@ -78,6 +80,12 @@ public enum Opcode {
     UPDATE,
     /** Delete cursor a's current row. */
     DELETE,
+
+    /**
+     * Fail the statement with the {@link dev.amelie.vm.error.SqlState} in constants[a] and the
+     * message in constants[b] (a scalar subquery that returned a second row).
+     */
+    RAISE,
 
     /** Stop this section. */
     RETURN;

@@ -1,0 +1,218 @@
+package dev.amelie.planner.lower;
+
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.Opcode;
+import dev.amelie.vm.program.RowSourceKind;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.CorrelationId;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlQuantifyOperator;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Subqueries inside expressions (scalar, EXISTS, IN, ANY/SOME; ALL arrives as NOT ANY of the
+ * negated comparison), lowered into a host section as loops over the subquery's rows. Part of
+ * {@link SectionLowering}, whose code it extends.
+ *
+ * <p>A correlated subquery (one that reads a correlation variable, {@code $cor0.a}: a column of
+ * the row around it) is re-run for every outer row, its correlation variables read straight
+ * from that row's registers; the scratch row sets its operators fill are emptied after each
+ * run. An uncorrelated one runs once, at its first use, as PostgreSQL runs an InitPlan: its
+ * value (scalar, EXISTS) or its rows (IN, ANY) are kept for every later use. A register that
+ * starts out null is the "already done" flag, since each run of a section starts with empty
+ * registers.
+ */
+final class SubqueryLowering {
+    private final SectionLowering section;
+    private final CodeBuilder code;
+    private final ExpressionLowering expressions;
+    /** The registers of the row each correlation variable names, where its binding operator reads it. */
+    private final Map<CorrelationId, int[]> correlations = new HashMap<>();
+    /** Row sets filled once per section run, which re-runs of a correlated subquery must keep. */
+    private final Set<Integer> keptRowSets = new HashSet<>();
+
+    SubqueryLowering(SectionLowering section) {
+        this.section = section;
+        this.code = section.code();
+        this.expressions = section.expressions();
+    }
+
+    /** The correlation variables an operator binds name its input row (Filter, Project, Join). */
+    void bind(Set<CorrelationId> variables, int[] row) {
+        for (CorrelationId variable : variables) {
+            correlations.put(variable, row);
+        }
+    }
+
+    /** The register holding field {@code field} of the row a correlation variable names. */
+    int correlated(RexCorrelVariable variable, int field) {
+        int[] row = correlations.get(variable.id);
+        if (row == null) {
+            throw new IllegalStateException("correlation variable " + variable.id + " read outside its binding operator");
+        }
+        return row[field];
+    }
+
+    /** A row set that holds rows for the whole section run (built once, read by every outer row). */
+    void keep(int rowSet) {
+        keptRowSets.add(rowSet);
+    }
+
+    int lower(RexSubQuery subQuery, int[] row) {
+        return switch (subQuery.getKind()) {
+            case SCALAR_QUERY -> onceWhenUncorrelated(subQuery.rel, () -> scalar(subQuery.rel));
+            case EXISTS -> onceWhenUncorrelated(subQuery.rel, () -> exists(subQuery.rel));
+            case IN -> quantified(subQuery, SqlKind.EQUALS, row);
+            case SOME -> quantified(subQuery, ((SqlQuantifyOperator) subQuery.getOperator()).comparisonKind, row);
+            default -> throw ExpressionLowering.unsupported(subQuery.getKind().sql.toLowerCase(java.util.Locale.ROOT) + " subqueries");
+        };
+    }
+
+    /**
+     * The value of a subquery without operands, computed at its first use and kept when nothing
+     * of the outer row goes into it; computed each time otherwise.
+     */
+    private int onceWhenUncorrelated(RelNode rel, java.util.function.IntSupplier value) {
+        if (!NestedQueries.freeVariables(rel).isEmpty()) {
+            return value.getAsInt();
+        }
+        int done = code.newRegister();
+        int kept = code.newRegister();
+        CodeBuilder.Label ready = code.newLabel();
+        code.emitJump(Opcode.JUMP_TRUE, done, 0, 0, 2, ready);
+        int firstRowSet = section.peekRowSet();
+        code.emit(Opcode.COPY, kept, value.getAsInt());
+        keepFrom(firstRowSet);
+        code.emit(Opcode.CONST, done, code.constant(Boolean.TRUE));
+        code.place(ready);
+        return kept;
+    }
+
+    /**
+     * A scalar subquery: its one row's one value, NULL without rows, and PostgreSQL's 21000 at a
+     * second row (ExecScanSubPlan, nodeSubplan.c).
+     */
+    private int scalar(RelNode rel) {
+        int value = code.loadConstant(null);
+        int seen = code.loadConstant(Boolean.FALSE);
+        CodeBuilder.Label exit = code.newLabel();
+        run(rel, inner -> {
+            CodeBuilder.Label first = code.newLabel();
+            code.emitJump(Opcode.JUMP_FALSE, seen, 0, 0, 2, first);
+            code.emit(Opcode.RAISE, code.constant(SqlState.CARDINALITY_VIOLATION),
+                    code.constant("more than one row returned by a subquery used as an expression"));
+            code.place(first);
+            code.emit(Opcode.COPY, value, inner[0]);
+            code.emit(Opcode.CONST, seen, code.constant(Boolean.TRUE));
+        }, exit);
+        return value;
+    }
+
+    /** EXISTS: true at the first row, which ends the subquery's run. */
+    private int exists(RelNode rel) {
+        int found = code.loadConstant(Boolean.FALSE);
+        CodeBuilder.Label exit = code.newLabel();
+        run(rel, inner -> {
+            code.emit(Opcode.CONST, found, code.constant(Boolean.TRUE));
+            code.emitJump(Opcode.JUMP, 0, 0, 0, 1, exit);
+        }, exit);
+        return found;
+    }
+
+    /**
+     * {@code x op ANY (subquery)}, and IN as {@code = ANY}: the OR of the comparison with every
+     * row, in three-valued logic: true at the first true comparison (which ends the run), else
+     * NULL if any comparison was NULL, else false; false without rows, whatever x is. That is
+     * PostgreSQL's NOT IN with NULLs too (NOT of this). Row operands ({@code (a, b) IN …})
+     * compare as rows: the AND of the column comparisons.
+     */
+    private int quantified(RexSubQuery subQuery, SqlKind comparison, int[] row) {
+        List<RexNode> operands = subQuery.getOperands();
+        if (operands.size() > 1 && comparison != SqlKind.EQUALS) {
+            throw ExpressionLowering.unsupported("row comparisons other than = with ANY, SOME and ALL");
+        }
+        Opcode compare = switch (comparison) {
+            case EQUALS -> Opcode.EQUAL;
+            case NOT_EQUALS -> Opcode.NOT_EQUAL;
+            case LESS_THAN -> Opcode.LESS;
+            case LESS_THAN_OR_EQUAL -> Opcode.LESS_OR_EQUAL;
+            case GREATER_THAN -> Opcode.GREATER;
+            case GREATER_THAN_OR_EQUAL -> Opcode.GREATER_OR_EQUAL;
+            default -> throw ExpressionLowering.unsupported("comparison " + comparison + " with ANY, SOME and ALL");
+        };
+        int[] values = new int[operands.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = expressions.lower(operands.get(i), row);
+        }
+        int any = code.loadConstant(Boolean.FALSE);
+        CodeBuilder.Label exit = code.newLabel();
+        RowSink compareRow = inner -> {
+            int all = -1;
+            for (int i = 0; i < values.length; i++) {
+                int one = code.newRegister();
+                code.emit(compare, one, values[i], inner[i]);
+                if (all < 0) {
+                    all = one;
+                } else {
+                    code.emit(Opcode.AND, all, all, one);
+                }
+            }
+            code.emit(Opcode.OR, any, any, all);
+            code.emitJump(Opcode.JUMP_TRUE, any, 0, 0, 2, exit);
+        };
+        if (NestedQueries.freeVariables(subQuery.rel).isEmpty()) {
+            int rows = materializeOnce(subQuery.rel);
+            section.scanRows(RowSourceKind.SCRATCH, rows, subQuery.rel.getRowType().getFieldCount(), compareRow);
+            code.place(exit);
+        } else {
+            run(subQuery.rel, compareRow, exit);
+        }
+        return any;
+    }
+
+    /** The rows of an uncorrelated subquery, in a row set filled at its first use. */
+    private int materializeOnce(RelNode rel) {
+        int rows = section.newRowSet();
+        keep(rows);
+        int done = code.newRegister();
+        CodeBuilder.Label ready = code.newLabel();
+        code.emitJump(Opcode.JUMP_TRUE, done, 0, 0, 2, ready);
+        int firstRowSet = section.peekRowSet();
+        section.produce(rel, inner -> section.emit(inner, rows));
+        keepFrom(firstRowSet);
+        code.emit(Opcode.CONST, done, code.constant(Boolean.TRUE));
+        code.place(ready);
+        return rows;
+    }
+
+    /**
+     * One run of the subquery's rows into the sink; the sink may jump to {@code exit} to end the
+     * run early. Afterwards the scratch row sets the run filled are emptied for the next run.
+     */
+    private void run(RelNode rel, RowSink sink, CodeBuilder.Label exit) {
+        int firstRowSet = section.peekRowSet();
+        section.produce(rel, sink);
+        code.place(exit);
+        for (int rowSet = firstRowSet; rowSet < section.peekRowSet(); rowSet++) {
+            if (!keptRowSets.contains(rowSet)) {
+                code.emit(Opcode.CLEAR, rowSet);
+            }
+        }
+    }
+
+    /** Every row set numbered from {@code first} on so far belongs to a part that runs once. */
+    private void keepFrom(int first) {
+        for (int rowSet = first; rowSet < section.peekRowSet(); rowSet++) {
+            keep(rowSet);
+        }
+    }
+}
