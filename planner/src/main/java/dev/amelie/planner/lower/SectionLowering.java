@@ -121,6 +121,8 @@ final class SectionLowering {
             }
             case Filter filter when kind == SectionKind.PUSHDOWN && filter.getInput() instanceof TableScan scan
                     && lookupKey(filter, scan) != null -> lookup(scan, lookupKey(filter, scan), sink);
+            case Filter filter when subqueries != null && sources.containsKey(filter.getInput()) && OuterKeys.of(filter) != null ->
+                    subqueries.lookup(filter, OuterKeys.of(filter), sources.get(filter.getInput()), sink);
             case Filter filter -> produce(filter.getInput(), row -> {
                 bindCorrelations(filter, row);
                 int condition = expressions.lower(filter.getCondition(), row);

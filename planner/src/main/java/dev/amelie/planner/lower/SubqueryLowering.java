@@ -2,10 +2,12 @@ package dev.amelie.planner.lower;
 
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.HashProbe;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.RowSourceKind;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.CorrelationId;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexSubQuery;
@@ -207,6 +209,51 @@ final class SubqueryLowering {
                 code.emit(Opcode.CLEAR, rowSet);
             }
         }
+    }
+
+    /**
+     * A correlated filter over a source's rows, by its equalities with the outer row: the
+     * source's rows are hashed on those columns once, and each run probes with the outer row's
+     * values (a NULL value matches nothing, as {@code =} says); the rest of the condition
+     * filters what the probe finds.
+     */
+    void lookup(Filter filter, OuterKeys keys, int source, RowSink sink) {
+        int width = filter.getInput().getRowType().getFieldCount();
+        int rows = section.newRowSet();
+        keep(rows);
+        int done = code.newRegister();
+        CodeBuilder.Label ready = code.newLabel();
+        code.emitJump(Opcode.JUMP_TRUE, done, 0, 0, 2, ready);
+        section.scanSource(source, width, row -> section.emit(row, rows));
+        code.emit(Opcode.HASH_BUILD, rows, code.constant(keys.columns()));
+        code.emit(Opcode.CONST, done, code.constant(Boolean.TRUE));
+        code.place(ready);
+
+        int[] values = new int[keys.values().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = expressions.lower(keys.values().get(i), new int[0]);
+        }
+        int cursor = code.newCursor();
+        code.emit(Opcode.HASH_PROBE, cursor, code.constant(new HashProbe(rows, values.length)), section.consecutive(values));
+        CodeBuilder.Label end = code.newLabel();
+        int loop = code.position();
+        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
+        int first = code.newRegisters(Math.max(width, 1));
+        int[] row = new int[width];
+        for (int i = 0; i < width; i++) {
+            row[i] = first + i;
+            code.emit(Opcode.COLUMN, first + i, cursor, i);
+        }
+        CodeBuilder.Label skip = code.newLabel();
+        if (!keys.residual().isAlwaysTrue()) {
+            section.bindCorrelations(filter, row);
+            int accepted = expressions.lower(keys.residual(), row);
+            code.emitJump(Opcode.JUMP_FALSE, accepted, 0, 0, 2, skip);
+        }
+        sink.accept(row);
+        code.place(skip);
+        code.emit(Opcode.JUMP, loop);
+        code.place(end);
     }
 
     /** Every row set numbered from {@code first} on so far belongs to a part that runs once. */

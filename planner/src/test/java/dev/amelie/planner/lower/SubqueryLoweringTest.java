@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Subqueries, planned and run over two small tables:
@@ -93,6 +94,17 @@ class SubqueryLoweringTest {
     void existsAndNotExistsCorrelated() {
         assertEquals("[1] [2] [3]", rows("select a from t where exists (select 1 from u where u.x = t.a) order by a"));
         assertEquals("[4]", rows("select a from t where not exists (select 1 from u where u.x = t.a) order by a"));
+    }
+
+    @Test
+    void correlatedEqualityFindsTheInnerRowsByHash() {
+        Program program = query("select a from t where exists (select 1 from u where u.x = t.a)").program();
+        assertTrue(program.merge().disassemble().contains("HASH_PROBE"), program.explain());
+        assertEquals("[1, 1] [2, 0] [3, 1] [4, 0]",
+                rows("select a, (select count(*) from u where u.y = t.a * 10 and u.x > 0) from t order by a"));
+        assertEquals("[1] [2] [4]", rows("select a from t where exists (select 1 from u where u.x = t.a::bigint + 1) order by a"));
+        // a NULL outer value matches no row
+        assertEquals("[2] [3] [4]", rows("select a from t where not exists (select 1 from u where u.y = nullif(t.a * 10, 30)) order by a"));
     }
 
     @Test
