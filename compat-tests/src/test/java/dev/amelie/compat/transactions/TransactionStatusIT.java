@@ -608,6 +608,38 @@ class TransactionStatusIT {
         assertEquals(3, rows("select id, note from ts_sequence order by id").size());
     }
 
+    /**
+     * A statement on a table the transaction has not written runs without replaying the
+     * statements before it; COMMIT still checks what it showed. A concurrent change of what it
+     * read makes the transaction fail with 40001 (Amelie commits in commit order: the read must
+     * still hold then), and what the transaction wrote before it is still its own.
+     */
+    @Test
+    void aReadOfAnUntouchedTableIsCheckedAtCommit() throws Exception {
+        assumeTrue(isAmelie(), "PostgreSQL's SERIALIZABLE may order this transaction before the other one");
+        createTable("ts_written");
+        createTable("ts_read");
+        try (Connection setup = connect(); Statement s = setup.createStatement()) {
+            s.execute("insert into ts_written values (1, 'w')");
+            s.execute("insert into ts_read values (1, 'before')");
+        }
+        try (Connection c = connect(); Statement s = c.createStatement();
+             Connection other = connect(); Statement o = other.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("update ts_written set note = 'mine' where id = 1");
+            assertEquals(List.of("before"), column(s, "select note from ts_read where id = 1"));
+            assertEquals(List.of("mine"), column(s, "select note from ts_written where id = 1"));
+            c.commit();
+
+            s.execute("update ts_written set note = 'again' where id = 1");
+            assertEquals(List.of("before"), column(s, "select note from ts_read where id = 1"));
+            o.execute("update ts_read set note = 'after' where id = 1");
+            assertEquals("40001", state(assertThrows(SQLException.class, c::commit)));
+            c.setAutoCommit(true);
+        }
+        assertEquals(List.of("1:mine"), rows("select id, note from ts_written"));
+    }
+
     private static java.sql.Timestamp timestamp(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             assertTrue(rs.next());

@@ -81,6 +81,14 @@ public final class Transaction {
         this.sessionSequences = sessionSequences;
     }
 
+    /**
+     * Counts statements that ran in an earlier run of this transaction and are not run again
+     * here: a statement's place, not the number of statements run, picks its random seed.
+     */
+    public void skipStatements(int count) {
+        statementCount += count;
+    }
+
     /** Runs one compiled statement with its parameters. */
     public StatementOutcome run(Program program, Object[] parameters) {
         return run(program, parameters, SequenceDraws.Recorded.NONE);

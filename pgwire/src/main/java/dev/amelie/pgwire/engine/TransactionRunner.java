@@ -99,7 +99,8 @@ final class TransactionRunner {
             connection.fail();
             return CompletableFuture.completedFuture(new TransactionOutcome(List.of(), thenFail));
         }
-        boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements);
+        boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements)
+                && !BlockIndependence.holds(planner, connection.block(), statements);
         boolean mayRestore = connection.status() == TransactionStatus.FAILED;
         if (connection.status() == TransactionStatus.IDLE) {
             connection.startTransaction();
@@ -131,6 +132,10 @@ final class TransactionRunner {
             if (replayFailure != null) {
                 return finish(run, run.transaction.rollback(), replayFailure);
             }
+        } else if (connection.status() == TransactionStatus.IN_BLOCK) {
+            // Not replayed (nothing here reads what the block wrote), yet still the block's.
+            run.shown.addAll(connection.block());
+            run.transaction.skipStatements(connection.block().size());
         }
         for (BoundStatement statement : statements) {
             try {
