@@ -4,6 +4,7 @@ import dev.amelie.planner.catalog.TypeMapping;
 import dev.amelie.vm.type.SqlType;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -60,8 +61,13 @@ record OuterKeys(int[] columns, List<RexNode> values, RexNode residual) {
     }
 
     private static boolean hashable(RexNode column, RexNode value) {
-        SqlType a = TypeMapping.fromCalcite(column.getType());
-        SqlType b = TypeMapping.fromCalcite(value.getType());
+        return hashable(column.getType(), value.getType());
+    }
+
+    /** Whether a hash key equates values of these two types exactly when {@code =} does. */
+    static boolean hashable(RelDataType x, RelDataType y) {
+        SqlType a = TypeMapping.fromCalcite(x);
+        SqlType b = TypeMapping.fromCalcite(y);
         return a == b || INTEGRAL.contains(a) && INTEGRAL.contains(b);
     }
 }

@@ -155,6 +155,11 @@ final class SubqueryLowering {
         for (int i = 0; i < values.length; i++) {
             values[i] = expressions.lower(operands.get(i), row);
         }
+        boolean uncorrelated = NestedQueries.freeVariables(subQuery.rel).isEmpty();
+        if (uncorrelated && comparison == SqlKind.EQUALS && values.length == 1
+                && OuterKeys.hashable(operands.getFirst().getType(), subQuery.rel.getRowType().getFieldList().getFirst().getType())) {
+            return hashedIn(subQuery.rel, values[0]);
+        }
         int any = code.loadConstant(Boolean.FALSE);
         CodeBuilder.Label exit = code.newLabel();
         RowSink compareRow = inner -> {
@@ -179,6 +184,60 @@ final class SubqueryLowering {
             run(subQuery.rel, compareRow, exit);
         }
         return any;
+    }
+
+    /**
+     * {@code x IN (uncorrelated subquery)} by a hash index of its rows, built at first use: true
+     * when x finds an equal row; else NULL when x is NULL (and there are rows) or a row is NULL;
+     * else false. The same three-valued answer as the loop in {@link #quantified}, without
+     * reading every row for every x.
+     */
+    private int hashedIn(RelNode rel, int value) {
+        int rows = section.newRowSet();
+        keep(rows);
+        int done = code.newRegister();
+        int nonEmpty = code.newRegister();
+        int hasNull = code.newRegister();
+        CodeBuilder.Label ready = code.newLabel();
+        code.emitJump(Opcode.JUMP_TRUE, done, 0, 0, 2, ready);
+        code.emit(Opcode.CONST, nonEmpty, code.constant(Boolean.FALSE));
+        code.emit(Opcode.CONST, hasNull, code.constant(Boolean.FALSE));
+        int firstRowSet = section.peekRowSet();
+        section.produce(rel, inner -> {
+            section.emit(inner, rows);
+            code.emit(Opcode.CONST, nonEmpty, code.constant(Boolean.TRUE));
+            int isNull = code.newRegister();
+            code.emit(Opcode.IS_NULL, isNull, inner[0]);
+            code.emit(Opcode.OR, hasNull, hasNull, isNull);
+        });
+        keepFrom(firstRowSet);
+        code.emit(Opcode.HASH_BUILD, rows, code.constant(new int[] {0}));
+        code.emit(Opcode.CONST, done, code.constant(Boolean.TRUE));
+        code.place(ready);
+
+        int result = code.newRegister();
+        CodeBuilder.Label end = code.newLabel();
+        CodeBuilder.Label probe = code.newLabel();
+        CodeBuilder.Label notFound = code.newLabel();
+        int valueIsNull = code.newRegister();
+        code.emit(Opcode.IS_NULL, valueIsNull, value);
+        code.emitJump(Opcode.JUMP_FALSE, valueIsNull, 0, 0, 2, probe);
+        code.emit(Opcode.CONST, result, code.constant(Boolean.FALSE));
+        code.emitJump(Opcode.JUMP_FALSE, nonEmpty, 0, 0, 2, end);
+        code.emit(Opcode.CONST, result, code.constant(null));
+        code.emitJump(Opcode.JUMP, 0, 0, 0, 1, end);
+        code.place(probe);
+        int cursor = code.newCursor();
+        code.emit(Opcode.HASH_PROBE, cursor, code.constant(new HashProbe(rows, 1)), value);
+        code.emit(Opcode.CONST, result, code.constant(Boolean.TRUE));
+        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, notFound);
+        code.emitJump(Opcode.JUMP, 0, 0, 0, 1, end);
+        code.place(notFound);
+        code.emit(Opcode.CONST, result, code.constant(Boolean.FALSE));
+        code.emitJump(Opcode.JUMP_FALSE, hasNull, 0, 0, 2, end);
+        code.emit(Opcode.CONST, result, code.constant(null));
+        code.place(end);
+        return result;
     }
 
     /** The rows of an uncorrelated subquery, in a row set filled at its first use. */

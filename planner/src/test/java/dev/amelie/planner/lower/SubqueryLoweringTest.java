@@ -124,6 +124,16 @@ class SubqueryLoweringTest {
     }
 
     @Test
+    void inOverAnUncorrelatedSubqueryProbesAHashOfItsRowsWithTheSameAnswers() {
+        Program program = query("select a from t where a in (select x from u)").program();
+        assertTrue(program.merge().disassemble().contains("HASH_PROBE"), program.explain());
+        assertEquals("[null, false, null]",
+                rows("select null::int in (select y from u), null::int in (select y from u where y > 100), null::int not in (select x from u)"));
+        // numeric rows against an int: compared one by one, same answers
+        assertEquals("[1, true] [2, null] [3, true] [4, null]", rows("select a, a in (select y / 10.0 from u) from t order by a"));
+    }
+
+    @Test
     void rowInSubqueryComparesColumnByColumn() {
         assertEquals("[1] [3]", rows("select a from t where (a, a * 10) in (select x, y from u) order by a"));
     }
