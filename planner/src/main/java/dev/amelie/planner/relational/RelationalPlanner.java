@@ -25,11 +25,15 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlNode;
@@ -187,7 +191,25 @@ public final class RelationalPlanner {
                 .addRuleInstance(CoreRules.PROJECT_REMOVE);
         HepPlanner hep = new HepPlanner(program.build());
         hep.setRoot(rel);
-        return hep.findBestExp();
+        return rewriteSubqueries(hep.findBestExp());
+    }
+
+    /**
+     * The same rewrites inside every subquery, which the Hep planner does not enter: a comma join
+     * in a correlated subquery would otherwise be a cartesian product re-run per outer row.
+     */
+    private static RelNode rewriteSubqueries(RelNode rel) {
+        return rel.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                return super.visit(other).accept(new RexShuttle() {
+                    @Override
+                    public RexNode visitSubQuery(RexSubQuery subQuery) {
+                        return subQuery.clone(rewrite(subQuery.rel));
+                    }
+                });
+            }
+        });
     }
 
     private static SqlType[] parameterTypes(RelDataType rowType, ParameterRewriter.Rewritten rewritten, SqlType[] declared) {

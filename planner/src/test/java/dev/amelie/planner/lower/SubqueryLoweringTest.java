@@ -107,6 +107,15 @@ class SubqueryLoweringTest {
         assertEquals("[2] [3] [4]", rows("select a from t where not exists (select 1 from u where u.y = nullif(t.a * 10, 30)) order by a"));
     }
 
+    /** The rewrites of the outer query apply inside subqueries too: the comma join becomes a hash join, not a cartesian product. */
+    @Test
+    void commaJoinInsideACorrelatedSubqueryIsAHashJoin() {
+        String sql = "select a from t where exists (select 1 from u u1, u u2 where u1.x = u2.x and u2.y = t.a * 10) order by a";
+        String listing = query(sql).program().merge().disassemble();
+        assertTrue(listing.contains("HASH_BUILD"), listing);
+        assertEquals("[1] [3]", rows(sql));
+    }
+
     @Test
     void existsNestedTwoLevelsReadsBothOuterRows() {
         assertEquals("[1] [2] [3]", rows("select a from t where exists (select 1 from u where exists "
