@@ -26,8 +26,9 @@ public sealed interface PlannedStatement {
     record Query(Program program, List<ResultColumn> columns, SqlType[] parameterTypes, long catalogVersion)
             implements PlannedStatement {}
 
-    record CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists)
-            implements PlannedStatement {}
+    /** CREATE TABLE; {@code sequences} are those its serial and identity columns own, created with it. */
+    record CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists,
+                       List<CreateSequence> sequences) implements PlannedStatement {}
 
     record DropTable(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
 

@@ -68,7 +68,7 @@ public final class Table {
         List<ColumnDef> columns = new ArrayList<>(def.columns());
         for (int position : primaryKey) {
             ColumnDef c = columns.get(position);
-            columns.set(position, new ColumnDef(c.name(), c.type(), true));
+            columns.set(position, c.withNotNull());
         }
         TableDef keyed = new TableDef(def.id(), def.schema(), def.name(), columns, primaryKey.clone());
         Table result = new Table(keyed, partitions.length);

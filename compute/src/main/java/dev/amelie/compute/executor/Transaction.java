@@ -314,6 +314,13 @@ public final class Transaction {
         rememberCatalog(current);
         executor.catalog().update(c -> c.withoutTable(table.def().id()));
         changes.add(new Change.DropTable(table.def().id()));
+        // The sequences of its serial and identity columns go with it, as in PostgreSQL.
+        for (var column : table.def().columns()) {
+            if (column.ownedSequence() != null && executor.catalog().current().sequence(schema, column.ownedSequence()) != null) {
+                executor.catalog().update(c -> c.withoutSequence(schema, column.ownedSequence()));
+                changes.add(new Change.DropSequence(schema, column.ownedSequence()));
+            }
+        }
         return true;
     }
 
@@ -365,6 +372,11 @@ public final class Transaction {
         executor.catalog().update(c -> c.withTable(keyed));
         changes.add(new Change.AddPrimaryKey(table.def().id(), key));
         return true;
+    }
+
+    /** Whether a table of this name exists now (in this transaction's catalog). */
+    public boolean tableExists(String schema, String name) {
+        return executor.catalog().current().table(schema, name) != null;
     }
 
     /** CREATE SEQUENCE; null when it exists and {@code ifNotExists}. DDL has every node to itself. */

@@ -31,6 +31,8 @@ public final class ChangeCodec {
     private static final byte CREATE_SEQUENCE = 10;
     private static final byte DROP_SEQUENCE = 11;
     private static final byte SEQUENCE_STATE = 12;
+    /** CREATE TABLE whose columns also carry their DEFAULT and owned sequence (tag 1: without). */
+    private static final byte CREATE_TABLE_WITH_DEFAULTS = 13;
 
     private ChangeCodec() {}
 
@@ -41,7 +43,7 @@ public final class ChangeCodec {
         for (Change change : changes) {
             switch (change) {
                 case Change.CreateTable(TableDef def) -> {
-                    out.put(CREATE_TABLE);
+                    out.put(CREATE_TABLE_WITH_DEFAULTS);
                     out.putLong(def.id());
                     RowCodec.writeString(out, def.schema());
                     RowCodec.writeString(out, def.name());
@@ -50,6 +52,8 @@ public final class ChangeCodec {
                         RowCodec.writeString(out, column.name());
                         out.put((byte) column.type().ordinal());
                         out.put((byte) (column.notNull() ? 1 : 0));
+                        writeOptional(out, column.defaultSql());
+                        writeOptional(out, column.ownedSequence());
                     }
                     out.putInt(def.primaryKey().length);
                     for (int position : def.primaryKey()) {
@@ -143,7 +147,7 @@ public final class ChangeCodec {
         for (int i = 0; i < count; i++) {
             byte kind = in.get();
             switch (kind) {
-                case CREATE_TABLE -> {
+                case CREATE_TABLE, CREATE_TABLE_WITH_DEFAULTS -> {
                     long id = in.getLong();
                     String schema = RowCodec.readString(in);
                     String name = RowCodec.readString(in);
@@ -152,7 +156,9 @@ public final class ChangeCodec {
                     for (int c = 0; c < n; c++) {
                         String columnName = RowCodec.readString(in);
                         SqlType type = types[in.get()];
-                        columns.add(new ColumnDef(columnName, type, in.get() == 1));
+                        boolean notNull = in.get() == 1;
+                        columns.add(kind == CREATE_TABLE ? new ColumnDef(columnName, type, notNull)
+                                : new ColumnDef(columnName, type, notNull, readOptional(in), readOptional(in)));
                     }
                     int[] pk = new int[in.getInt()];
                     for (int k = 0; k < pk.length; k++) {
@@ -196,5 +202,16 @@ public final class ChangeCodec {
             }
         }
         return changes;
+    }
+
+    private static void writeOptional(GrowableBuffer out, String text) {
+        out.put((byte) (text == null ? 0 : 1));
+        if (text != null) {
+            RowCodec.writeString(out, text);
+        }
+    }
+
+    private static String readOptional(ByteBuffer in) {
+        return in.get() == 1 ? RowCodec.readString(in) : null;
     }
 }

@@ -76,8 +76,7 @@ final class StatementExecution {
                 yield new Result("DROP SEQUENCE", List.of(), null, notices, notices.size());
             }
             case PlannedStatement.CreateTable create -> {
-                TableDef created = transaction.createTable(new TableDef(0, create.schema(), create.name(),
-                        create.columnDefs(), create.primaryKey()), create.ifNotExists());
+                TableDef created = createTable(transaction, create, statement.query().text());
                 List<Notice> notices = created == null
                         ? List.of(Notice.notice("relation \"" + create.name() + "\" already exists, skipping"))
                         : List.of();
@@ -163,6 +162,60 @@ final class StatementExecution {
             throw new SqlException(SqlState.UNDEFINED_TABLE, kind + " \"" + name + "\" does not exist");
         }
         return Notice.notice(kind + " \"" + name + "\" does not exist, skipping");
+    }
+
+    /**
+     * The sequences of serial and identity columns first, then the table; every DEFAULT must plan
+     * as an expression of its own now (PostgreSQL checks it at CREATE TABLE), not at the first INSERT.
+     */
+    private TableDef createTable(Transaction transaction, PlannedStatement.CreateTable create, String statementText) {
+        if (transaction.tableExists(create.schema(), create.name()) && create.ifNotExists()) {
+            return null;
+        }
+        for (PlannedStatement.CreateSequence sequence : create.sequences()) {
+            transaction.createSequence(new SequenceDef(sequence.schema(), sequence.name(), sequence.increment(),
+                    sequence.minValue(), sequence.maxValue(), sequence.start(), sequence.cycle()), false);
+        }
+        for (var column : create.columnDefs()) {
+            if (column.defaultSql() != null && column.ownedSequence() == null) {
+                checkDefault(column, statementText);
+            }
+        }
+        return transaction.createTable(new TableDef(0, create.schema(), create.name(), create.columnDefs(), create.primaryKey()),
+                create.ifNotExists());
+    }
+
+    /**
+     * Plans the DEFAULT as {@code select cast((default) as type)}: it must be an expression that
+     * converts to the column's type. Error positions are moved to where the expression is in the
+     * CREATE TABLE statement.
+     */
+    private void checkDefault(dev.amelie.compute.catalog.ColumnDef column, String statementText) {
+        String prefix = "select cast((";
+        PlannedStatement check;
+        try {
+            check = planner.plan(prefix + column.defaultSql() + ") as " + castName(column.type()) + ")", NO_TYPES);
+        } catch (SqlException e) {
+            int at = statementText.indexOf(column.defaultSql());
+            if (e.position() < prefix.length() || at < 0) {
+                throw e;
+            }
+            // (The parser places a parenthesized expression at its opening parenthesis.)
+            int inExpression = Math.max(e.position(), prefix.length() + 1) - prefix.length();
+            throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), at + inExpression, e);
+        }
+        if (!(check instanceof PlannedStatement.Query query) || query.parameterTypes().length > 0) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "invalid DEFAULT expression for column \"" + column.name() + "\"");
+        }
+    }
+
+    private static String castName(SqlType type) {
+        return switch (type) {
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMPTZ -> "timestamptz";
+            case UNKNOWN -> "text";
+            default -> type.sqlName();
+        };
     }
 
     /** A view's query must plan now, and its column list, if given, must fit the query. */

@@ -130,6 +130,10 @@ final class TransactionRunner {
         if (replay) {
             SqlException replayFailure = replay(run, connection.block());
             if (replayFailure != null) {
+                if (startsWithCommit(statements)) {
+                    // The COMMIT itself failed: as in PostgreSQL the transaction is over, not failed.
+                    connection.endBlock(TransactionStatus.IDLE);
+                }
                 return finish(run, run.transaction.rollback(), replayFailure);
             }
         } else if (connection.status() == TransactionStatus.IN_BLOCK) {
@@ -393,6 +397,11 @@ final class TransactionRunner {
             }
             return new TransactionOutcome(run.results, error);
         });
+    }
+
+    private static boolean startsWithCommit(List<BoundStatement> statements) {
+        return !statements.isEmpty() && ((PlannedQuery) statements.getFirst().query()).plannedSoFar()
+                instanceof TransactionControl control && control.kind() == TransactionControl.Kind.COMMIT;
     }
 
     private static boolean onlyRollback(List<BoundStatement> statements) {

@@ -191,18 +191,30 @@ class DatabaseQueryEngineTest {
     @Test
     void aReadThatChangedBeforeCommitIsASerializationFailure() throws Exception {
         run("create table acct (id int primary key, balance int)");
-        run("insert into acct values (1, 100)");
+        run("insert into acct values (1, 100), (2, 0)");
         QueryEngine.Connection a = engine.connect();
         run(a, "begin");
         assertEquals(List.of("[100]"), run(a, "select balance from acct where id = 1").results().getFirst().rows()
                 .stream().map(Arrays::toString).toList());
         run("update acct set balance = 50 where id = 1");
-        TransactionOutcome outcome = run(a, "update acct set balance = 90 where id = 1");
+        // Nothing before it wrote acct: this runs without replaying the block; COMMIT checks the read.
+        assertEquals(List.of("UPDATE 1"), tags(run(a, "update acct set balance = 90 where id = 1")));
+        TransactionOutcome commit = run(a, "commit");
+        assertEquals(SqlState.SERIALIZATION_FAILURE, commit.error().state());
+        assertEquals(QueryEngine.TransactionStatus.IDLE, a.status(), "a COMMIT that fails ends the transaction");
+        assertEquals(List.of("[50]"), rows("select balance from acct where id = 1"));
+
+        run(a, "begin");
+        run(a, "update acct set balance = balance + 1 where id = 2");
+        run(a, "select balance from acct where id = 1");
+        run("update acct set balance = 40 where id = 1");
+        // This reads acct, which the block wrote: the block is replayed and the change is seen now.
+        TransactionOutcome outcome = run(a, "select count(*) from acct");
         assertEquals(SqlState.SERIALIZATION_FAILURE, outcome.error().state());
         assertEquals(QueryEngine.TransactionStatus.FAILED, a.status());
         assertEquals(SqlState.IN_FAILED_SQL_TRANSACTION, run(a, "select 1").error().state());
         assertEquals(List.of("ROLLBACK"), tags(run(a, "commit")));
-        assertEquals(List.of("[50]"), rows("select balance from acct where id = 1"));
+        assertEquals(List.of("[40]", "[0]"), rows("select balance from acct order by id"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.amelie.planner.catalog;
 
+import java.util.function.Function;
+import org.apache.calcite.sql.SqlNode;
+
 import dev.amelie.compute.catalog.ColumnDef;
 import dev.amelie.compute.catalog.TableDef;
 import org.apache.calcite.rel.type.RelDataType;
@@ -12,9 +15,19 @@ import org.apache.calcite.schema.impl.AbstractTable;
  */
 public final class CalciteTable extends AbstractTable {
     private final TableDef def;
+    private final ColumnDefaults defaults;
 
-    public CalciteTable(TableDef def) {
+    public CalciteTable(TableDef def, Function<String, SqlNode> parseExpression) {
         this.def = def;
+        this.defaults = new ColumnDefaults(def, parseExpression);
+    }
+
+    @Override
+    public <C> C unwrap(Class<C> aClass) {
+        if (aClass.isInstance(defaults)) {
+            return aClass.cast(defaults);
+        }
+        return super.unwrap(aClass);
     }
 
     public TableDef def() {

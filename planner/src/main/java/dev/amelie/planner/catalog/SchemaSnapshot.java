@@ -22,11 +22,12 @@ public final class SchemaSnapshot {
         this.root = root;
     }
 
-    public static SchemaSnapshot of(Catalog catalog) {
+    /** {@code parseExpression} parses column DEFAULT expressions as the planner parses SQL. */
+    public static SchemaSnapshot of(Catalog catalog, java.util.function.Function<String, org.apache.calcite.sql.SqlNode> parseExpression) {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         SchemaPlus publicSchema = root.plus().add(Catalog.DEFAULT_SCHEMA, new AbstractSchema());
         for (Table table : catalog.tables()) {
-            publicSchema.add(table.def().name(), new CalciteTable(table.def()));
+            publicSchema.add(table.def().name(), new CalciteTable(table.def(), parseExpression));
         }
         for (SchemaPlus schema : new SchemaPlus[] {root.plus(), publicSchema}) {
             addType(schema, "text", SqlTypeName.VARCHAR);

@@ -47,6 +47,7 @@ public final class DdlParser {
         List<ColumnDef> columns = new ArrayList<>();
         Set<String> columnNames = new LinkedHashSet<>();
         List<Integer> primaryKey = new ArrayList<>();
+        List<PlannedStatement.CreateSequence> sequences = new ArrayList<>();
         List<String> tablePrimaryKey = null;
         do {
             if (in.peek().isWord("primary") || in.peek().isWord("constraint")) {
@@ -68,8 +69,17 @@ public final class DdlParser {
             if (!columnNames.add(column)) {
                 throw new SqlException(SqlState.DUPLICATE_COLUMN, "column \"" + column + "\" specified more than once");
             }
-            SqlType type = TypeNames.parse(in);
+            SqlType serial = SerialTypes.of(in.peek());
+            SqlType type;
+            if (serial != null) {
+                in.next();
+                type = serial;
+            } else {
+                type = TypeNames.parse(in);
+            }
             boolean notNull = false;
+            String defaultSql = null;
+            boolean identity = false;
             while (!in.peek().isSymbol(",") && !in.peek().isSymbol(")") && !in.atEnd()) {
                 if (in.acceptWord("not")) {
                     in.expectWord("null");
@@ -84,14 +94,45 @@ public final class DdlParser {
                     primaryKey.add(columns.size());
                 } else if (in.acceptWord("constraint")) {
                     in.expectIdentifier();
-                } else if (in.peek().isWord("default") || in.peek().isWord("unique") || in.peek().isWord("references")
-                        || in.peek().isWord("check") || in.peek().isWord("generated") || in.peek().isWord("collate")) {
+                } else if (in.acceptWord("default")) {
+                    if (serial != null) {
+                        throw new SqlException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \""
+                                + column + "\" of table \"" + name.name() + "\"");
+                    }
+                    defaultSql = DefaultExpression.slice(text, in);
+                } else if (in.acceptWord("generated")) {
+                    if (!in.acceptWord("always")) {
+                        in.expectWord("by");
+                        in.expectWord("default");
+                    }
+                    in.expectWord("as");
+                    in.expectWord("identity");
+                    if (in.peek().isSymbol("(")) {
+                        skipParenthesized(in); // sequence options of the identity: defaults are kept
+                    }
+                    identity = true;
+                } else if (in.peek().isWord("unique") || in.peek().isWord("references")
+                        || in.peek().isWord("check") || in.peek().isWord("collate")) {
                     throw unsupported("column option " + in.peek().text().toUpperCase());
                 } else {
                     throw in.syntaxError();
                 }
             }
-            columns.add(new ColumnDef(column, type, notNull));
+            if (serial != null || identity) {
+                if (defaultSql != null) {
+                    throw new SqlException(SqlState.SYNTAX_ERROR, "both default and identity specified for column \""
+                            + column + "\" of table \"" + name.name() + "\"");
+                }
+                if (type != SqlType.SMALLINT && type != SqlType.INTEGER && type != SqlType.BIGINT) {
+                    throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "identity column type must be smallint, integer, or bigint");
+                }
+                String sequence = name.name() + "_" + column + "_seq";
+                long max = type == SqlType.SMALLINT ? Short.MAX_VALUE : type == SqlType.INTEGER ? Integer.MAX_VALUE : Long.MAX_VALUE;
+                sequences.add(new PlannedStatement.CreateSequence(name.schema(), sequence, 1, 1, max, 1, false, false));
+                columns.add(new ColumnDef(column, type, true, "nextval('" + sequence + "')", sequence));
+            } else {
+                columns.add(new ColumnDef(column, type, notNull, defaultSql, null));
+            }
         } while (in.acceptSymbol(","));
         in.expectSymbol(")");
         if (in.acceptWord("with")) {
@@ -116,10 +157,10 @@ public final class DdlParser {
         // A primary key implies NOT NULL, as in PostgreSQL.
         for (int position : primaryKey) {
             ColumnDef c = columns.get(position);
-            columns.set(position, new ColumnDef(c.name(), c.type(), true));
+            columns.set(position, c.withNotNull());
         }
         return new PlannedStatement.CreateTable(name.schema(), name.name(), columns,
-                primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists);
+                primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists, sequences);
     }
 
     private static PlannedStatement parseCreateView(String text, TokenStream in, boolean replace) {

@@ -54,8 +54,10 @@ public final class CalciteErrors {
             return error(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + m.group(1) + "\" is ambiguous", position, cause);
         }
         if ((m = NO_FUNCTION.matcher(message)).matches()) {
-            return error(SqlState.UNDEFINED_FUNCTION, "function " + m.group(1).toLowerCase() + "(" + m.group(2).toLowerCase()
-                    + ") does not exist", position, cause);
+            return new SqlException(SqlState.UNDEFINED_FUNCTION, "function " + m.group(1).toLowerCase() + "("
+                    + m.group(2).toLowerCase() + ") does not exist", null,
+                    "No function matches the given name and argument types. You might need to add explicit type casts.",
+                    position, cause);
         }
         if ((m = CANNOT_APPLY.matcher(message)).matches()) {
             return error(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + m.group(2).toLowerCase(), position, cause);

@@ -171,6 +171,15 @@ public final class RelationalPlanner {
         }
     }
 
+    /** A stored expression (a column DEFAULT) parsed as statements are. */
+    static SqlNode parseExpression(String expression) {
+        try {
+            return SqlParser.create(InfixCasts.rewrite(expression).text(), PARSER).parseExpression();
+        } catch (SqlParseException e) {
+            throw new SqlException(SqlState.INTERNAL_ERROR, "stored default expression does not parse: " + expression, e);
+        }
+    }
+
     private SqlNode parseView(String query) {
         try {
             return SqlParser.create(InfixCasts.rewrite(query).text(), PARSER).parseQuery();
@@ -235,7 +244,7 @@ public final class RelationalPlanner {
     private SchemaSnapshot schemaFor(Catalog catalog) {
         SchemaSnapshot current = schema;
         if (current == null || current.catalogVersion() != catalog.version()) {
-            current = SchemaSnapshot.of(catalog);
+            current = SchemaSnapshot.of(catalog, RelationalPlanner::parseExpression);
             schema = current;
         }
         return current;
