@@ -99,6 +99,7 @@ final class ExpressionLowering {
             case CAST -> cast(call, row);
             case CASE -> caseWhen(operands, row);
             case COALESCE -> function(Function.COALESCE, operands, row);
+            case EXTRACT -> extract(call, row);
             default -> namedFunction(call, row);
         };
     }
@@ -126,6 +127,30 @@ final class ExpressionLowering {
             }
             default -> throw unsupported("function or operator " + call.getOperator().getName().toLowerCase(Locale.ROOT));
         };
+    }
+
+    /**
+     * EXTRACT(field FROM value), and date_part('field', value), which Calcite rewrites to it with
+     * the field as text: PostgreSQL's numeric, then the type Calcite gave the call (bigint, so a
+     * fraction of a second is rounded away, unlike PostgreSQL).
+     */
+    private int extract(RexCall call, int[] row) {
+        RexLiteral unit = (RexLiteral) call.getOperands().get(0);
+        String field = unit.getType().getSqlTypeName() == SqlTypeName.CHAR ? unit.getValueAs(String.class)
+                : switch (unit.getValueAs(org.apache.calcite.avatica.util.TimeUnitRange.class)) {
+            case MICROSECOND -> "microseconds";
+            case MILLISECOND -> "milliseconds";
+            case null -> throw unsupported("extract of this field");
+            case org.apache.calcite.avatica.util.TimeUnitRange range -> range.name().toLowerCase(Locale.ROOT);
+        };
+        int name = code.loadConstant(field);
+        int value = emit(call.getOperands().get(1), row);
+        int first = code.newRegisters(2);
+        code.emit(Opcode.COPY, first, name);
+        code.emit(Opcode.COPY, first + 1, value);
+        int r = code.newRegister();
+        code.emit(Opcode.CALL, r, Function.pack(Function.EXTRACT, 2), first);
+        return castRegister(r, TypeMapping.fromCalcite(call.getType()));
     }
 
     private int arithmetic(Opcode op, RexCall call, int[] row) {

@@ -9,6 +9,7 @@ import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.RowSourceKind;
 import dev.amelie.vm.program.SortKey;
 import dev.amelie.vm.type.SqlType;
+import dev.amelie.vm.value.DateTimeFields;
 import dev.amelie.vm.value.Values;
 
 import java.util.Arrays;
@@ -211,6 +212,7 @@ public final class Interpreter {
                 case Number n when Values.compare(n, 0) >= 0 -> n;
                 default -> Values.negate(arg);
             };
+            case EXTRACT -> r[first + 1] == null ? null : DateTimeFields.extract(Values.toText(arg), r[first + 1]);
             case COALESCE, NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL -> throw new IllegalStateException();
         };
     }

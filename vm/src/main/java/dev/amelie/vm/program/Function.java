@@ -11,7 +11,9 @@ public enum Function {
     /** random(): from the statement's own seeded sequence, so that a replay draws the same numbers. */
     RANDOM,
     /** nextval(name), currval(name), setval(name, value[, called]): values a replay gets again. */
-    NEXTVAL, CURRVAL, SETVAL;
+    NEXTVAL, CURRVAL, SETVAL,
+    /** extract(field from value) / date_part: numeric. */
+    EXTRACT;
 
     private static final Function[] VALUES = values();
 
