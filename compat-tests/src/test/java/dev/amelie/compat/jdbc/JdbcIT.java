@@ -61,6 +61,37 @@ class JdbcIT {
         }
     }
 
+    /** pgjdbc's generated keys (it appends RETURNING to the INSERT), single and batched, on a serial key. */
+    @Test
+    void generatedKeysComeBackFromASerialColumn() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table jdbc_keys (id bigserial primary key, name text not null)");
+            try (PreparedStatement p = c.prepareStatement("insert into jdbc_keys (name) values (?)", Statement.RETURN_GENERATED_KEYS)) {
+                p.setString(1, "first");
+                assertEquals(1, p.executeUpdate());
+                try (ResultSet keys = p.getGeneratedKeys()) {
+                    assertTrue(keys.next());
+                    assertEquals(1L, keys.getLong("id"));
+                    assertEquals("first", keys.getString("name"));
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("insert into jdbc_keys (name) values (?)", new String[] {"id"})) {
+                for (String name : new String[] {"a", "b", "c"}) {
+                    p.setString(1, name);
+                    p.addBatch();
+                }
+                p.executeBatch();
+                List<Long> ids = new java.util.ArrayList<>();
+                try (ResultSet keys = p.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+                assertEquals(List.of(2L, 3L, 4L), ids);
+            }
+        }
+    }
+
     @Test
     void preparedStatementSurvivesTheSwitchToServerPreparedBinary() throws Exception {
         // pgjdbc switches to a named server-side statement and binary transfer after 5 executions.

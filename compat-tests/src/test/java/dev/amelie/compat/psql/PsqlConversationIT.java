@@ -36,7 +36,7 @@ class PsqlConversationIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"first-session", "group-by", "views", "insert-select", "joins", "dates-and-times", "table-changes", "sequences", "defaults-and-serials", "subqueries", "date-fields"})
+    @ValueSource(strings = {"first-session", "group-by", "views", "insert-select", "joins", "dates-and-times", "table-changes", "sequences", "defaults-and-serials", "subqueries", "date-fields", "returning"})
     void conversationPrintsWhatPostgresPrints(String name) throws Exception {
         String output = Psql.run(server.port(), resource(name + ".sql"));
         assertEquals(resource(name + ".expected"), output);

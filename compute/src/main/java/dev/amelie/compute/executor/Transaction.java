@@ -149,6 +149,8 @@ public final class Transaction {
         }
         boolean modifies = program.kind() != Program.StatementKind.SELECT;
         List<Object[]> gathered = new ArrayList<>();
+        /** An INSERT's rows as stored, in the order of its input: what RETURNING projects. */
+        List<Object[]> stored = null;
         long affected = 0;
         switch (program.routing()) {
             case NONE -> {
@@ -169,7 +171,8 @@ public final class Transaction {
                 affected = gather(List.of(reply), gathered);
             }
             case BY_ROW_KEY -> {
-                List<List<Object[]>> routed = route(table, input);
+                stored = new ArrayList<>(input.size());
+                List<List<Object[]>> routed = route(table, input, stored);
                 List<CompletableFuture<PushdownResult>> replies = new ArrayList<>();
                 for (int node = 0; node < slots.length; node++) {
                     if (routed.get(node).isEmpty()) {
@@ -190,13 +193,14 @@ public final class Transaction {
             slots = null;
             nodesReleased = true;
         }
-        HostContext merge = new HostContext(parameters, gathered, sources, cancelled, fixed, HostContext.MERGE_SALT);
+        List<Object[]> mergeInput = program.kind() == Program.StatementKind.INSERT && stored != null ? stored : gathered;
+        HostContext merge = new HostContext(parameters, mergeInput, sources, cancelled, fixed, HostContext.MERGE_SALT);
         Interpreter.run(program.merge(), merge);
         return new StatementOutcome(merge.output(), affected);
     }
 
     /** Splits rows by the node owning their key; rows of a key-less table get their hidden row id here. */
-    private List<List<Object[]>> route(Table table, List<Object[]> rows) {
+    private List<List<Object[]>> route(Table table, List<Object[]> rows, List<Object[]> inOrder) {
         TableDef def = table.def();
         List<List<Object[]>> routed = new ArrayList<>(slots.length);
         for (int i = 0; i < slots.length; i++) {
@@ -210,6 +214,7 @@ public final class Transaction {
             }
             Object key = RowKey.of(def, stored);
             routed.get(nodeOfKey(table, key)).add(stored);
+            inOrder.add(stored);
         }
         return routed;
     }

@@ -37,7 +37,11 @@ final class ColumnDefaults extends NullInitializerExpressionFactory {
             return super.newColumnDefaultValue(table, column, context);
         }
         RexNode value = context.convertExpression(parseExpression.apply(columnDef.defaultSql()));
-        RexNode typed = context.getRexBuilder().makeCast(table.getRowType().getFieldList().get(column).getType(), value, true, false);
-        return typed;
+        var type = table.getRowType().getFieldList().get(column).getType();
+        if (type.getSqlTypeName() == value.getType().getSqlTypeName()) {
+            // Already of the column's type: a cast to Calcite's numeric(38,6) would turn 9.5 into 9.500000.
+            return value;
+        }
+        return context.getRexBuilder().makeAbstractCast(type, value, false);
     }
 }

@@ -1,5 +1,9 @@
 package dev.amelie.planner.lower;
 
+import dev.amelie.vm.error.SqlState;
+
+import dev.amelie.vm.error.SqlException;
+
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.planner.catalog.CalciteTable;
 import dev.amelie.planner.catalog.TypeMapping;
@@ -172,6 +176,24 @@ public final class ProgramLowering {
     /** Converts a value to the column's type when the expression's type differs. */
     private static int coerce(SectionLowering section, int register, SqlType from, SqlType to) {
         return from == to ? register : section.expressions().castRegister(register, to);
+    }
+
+    /**
+     * INSERT … RETURNING: the same INSERT whose merge section projects the stored rows (the
+     * executor hands an INSERT's merge the rows it stored, in order) through {@code projection},
+     * a plan of {@code SELECT list FROM table}.
+     */
+    public static Program withReturning(Program insert, RelNode projection) {
+        RelNode scan = projection;
+        while (!(scan instanceof TableScan)) {
+            if (scan.getInputs().size() != 1) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "this RETURNING list is not supported yet");
+            }
+            scan = scan.getInput(0);
+        }
+        Code merge = new SectionLowering(SectionKind.MERGE, scan, projection, new int[0]).lowerToOutput(projection);
+        return new Program(insert.kind(), insert.tableId(), insert.routing(), insert.input(), insert.pushdown(), merge,
+                insert.sources());
     }
 
     /** On each node: insert every routed row (hidden row id included) into the partition. */

@@ -9,6 +9,7 @@ import dev.amelie.planner.error.CalciteErrors;
 import dev.amelie.planner.lower.ProgramLowering;
 import dev.amelie.planner.sql.InfixCasts;
 import dev.amelie.planner.sql.ParameterRewriter;
+import dev.amelie.planner.sql.ReturningClause;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.program.Program;
@@ -87,7 +88,7 @@ public final class RelationalPlanner {
     /** Parses only: a syntax error is reported before anything of its message runs. */
     public void checkSyntax(String sql) {
         InfixCasts.Rewritten casts = InfixCasts.rewrite(sql);
-        String text = ParameterRewriter.rewrite(casts.text(), new SqlType[0]).text();
+        String text = ParameterRewriter.rewrite(ReturningClause.split(casts.text()).statement(), new SqlType[0]).text();
         try {
             SqlParser.create(text, PARSER).parseStmt();
         } catch (SqlParseException e) {
@@ -98,7 +99,13 @@ public final class RelationalPlanner {
     public PlannedStatement.Query plan(String sql, SqlType[] declared, Catalog catalog) {
         InfixCasts.Rewritten casts = InfixCasts.rewrite(sql);
         try {
-            return planRewritten(casts.text(), declared, catalog);
+            ReturningClause.Split split = ReturningClause.split(casts.text());
+            PlannedStatement.Query planned = planRewritten(split.statement(), declared, catalog);
+            if (split.returning() == null) {
+                return planned;
+            }
+            int listAt = casts.text().indexOf(split.returning(), split.statement().length());
+            return withReturning(planned, split.returning(), listAt, catalog);
         } catch (SqlException e) {
             throw atOriginalPosition(e, casts);
         }
@@ -114,6 +121,16 @@ public final class RelationalPlanner {
     }
 
     private PlannedStatement.Query planRewritten(String sql, SqlType[] declared, Catalog catalog) {
+        Converted converted = convert(sql, declared, catalog);
+        Program program = lowered(converted.text(), () -> ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter()));
+        List<PlannedStatement.ResultColumn> columns = program.kind() == Program.StatementKind.SELECT ? columns(converted) : List.of();
+        return new PlannedStatement.Query(program, columns, converted.parameterTypes(), catalog.version());
+    }
+
+    /** A statement parsed, validated and converted to relational algebra, with what the client sees of it. */
+    private record Converted(String text, RelNode rel, List<String> names, SqlType[] parameterTypes, int[] occurrenceToParameter) {}
+
+    private Converted convert(String sql, SqlType[] declared, Catalog catalog) {
         ParameterRewriter.Rewritten rewritten = ParameterRewriter.rewrite(sql, declared);
         String text = rewritten.text();
         SqlNode parsed;
@@ -131,7 +148,7 @@ public final class RelationalPlanner {
                         .withIdentifierExpansion(true)
                         .withTypeCoercionEnabled(true)
                         .withDefaultNullCollation(NullCollation.HIGH));
-        try {
+        return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SqlNode validated = validator.validate(parsed);
             LiteralCoercionCheck.check(validated, validator, text);
@@ -144,18 +161,25 @@ public final class RelationalPlanner {
             SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                     StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
             RelRoot root = converter.convertQuery(validated, false, true);
-            RelNode rel = rewrite(root.project());
+            return new Converted(text, rewrite(root.project()), names, parameterTypes, rewritten.occurrenceToParameter());
+        });
+    }
 
-            Program program = ProgramLowering.lower(rel, rewritten.occurrenceToParameter());
-            List<PlannedStatement.ResultColumn> columns = new ArrayList<>();
-            if (program.kind() == Program.StatementKind.SELECT) {
-                List<RelDataTypeField> fields = rel.getRowType().getFieldList();
-                for (int i = 0; i < fields.size(); i++) {
-                    String name = i < names.size() && names.get(i) != null ? names.get(i) : fields.get(i).getName();
-                    columns.add(new PlannedStatement.ResultColumn(name, TypeMapping.fromCalcite(fields.get(i).getType())));
-                }
-            }
-            return new PlannedStatement.Query(program, columns, parameterTypes, catalog.version());
+    private static List<PlannedStatement.ResultColumn> columns(Converted converted) {
+        List<String> names = converted.names();
+        List<RelDataTypeField> fields = converted.rel().getRowType().getFieldList();
+        List<PlannedStatement.ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = i < names.size() && names.get(i) != null ? names.get(i) : fields.get(i).getName();
+            columns.add(new PlannedStatement.ResultColumn(name, TypeMapping.fromCalcite(fields.get(i).getType())));
+        }
+        return columns;
+    }
+
+    /** Runs a planning step, turning Calcite's failures into PostgreSQL errors. */
+    private static <T> T lowered(String text, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
         } catch (CalciteContextException e) {
             throw CalciteErrors.fromValidation(e, text);
         } catch (CalciteException e) {
@@ -169,6 +193,34 @@ public final class RelationalPlanner {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                     "this form of statement is not supported yet (planner: " + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    /**
+     * INSERT … RETURNING list: the list is planned as {@code SELECT list FROM table} and lowered as
+     * the INSERT's merge section over the rows it stored, in the order it stored them.
+     */
+    private PlannedStatement.Query withReturning(PlannedStatement.Query insert, String list, int listAt, Catalog catalog) {
+        if (insert.program().kind() != Program.StatementKind.INSERT) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "RETURNING is supported for INSERT only yet");
+        }
+        if (list.contains("$") || list.contains("?")) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "parameters in RETURNING are not supported yet");
+        }
+        var table = catalog.table(insert.program().tableId());
+        String select = "select " + list + " from \"" + table.def().name().replace("\"", "\"\"") + "\"";
+        String prefix = "select ";
+        Converted projection;
+        try {
+            projection = convert(select, new SqlType[0], catalog);
+        } catch (SqlException e) {
+            // Positions in the generated SELECT are positions in the RETURNING list of the statement.
+            if (e.position() <= prefix.length() || e.position() > prefix.length() + list.length() || listAt < 0) {
+                throw e;
+            }
+            throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), listAt + e.position() - prefix.length(), e);
+        }
+        Program program = lowered(select, () -> ProgramLowering.withReturning(insert.program(), projection.rel()));
+        return new PlannedStatement.Query(program, columns(projection), insert.parameterTypes(), insert.catalogVersion());
     }
 
     /** A stored expression (a column DEFAULT) parsed as statements are. */

@@ -1,0 +1,11 @@
+create table gadgets (id serial primary key, name text not null, price numeric default 9.5, made date default '2024-01-01');
+insert into gadgets (name) values ('a'), ('b'), ('c') returning id, name;
+insert into gadgets (name, price) values ('d', 1.25) returning *;
+insert into gadgets (name) values ('e') returning id * 10 as tens, upper(name), price + 1 as more;
+insert into gadgets (name) values ('f') RETURNING "id";
+insert into gadgets (name) select name || '2' from gadgets where id <= 2 order by id returning id, name;
+insert into gadgets (name) values (null) returning id;
+insert into gadgets (name) values ('g') returning nosuch;
+select count(*) from gadgets;
+create table notes_plain (note text);
+insert into notes_plain values ('x'), ('y') returning note, upper(note) as n;
