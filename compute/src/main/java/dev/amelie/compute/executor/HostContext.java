@@ -2,7 +2,6 @@ package dev.amelie.compute.executor;
 
 import dev.amelie.compute.storage.RowKey;
 import dev.amelie.vm.exec.Cursor;
-import dev.amelie.vm.exec.ExecutionContext;
 import dev.amelie.vm.exec.ListCursor;
 import dev.amelie.vm.program.RowSourceKind;
 
@@ -13,11 +12,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** The host sections' context: they read gathered rows and write result rows, never a partition. */
-final class HostContext implements ExecutionContext {
-    private final Object[] parameters;
+final class HostContext extends SectionContext {
     private final List<Object[]> input;
     private final List<List<Object[]>> sources;
-    private final BooleanSupplier cancelled;
     private final RowSets rowSets = new RowSets();
     /** Hash indexes of row sets, built by HASH_BUILD; keys are normalized as stored keys are. */
     private final Map<Integer, Map<Object, List<Object[]>>> hashes = new HashMap<>();
@@ -27,60 +24,15 @@ final class HostContext implements ExecutionContext {
     static final long MERGE_SALT = -2;
     static final long KEY_SALT = -3;
 
-    private final FixedValues fixed;
-    private final long salt;
-    private java.util.random.RandomGenerator random;
-
     HostContext(Object[] parameters, List<Object[]> input, List<List<Object[]>> sources, BooleanSupplier cancelled,
                 FixedValues fixed, long salt) {
-        this.parameters = parameters;
+        super(parameters, cancelled, fixed, salt);
         this.input = input;
         this.sources = sources;
-        this.cancelled = cancelled;
-        this.fixed = fixed;
-        this.salt = salt;
-    }
-
-    @Override
-    public long nextval(String sequence) {
-        return fixed.draws().nextval(fixed.section(salt), sequence);
-    }
-
-    @Override
-    public long currval(String sequence) {
-        return fixed.draws().currval(fixed.section(salt), sequence);
-    }
-
-    @Override
-    public long setval(String sequence, long value, boolean called) {
-        return fixed.draws().setval(fixed.section(salt), sequence, value, called);
-    }
-
-    @Override
-    public java.time.Instant transactionTime() {
-        return fixed.time();
-    }
-
-    @Override
-    public java.util.random.RandomGenerator random() {
-        if (random == null) {
-            random = fixed.random(salt);
-        }
-        return random;
-    }
-
-    @Override
-    public boolean cancelled() {
-        return cancelled.getAsBoolean();
     }
 
     List<Object[]> output() {
         return rowSets.output();
-    }
-
-    @Override
-    public Object[] parameters() {
-        return parameters;
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.amelie.compute.storage.RowKey;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.exec.Cursor;
-import dev.amelie.vm.exec.ExecutionContext;
 import dev.amelie.vm.exec.ListCursor;
 import dev.amelie.vm.program.RowSourceKind;
 import dev.amelie.vm.value.Values;
@@ -26,30 +25,24 @@ import java.util.StringJoiner;
  * A pushdown section's view of one partition, on the owning node's thread. Every change is
  * recorded twice: as an undo entry (for abort) and as a logical {@link Change} (for the WAL).
  */
-final class PartitionContext implements ExecutionContext {
+final class PartitionContext extends SectionContext {
     private final Table table;
     private final int partitionIndex;
     private final Partition partition;
-    private final Object[] parameters;
     private final List<Object[]> input;
     private final boolean modifies;
     private final List<UndoEntry> undo;
     private final List<Change> changes = new ArrayList<>();
     private final RowSets rowSets = new RowSets();
     private long affected;
-    private final java.util.function.BooleanSupplier cancelled;
-    private final FixedValues fixed;
-    private java.util.random.RandomGenerator random;
 
     PartitionContext(Table table, int partitionIndex, Object[] parameters, List<Object[]> input,
                      boolean modifies, List<UndoEntry> undo, java.util.function.BooleanSupplier cancelled,
                      FixedValues fixed) {
-        this.cancelled = cancelled;
-        this.fixed = fixed;
+        super(parameters, cancelled, fixed, partitionIndex);
         this.table = table;
         this.partitionIndex = partitionIndex;
         this.partition = table.partition(partitionIndex);
-        this.parameters = parameters;
         this.input = input;
         this.modifies = modifies;
         this.undo = undo;
@@ -57,44 +50,6 @@ final class PartitionContext implements ExecutionContext {
 
     PushdownResult result() {
         return new PushdownResult(rowSets.output(), affected, changes);
-    }
-
-    @Override
-    public long nextval(String sequence) {
-        return fixed.draws().nextval(fixed.section(partitionIndex), sequence);
-    }
-
-    @Override
-    public long currval(String sequence) {
-        return fixed.draws().currval(fixed.section(partitionIndex), sequence);
-    }
-
-    @Override
-    public long setval(String sequence, long value, boolean called) {
-        return fixed.draws().setval(fixed.section(partitionIndex), sequence, value, called);
-    }
-
-    @Override
-    public java.time.Instant transactionTime() {
-        return fixed.time();
-    }
-
-    @Override
-    public java.util.random.RandomGenerator random() {
-        if (random == null) {
-            random = fixed.random(partitionIndex);
-        }
-        return random;
-    }
-
-    @Override
-    public boolean cancelled() {
-        return cancelled.getAsBoolean();
-    }
-
-    @Override
-    public Object[] parameters() {
-        return parameters;
     }
 
     @Override

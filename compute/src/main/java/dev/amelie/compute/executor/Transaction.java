@@ -309,14 +309,10 @@ public final class Transaction {
 
     /** Drops a table; false when it does not exist. */
     public boolean dropTable(String schema, String name) {
-        checkOpen();
-        enterAllNodes();
-        Catalog current = executor.catalog().current();
-        Table table = current.table(schema, name);
+        Table table = tableToChange(schema, name);
         if (table == null) {
             return false;
         }
-        rememberCatalog(current);
         executor.catalog().update(c -> c.withoutTable(table.def().id()));
         changes.add(new Change.DropTable(table.def().id()));
         // The sequences of its serial and identity columns go with it, as in PostgreSQL.
@@ -331,14 +327,10 @@ public final class Transaction {
 
     /** TRUNCATE of one table; false when it does not exist. DDL has every node to itself. */
     public boolean truncate(String schema, String name) {
-        checkOpen();
-        enterAllNodes();
-        Catalog current = executor.catalog().current();
-        Table table = current.table(schema, name);
+        Table table = tableToChange(schema, name);
         if (table == null) {
             return false;
         }
-        rememberCatalog(current);
         Table emptied = table.emptied();
         executor.catalog().update(c -> c.withTable(emptied));
         changes.add(new Change.TruncateTable(table.def().id()));
@@ -351,10 +343,7 @@ public final class Transaction {
      * PostgreSQL's.
      */
     public boolean addPrimaryKey(String schema, String name, List<String> columns) {
-        checkOpen();
-        enterAllNodes();
-        Catalog current = executor.catalog().current();
-        Table table = current.table(schema, name);
+        Table table = tableToChange(schema, name);
         if (table == null) {
             return false;
         }
@@ -373,7 +362,6 @@ public final class Transaction {
             }
         }
         Table keyed = table.withPrimaryKey(key);
-        rememberCatalog(current);
         executor.catalog().update(c -> c.withTable(keyed));
         changes.add(new Change.AddPrimaryKey(table.def().id(), key));
         return true;
@@ -415,6 +403,21 @@ public final class Transaction {
         touchedSequences.remove(schema + "." + name);
         changes.add(new Change.DropSequence(schema, name));
         return true;
+    }
+
+    /**
+     * The table a DDL statement is about to change, with every node held and the catalog before
+     * the change remembered for a rollback; null when there is no such table.
+     */
+    private Table tableToChange(String schema, String name) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        Table table = current.table(schema, name);
+        if (table != null) {
+            rememberCatalog(current);
+        }
+        return table;
     }
 
     private void rememberCatalog(Catalog current) {
