@@ -224,7 +224,6 @@ class PlannerTest {
     }
 
     /** PostgreSQL has length(text); {@code select length(b) from t} is valid there. */
-    @Disabled("bug: length(b) raises 42883 function length(<character>) does not exist; only char_length resolves")
     @Test
     void lengthOfTextIsAFunction() {
         assertEquals("length", query("select length(b) from t").columns().getFirst().name());

@@ -37,7 +37,11 @@ final class PostgresFunctions {
             OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.BOOLEAN)));
 
-    static final SqlOperatorTable TABLE = SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL);
+    /** length(text): characters, as char_length. */
+    static final SqlFunction LENGTH = new SqlFunction("length", SqlKind.OTHER_FUNCTION, ReturnTypes.INTEGER_NULLABLE,
+            null, OperandTypes.CHARACTER, SqlFunctionCategory.STRING);
+
+    static final SqlOperatorTable TABLE = SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH);
 
     /** A function without arguments whose value the plan must not fold into a constant. */
     private static SqlFunction nonDeterministic(String name, org.apache.calcite.sql.type.SqlReturnTypeInference type,
