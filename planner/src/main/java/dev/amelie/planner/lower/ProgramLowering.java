@@ -116,6 +116,14 @@ public final class ProgramLowering {
     }
 
     private static Program lowerModify(TableModify modify, int[] occurrenceToParameter) {
+        return lowerModify(modify, occurrenceToParameter, false);
+    }
+
+    /**
+     * {@code emitRows}: UPDATE's pushdown also emits each new row version and DELETE's each
+     * deleted row, for a RETURNING list to project (INSERT's stored rows reach its merge anyway).
+     */
+    private static Program lowerModify(TableModify modify, int[] occurrenceToParameter, boolean emitRows) {
         TableDef def = tableOf(modify.getTable());
         RelNode input = modify.getInput();
         return switch (modify.getOperation()) {
@@ -157,6 +165,9 @@ public final class ProgramLowering {
                     }
                     int first = node.consecutive(newRow);
                     node.code().emit(Opcode.UPDATE, node.scanCursor(), first, width);
+                    if (emitRows) {
+                        node.code().emit(Opcode.EMIT, first, width, 0);
+                    }
                 });
                 Code pushdown = node.code().build();
                 yield new Program(Program.StatementKind.UPDATE, def.id(), routing(node),
@@ -164,7 +175,13 @@ public final class ProgramLowering {
             }
             case DELETE -> {
                 SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);
-                node.produce(input, row -> node.code().emit(Opcode.DELETE, node.scanCursor()));
+                int width = def.columns().size();
+                node.produce(input, row -> {
+                    if (emitRows) {
+                        node.code().emit(Opcode.EMIT, node.consecutive(java.util.Arrays.copyOf(row, width)), width, 0);
+                    }
+                    node.code().emit(Opcode.DELETE, node.scanCursor());
+                });
                 Code pushdown = node.code().build();
                 yield new Program(Program.StatementKind.DELETE, def.id(), routing(node),
                         keySection(node, modify, occurrenceToParameter), pushdown, null);
@@ -183,7 +200,19 @@ public final class ProgramLowering {
      * executor hands an INSERT's merge the rows it stored, in order) through {@code projection},
      * a plan of {@code SELECT list FROM table}.
      */
-    public static Program withReturning(Program insert, RelNode projection) {
+    /**
+     * A data statement with a RETURNING list: {@code projection} is a plan of
+     * {@code SELECT list FROM table}; it becomes the merge section over the rows the statement
+     * stored (INSERT, in order), updated (new versions) or deleted.
+     */
+    public static Program lowerReturning(RelNode statement, int[] occurrenceToParameter, RelNode projection) {
+        if (!(statement instanceof TableModify modify)) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "RETURNING belongs to INSERT, UPDATE or DELETE");
+        }
+        return withReturning(lowerModify(modify, occurrenceToParameter, true), projection);
+    }
+
+    private static Program withReturning(Program insert, RelNode projection) {
         RelNode scan = projection;
         while (!(scan instanceof TableScan)) {
             if (scan.getInputs().size() != 1) {

@@ -100,12 +100,11 @@ public final class RelationalPlanner {
         InfixCasts.Rewritten casts = InfixCasts.rewrite(sql);
         try {
             ReturningClause.Split split = ReturningClause.split(casts.text());
-            PlannedStatement.Query planned = planRewritten(split.statement(), declared, catalog);
             if (split.returning() == null) {
-                return planned;
+                return planRewritten(split.statement(), declared, catalog);
             }
             int listAt = casts.text().indexOf(split.returning(), split.statement().length());
-            return withReturning(planned, split.returning(), listAt, catalog);
+            return planReturning(split.statement(), split.returning(), listAt, declared, catalog);
         } catch (SqlException e) {
             throw atOriginalPosition(e, casts);
         }
@@ -196,18 +195,20 @@ public final class RelationalPlanner {
     }
 
     /**
-     * INSERT … RETURNING list: the list is planned as {@code SELECT list FROM table} and lowered as
-     * the INSERT's merge section over the rows it stored, in the order it stored them.
+     * INSERT / UPDATE / DELETE … RETURNING list: the list is planned as {@code SELECT list FROM
+     * table} and lowered as the statement's merge section over the rows it changed.
      */
-    private PlannedStatement.Query withReturning(PlannedStatement.Query insert, String list, int listAt, Catalog catalog) {
-        if (insert.program().kind() != Program.StatementKind.INSERT) {
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "RETURNING is supported for INSERT only yet");
-        }
+    private PlannedStatement.Query planReturning(String statement, String list, int listAt, SqlType[] declared,
+                                                 Catalog catalog) {
         if (list.contains("$") || list.contains("?")) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "parameters in RETURNING are not supported yet");
         }
-        var table = catalog.table(insert.program().tableId());
-        String select = "select " + list + " from \"" + table.def().name().replace("\"", "\"\"") + "\"";
+        Converted converted = convert(statement, declared, catalog);
+        if (!(converted.rel() instanceof org.apache.calcite.rel.core.TableModify modify)) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "syntax error at or near \"returning\"", null, null, listAt, null);
+        }
+        String table = modify.getTable().getQualifiedName().getLast();
+        String select = "select " + list + " from \"" + table.replace("\"", "\"\"") + "\"";
         String prefix = "select ";
         Converted projection;
         try {
@@ -219,8 +220,9 @@ public final class RelationalPlanner {
             }
             throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), listAt + e.position() - prefix.length(), e);
         }
-        Program program = lowered(select, () -> ProgramLowering.withReturning(insert.program(), projection.rel()));
-        return new PlannedStatement.Query(program, columns(projection), insert.parameterTypes(), insert.catalogVersion());
+        Program program = lowered(select, () -> ProgramLowering.lowerReturning(converted.rel(), converted.occurrenceToParameter(),
+                projection.rel()));
+        return new PlannedStatement.Query(program, columns(projection), converted.parameterTypes(), catalog.version());
     }
 
     /** A stored expression (a column DEFAULT) parsed as statements are. */
