@@ -1,9 +1,8 @@
 package dev.amelie.compat.copy;
 
-import dev.amelie.compat.server.ServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.amelie.compat.server.SharedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -42,20 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * printed by psql against it).
  */
 class CopyIT {
-    @TempDir
-    static Path temp;
-
-    static ServerProcess server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ServerProcess.start(temp.resolve("data"), 2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(2);
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl());
@@ -196,7 +183,7 @@ class CopyIT {
     }
 
     @Test
-    void psqlConversationPrintsWhatPostgresPrints() throws Exception {
+    void psqlConversationPrintsWhatPostgresPrints(@TempDir Path temp) throws Exception {
         Path data = temp.resolve("psql-copy-data.csv");
         Files.writeString(data, resource("psql-copy-data.csv"));
         String script = resource("psql-copy.sql").replace("@DATAFILE@", data.toString());

@@ -1,12 +1,9 @@
 package dev.amelie.compat.jdbc;
 
-import dev.amelie.compat.server.ServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.amelie.compat.server.SharedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,20 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** pgjdbc 42.7.14, unchanged, against a real server process. */
 class JdbcIT {
-    @TempDir
-    static Path temp;
-
-    static ServerProcess server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ServerProcess.start(temp.resolve("data"), 2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(2);
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl());

@@ -1,15 +1,12 @@
 package dev.amelie.compat.psql;
 
-import dev.amelie.compat.server.ServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import dev.amelie.compat.server.SharedServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,20 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Each conversation uses tables of its own, so they share one server.
  */
 class PsqlConversationIT {
-    @TempDir
-    static Path temp;
-
-    static ServerProcess server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ServerProcess.start(temp.resolve("data"), 2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(2);
 
     @ParameterizedTest
     @ValueSource(strings = {"first-session", "group-by", "views", "insert-select", "joins", "dates-and-times", "table-changes", "sequences", "defaults-and-serials", "subqueries", "date-fields", "returning"})
