@@ -80,14 +80,6 @@ final class CsvFieldSplitter implements FieldSplitter {
     }
 
     private boolean isNull(byte[] line, int start, int end) {
-        if (end - start != nullBytes.length) {
-            return false;
-        }
-        for (int k = 0; k < nullBytes.length; k++) {
-            if (line[start + k] != nullBytes[k]) {
-                return false;
-            }
-        }
-        return true;
+        return java.util.Arrays.equals(line, start, end, nullBytes, 0, nullBytes.length);
     }
 }
