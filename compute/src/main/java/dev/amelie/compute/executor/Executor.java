@@ -6,7 +6,6 @@ import dev.amelie.compute.storage.RowKey;
 import dev.amelie.vm.exec.Interpreter;
 import dev.amelie.vm.program.Function;
 import dev.amelie.vm.program.Program;
-import dev.amelie.vm.value.DateTimeText;
 import dev.amelie.compute.node.ComputeNode;
 import dev.amelie.wal.WriteAheadLog;
 
@@ -69,10 +68,11 @@ public final class Executor {
             return needed;
         }
         if (program.input() != null && (program.input().calls(Function.RANDOM) || program.input().calls(Function.NOW)
-                || SequenceUse.of(program))) {
+                || SequenceUse.any(program))) {
             return allNodes(); // the keys are known only once the transaction fixes its time and numbers
         }
-        FixedValues fixed = new FixedValues(DateTimeText.toMicros(java.time.Instant.now()), 0, null);
+        // Keys that need the transaction's fixed values were sent to every node above.
+        FixedValues fixed = FixedValues.NONE;
         BitSet needed = new BitSet(nodes.length);
         switch (program.routing()) {
             case NONE -> {

@@ -16,6 +16,8 @@ import java.util.random.RandomGenerator;
  * section draws the same numbers for the same rows in the same order.
  */
 record FixedValues(Instant time, long seed, SequenceDraws draws) {
+    /** For sections that use none of them (keys computed before the transaction runs). */
+    static final FixedValues NONE = new FixedValues(Instant.EPOCH, 0, null);
 
     RandomGenerator random(long salt) {
         return new SplittableRandom(section(salt));

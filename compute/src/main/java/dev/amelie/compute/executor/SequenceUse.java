@@ -4,18 +4,19 @@ import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.Function;
 import dev.amelie.vm.program.Program;
 
-/** Whether a statement may draw from or set a sequence, in any of its sections. */
+/** Whether a statement calls sequence functions, in any of its sections. */
 final class SequenceUse {
     private SequenceUse() {}
 
-    static boolean of(Program program) {
+    /** Any of nextval, setval, currval: the statement needs its sequence values fixed for replays. */
+    static boolean any(Program program) {
         for (Code code : new Code[] {program.input(), program.pushdown(), program.merge()}) {
-            if (code != null && (code.calls(Function.NEXTVAL) || code.calls(Function.SETVAL))) {
+            if (code != null && (code.calls(Function.NEXTVAL) || code.calls(Function.SETVAL) || code.calls(Function.CURRVAL))) {
                 return true;
             }
         }
         for (Program source : program.sources()) {
-            if (of(source)) {
+            if (any(source)) {
                 return true;
             }
         }

@@ -47,11 +47,13 @@ public final class Transaction {
     /** runLast let the nodes go: nothing but commit may follow. */
     private boolean nodesReleased;
     private boolean ended;
-    private Instant time = DateTimeText.toMicros(Instant.now());
-    private Map<String, Long> sessionSequences = new ConcurrentHashMap<>();
-    /** Sequences the statements used: their state is logged with the commit. */
-    private final Map<String, Sequence> touchedSequences = new ConcurrentHashMap<>();
-    private long seed = ThreadLocalRandom.current().nextLong();
+    /** now() of the transaction; null until fixed or first needed. */
+    private Instant time;
+    private long seed;
+    /** currval's memory; null: this transaction's own, made when a statement first uses a sequence. */
+    private Map<String, Long> sessionSequences;
+    /** Sequences the statements used (their state is logged with the commit); null while none did. */
+    private Map<String, Sequence> touchedSequences;
     /** How many statements ran so far: a statement's place picks its random seed. */
     private int statementCount;
 
@@ -99,16 +101,29 @@ public final class Transaction {
      * first ran ({@code recorded}, from that run's {@link StatementOutcome#draws()}).
      */
     public StatementOutcome run(Program program, Object[] parameters, SequenceDraws.Recorded recorded) {
+        if (!SequenceUse.any(program)) {
+            return run(program, parameters, false, nextStatement(null));
+        }
         SequenceDraws draws = draws(recorded);
         StatementOutcome outcome = run(program, parameters, false, nextStatement(draws));
         return outcome.withDraws(draws.recorded());
     }
 
     private SequenceDraws draws(SequenceDraws.Recorded recorded) {
+        if (sessionSequences == null) {
+            sessionSequences = new ConcurrentHashMap<>();
+        }
+        if (touchedSequences == null) {
+            touchedSequences = new ConcurrentHashMap<>();
+        }
         return new SequenceDraws(executor.catalog(), sessionSequences, recorded, touchedSequences);
     }
 
+    /** {@code draws} is null for a statement that calls no sequence function. */
     private FixedValues nextStatement(SequenceDraws draws) {
+        if (time == null) {
+            fixValues(Instant.now(), ThreadLocalRandom.current().nextLong());
+        }
         return FixedValues.ofStatement(time, seed, statementCount++, draws);
     }
 
@@ -119,12 +134,11 @@ public final class Transaction {
      */
     public StatementOutcome runLast(Program program, Object[] parameters) {
         if (program.kind() != Program.StatementKind.SELECT || !changes.isEmpty() || catalogBefore != null
-                || SequenceUse.of(program)) {
-            // (A statement that draws from a sequence logs the sequence's state: it must stay in order.)
+                || SequenceUse.any(program)) {
+            // (A statement on sequences logs their state and needs its values fixed: it runs in order.)
             return run(program, parameters);
         }
-        SequenceDraws draws = draws(SequenceDraws.Recorded.NONE);
-        return run(program, parameters, true, nextStatement(draws)).withDraws(draws.recorded());
+        return run(program, parameters, true, nextStatement(null));
     }
 
     private StatementOutcome run(Program program, Object[] parameters, boolean releaseBeforeMerge, FixedValues fixed) {
@@ -400,7 +414,9 @@ public final class Transaction {
         }
         rememberCatalog(current);
         executor.catalog().update(c -> c.withoutSequence(schema, name));
-        touchedSequences.remove(schema + "." + name);
+        if (touchedSequences != null) {
+            touchedSequences.remove(schema + "." + name);
+        }
         changes.add(new Change.DropSequence(schema, name));
         return true;
     }
@@ -434,7 +450,7 @@ public final class Transaction {
     public CompletableFuture<Void> commit() {
         checkOpen();
         ended = true;
-        for (Sequence sequence : touchedSequences.values()) {
+        for (Sequence sequence : touchedSequences == null ? List.<Sequence>of() : touchedSequences.values()) {
             Sequence.State state = sequence.state();
             changes.add(new Change.SequenceState(sequence.def().schema(), sequence.def().name(), state.lastValue(),
                     state.called(), state.version()));

@@ -171,15 +171,11 @@ final class TransactionRunner {
                         run.shown.add(new ShownStatement(statement, result.fingerprint(), result.draws()));
                         run.results.add(result.toStatementResult());
                     }
-                    case PlannedStatement.Query query -> record(run, statement, execution.run(run.transaction, planned, statement));
-                    case PlannedStatement.CreateTable create -> record(run, statement, execution.run(run.transaction, planned, statement));
-                    case PlannedStatement.CreateView create -> record(run, statement, execution.run(run.transaction, planned, statement));
-                    case PlannedStatement.DropTable drop -> record(run, statement, execution.run(run.transaction, planned, statement));
-                    case PlannedStatement.DropView drop -> record(run, statement, execution.run(run.transaction, planned, statement));
-                    case PlannedStatement.Truncate truncate -> record(run, statement, execution.run(run.transaction, planned, statement));
-                    case PlannedStatement.CreateSequence create -> record(run, statement, execution.run(run.transaction, planned, statement));
-                    case PlannedStatement.DropSequence drop -> record(run, statement, execution.run(run.transaction, planned, statement));
-                    case PlannedStatement.AddPrimaryKey add -> record(run, statement, execution.run(run.transaction, planned, statement));
+                    case PlannedStatement.Query _, PlannedStatement.CreateTable _, PlannedStatement.CreateView _,
+                         PlannedStatement.DropTable _, PlannedStatement.DropView _, PlannedStatement.Truncate _,
+                         PlannedStatement.CreateSequence _, PlannedStatement.DropSequence _,
+                         PlannedStatement.AddPrimaryKey _, PlannedStatement.Copy _ ->
+                            record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.Maintenance maintenance -> {
                         if (maintenance.command().equals("VACUUM")
                                 && (statements.size() > 1 || connection.status() != TransactionStatus.IDLE)) {
@@ -187,7 +183,6 @@ final class TransactionRunner {
                         }
                         record(run, statement, execution.run(run.transaction, planned, statement));
                     }
-                    case PlannedStatement.Copy copy -> record(run, statement, execution.run(run.transaction, planned, statement));
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
             } catch (SqlException e) {

@@ -7,7 +7,22 @@ import java.util.Arrays;
  * pool, and how many registers and cursors a frame for it needs. Immutable and shared between
  * threads once built.
  */
-public record Code(int[] code, Object[] constants, int registers, int cursors) {
+public record Code(int[] code, Object[] constants, int registers, int cursors, long calledFunctions) {
+
+    /** {@code calledFunctions} is derived: one bit per {@link Function} some CALL instruction calls. */
+    public Code(int[] code, Object[] constants, int registers, int cursors) {
+        this(code, constants, registers, cursors, calledFunctions(code));
+    }
+
+    private static long calledFunctions(int[] code) {
+        long mask = 0;
+        for (int at = 0; at < code.length; at += 4) {
+            if (Opcode.of(code[at] & 0xffff) == Opcode.CALL) {
+                mask |= 1L << (code[at + 2] >>> 8);
+            }
+        }
+        return mask;
+    }
 
     public int instructionCount() {
         return code.length / 4;
@@ -15,12 +30,7 @@ public record Code(int[] code, Object[] constants, int registers, int cursors) {
 
     /** True when some instruction calls this function. */
     public boolean calls(Function function) {
-        for (int at = 0; at < code.length; at += 4) {
-            if (Opcode.of(code[at] & 0xffff) == Opcode.CALL && code[at + 2] >>> 8 == function.ordinal()) {
-                return true;
-            }
-        }
-        return false;
+        return (calledFunctions & 1L << function.ordinal()) != 0;
     }
 
     /** Human-readable listing, one instruction per line (for EXPLAIN and tests). */
