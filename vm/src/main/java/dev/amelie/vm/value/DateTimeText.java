@@ -66,9 +66,7 @@ public final class DateTimeText {
     }
 
     public static Instant toMicros(Instant value) {
-        int nanos = value.getNano() % 1000;
-        Instant truncated = value.truncatedTo(ChronoUnit.MICROS);
-        return nanos >= 500 ? truncated.plus(1, ChronoUnit.MICROS) : truncated;
+        return toMicros(LocalDateTime.ofInstant(value, ZoneOffset.UTC)).toInstant(ZoneOffset.UTC);
     }
 
     private static void appendDate(StringBuilder out, LocalDate date) {
