@@ -1,5 +1,7 @@
 package dev.amelie.admin;
 
+import dev.amelie.admin.command.BackupCommand;
+import dev.amelie.admin.command.CheckpointCommand;
 import dev.amelie.admin.command.StartCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code amelie} command: entry point of the launcher script. */
 @Command(name = "amelie", mixinStandardHelpOptions = true, version = "Amelie 0.1.0",
         description = "In-memory OLTP SQL database speaking the PostgreSQL protocol.",
-        subcommands = {StartCommand.class})
+        subcommands = {StartCommand.class, CheckpointCommand.class, BackupCommand.class})
 public final class Amelie implements Runnable {
 
     @Override

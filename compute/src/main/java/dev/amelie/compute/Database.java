@@ -1,6 +1,12 @@
 package dev.amelie.compute;
 
 import dev.amelie.compute.catalog.CatalogStore;
+import dev.amelie.compute.checkpoint.CheckpointSchedule;
+import dev.amelie.compute.checkpoint.CheckpointSettings;
+import dev.amelie.compute.checkpoint.Checkpointer;
+import dev.amelie.compute.recovery.SnapshotLoader;
+import dev.amelie.wal.snapshot.Snapshot;
+import dev.amelie.wal.snapshot.SnapshotStore;
 import dev.amelie.compute.executor.Executor;
 import dev.amelie.compute.node.ComputeNode;
 import dev.amelie.compute.recovery.LogReplayer;
@@ -15,6 +21,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * The storage and execution side of a server: catalog, compute nodes, executor and WAL over one
@@ -32,9 +39,12 @@ public final class Database implements AutoCloseable {
     private final ComputeNode[] nodes;
     private final WriteAheadLog wal;
     private final Executor executor;
+    private final Checkpointer checkpointer;
+    private final CheckpointSchedule checkpointSchedule;
 
     private Database(Path dataDirectory, FileChannel lockChannel, FileLock lock, CatalogStore catalog,
-                     ComputeNode[] nodes, WriteAheadLog wal) {
+                     ComputeNode[] nodes, WriteAheadLog wal, SnapshotStore snapshots, long snapshotLsn,
+                     CheckpointSettings checkpointSettings) {
         this.dataDirectory = dataDirectory;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -42,13 +52,21 @@ public final class Database implements AutoCloseable {
         this.nodes = nodes;
         this.wal = wal;
         this.executor = new Executor(nodes, catalog, wal);
+        this.checkpointer = new Checkpointer(executor, catalog, wal, snapshots, snapshotLsn);
+        this.checkpointSchedule = new CheckpointSchedule(checkpointer, wal, checkpointSettings);
+    }
+
+    /** As {@link #open(Path, int, WalSettings, CheckpointSettings)} with the default checkpoint triggers. */
+    public static Database open(Path dataDirectory, int computeNodes, WalSettings walSettings) throws IOException {
+        return open(dataDirectory, computeNodes, walSettings, CheckpointSettings.defaults());
     }
 
     /**
      * Opens the data directory (creating it if needed), takes its lock so no second server uses
-     * it, replays the WAL and starts the compute nodes.
+     * it, loads the newest snapshot, replays the WAL after it and starts the compute nodes.
      */
-    public static Database open(Path dataDirectory, int computeNodes, WalSettings walSettings) throws IOException {
+    public static Database open(Path dataDirectory, int computeNodes, WalSettings walSettings,
+                                CheckpointSettings checkpointSettings) throws IOException {
         if (computeNodes < 1) {
             throw new IllegalArgumentException("compute nodes must be at least 1, got " + computeNodes);
         }
@@ -62,17 +80,35 @@ public final class Database implements AutoCloseable {
         }
         try {
             CatalogStore catalog = new CatalogStore();
-            LogReplayer replayer = new LogReplayer(catalog, computeNodes);
             long started = System.nanoTime();
-            WriteAheadLog wal = WriteAheadLog.open(dataDirectory.resolve("wal"), walSettings, replayer::replay);
-            LOG.info("recovered {} transactions up to LSN {} in {} ms ({} tables)", replayer.transactions(),
-                    replayer.lastLsn(), (System.nanoTime() - started) / 1_000_000, catalog.current().tables().size());
+            SnapshotStore snapshots = SnapshotStore.open(dataDirectory.resolve("snapshot"));
+            long snapshotLsn = 0;
+            Optional<Snapshot> newest = snapshots.newest();
+            if (newest.isPresent()) {
+                SnapshotLoader loader = new SnapshotLoader(catalog, computeNodes);
+                snapshotLsn = loader.load(newest.get());
+                LOG.info("recovery: loaded snapshot {} (lsn={} rows={}) in {} ms", newest.get().directory(), snapshotLsn,
+                        loader.rows(), (System.nanoTime() - started) / 1_000_000);
+            }
+            LogReplayer replayer = new LogReplayer(catalog, computeNodes);
+            long replayStarted = System.nanoTime();
+            WriteAheadLog wal = WriteAheadLog.open(dataDirectory.resolve("wal"), walSettings, snapshotLsn, replayer::replay);
+            LOG.info("recovered {} transactions after the snapshot up to LSN {} in {} ms ({} tables, {} ms in all)",
+                    replayer.transactions(), Math.max(snapshotLsn, replayer.lastLsn()),
+                    (System.nanoTime() - replayStarted) / 1_000_000, catalog.current().tables().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            if (snapshotLsn > 0) {
+                wal.removeSegmentsThrough(snapshotLsn); // left behind when a crash came between snapshot and removal
+            }
             ComputeNode[] nodes = new ComputeNode[computeNodes];
             for (int i = 0; i < computeNodes; i++) {
                 nodes[i] = new ComputeNode(i);
                 nodes[i].start();
             }
-            return new Database(dataDirectory, lockChannel, lock, catalog, nodes, wal);
+            Database database = new Database(dataDirectory, lockChannel, lock, catalog, nodes, wal, snapshots,
+                    snapshotLsn, checkpointSettings);
+            database.checkpointSchedule.start();
+            return database;
         } catch (IOException | RuntimeException e) {
             lock.release();
             lockChannel.close();
@@ -96,6 +132,11 @@ public final class Database implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Takes checkpoints: SQL CHECKPOINT, backups and the schedule go through it. */
+    public Checkpointer checkpointer() {
+        return checkpointer;
+    }
+
     public int computeNodes() {
         return nodes.length;
     }
@@ -103,6 +144,11 @@ public final class Database implements AutoCloseable {
     /** Stops the nodes after their queued work, then flushes and closes the WAL. */
     @Override
     public void close() throws IOException {
+        try {
+            checkpointSchedule.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (ComputeNode node : nodes) {
             try {
                 if (!node.stop(NODE_STOP_PATIENCE)) {

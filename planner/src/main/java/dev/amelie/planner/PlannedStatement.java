@@ -58,6 +58,18 @@ public sealed interface PlannedStatement {
      */
     record Maintenance(String command, List<QualifiedName> tables) implements PlannedStatement {}
 
+    /** CHECKPOINT: a snapshot of the database now, after which older WAL segments go. */
+    record Checkpoint() implements PlannedStatement {}
+
+    /** BACKUP TO 'directory': a fresh snapshot copied into a new directory on the server's machine. */
+    record Backup(String directory) implements PlannedStatement {
+        @Override
+        public List<ResultColumn> columns() {
+            return List.of(new ResultColumn("snapshot_lsn", SqlType.BIGINT), new ResultColumn("files", SqlType.BIGINT),
+                    new ResultColumn("bytes", SqlType.BIGINT));
+        }
+    }
+
     /**
      * BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT, and the savepoint statements;
      * {@code savepoint} names the savepoint of the last three, else null.

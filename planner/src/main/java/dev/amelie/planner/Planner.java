@@ -8,6 +8,7 @@ import dev.amelie.planner.copy.CopyStatement;
 import dev.amelie.planner.copy.CopyTarget;
 import dev.amelie.planner.ddl.DdlParser;
 import dev.amelie.planner.ddl.TableChangeParser;
+import dev.amelie.planner.durability.DurabilityCommandParser;
 import dev.amelie.planner.lower.CopyLowering;
 import dev.amelie.planner.relational.RelationalPlanner;
 import dev.amelie.planner.sql.ConstantValues;
@@ -75,6 +76,8 @@ public final class Planner {
             case "truncate" -> TableChangeParser.parseTruncate(sql);
             case "alter" -> TableChangeParser.parseAlter(sql);
             case "vacuum", "analyze", "analyse" -> TableChangeParser.parseMaintenance(sql);
+            case "checkpoint" -> DurabilityCommandParser.parseCheckpoint(sql);
+            case "backup" -> DurabilityCommandParser.parseBackup(sql);
             case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release" ->
                     UtilityParser.parseTransactionControl(sql);
             case "set" -> UtilityParser.parseSet(sql);

@@ -25,18 +25,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * block, or they hold up every commit behind them.
  *
  * <p>Files: see {@link RecordFrame} for a record's bytes and
- * {@link dev.amelie.wal.segment.SegmentName} for segment names.
+ * {@link dev.amelie.wal.segment.SegmentName} for segment names. A snapshot
+ * ({@link dev.amelie.wal.snapshot.SnapshotStore}) lets the log start later: open it with the
+ * snapshot's LSN, and drop the segments it covers with {@link #removeSegmentsThrough}.
  */
 public final class WriteAheadLog implements AutoCloseable {
 
+    private final SegmentDirectory segments;
     private final AppendQueue queue;
     private final DurabilityWaiters waiters;
     private final GroupCommitCounters counters;
     private final GroupCommitWriter writer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private WriteAheadLog(AppendQueue queue, DurabilityWaiters waiters, GroupCommitCounters counters,
-                          GroupCommitWriter writer) {
+    private WriteAheadLog(SegmentDirectory segments, AppendQueue queue, DurabilityWaiters waiters,
+                          GroupCommitCounters counters, GroupCommitWriter writer) {
+        this.segments = segments;
         this.queue = queue;
         this.waiters = waiters;
         this.counters = counters;
@@ -52,22 +56,37 @@ public final class WriteAheadLog implements AutoCloseable {
      *     not a torn tail; records before it may have been replayed already
      */
     public static WriteAheadLog open(Path directory, WalSettings settings, RecordConsumer replay) throws IOException {
-        return open(directory, settings, replay, SegmentChannelFactory.FILES);
+        return open(directory, settings, 0, replay);
     }
 
-    /** As {@link #open(Path, WalSettings, RecordConsumer)}, writing through {@code channels}: the test seam for IO failures. */
-    static WriteAheadLog open(Path directory, WalSettings settings, RecordConsumer replay,
+    /**
+     * As {@link #open(Path, WalSettings, RecordConsumer)} for a database restored from a snapshot
+     * that holds every record up to {@code startAfterLsn}: only later records are replayed (the
+     * earlier ones are still read and checksummed), the log may start at any LSN from 1 to
+     * {@code startAfterLsn + 1}, and the next LSN is one past the last record or past
+     * {@code startAfterLsn}, whichever is higher. An empty directory is fine.
+     *
+     * @throws WalCorruptedException also when the log starts after {@code startAfterLsn + 1}:
+     *     records between the snapshot and the log are missing
+     */
+    public static WriteAheadLog open(Path directory, WalSettings settings, long startAfterLsn, RecordConsumer replay)
+            throws IOException {
+        return open(directory, settings, startAfterLsn, replay, SegmentChannelFactory.FILES);
+    }
+
+    /** As {@link #open(Path, WalSettings, long, RecordConsumer)}, writing through {@code channels}: the test seam for IO failures. */
+    static WriteAheadLog open(Path directory, WalSettings settings, long startAfterLsn, RecordConsumer replay,
                               SegmentChannelFactory channels) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(replay, "replay");
         SegmentDirectory segments = SegmentDirectory.open(directory, channels);
-        RecoveredLog recovered = LogRecovery.replay(segments, replay);
+        RecoveredLog recovered = LogRecovery.replay(segments, startAfterLsn, replay);
         AppendQueue queue = new AppendQueue(recovered.lastLsn());
         DurabilityWaiters waiters = new DurabilityWaiters(recovered.lastLsn());
         GroupCommitCounters counters = new GroupCommitCounters();
         GroupCommitWriter writer = new GroupCommitWriter(queue, waiters, counters, segments, recovered, settings);
         writer.start();
-        return new WriteAheadLog(queue, waiters, counters, writer);
+        return new WriteAheadLog(segments, queue, waiters, counters, writer);
     }
 
     /**
@@ -101,6 +120,23 @@ public final class WriteAheadLog implements AutoCloseable {
 
     public long durableLsn() {
         return waiters.durableLsn();
+    }
+
+    /**
+     * Deletes the segment files all of whose records have an LSN up to {@code lsn}, once a
+     * snapshot holds them; the last segment always stays. Any thread, while the writer runs:
+     * the writer only touches the last segment. Reopen with a {@code startAfterLsn} of at least
+     * {@code lsn} afterwards, since the log no longer starts at LSN 1.
+     *
+     * @return the number of segment files deleted
+     */
+    public long removeSegmentsThrough(long lsn) throws IOException {
+        return segments.removeThrough(lsn);
+    }
+
+    /** Total bytes of the segment files now. */
+    public long sizeOnDisk() throws IOException {
+        return segments.sizeOnDisk();
     }
 
     /** Group-commit statistics so far. */

@@ -28,7 +28,7 @@ class GroupCommitTest {
     void recordsAppendedDuringAnFsyncShareTheNextFsync() throws Exception {
         FaultyFileChannel.Faults faults = new FaultyFileChannel.Faults();
         CountDownLatch release = new CountDownLatch(1);
-        try (WriteAheadLog log = WriteAheadLog.open(dir, WalSettings.defaults(), (lsn, payload) -> { },
+        try (WriteAheadLog log = WriteAheadLog.open(dir, WalSettings.defaults(), 0, (lsn, payload) -> { },
                 faults.factory())) {
             try {
                 faults.holdNextForce = release;

@@ -25,6 +25,13 @@ public final class Replayed implements RecordConsumer {
         return replayed;
     }
 
+    /** As {@link #reopen(Path, WalSettings)} for a database restored from a snapshot at {@code startAfterLsn}. */
+    public static Replayed reopen(Path directory, WalSettings settings, long startAfterLsn) throws IOException {
+        Replayed replayed = new Replayed();
+        WriteAheadLog.open(directory, settings, startAfterLsn, replayed).close();
+        return replayed;
+    }
+
     public List<Long> lsns() {
         return lsns;
     }
@@ -43,8 +50,13 @@ public final class Replayed implements RecordConsumer {
 
     /** LSNs 1 to {@code last}. */
     public static List<Long> oneTo(long last) {
+        return range(1, last);
+    }
+
+    /** LSNs {@code first} to {@code last}, empty if {@code last < first}. */
+    public static List<Long> range(long first, long last) {
         List<Long> expected = new ArrayList<>();
-        for (long lsn = 1; lsn <= last; lsn++) {
+        for (long lsn = first; lsn <= last; lsn++) {
             expected.add(lsn);
         }
         return expected;

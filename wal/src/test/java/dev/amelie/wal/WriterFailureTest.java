@@ -27,7 +27,7 @@ class WriterFailureTest {
 
     @Test
     void fullDiskFailsPendingCommitsAndRefusesLaterAppends() throws Exception {
-        try (WriteAheadLog log = WriteAheadLog.open(dir, WalSettings.defaults(), (lsn, payload) -> { },
+        try (WriteAheadLog log = WriteAheadLog.open(dir, WalSettings.defaults(), 0, (lsn, payload) -> { },
                 faults.factory())) {
             long before = log.append(text("before"));
             log.whenDurable(before).get(10, TimeUnit.SECONDS);
@@ -51,7 +51,7 @@ class WriterFailureTest {
     @Test
     void failedFsyncFailsEveryWaitingCommitAndNeverReportsThemDurable() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (WriteAheadLog log = WriteAheadLog.open(dir, WalSettings.defaults(), (lsn, payload) -> { },
+        try (WriteAheadLog log = WriteAheadLog.open(dir, WalSettings.defaults(), 0, (lsn, payload) -> { },
                 faults.factory())) {
             try {
                 faults.holdNextForce = release;

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,7 +40,7 @@ public final class StartCommand implements Callable<Integer> {
         flags.put("compute", compute);
         flags.put("hosts", hosts);
         flags.put("wal_sync", walSync);
-        Settings settings = new SettingsLoader(System.getenv()).load(flags, defaultDataDirectory());
+        Settings settings = new SettingsLoader(System.getenv()).load(flags, ServerConnection.defaultDataDirectory());
         AmelieServer server = AmelieServer.start(settings);
         CountDownLatch stopRequested = new CountDownLatch(1);
         // SIGTERM and Ctrl-C are a clean stop that exits 0, as pg_ctl's fast shutdown; the hook
@@ -63,11 +62,5 @@ public final class StartCommand implements Callable<Integer> {
         } catch (Exception e) {
             System.err.println("amelie: error while stopping: " + e);
         }
-    }
-
-    /** The launcher passes the checkout's directory; run elsewhere, ./data under the working directory. */
-    private static Path defaultDataDirectory() {
-        String home = System.getProperty("amelie.home");
-        return (home == null ? Path.of("") : Path.of(home)).resolve("data");
     }
 }

@@ -2,6 +2,7 @@ package dev.amelie.admin.server;
 
 import dev.amelie.admin.settings.Settings;
 import dev.amelie.compute.Database;
+import dev.amelie.compute.checkpoint.CheckpointSettings;
 import dev.amelie.pgwire.engine.DatabaseQueryEngine;
 import dev.amelie.pgwire.server.PgServer;
 import dev.amelie.wal.WalSettings;
@@ -33,7 +34,8 @@ public final class AmelieServer implements AutoCloseable {
     public static AmelieServer start(Settings settings) throws IOException {
         LOG.info("starting Amelie 0.1.0: {}", settings.describe());
         Database database = Database.open(settings.dataDirectory(), settings.computeNodes(),
-                new WalSettings(settings.walSegmentSize(), settings.walSync()));
+                new WalSettings(settings.walSegmentSize(), settings.walSync()),
+                new CheckpointSettings(settings.checkpointWalSize(), settings.checkpointInterval()));
         DatabaseQueryEngine engine = new DatabaseQueryEngine(database);
         PgServer pgServer = new PgServer(settings.listenHost(), settings.listenPort(), settings.hostThreads(), engine);
         try {

@@ -13,7 +13,9 @@ public record Settings(
         int computeNodes,
         int hostThreads,
         boolean walSync,
-        long walSegmentSize) {
+        long walSegmentSize,
+        long checkpointWalSize,
+        java.time.Duration checkpointInterval) {
 
     public String listen() {
         return listenHost + ":" + listenPort;
@@ -22,6 +24,7 @@ public record Settings(
     /** One line for the start-up log. */
     public String describe() {
         return "data=" + dataDirectory + " listen=" + listen() + " compute=" + computeNodes + " hosts=" + hostThreads
-                + " wal_sync=" + (walSync ? "on" : "off") + " wal_segment_size=" + walSegmentSize;
+                + " wal_sync=" + (walSync ? "on" : "off") + " wal_segment_size=" + walSegmentSize
+                + " checkpoint_wal_size=" + checkpointWalSize + " checkpoint_interval=" + checkpointInterval.toSeconds() + "s";
     }
 }

@@ -12,7 +12,9 @@ import java.util.Properties;
 /**
  * Resolves {@link Settings} by precedence: flags, then environment, then the data directory's
  * {@code amelie.conf} ({@code key = value} lines, as postgresql.conf), then defaults.
- * Keys are the setting names: data, listen, compute, hosts, wal_sync, wal_segment_size; the
+ * Keys are the setting names: data, listen, compute, hosts, wal_sync, wal_segment_size,
+ * checkpoint_wal_size (bytes; 0 = never by size), checkpoint_interval (seconds, or with a unit:
+ * 30s, 5min, 1h; 0 = never by time); the
  * environment variable of a key is AMELIE_ plus the key in upper case.
  */
 public final class SettingsLoader {
@@ -37,7 +39,8 @@ public final class SettingsLoader {
             }
             file.forEach((k, v) -> values.put(k.toString().trim().toLowerCase(Locale.ROOT), unquote(v.toString().trim())));
         }
-        for (String key : new String[] {"listen", "compute", "hosts", "wal_sync", "wal_segment_size"}) {
+        for (String key : new String[] {"listen", "compute", "hosts", "wal_sync", "wal_segment_size",
+                "checkpoint_wal_size", "checkpoint_interval"}) {
             String env = environment.get("AMELIE_" + key.toUpperCase(Locale.ROOT));
             if (env != null) {
                 values.put(key, env);
@@ -59,7 +62,9 @@ public final class SettingsLoader {
                 parseInt("compute", values.getOrDefault("compute", String.valueOf(cores)), 1, 1024),
                 parseInt("hosts", values.getOrDefault("hosts", String.valueOf(cores)), 1, 1024),
                 parseBoolean("wal_sync", values.getOrDefault("wal_sync", "on")),
-                parseLong("wal_segment_size", values.getOrDefault("wal_segment_size", String.valueOf(64L << 20))));
+                parseLong("wal_segment_size", values.getOrDefault("wal_segment_size", String.valueOf(64L << 20))),
+                parseSize("checkpoint_wal_size", values.getOrDefault("checkpoint_wal_size", String.valueOf(1L << 30))),
+                parseDuration("checkpoint_interval", values.getOrDefault("checkpoint_interval", "5min")));
     }
 
     private static String firstOf(String... candidates) {
@@ -100,6 +105,33 @@ public final class SettingsLoader {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number of bytes, got '" + value + "'");
         }
+    }
+
+    private static long parseSize(String name, String value) {
+        try {
+            long v = Long.parseLong(value.trim());
+            if (v < 0) {
+                throw new IllegalArgumentException(name + " must not be negative, got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number of bytes, got '" + value + "'");
+        }
+    }
+
+    /** Seconds, or a number with s, min or h, as PostgreSQL writes durations. */
+    private static java.time.Duration parseDuration(String name, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|min|h)?").matcher(value.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(name + " must be seconds or a number with s, min or h, got '" + value + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "min" -> java.time.Duration.ofMinutes(amount);
+            case "h" -> java.time.Duration.ofHours(amount);
+            default -> java.time.Duration.ofSeconds(amount);
+        };
     }
 
     private static boolean parseBoolean(String name, String value) {

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Kills the server with SIGKILL while clients are committing, starts it again on the same data
  * directory, and checks that every acknowledged commit is there, and that each transaction is
- * all or nothing (every insert writes two rows in one statement).
+ * all or nothing (every insert writes two rows in one statement). Checkpoints run throughout, so
+ * recovery starts from a snapshot and replays the WAL after it.
  */
 class CrashRecoveryIT {
     private static final int WRITERS = 4;
@@ -69,8 +70,27 @@ class CrashRecoveryIT {
                     }
                 });
             }
+            // Checkpoints run all along, so the kill may land in one: before its snapshot is
+            // complete, between snapshot and WAL removal, or while the writer thread still reads.
+            AtomicInteger checkpoints = new AtomicInteger();
+            Thread checkpointer = Thread.ofPlatform().name("crash-checkpointer").start(() -> {
+                try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+                    while (enough.getCount() > 0 || checkpoints.get() < 3) {
+                        s.execute("checkpoint");
+                        checkpoints.incrementAndGet();
+                        Thread.sleep(50); // a checkpoint every ~50 ms plus its own time, bounded by the writers' run
+                    }
+                    s.execute("checkpoint"); // still running when the kill comes, most of the time
+                } catch (SQLException | InterruptedException expectedWhenKilled) {
+                    // the server went away mid-checkpoint: that is the point
+                }
+            });
             assertTrue(enough.await(120, TimeUnit.SECONDS), "writers did not reach " + KILL_AFTER_ACKS + " commits");
+            while (checkpoints.get() < 3 && checkpointer.isAlive()) {
+                Thread.sleep(20); // at least three complete checkpoints before the kill
+            }
             server.kill();
+            checkpointer.join(TimeUnit.SECONDS.toMillis(60));
             for (Thread writer : writers) {
                 writer.join(TimeUnit.SECONDS.toMillis(60));
             }

@@ -375,10 +375,35 @@ public final class Transaction {
                 }
             }
         }
+        onEveryNode(node -> { }); // the rows are read here: earlier transactions must be done with them
         Table keyed = table.withPrimaryKey(key);
         executor.catalog().update(c -> c.withTable(keyed));
         changes.add(new Change.AddPrimaryKey(table.def().id(), key));
         return true;
+    }
+
+    /**
+     * Takes every node (in the order, as DDL does) and runs {@code action} with each node's id on
+     * that node's thread, all in parallel; returns once all have run. Once it returns, every
+     * transaction ordered before this one is done on every node and none after it has started,
+     * so the caller may also read partitions and the catalog from its own thread until it ends
+     * this transaction.
+     */
+    public void onEveryNode(java.util.function.IntConsumer action) {
+        checkOpen();
+        enterAllNodes();
+        List<CompletableFuture<Void>> done = new ArrayList<>(slots.length);
+        for (TransactionSlot slot : slots) {
+            CompletableFuture<Void> ran = new CompletableFuture<>();
+            slot.send(new TransactionSlot.OnNode(action, ran));
+            done.add(ran);
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Whether this transaction has taken its place on compute nodes and not let them go yet. */
+    public boolean holdsNodes() {
+        return slots != null && !ended;
     }
 
     /** Whether a table of this name exists now (in this transaction's catalog). */

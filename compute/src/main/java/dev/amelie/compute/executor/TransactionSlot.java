@@ -26,6 +26,9 @@ final class TransactionSlot implements NodeTask {
                     java.util.function.BooleanSupplier cancelled, FixedValues fixed,
                     CompletableFuture<PushdownResult> reply) implements Request {}
 
+    /** Runs code on the node's thread during the turn (checkpoints freeze and thaw partitions so). */
+    record OnNode(java.util.function.IntConsumer action, CompletableFuture<Void> done) implements Request {}
+
     /** Ends the turn: commit keeps the changes, abort undoes them. */
     record End(boolean commit, CompletableFuture<Void> done) implements Request {}
 
@@ -52,6 +55,14 @@ final class TransactionSlot implements NodeTask {
                         p.reply().complete(context.result());
                     } catch (RuntimeException e) {
                         p.reply().completeExceptionally(e);
+                    }
+                }
+                case OnNode on -> {
+                    try {
+                        on.action().accept(node.id());
+                        on.done().complete(null);
+                    } catch (RuntimeException e) {
+                        on.done().completeExceptionally(e);
                     }
                 }
                 case End end -> {

@@ -1,6 +1,7 @@
 package dev.amelie.pgwire.engine;
 
 import dev.amelie.compute.Database;
+import dev.amelie.compute.checkpoint.Backup;
 import dev.amelie.pgwire.session.QueryEngine;
 import dev.amelie.planner.Planner;
 import dev.amelie.planner.copy.CopyStatement;
@@ -26,7 +27,8 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
 
     public DatabaseQueryEngine(Database database) {
         this.planner = new Planner(database.catalog());
-        this.runner = new TransactionRunner(database.executor(), planner);
+        this.runner = new TransactionRunner(database.executor(), planner, new DurabilityCommands(database.checkpointer(),
+                new Backup(database.checkpointer(), database.dataDirectory())));
     }
 
     @Override

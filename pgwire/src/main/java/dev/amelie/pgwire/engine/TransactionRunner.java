@@ -42,10 +42,13 @@ final class TransactionRunner {
 
     private final StatementExecution execution;
 
-    TransactionRunner(Executor executor, Planner planner) {
+    private final DurabilityCommands durability;
+
+    TransactionRunner(Executor executor, Planner planner, DurabilityCommands durability) {
         this.executor = executor;
         this.planner = planner;
         this.execution = new StatementExecution(planner);
+        this.durability = durability;
     }
 
     /** One message's worth of work and what it has produced so far. */
@@ -182,6 +185,14 @@ final class TransactionRunner {
                             throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
                         }
                         record(run, statement, execution.run(run.transaction, planned, statement));
+                    }
+                    case PlannedStatement.Checkpoint _ ->
+                            record(run, statement, durability.checkpoint(run.transaction.holdsNodes()));
+                    case PlannedStatement.Backup backup -> {
+                        if (statements.size() > 1 || connection.status() != TransactionStatus.IDLE) {
+                            throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION, "BACKUP cannot run inside a transaction block");
+                        }
+                        record(run, statement, durability.backup(backup.directory()));
                     }
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }

@@ -74,6 +74,7 @@ public enum SqlState {
     OUT_OF_MEMORY("53200"),
     TOO_MANY_CONNECTIONS("53300"),
     IO_ERROR("58030"),
+    DUPLICATE_FILE("58P02"),
     INTERNAL_ERROR("XX000");
 
     private final String code;

@@ -46,6 +46,8 @@ final class SegmentOutput implements AutoCloseable {
             // what recovery just replayed is only durable once this returns.
             channel.force(false);
         }
+        // Without a tail the first append creates the segment named after its LSN, which after
+        // a snapshot that is ahead of the log is the snapshot's LSN + 1.
     }
 
     /** The segment being written, for messages. */
