@@ -20,6 +20,8 @@ public final class ServerProcess implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private final int computeNodes;
+    /** RLIMIT_FSIZE for the server, in KiB; 0 for none. */
+    private long fileSizeLimitKib;
     private Process process;
     private Path log;
     private int starts;
@@ -34,6 +36,21 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDirectory, int computeNodes) throws IOException, InterruptedException {
         ServerProcess server = new ServerProcess(dataDirectory, freePort(), computeNodes);
         server.launch();
+        return server;
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with a limit on the size of any file the server writes
+     * ({@code ulimit -f}): a write past it fails with EFBIG, the dependable way to make a real
+     * server's disk "full" without root or a special file system. Applies to the first start
+     * only; {@link #restart()} runs without it.
+     */
+    public static ServerProcess startWithFileSizeLimit(Path dataDirectory, int computeNodes, long limitKib)
+            throws IOException, InterruptedException {
+        ServerProcess server = new ServerProcess(dataDirectory, freePort(), computeNodes);
+        server.fileSizeLimitKib = limitKib;
+        server.launch();
+        server.fileSizeLimitKib = 0;
         return server;
     }
 
@@ -69,6 +86,12 @@ public final class ServerProcess implements AutoCloseable {
                 "--listen", "127.0.0.1:" + port,
                 "--compute", String.valueOf(computeNodes),
                 "--hosts", "2"));
+        if (fileSizeLimitKib > 0) {
+            // exec keeps the pid the server's own; the JVM ignores SIGXFSZ, so writes fail with EFBIG.
+            command = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + fileSizeLimitKib + " && exec \"$@\"", "amelie"));
+            command.addAll(List.of(home.resolve("amelie").toString(), "start", "--data", dataDirectory.toString(),
+                    "--listen", "127.0.0.1:" + port, "--compute", String.valueOf(computeNodes), "--hosts", "2"));
+        }
         process = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)

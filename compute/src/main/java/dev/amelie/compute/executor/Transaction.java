@@ -484,16 +484,30 @@ public final class Transaction {
             return CompletableFuture.completedFuture(null);
         }
         long lsn;
+        boolean readOnly = changes.isEmpty();
         try {
-            lsn = changes.isEmpty() ? executor.wal().lastAppendedLsn() : executor.wal().append(ChangeCodec.encode(changes));
+            lsn = readOnly ? executor.wal().lastAppendedLsn() : executor.wal().append(ChangeCodec.encode(changes));
         } catch (WalFailedException e) {
             undoAndRelease();
-            return CompletableFuture.failedFuture(new SqlException(SqlState.IO_ERROR,
-                    "could not write to the write-ahead log: " + e.getMessage(), e));
+            return CompletableFuture.failedFuture(durabilityError("could not write to the write-ahead log", e));
         }
         release(true);
-        return executor.wal().whenDurable(lsn).exceptionallyCompose(e -> CompletableFuture.failedFuture(
-                new SqlException(SqlState.IO_ERROR, "could not make the transaction durable: " + rootMessage(e), e)));
+        return executor.wal().whenDurable(lsn).exceptionallyCompose(e -> readOnly
+                // Fail-stop: once the log has failed no write commits any more, but reads go on.
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.failedFuture(durabilityError("could not make the transaction durable", e)));
+    }
+
+    /** 53100 when the disk is full, 58030 for any other failure of the log. */
+    private static SqlException durabilityError(String what, Throwable e) {
+        String root = rootMessage(e);
+        SqlState state = root != null && root.contains("No space left on device") ? SqlState.DISK_FULL : SqlState.IO_ERROR;
+        Throwable failure = e;
+        while (!(failure instanceof WalFailedException) && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        String message = failure.getMessage() != null ? failure.getMessage() : root;
+        return new SqlException(state, what + ": " + (message == null ? e.toString() : message), e);
     }
 
     /**
