@@ -20,8 +20,13 @@ import dev.amelie.compute.storage.RowKey;
 public final class LogReplayer {
     private final CatalogStore catalog;
     private final int nodes;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogReplayer.class);
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
     private long transactions;
     private long lastLsn;
+    private final long started = System.nanoTime();
+    private long lastProgress = started;
 
     public LogReplayer(CatalogStore catalog, int nodes) {
         this.catalog = catalog;
@@ -34,6 +39,11 @@ public final class LogReplayer {
         }
         transactions++;
         lastLsn = lsn;
+        if ((transactions & 1023) == 0 && System.nanoTime() - lastProgress >= PROGRESS_EVERY_NANOS) {
+            lastProgress = System.nanoTime();
+            LOG.info("recovery: {} transactions of the WAL replayed, up to LSN {}, in {} s", transactions, lsn,
+                    (lastProgress - started) / 1_000_000_000);
+        }
     }
 
     public long transactions() {
