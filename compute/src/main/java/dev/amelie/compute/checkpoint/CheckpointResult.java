@@ -6,7 +6,9 @@ package dev.amelie.compute.checkpoint;
  * @param lsn the snapshot holds every WAL record up to this one
  * @param rows rows written
  * @param bytes bytes of snapshot files written (0 when nothing changed since the last one)
- * @param pauseMicros how long the compute nodes were held, freeze and thaw together
+ * @param pauseMicros how long the compute nodes were held, freeze and thaw together, each counted
+ *     from when the last node arrived (a node that arrives first waits for the others, as for
+ *     any transaction on every node)
  * @param millis the whole checkpoint
  * @param segmentsRemoved WAL segment files deleted because the snapshot made them unneeded
  * @param skipped no WAL record since the newest snapshot: nothing was written

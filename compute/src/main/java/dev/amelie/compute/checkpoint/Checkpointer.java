@@ -67,9 +67,8 @@ public final class Checkpointer {
         if (wal.lastAppendedLsn() == lastSnapshotLsn && lastSnapshotLsn > 0) {
             return new CheckpointResult(lastSnapshotLsn, 0, 0, 0, 0, 0, true);
         }
-        long pauseStarted = System.nanoTime();
         FrozenDatabase frozen = freeze();
-        long pauseNanos = System.nanoTime() - pauseStarted;
+        long pauseNanos = frozen.holdNanos();
         long rows = 0;
         long bytes = 0;
         try {
@@ -86,9 +85,7 @@ public final class Checkpointer {
                 builder.complete();
             }
         } finally {
-            pauseStarted = System.nanoTime();
-            thaw(frozen);
-            pauseNanos += System.nanoTime() - pauseStarted;
+            pauseNanos += thaw(frozen);
         }
         lastSnapshotLsn = frozen.lsn();
         snapshots.removeOlderThan(frozen.lsn());
@@ -121,6 +118,7 @@ public final class Checkpointer {
         Transaction transaction = executor.begin();
         try {
             transaction.onEveryNode(node -> { }); // everything ordered before is done everywhere
+            long held = System.nanoTime();
             Catalog current = catalog.current();
             long lsn = wal.lastAppendedLsn();
             List<Change> catalogChanges = catalogChanges(current);
@@ -137,22 +135,32 @@ public final class Checkpointer {
                     mine.add(new FrozenDatabase.FrozenPartition(table, node, table.partition(node), rows));
                 }
             });
-            return new FrozenDatabase(lsn, current, catalogChanges, partitions);
-        } finally {
             transaction.commit(); // no changes: releases the nodes, writes nothing
+            return new FrozenDatabase(lsn, current, catalogChanges, partitions, System.nanoTime() - held);
+        } finally {
+            if (transaction.holdsNodes()) {
+                transaction.rollback();
+            }
         }
     }
 
-    private void thaw(FrozenDatabase frozen) {
+    /** Returns how long the nodes were held (from when all had arrived). */
+    private long thaw(FrozenDatabase frozen) {
         Transaction transaction = executor.begin();
         try {
+            transaction.onEveryNode(node -> { });
+            long held = System.nanoTime();
             transaction.onEveryNode(node -> {
                 for (FrozenDatabase.FrozenPartition partition : frozen.partitions().get(node)) {
                     partition.partition().thaw();
                 }
             });
-        } finally {
             transaction.commit();
+            return System.nanoTime() - held;
+        } finally {
+            if (transaction.holdsNodes()) {
+                transaction.rollback();
+            }
         }
     }
 
