@@ -32,6 +32,8 @@ final class PartitionContext extends SectionContext {
     private final List<Object[]> input;
     private final boolean modifies;
     private final List<UndoEntry> undo;
+    /** Keys an INSERT … ON CONFLICT DO UPDATE has inserted or updated so far; null otherwise. */
+    private java.util.Set<Object> affectedKeys;
     private final List<Change> changes = new ArrayList<>();
     private final RowSets rowSets = new RowSets();
     private long affected;
@@ -87,6 +89,33 @@ final class PartitionContext extends SectionContext {
     }
 
     @Override
+    public boolean insertIfAbsent(Object[] row, boolean updateFollows) {
+        TableDef def = table.def();
+        checkNotNull(def, row);
+        Object key = RowKey.of(def, row);
+        if (updateFollows && affectedKeys == null) {
+            affectedKeys = new java.util.HashSet<>();
+        }
+        if (partition.contains(key)) {
+            if (updateFollows && affectedKeys.contains(key)) {
+                throw new SqlException(SqlState.CARDINALITY_VIOLATION,
+                        "ON CONFLICT DO UPDATE command cannot affect row a second time", null,
+                        "Ensure that no rows proposed for insertion within the same command have duplicate constrained values.",
+                        0, null);
+            }
+            return false;
+        }
+        partition.put(key, row);
+        undo.add(new UndoEntry(partition, null, key, null));
+        changes.add(new Change.Insert(def.id(), row));
+        affected++;
+        if (updateFollows) {
+            affectedKeys.add(key);
+        }
+        return true;
+    }
+
+    @Override
     public void update(Cursor cursor, Object[] values) {
         TableDef def = table.def();
         PartitionCursor current = (PartitionCursor) cursor;
@@ -111,6 +140,9 @@ final class PartitionContext extends SectionContext {
             undo.add(new UndoEntry(partition, newKey, oldKey, oldRow));
         }
         current.replace(row);
+        if (affectedKeys != null) {
+            affectedKeys.add(newKey);
+        }
         changes.add(new Change.Update(def.id(), RowKey.values(oldKey), row));
         affected++;
     }

@@ -38,6 +38,15 @@ public final class CalciteErrors {
     public static SqlException fromValidation(CalciteContextException e, String sql) {
         int position = offsetOf(sql, e.getPosLine(), e.getPosColumn());
         String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        Matcher qualified = COLUMN_NOT_FOUND.matcher(message);
+        if (qualified.matches() && qualified.group(3) != null) {
+            // Calcite points at the column, PostgreSQL at the qualifier before it.
+            String prefix = qualified.group(3) + ".";
+            int at = position - 1 - prefix.length();
+            if (at >= 0 && sql.regionMatches(true, at, prefix, 0, prefix.length())) {
+                position = at + 1;
+            }
+        }
         return translate(message, position, e);
     }
 
@@ -45,6 +54,9 @@ public final class CalciteErrors {
         Matcher m;
         if ((m = OBJECT_NOT_FOUND.matcher(message)).matches() || (m = TABLE_NOT_FOUND.matcher(message)).matches()) {
             return error(SqlState.UNDEFINED_TABLE, "relation \"" + m.group(1) + "\" does not exist", position, cause);
+        }
+        if ((m = COLUMN_NOT_FOUND.matcher(message)).matches() && m.group(3) != null) {
+            return error(SqlState.UNDEFINED_COLUMN, "column " + m.group(3) + "." + m.group(1) + " does not exist", position, cause);
         }
         if ((m = COLUMN_NOT_FOUND.matcher(message)).matches() || (m = UNKNOWN_TARGET_COLUMN.matcher(message)).matches()
                 || (m = DEPENDS_ON_ITSELF.matcher(message)).matches()) {

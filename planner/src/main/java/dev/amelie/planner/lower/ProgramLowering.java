@@ -127,30 +127,7 @@ public final class ProgramLowering {
         TableDef def = tableOf(modify.getTable());
         RelNode input = modify.getInput();
         return switch (modify.getOperation()) {
-            case INSERT -> {
-                List<TableScan> scans = new ArrayList<>();
-                collectScans(input, scans);
-                // INSERT … SELECT from a table: the query runs first as a program of its own,
-                // and the input section reads its rows.
-                Program source = scans.isEmpty() ? null : lower(input, occurrenceToParameter);
-                List<Program> sources = source == null ? List.of() : List.of(source);
-                SectionLowering host = new SectionLowering(SectionKind.HOST, null, modify, occurrenceToParameter);
-                List<RelDataTypeField> fields = input.getRowType().getFieldList();
-                RowSink insertRow = row -> {
-                    int[] typed = new int[row.length];
-                    for (int i = 0; i < row.length; i++) {
-                        typed[i] = coerce(host, row[i], TypeMapping.fromCalcite(fields.get(i).getType()), def.columns().get(i).type());
-                    }
-                    host.emit(typed, 0);
-                };
-                if (source == null) {
-                    host.produce(input, insertRow);
-                } else {
-                    host.scanSource(0, fields.size(), insertRow);
-                }
-                yield new Program(Program.StatementKind.INSERT, def.id(), Program.Routing.BY_ROW_KEY,
-                        host.code().build(), insertPushdown(def), null, sources);
-            }
+            case INSERT -> lowerInsert(modify, occurrenceToParameter, insertPushdown(def));
             case UPDATE -> {
                 SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);
                 List<String> updated = modify.getUpdateColumnList();
@@ -188,6 +165,45 @@ public final class ProgramLowering {
             }
             default -> throw ExpressionLowering.unsupported(modify.getOperation().name());
         };
+    }
+
+    /** INSERT: the host produces (and routes) the rows, {@code pushdown} stores them on each node. */
+    private static Program lowerInsert(TableModify modify, int[] occurrenceToParameter, Code pushdown) {
+        TableDef def = tableOf(modify.getTable());
+        RelNode input = modify.getInput();
+        List<TableScan> scans = new ArrayList<>();
+        collectScans(input, scans);
+        // INSERT … SELECT from a table: the query runs first as a program of its own,
+        // and the input section reads its rows.
+        Program source = scans.isEmpty() ? null : lower(input, occurrenceToParameter);
+        List<Program> sources = source == null ? List.of() : List.of(source);
+        SectionLowering host = new SectionLowering(SectionKind.HOST, null, modify, occurrenceToParameter);
+        List<RelDataTypeField> fields = input.getRowType().getFieldList();
+        RowSink insertRow = row -> {
+            int[] typed = new int[row.length];
+            for (int i = 0; i < row.length; i++) {
+                typed[i] = coerce(host, row[i], TypeMapping.fromCalcite(fields.get(i).getType()), def.columns().get(i).type());
+            }
+            host.emit(typed, 0);
+        };
+        if (source == null) {
+            host.produce(input, insertRow);
+        } else {
+            host.scanSource(0, fields.size(), insertRow);
+        }
+        return new Program(Program.StatementKind.INSERT, def.id(), Program.Routing.BY_ROW_KEY,
+                host.code().build(), pushdown, null, sources);
+    }
+
+    /**
+     * INSERT … ON CONFLICT: as INSERT, with a pushdown that does {@code action} when a row's key
+     * exists (see {@link UpsertLowering}).
+     */
+    public static Program lowerUpsert(RelNode statement, int[] occurrenceToParameter, ConflictAction action) {
+        if (!(statement instanceof TableModify modify) || modify.getOperation() != TableModify.Operation.INSERT) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "syntax error at or near \"on\"");
+        }
+        return lowerInsert(modify, occurrenceToParameter, UpsertLowering.pushdown(tableOf(modify.getTable()), action));
     }
 
     /** Converts a value to the column's type when the expression's type differs. */

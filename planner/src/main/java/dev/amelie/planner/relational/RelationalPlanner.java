@@ -9,7 +9,11 @@ import dev.amelie.planner.error.CalciteErrors;
 import dev.amelie.planner.lower.ProgramLowering;
 import dev.amelie.planner.sql.InfixCasts;
 import dev.amelie.planner.sql.ParameterRewriter;
+import dev.amelie.planner.sql.OnConflictClause;
 import dev.amelie.planner.sql.ReturningClause;
+import dev.amelie.planner.lower.ConflictAction;
+import dev.amelie.planner.catalog.CalciteTable;
+import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.program.Program;
@@ -88,7 +92,8 @@ public final class RelationalPlanner {
     /** Parses only: a syntax error is reported before anything of its message runs. */
     public void checkSyntax(String sql) {
         InfixCasts.Rewritten casts = InfixCasts.rewrite(sql);
-        String text = ParameterRewriter.rewrite(ReturningClause.split(casts.text()).statement(), new SqlType[0]).text();
+        String text = ParameterRewriter.rewrite(OnConflictClause.split(ReturningClause.split(casts.text()).statement()).statement(),
+                new SqlType[0]).text();
         try {
             SqlParser.create(text, PARSER).parseStmt();
         } catch (SqlParseException e) {
@@ -100,6 +105,13 @@ public final class RelationalPlanner {
         InfixCasts.Rewritten casts = InfixCasts.rewrite(sql);
         try {
             ReturningClause.Split split = ReturningClause.split(casts.text());
+            OnConflictClause.Split conflict = OnConflictClause.split(split.statement());
+            if (conflict.conflict() != null) {
+                if (split.returning() != null) {
+                    throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "RETURNING with ON CONFLICT is not supported yet");
+                }
+                return planUpsert(conflict.statement(), conflict.conflict(), declared, catalog);
+            }
             if (split.returning() == null) {
                 return planRewritten(split.statement(), declared, catalog);
             }
@@ -124,6 +136,22 @@ public final class RelationalPlanner {
         Program program = lowered(converted.text(), () -> ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter()));
         List<PlannedStatement.ResultColumn> columns = program.kind() == Program.StatementKind.SELECT ? columns(converted) : List.of();
         return new PlannedStatement.Query(program, columns, converted.parameterTypes(), catalog.version());
+    }
+
+    /** INSERT … ON CONFLICT: the INSERT as written, with the conflict action in its pushdown. */
+    private PlannedStatement.Query planUpsert(String insert, OnConflictClause.Conflict conflict, SqlType[] declared,
+                                              Catalog catalog) {
+        Converted converted = convert(insert, declared, catalog);
+        if (!(converted.rel() instanceof org.apache.calcite.rel.core.TableModify modify)
+                || modify.getOperation() != org.apache.calcite.rel.core.TableModify.Operation.INSERT) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "syntax error at or near \"on\"");
+        }
+        TableDef def = modify.getTable().unwrap(CalciteTable.class).def();
+        ConflictAction action = ConflictPlanning.plan(conflict, def, select -> convert(select, new SqlType[0], catalog).rel());
+        Program program = lowered(converted.text(), () -> action == null
+                ? ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter())
+                : ProgramLowering.lowerUpsert(converted.rel(), converted.occurrenceToParameter(), action));
+        return new PlannedStatement.Query(program, List.of(), converted.parameterTypes(), catalog.version());
     }
 
     /** A statement parsed, validated and converted to relational algebra, with what the client sees of it. */

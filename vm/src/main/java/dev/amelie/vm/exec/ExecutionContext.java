@@ -64,6 +64,15 @@ public interface ExecutionContext {
     /** Inserts a row into the partition (unique violation raises 23505). */
     void insert(Object[] row);
 
+    /**
+     * INSERT … ON CONFLICT: inserts the row unless a row with its key exists, and says whether it
+     * did. With {@code updateFollows} (DO UPDATE), a key this statement has already inserted or
+     * updated raises 21000: PostgreSQL refuses to affect a row twice in one command.
+     */
+    default boolean insertIfAbsent(Object[] row, boolean updateFollows) {
+        throw new UnsupportedOperationException("rows are inserted on compute nodes");
+    }
+
     /** Replaces the cursor's current row. */
     void update(Cursor cursor, Object[] row);
 

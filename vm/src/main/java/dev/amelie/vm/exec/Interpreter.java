@@ -129,6 +129,8 @@ public final class Interpreter {
                     }
                 }
                 case INSERT -> context.insert(Arrays.copyOfRange(r, a, a + b));
+                case INSERT_IF_ABSENT -> r[c] = context.insertIfAbsent(Arrays.copyOfRange(r, a, a + b), false);
+                case INSERT_OR_CONFLICT -> r[c] = context.insertIfAbsent(Arrays.copyOfRange(r, a, a + b), true);
                 case UPDATE -> context.update(cursors[a], Arrays.copyOfRange(r, b, b + c));
                 case DELETE -> context.delete(cursors[a]);
                 case RAISE -> throw new SqlException((SqlState) constants[a], (String) constants[b]);

@@ -76,6 +76,16 @@ public enum Opcode {
 
     /** Insert registers a..a+b-1 as a new row into this partition. */
     INSERT,
+    /**
+     * ON CONFLICT DO NOTHING: insert registers a..a+b-1 unless a row with its key exists;
+     * r[c] ← whether it was inserted.
+     */
+    INSERT_IF_ABSENT,
+    /**
+     * ON CONFLICT DO UPDATE: as {@link #INSERT_IF_ABSENT}, but a key this statement already
+     * inserted or updated is an error (a row must not be affected twice).
+     */
+    INSERT_OR_CONFLICT,
     /** Replace cursor a's current row with registers b..b+c-1. */
     UPDATE,
     /** Delete cursor a's current row. */
