@@ -139,10 +139,27 @@ final class AggregateLowering {
         sink.accept(out);
     }
 
-    /** Adds one input row to each aggregate's accumulator (and to avg's count of values). */
+    /**
+     * Adds one input row to each aggregate's accumulator (and to avg's count of values); an
+     * aggregate with FILTER (WHERE …) skips the rows whose filter column is not true.
+     */
     private void accumulate(List<AggregateCall> calls, int[] accumulators, int[] counts, int[] row) {
         for (int i = 0; i < accumulators.length; i++) {
             AggregateCall call = calls.get(i);
+            CodeBuilder.Label filteredOut = null;
+            if (call.filterArg >= 0) {
+                filteredOut = code.newLabel();
+                code.emitJump(Opcode.JUMP_FALSE, row[call.filterArg], 0, 0, 2, filteredOut);
+            }
+            accumulateOne(call, accumulators, counts, row, i);
+            if (filteredOut != null) {
+                code.place(filteredOut);
+            }
+        }
+    }
+
+    private void accumulateOne(AggregateCall call, int[] accumulators, int[] counts, int[] row, int i) {
+        {
             int argument = call.getArgList().isEmpty() ? -1 : row[call.getArgList().get(0)];
             switch (call.getAggregation().getKind()) {
                 case COUNT -> {
@@ -213,9 +230,6 @@ final class AggregateLowering {
         for (AggregateCall call : aggregate.getAggCallList()) {
             if (call.isDistinct()) {
                 throw ExpressionLowering.unsupported("DISTINCT in aggregates");
-            }
-            if (call.filterArg >= 0) {
-                throw ExpressionLowering.unsupported("FILTER in aggregates");
             }
             switch (call.getAggregation().getKind()) {
                 case COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE -> {

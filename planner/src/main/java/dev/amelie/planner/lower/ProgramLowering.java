@@ -46,7 +46,7 @@ public final class ProgramLowering {
             Code merge = new SectionLowering(SectionKind.HOST, null, root, occurrenceToParameter).lowerToOutput(root);
             return new Program(Program.StatementKind.SELECT, 0, Program.Routing.NONE, null, null, merge);
         }
-        if (scans.size() > 1 || NestedQueries.anyIn(root)) {
+        if (scans.size() > 1 || NestedQueries.anyIn(root) || combinesInputs(root)) {
             return lowerOverSeveralTables(root, occurrenceToParameter);
         }
         TableScan scan = scans.getFirst();
@@ -82,7 +82,8 @@ public final class ProgramLowering {
         if (scans.isEmpty()) {
             return;
         }
-        if (scans.size() == 1 && !NestedQueries.anyIn(node) && NestedQueries.freeVariables(node).isEmpty()) {
+        if (scans.size() == 1 && !NestedQueries.anyIn(node) && NestedQueries.freeVariables(node).isEmpty()
+                && !combinesInputs(node)) {
             leaves.put(node, sources.size());
             sources.add(lower(node, occurrenceToParameter));
             return;
@@ -93,6 +94,23 @@ public final class ProgramLowering {
         for (RelNode input : node.getInputs()) {
             assignSources(input, leaves, sources, occurrenceToParameter);
         }
+    }
+
+    /**
+     * A join or a set operation combines inputs on the host, even when only one of them reads a
+     * table (a join with a VALUES list, a UNION with a constant row).
+     */
+    private static boolean combinesInputs(RelNode rel) {
+        if (rel instanceof org.apache.calcite.rel.core.Join || rel instanceof org.apache.calcite.rel.core.SetOp
+                || rel instanceof org.apache.calcite.rel.core.Correlate) {
+            return true;
+        }
+        for (RelNode input : rel.getInputs()) {
+            if (combinesInputs(input)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ALL partitions, or the one owning the key when the pushdown reads by key. */

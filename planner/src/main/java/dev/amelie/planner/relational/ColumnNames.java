@@ -59,6 +59,9 @@ final class ColumnNames {
             if (kind == SqlKind.EXISTS) {
                 return "exists";
             }
+            if (kind == SqlKind.FILTER || kind == SqlKind.WITHIN_GROUP) {
+                return figure(call.operand(0)); // count(*) FILTER (WHERE …) is named count
+            }
             if (kind == SqlKind.CAST) {
                 String inner = figure(call.operand(0));
                 return inner.equals("?column?") ? typeName(call.operand(1)) : inner;

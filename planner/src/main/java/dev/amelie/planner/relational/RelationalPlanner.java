@@ -279,6 +279,15 @@ public final class RelationalPlanner {
                 .addRuleInstance(CoreRules.JOIN_CONDITION_PUSH)
                 .addRuleInstance(CoreRules.FILTER_MERGE)
                 .addRuleInstance(CoreRules.PROJECT_MERGE)
+                .addRuleInstance(CoreRules.PROJECT_REMOVE)
+                // UNION, INTERSECT and EXCEPT become UNION ALL under aggregates (with counts per
+                // branch for INTERSECT/EXCEPT), and DISTINCT aggregates become aggregates over
+                // aggregates: shapes the host already runs.
+                .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
+                .addRuleInstance(CoreRules.INTERSECT_TO_DISTINCT)
+                .addRuleInstance(CoreRules.MINUS_TO_DISTINCT)
+                .addRuleInstance(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN)
+                .addRuleInstance(CoreRules.PROJECT_MERGE)
                 .addRuleInstance(CoreRules.PROJECT_REMOVE);
         HepPlanner hep = new HepPlanner(program.build());
         hep.setRoot(rel);

@@ -1,0 +1,25 @@
+-- UNION / INTERSECT / EXCEPT, DISTINCT and FILTER in aggregates, joins with constant rows
+create table setop_a (id int primary key, g int, v text);
+create table setop_b (id int primary key, g int, v text);
+insert into setop_a values (1, 1, 'x'), (2, 1, 'y'), (3, 2, 'x'), (4, 2, null), (5, null, 'z');
+insert into setop_b values (1, 1, 'x'), (2, 3, 'w'), (3, 2, null), (4, 2, null);
+select v from setop_a union select v from setop_b order by 1;
+select v from setop_a union all select v from setop_b order by 1;
+select g, v from setop_a intersect select g, v from setop_b order by 1, 2;
+select g, v from setop_a except select g, v from setop_b order by 1, 2;
+select v from setop_b except select v from setop_a order by 1;
+select g from setop_a union select 7 order by 1;
+select count(*) from (select v from setop_a union select v from setop_b) u;
+select count(distinct v), count(*), count(v) from setop_a;
+select g, count(distinct v), sum(distinct id) from setop_a group by g order by 1;
+select count(distinct g) from setop_a;
+select g, count(distinct v) from setop_a group by g having count(distinct v) > 1 order by 1;
+select count(*) from setop_a, (select 3 as j) b where id < j;
+select * from setop_a left join (select 2 as k) c on setop_a.id = c.k order by id;
+select g from setop_a union select g from setop_b intersect select g from setop_a order by 1;
+select count(*) filter (where g = 1), sum(id) filter (where v is not null), count(*) from setop_a;
+select g, count(*) filter (where v = 'x') from setop_a group by g order by 1;
+select g from setop_a except select g from setop_b order by 1;
+(select id from setop_a order by id limit 2) union all (select id from setop_b order by id desc limit 1);
+select distinct g from setop_a order by 1;
+select count(distinct v) filter (where g = 2) from setop_a;
