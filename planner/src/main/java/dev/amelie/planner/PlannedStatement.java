@@ -46,6 +46,12 @@ public sealed interface PlannedStatement {
 
     record DropSequence(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
 
+    /** CREATE [UNIQUE] INDEX; {@code name} is null when PostgreSQL would choose it. */
+    record CreateIndex(String schema, String table, String name, List<String> indexColumns, boolean unique,
+                       dev.amelie.compute.catalog.IndexDef.Method method, boolean ifNotExists) implements PlannedStatement {}
+
+    record DropIndex(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
+
     /** TRUNCATE [TABLE] names: every row of each table goes, in one transaction. */
     record Truncate(List<QualifiedName> names) implements PlannedStatement {}
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import dev.amelie.compute.storage.Partition;
+import dev.amelie.compute.storage.SecondaryIndex;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,13 +25,119 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Table {
     private final TableDef def;
     private final Partition[] partitions;
-    private final AtomicLong lastRowId = new AtomicLong();
+    private final AtomicLong lastRowId;
+    private final List<SecondaryIndex> indexes;
 
     public Table(TableDef def, int nodes) {
         this.def = def;
         this.partitions = new Partition[nodes];
         for (int i = 0; i < nodes; i++) {
             partitions[i] = new Partition(def);
+        }
+        this.lastRowId = new AtomicLong();
+        this.indexes = List.of();
+    }
+
+    private Table(TableDef def, Partition[] partitions, AtomicLong lastRowId, List<SecondaryIndex> indexes) {
+        this.def = def;
+        this.partitions = partitions;
+        this.lastRowId = lastRowId;
+        this.indexes = List.copyOf(indexes);
+    }
+
+    public List<SecondaryIndex> indexes() {
+        return indexes;
+    }
+
+    /** The index of this name, or null. */
+    public SecondaryIndex index(String name) {
+        for (SecondaryIndex index : indexes) {
+            if (index.def().name().equals(name)) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The same table and rows with one more index, built from the rows now (CREATE INDEX). The
+     * rows are shared, not copied: a rollback puts back the catalog that holds this table without
+     * it. Only while no compute node runs (DDL holds them all, recovery runs before them).
+     */
+    public Table withIndex(IndexDef index) {
+        SecondaryIndex built = new SecondaryIndex(index, def, partitions.length);
+        for (int p = 0; p < partitions.length; p++) {
+            for (Iterator<Map.Entry<Object, Object[]>> it = partitions[p].iterator(); it.hasNext(); ) {
+                Map.Entry<Object, Object[]> row = it.next();
+                built.build(p, row.getKey(), row.getValue());
+            }
+        }
+        List<SecondaryIndex> more = new ArrayList<>(indexes);
+        more.add(built);
+        return new Table(def, partitions, lastRowId, more);
+    }
+
+    /** The same table and rows without the named index (DROP INDEX). */
+    public Table withoutIndex(String name) {
+        List<SecondaryIndex> fewer = new ArrayList<>(indexes);
+        fewer.removeIf(index -> index.def().name().equals(name));
+        return new Table(def, partitions, lastRowId, fewer);
+    }
+
+    /**
+     * Stores a row in partition {@code p} and keeps every index in step; a UNIQUE index that
+     * refuses the row leaves everything as it was and raises 23505. On the partition's node.
+     */
+    public Object[] put(int p, Object key, Object[] row) {
+        Partition partition = partitions[p];
+        if (indexes.isEmpty()) {
+            return partition.put(key, row);
+        }
+        Object[] old = partition.get(key);
+        int added = 0;
+        try {
+            for (SecondaryIndex index : indexes) {
+                if (old != null) {
+                    index.remove(p, key, old);
+                }
+                index.add(p, key, row);
+                added++;
+            }
+        } catch (RuntimeException refused) {
+            for (int i = 0; i <= added && i < indexes.size(); i++) {
+                if (i < added) {
+                    indexes.get(i).remove(p, key, row);
+                }
+                if (old != null) {
+                    indexes.get(i).add(p, key, old);
+                }
+            }
+            throw refused;
+        }
+        return partition.put(key, row);
+    }
+
+    /** Removes a row from partition {@code p} and from every index. On the partition's node. */
+    public Object[] remove(int p, Object key) {
+        Object[] old = partitions[p].remove(key);
+        if (old != null) {
+            for (SecondaryIndex index : indexes) {
+                index.remove(p, key, old);
+            }
+        }
+        return old;
+    }
+
+    /** Fills every index from the rows (after recovery put the rows in directly). */
+    public void rebuildIndexes() {
+        for (SecondaryIndex index : indexes) {
+            index.clear();
+            for (int p = 0; p < partitions.length; p++) {
+                for (Iterator<Map.Entry<Object, Object[]>> it = partitions[p].iterator(); it.hasNext(); ) {
+                    Map.Entry<Object, Object[]> row = it.next();
+                    index.build(p, row.getKey(), row.getValue());
+                }
+            }
         }
     }
 
@@ -51,7 +158,11 @@ public final class Table {
      * gets the old rows back by restoring the catalog that holds the old one.
      */
     public Table emptied() {
-        return new Table(def, partitions.length);
+        Table empty = new Table(def, partitions.length);
+        for (SecondaryIndex index : indexes) {
+            empty = empty.withIndex(index.def());
+        }
+        return empty;
     }
 
     /**
@@ -88,6 +199,9 @@ public final class Table {
                             "Key (" + keyColumns(keyed) + ")=(" + keyValues(keyed, row) + ") is duplicated.", null, 0, null);
                 }
             }
+        }
+        for (SecondaryIndex index : indexes) {
+            result = result.withIndex(index.def());
         }
         return result;
     }

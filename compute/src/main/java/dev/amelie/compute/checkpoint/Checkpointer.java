@@ -166,8 +166,10 @@ public final class Checkpointer {
 
     private static List<Change> catalogChanges(Catalog catalog) {
         List<Change> changes = new ArrayList<>();
-        catalog.tables().stream().sorted(Comparator.comparingLong(t -> t.def().id()))
-                .forEach(t -> changes.add(new Change.CreateTable(t.def())));
+        catalog.tables().stream().sorted(Comparator.comparingLong(t -> t.def().id())).forEach(t -> {
+            changes.add(new Change.CreateTable(t.def()));
+            t.indexes().forEach(index -> changes.add(new Change.CreateIndex(index.def())));
+        });
         for (ViewDef view : catalog.viewsByName().values()) {
             changes.add(new Change.CreateView(view));
         }

@@ -71,6 +71,9 @@ public final class Executor {
                 || SequenceUse.any(program))) {
             return allNodes(); // the keys are known only once the transaction fixes its time and numbers
         }
+        if (program.kind() != Program.StatementKind.SELECT && hasUniqueIndex(program.tableId())) {
+            return allNodes(); // a unique index is checked across every partition (see SecondaryIndex)
+        }
         // Keys that need the transaction's fixed values were sent to every node above.
         FixedValues fixed = FixedValues.NONE;
         BitSet needed = new BitSet(nodes.length);
@@ -98,6 +101,11 @@ public final class Executor {
             }
         }
         return needed;
+    }
+
+    private boolean hasUniqueIndex(long tableId) {
+        Table table = catalog.current().table(tableId);
+        return table != null && table.indexes().stream().anyMatch(index -> index.def().unique());
     }
 
     CatalogStore catalog() {

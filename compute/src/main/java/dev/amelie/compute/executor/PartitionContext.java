@@ -82,8 +82,8 @@ final class PartitionContext extends SectionContext {
         if (partition.contains(key)) {
             throw duplicateKey(def, row);
         }
-        partition.put(key, row);
-        undo.add(new UndoEntry(partition, null, key, null));
+        table.put(partitionIndex, key, row);
+        undo.add(new UndoEntry(table, partitionIndex, null, key, null));
         changes.add(new Change.Insert(def.id(), row));
         affected++;
     }
@@ -105,8 +105,8 @@ final class PartitionContext extends SectionContext {
             }
             return false;
         }
-        partition.put(key, row);
-        undo.add(new UndoEntry(partition, null, key, null));
+        table.put(partitionIndex, key, row);
+        undo.add(new UndoEntry(table, partitionIndex, null, key, null));
         changes.add(new Change.Insert(def.id(), row));
         affected++;
         if (updateFollows) {
@@ -125,8 +125,8 @@ final class PartitionContext extends SectionContext {
         checkNotNull(def, row);
         Object newKey = RowKey.of(def, row);
         if (newKey.equals(oldKey)) {
-            partition.put(oldKey, row);
-            undo.add(new UndoEntry(partition, null, oldKey, oldRow));
+            table.put(partitionIndex, oldKey, row);
+            undo.add(new UndoEntry(table, partitionIndex, null, oldKey, oldRow));
         } else {
             if (HashSpace.partitionOf(HashSpace.slot(newKey), table.partitionCount()) != partitionIndex) {
                 throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
@@ -135,9 +135,10 @@ final class PartitionContext extends SectionContext {
             if (partition.contains(newKey)) {
                 throw duplicateKey(def, row);
             }
-            partition.remove(oldKey);
-            partition.put(newKey, row);
-            undo.add(new UndoEntry(partition, newKey, oldKey, oldRow));
+            // Undo first: if a unique index refuses the new row, the old one is still put back.
+            undo.add(new UndoEntry(table, partitionIndex, newKey, oldKey, oldRow));
+            table.remove(partitionIndex, oldKey);
+            table.put(partitionIndex, newKey, row);
         }
         current.replace(row);
         if (affectedKeys != null) {
@@ -151,11 +152,11 @@ final class PartitionContext extends SectionContext {
     public void delete(Cursor cursor) {
         PartitionCursor current = (PartitionCursor) cursor;
         Object key = current.key();
-        Object[] oldRow = partition.remove(key);
+        Object[] oldRow = table.remove(partitionIndex, key);
         if (oldRow == null) {
             return;
         }
-        undo.add(new UndoEntry(partition, null, key, oldRow));
+        undo.add(new UndoEntry(table, partitionIndex, null, key, oldRow));
         changes.add(new Change.Delete(table.def().id(), RowKey.values(key)));
         affected++;
     }

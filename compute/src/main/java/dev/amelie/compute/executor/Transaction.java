@@ -1,6 +1,7 @@
 package dev.amelie.compute.executor;
 
 import dev.amelie.compute.catalog.Catalog;
+import dev.amelie.compute.catalog.IndexDef;
 import dev.amelie.compute.catalog.Table;
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.catalog.ViewDef;
@@ -399,6 +400,74 @@ public final class Transaction {
             done.add(ran);
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * CREATE [UNIQUE] INDEX: builds the index from the rows now. Returns the index's name (the
+     * one PostgreSQL would choose when none is given), or null when it exists and
+     * {@code ifNotExists}. DDL has every node to itself.
+     */
+    public String createIndex(String schema, String tableName, String name, List<String> columns, boolean unique,
+                              IndexDef.Method method, boolean ifNotExists) {
+        Table table = tableToChange(schema, tableName);
+        if (table == null) {
+            throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist");
+        }
+        int[] positions = new int[columns.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = table.def().columnIndex(columns.get(i));
+            if (positions[i] < 0) {
+                throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + columns.get(i) + "\" does not exist");
+            }
+        }
+        Catalog current = executor.catalog().current();
+        if (name == null) {
+            String base = tableName + "_" + String.join("_", columns) + "_idx";
+            name = base;
+            for (int n = 1; relationExists(current, schema, name); n++) {
+                name = base + n;
+            }
+        } else if (relationExists(current, schema, name)) {
+            if (ifNotExists) {
+                return null;
+            }
+            throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+        }
+        onEveryNode(node -> { }); // the rows are read here: earlier transactions must be done with them
+        IndexDef index = new IndexDef(schema, name, table.def().id(), positions, unique, method);
+        Table indexed = table.withIndex(index);
+        executor.catalog().update(c -> c.withTable(indexed));
+        changes.add(new Change.CreateIndex(index));
+        return name;
+    }
+
+    /** DROP INDEX; false when there is no index of that name. */
+    public boolean dropIndex(String schema, String name) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        for (Table table : current.tables()) {
+            if (table.def().schema().equals(schema) && table.index(name) != null) {
+                rememberCatalog(current);
+                Table fewer = table.withoutIndex(name);
+                executor.catalog().update(c -> c.withTable(fewer));
+                changes.add(new Change.DropIndex(table.def().id(), name));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean relationExists(Catalog catalog, String schema, String name) {
+        if (catalog.table(schema, name) != null || catalog.view(schema, name) != null || catalog.sequence(schema, name) != null) {
+            return true;
+        }
+        for (Table table : catalog.tables()) {
+            if (table.def().schema().equals(schema) && table.index(name) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this transaction has taken its place on compute nodes and not let them go yet. */

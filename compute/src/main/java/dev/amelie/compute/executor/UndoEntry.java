@@ -1,22 +1,22 @@
 package dev.amelie.compute.executor;
 
-import dev.amelie.compute.storage.Partition;
+import dev.amelie.compute.catalog.Table;
 
 /**
- * How to take back one row change: remove {@code removeKey} if set, then put
+ * How to take back one row change (through the table, so its indexes follow): remove {@code removeKey} if set, then put
  * {@code restoreRow} back under {@code restoreKey} (or remove restoreKey if restoreRow is null).
  */
-record UndoEntry(Partition partition, Object removeKey, Object restoreKey, Object[] restoreRow) {
+record UndoEntry(Table table, int partition, Object removeKey, Object restoreKey, Object[] restoreRow) {
 
     void apply() {
         if (removeKey != null) {
-            partition.remove(removeKey);
+            table.remove(partition, removeKey);
         }
         if (restoreKey != null) {
             if (restoreRow != null) {
-                partition.put(restoreKey, restoreRow);
+                table.put(partition, restoreKey, restoreRow);
             } else {
-                partition.remove(restoreKey);
+                table.remove(partition, restoreKey);
             }
         }
     }

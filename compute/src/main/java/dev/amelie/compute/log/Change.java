@@ -29,6 +29,10 @@ public sealed interface Change {
 
     record CreateView(ViewDef view) implements Change {}
 
+    record CreateIndex(dev.amelie.compute.catalog.IndexDef index) implements Change {}
+
+    record DropIndex(long tableId, String name) implements Change {}
+
     record DropView(String schema, String name) implements Change {}
 
     record Insert(long tableId, Object[] row) implements Change {}

@@ -1,6 +1,7 @@
 package dev.amelie.compute.log;
 
 import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.compute.catalog.IndexDef;
 import dev.amelie.compute.catalog.SequenceDef;
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.catalog.ViewDef;
@@ -33,6 +34,8 @@ public final class ChangeCodec {
     private static final byte SEQUENCE_STATE = 12;
     /** CREATE TABLE whose columns also carry their DEFAULT and owned sequence (tag 1: without). */
     private static final byte CREATE_TABLE_WITH_DEFAULTS = 13;
+    private static final byte CREATE_INDEX = 14;
+    private static final byte DROP_INDEX = 15;
 
     private ChangeCodec() {}
 
@@ -114,6 +117,23 @@ public final class ChangeCodec {
                     RowCodec.writeString(out, schema);
                     RowCodec.writeString(out, name);
                 }
+                case Change.CreateIndex(IndexDef index) -> {
+                    out.put(CREATE_INDEX);
+                    RowCodec.writeString(out, index.schema());
+                    RowCodec.writeString(out, index.name());
+                    out.putLong(index.tableId());
+                    out.putInt(index.columns().length);
+                    for (int column : index.columns()) {
+                        out.putInt(column);
+                    }
+                    out.put((byte) (index.unique() ? 1 : 0));
+                    out.put((byte) index.method().ordinal());
+                }
+                case Change.DropIndex(long tableId, String name) -> {
+                    out.put(DROP_INDEX);
+                    out.putLong(tableId);
+                    RowCodec.writeString(out, name);
+                }
                 case Change.Insert(long tableId, Object[] row) -> {
                     out.put(INSERT);
                     out.putLong(tableId);
@@ -177,6 +197,19 @@ public final class ChangeCodec {
                     changes.add(new Change.CreateView(new ViewDef(schema, name, columns, RowCodec.readString(in))));
                 }
                 case DROP_VIEW -> changes.add(new Change.DropView(RowCodec.readString(in), RowCodec.readString(in)));
+                case CREATE_INDEX -> {
+                    String schema = RowCodec.readString(in);
+                    String name = RowCodec.readString(in);
+                    long tableId = in.getLong();
+                    int[] columns = new int[in.getInt()];
+                    for (int c = 0; c < columns.length; c++) {
+                        columns[c] = in.getInt();
+                    }
+                    boolean unique = in.get() == 1;
+                    IndexDef.Method method = IndexDef.Method.values()[in.get()];
+                    changes.add(new Change.CreateIndex(new IndexDef(schema, name, tableId, columns, unique, method)));
+                }
+                case DROP_INDEX -> changes.add(new Change.DropIndex(in.getLong(), RowCodec.readString(in)));
                 case TRUNCATE_TABLE -> changes.add(new Change.TruncateTable(in.getLong()));
                 case CREATE_SEQUENCE -> changes.add(new Change.CreateSequence(new SequenceDef(RowCodec.readString(in),
                         RowCodec.readString(in), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.get() == 1)));

@@ -9,7 +9,6 @@ import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.log.Change;
 import dev.amelie.compute.log.ChangeCodec;
 import dev.amelie.compute.storage.HashSpace;
-import dev.amelie.compute.storage.Partition;
 import dev.amelie.compute.storage.RowKey;
 
 /**
@@ -76,6 +75,14 @@ public final class LogReplayer {
                 catalog.update(c -> c.withTable(keyed));
             }
             case Change.CreateView(var view) -> catalog.update(c -> c.withView(view));
+            case Change.CreateIndex(var index) -> {
+                Table indexed = table(index.tableId(), lsn).withIndex(index);
+                catalog.update(c -> c.withTable(indexed));
+            }
+            case Change.DropIndex(long tableId, String name) -> {
+                Table fewer = table(tableId, lsn).withoutIndex(name);
+                catalog.update(c -> c.withTable(fewer));
+            }
             case Change.DropView(String schema, String name) -> catalog.update(c -> c.withoutView(schema, name));
             case Change.Insert(long tableId, Object[] row) -> {
                 Table table = table(tableId, lsn);
@@ -84,19 +91,19 @@ public final class LogReplayer {
                     table.observeRowId(((Number) row[def.columns().size()]).longValue());
                 }
                 Object key = RowKey.of(def, row);
-                home(table, key).put(key, row);
+                table.put(home(table, key), key, row);
             }
             case Change.Update(long tableId, Object[] oldKeyValues, Object[] row) -> {
                 Table table = table(tableId, lsn);
                 Object oldKey = RowKey.fromValues(oldKeyValues);
-                home(table, oldKey).remove(oldKey);
+                table.remove(home(table, oldKey), oldKey);
                 Object key = RowKey.of(table.def(), row);
-                home(table, key).put(key, row);
+                table.put(home(table, key), key, row);
             }
             case Change.Delete(long tableId, Object[] keyValues) -> {
                 Table table = table(tableId, lsn);
                 Object key = RowKey.fromValues(keyValues);
-                home(table, key).remove(key);
+                table.remove(home(table, key), key);
             }
         }
     }
@@ -109,7 +116,7 @@ public final class LogReplayer {
         return table;
     }
 
-    private static Partition home(Table table, Object key) {
-        return table.partition(HashSpace.partitionOf(HashSpace.slot(key), table.partitionCount()));
+    private static int home(Table table, Object key) {
+        return HashSpace.partitionOf(HashSpace.slot(key), table.partitionCount());
     }
 }

@@ -67,6 +67,9 @@ public final class SnapshotLoader {
                 loadFile(snapshot, file, progress, false);
             }
         }
+        for (Table table : catalog.current().tables()) {
+            table.rebuildIndexes(); // the rows went into the partitions directly, in parallel
+        }
         return header.lsn();
     }
 
@@ -88,6 +91,10 @@ public final class SnapshotLoader {
                 switch (change) {
                     case Change.CreateTable(TableDef def) -> catalog.update(c -> c.withTable(new Table(def, nodes)));
                     case Change.CreateView(var view) -> catalog.update(c -> c.withView(view));
+                    case Change.CreateIndex(var index) -> {
+                        Table indexed = catalog.current().table(index.tableId()).withIndex(index);
+                        catalog.update(c -> c.withTable(indexed));
+                    }
                     case Change.CreateSequence(var def) -> catalog.update(c -> c.withSequence(new Sequence(def)));
                     case Change.SequenceState(String schema, String name, long lastValue, boolean called, long version) ->
                             catalog.current().sequence(schema, name).restore(new Sequence.State(lastValue, called, version));

@@ -80,7 +80,8 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
         return planned instanceof PlannedStatement.CreateTable || planned instanceof PlannedStatement.DropTable
                 || planned instanceof PlannedStatement.CreateView || planned instanceof PlannedStatement.DropView
                 || planned instanceof PlannedStatement.Truncate || planned instanceof PlannedStatement.AddPrimaryKey
-                || planned instanceof PlannedStatement.CreateSequence || planned instanceof PlannedStatement.DropSequence;
+                || planned instanceof PlannedStatement.CreateSequence || planned instanceof PlannedStatement.DropSequence
+                || planned instanceof PlannedStatement.CreateIndex || planned instanceof PlannedStatement.DropIndex;
     }
 
     @Override

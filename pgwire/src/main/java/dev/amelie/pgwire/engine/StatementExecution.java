@@ -75,6 +75,23 @@ final class StatementExecution {
                 }
                 yield new Result("DROP SEQUENCE", List.of(), null, notices, notices.size());
             }
+            case PlannedStatement.CreateIndex create -> {
+                String created = transaction.createIndex(create.schema(), create.table(), create.name(), create.indexColumns(),
+                        create.unique(), create.method(), create.ifNotExists());
+                List<Notice> notices = created == null
+                        ? List.of(Notice.notice("relation \"" + create.name() + "\" already exists, skipping"))
+                        : List.of();
+                yield new Result("CREATE INDEX", List.of(), null, notices, notices.size());
+            }
+            case PlannedStatement.DropIndex drop -> {
+                List<Notice> notices = new ArrayList<>();
+                for (PlannedStatement.QualifiedName name : drop.names()) {
+                    if (!transaction.dropIndex(name.schema(), name.name())) {
+                        notices.add(missing(drop.ifExists(), "index", name.name()));
+                    }
+                }
+                yield new Result("DROP INDEX", List.of(), null, notices, notices.size());
+            }
             case PlannedStatement.CreateTable create -> {
                 TableDef created = createTable(transaction, create, statement.query().text());
                 List<Notice> notices = created == null
@@ -159,7 +176,9 @@ final class StatementExecution {
     /** DROP … IF EXISTS of a missing object is a NOTICE; without IF EXISTS an error. */
     private static Notice missing(boolean ifExists, String kind, String name) {
         if (!ifExists) {
-            throw new SqlException(SqlState.UNDEFINED_TABLE, kind + " \"" + name + "\" does not exist");
+            // PostgreSQL: 42P01 for relations that hold rows, 42704 for an index
+            throw new SqlException(kind.equals("index") ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
+                    kind + " \"" + name + "\" does not exist");
         }
         return Notice.notice(kind + " \"" + name + "\" does not exist, skipping");
     }

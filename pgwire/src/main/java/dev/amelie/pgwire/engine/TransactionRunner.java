@@ -177,6 +177,7 @@ final class TransactionRunner {
                     case PlannedStatement.Query _, PlannedStatement.CreateTable _, PlannedStatement.CreateView _,
                          PlannedStatement.DropTable _, PlannedStatement.DropView _, PlannedStatement.Truncate _,
                          PlannedStatement.CreateSequence _, PlannedStatement.DropSequence _,
+                         PlannedStatement.CreateIndex _, PlannedStatement.DropIndex _,
                          PlannedStatement.AddPrimaryKey _, PlannedStatement.Copy _ ->
                             record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.Maintenance maintenance -> {

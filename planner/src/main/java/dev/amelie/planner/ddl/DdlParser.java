@@ -35,6 +35,9 @@ public final class DdlParser {
         if (in.peek().isWord("sequence")) {
             return SequenceParser.parseCreate(in);
         }
+        if (in.peek().isWord("index") || in.peek().isWord("unique")) {
+            return IndexParser.parseCreate(in);
+        }
         if (in.acceptWord("temporary") || in.acceptWord("temp") || in.acceptWord("unlogged")) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TEMPORARY/UNLOGGED TABLE is not supported yet");
         }
@@ -180,6 +183,9 @@ public final class DdlParser {
         in.expectWord("drop");
         if (in.acceptWord("sequence")) {
             return SequenceParser.parseDrop(in);
+        }
+        if (in.peek().isWord("index")) {
+            return IndexParser.parseDrop(in);
         }
         boolean view = in.acceptWord("view");
         if (!view && !in.acceptWord("table")) {

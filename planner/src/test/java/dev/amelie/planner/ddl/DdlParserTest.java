@@ -123,7 +123,8 @@ class DdlParserTest {
     @Test
     void unsupportedTableFeaturesRaise0A000() {
         for (String sql : new String[] {"create temporary table x (a int)",
-                "create table x (a int unique)", "create table x (a int[])", "create table other.x (a int)", "create index i on t (a)"}) {
+                "create table x (a int unique)", "create table x (a int[])", "create table other.x (a int)", "create index i on t (lower(a))",
+                "create index i on t (a) where a > 0", "create index i on t using gin (a)"}) {
             assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error(sql).state(), sql);
         }
     }
@@ -151,7 +152,12 @@ class DdlParserTest {
 
     @Test
     void dropOfOtherObjectsOrTrailingWordsIsRejected() {
-        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, assertThrows(SqlException.class, () -> DdlParser.parseDrop("drop index i")).state());
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, assertThrows(SqlException.class, () -> DdlParser.parseDrop("drop type i")).state());
+        assertInstanceOf(PlannedStatement.DropIndex.class, DdlParser.parseDrop("drop index concurrently if exists i, public.j cascade"));
+        PlannedStatement.CreateIndex index = assertInstanceOf(PlannedStatement.CreateIndex.class,
+                DdlParser.parseCreate("create unique index if not exists i on only t using btree (a desc nulls last, b)"));
+        assertEquals(List.of("a", "b"), index.indexColumns());
+        assertTrue(index.unique() && index.ifNotExists());
         assertEquals(SqlState.SYNTAX_ERROR, assertThrows(SqlException.class, () -> DdlParser.parseDrop("drop table a b")).state());
     }
 
