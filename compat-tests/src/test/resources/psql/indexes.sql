@@ -14,6 +14,15 @@ update sidx_t set email = 'b@x' where id = 1;
 update sidx_t set email = 'z@x' where id = 1;
 update sidx_t set email = 'a@x' where id = 2;
 select id, email from sidx_t order by id;
+-- lookups through the indexes (and the rest of the condition)
+select id from sidx_t where email = 'b@x';
+select id from sidx_t where grp = 2 and note is not null order by id;
+update sidx_t set note = 'changed' where grp = 2;
+select id, note from sidx_t where note = 'changed' order by id;
+delete from sidx_t where note = 'changed' and id = 4;
+select id, grp, note from sidx_t where grp = 2 order by id;
+select count(*) from sidx_t where grp = 2.5;
+select count(*) from sidx_t where email = null;
 delete from sidx_t where id = 6;
 insert into sidx_t values (8, 'f@x', 5, 'eight');
 begin;

@@ -238,6 +238,23 @@ class PlannerTest {
         assertFalse(program.pushdown().disassemble().contains("COUNT"), program.explain());
     }
 
+    /** An equality on every column of a secondary index reads through the index on every partition. */
+    @Test
+    void anIndexedEqualityLooksUpInsteadOfScanning() {
+        CatalogStore catalog = new CatalogStore();
+        catalog.update(c -> c.withTable(new Table(T, 2).withIndex(
+                new dev.amelie.compute.catalog.IndexDef("public", "t_b_idx", 1, new int[] {1}, false,
+                        dev.amelie.compute.catalog.IndexDef.Method.BTREE))));
+        Planner indexed = new Planner(catalog);
+        Program program = ((PlannedStatement.Query) indexed.plan("select a from t where b = $1 and a > 3", new SqlType[0])).program();
+        assertEquals(Program.Routing.ALL, program.routing());
+        assertTrue(program.pushdown().disassemble().contains("INDEX_LOOKUP"), program.explain());
+        Program scan = ((PlannedStatement.Query) indexed.plan("select a from t where b > $1", new SqlType[0])).program();
+        assertFalse(scan.pushdown().disassemble().contains("INDEX_LOOKUP"), scan.explain());
+        Program update = ((PlannedStatement.Query) indexed.plan("update t set a = a where b = 'x'", new SqlType[0])).program();
+        assertTrue(update.pushdown().disassemble().contains("INDEX_LOOKUP"), update.explain());
+    }
+
     /** A join runs each table's part as a program of its own and joins on the host. */
     @Test
     void joinsRunEachTableAsASourceProgram() {

@@ -49,6 +49,11 @@ public final class Table {
         return indexes;
     }
 
+    /** The definitions of the table's indexes, in creation order. */
+    public List<IndexDef> indexDefs() {
+        return indexes.stream().map(SecondaryIndex::def).toList();
+    }
+
     /** The index of this name, or null. */
     public SecondaryIndex index(String name) {
         for (SecondaryIndex index : indexes) {

@@ -7,6 +7,7 @@ import dev.amelie.compute.log.Change;
 import dev.amelie.compute.storage.HashSpace;
 import dev.amelie.compute.storage.Partition;
 import dev.amelie.compute.storage.RowKey;
+import dev.amelie.compute.storage.SecondaryIndex;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.exec.Cursor;
@@ -72,6 +73,23 @@ final class PartitionContext extends SectionContext {
                 ? java.util.Collections.emptyIterator()
                 : List.<Map.Entry<Object, Object[]>>of(Map.entry(rowKey, row)).iterator();
         return new PartitionCursor(single);
+    }
+
+    @Override
+    public Cursor indexLookup(String index, Object[] values) {
+        SecondaryIndex secondary = table.index(index);
+        if (secondary == null) {
+            // Plans are made per catalog version, so the index existed when this one was.
+            throw new IllegalStateException("index " + index + " of table " + table.def().name() + " is gone");
+        }
+        List<Map.Entry<Object, Object[]>> rows = new ArrayList<>();
+        for (Object key : secondary.lookup(partitionIndex, values)) {
+            Object[] row = partition.get(key);
+            if (row != null) {
+                rows.add(Map.entry(key, row));
+            }
+        }
+        return new PartitionCursor(rows.iterator());
     }
 
     @Override

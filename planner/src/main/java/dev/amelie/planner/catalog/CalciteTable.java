@@ -16,10 +16,22 @@ import org.apache.calcite.schema.impl.AbstractTable;
 public final class CalciteTable extends AbstractTable {
     private final TableDef def;
     private final ColumnDefaults defaults;
+    private final java.util.List<dev.amelie.compute.catalog.IndexDef> indexes;
 
     public CalciteTable(TableDef def, Function<String, SqlNode> parseExpression) {
+        this(def, parseExpression, java.util.List.of());
+    }
+
+    public CalciteTable(TableDef def, Function<String, SqlNode> parseExpression,
+                        java.util.List<dev.amelie.compute.catalog.IndexDef> indexes) {
         this.def = def;
         this.defaults = new ColumnDefaults(def, parseExpression);
+        this.indexes = java.util.List.copyOf(indexes);
+    }
+
+    /** The table's secondary indexes, for lookups the planner may use instead of scans. */
+    public java.util.List<dev.amelie.compute.catalog.IndexDef> indexes() {
+        return indexes;
     }
 
     @Override

@@ -27,7 +27,8 @@ public final class SchemaSnapshot {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         SchemaPlus publicSchema = root.plus().add(Catalog.DEFAULT_SCHEMA, new AbstractSchema());
         for (Table table : catalog.tables()) {
-            publicSchema.add(table.def().name(), new CalciteTable(table.def(), parseExpression));
+            publicSchema.add(table.def().name(), new CalciteTable(table.def(), parseExpression,
+                    table.indexDefs()));
         }
         for (SchemaPlus schema : new SchemaPlus[] {root.plus(), publicSchema}) {
             addType(schema, "text", SqlTypeName.VARCHAR);

@@ -26,14 +26,21 @@ record KeyLookup(RexNode[] keyValues, RexNode residual) {
 
     /** The lookup the condition allows on this table, or null. */
     static KeyLookup match(RexNode condition, TableDef table, RexBuilder rexBuilder) {
-        int[] primaryKey = table.primaryKey();
+        return match(condition, table, table.primaryKey(), rexBuilder);
+    }
+
+    /**
+     * The lookup the condition allows on these columns (the primary key, or a secondary
+     * index's): every one fixed to a constant or parameter; null otherwise.
+     */
+    static KeyLookup match(RexNode condition, TableDef table, int[] primaryKey, RexBuilder rexBuilder) {
         if (primaryKey.length == 0) {
             return null;
         }
         RexNode[] keyValues = new RexNode[primaryKey.length];
         List<RexNode> residual = new ArrayList<>();
         for (RexNode conjunct : RelOptUtil.conjunctions(RexUtil.expandSearch(rexBuilder, null, condition))) {
-            int slot = keySlot(conjunct, table, keyValues);
+            int slot = keySlot(conjunct, table, primaryKey, keyValues);
             if (slot < 0) {
                 residual.add(conjunct);
             }
@@ -47,14 +54,13 @@ record KeyLookup(RexNode[] keyValues, RexNode residual) {
     }
 
     /** If the conjunct is key column = value and fills an empty slot, fills it and returns its index. */
-    private static int keySlot(RexNode conjunct, TableDef table, RexNode[] keyValues) {
+    private static int keySlot(RexNode conjunct, TableDef table, int[] primaryKey, RexNode[] keyValues) {
         if (conjunct.getKind() != SqlKind.EQUALS) {
             return -1;
         }
         List<RexNode> operands = ((RexCall) conjunct).getOperands();
         for (int side = 0; side < 2; side++) {
             if (operands.get(side) instanceof RexInputRef ref && isValue(operands.get(1 - side))) {
-                int[] primaryKey = table.primaryKey();
                 for (int k = 0; k < primaryKey.length; k++) {
                     if (primaryKey[k] == ref.getIndex() && keyValues[k] == null
                             && sameKeyDomain(table.columns().get(ref.getIndex()).type(), operands.get(1 - side))) {

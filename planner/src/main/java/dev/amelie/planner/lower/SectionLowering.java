@@ -3,7 +3,9 @@ package dev.amelie.planner.lower;
 import dev.amelie.planner.catalog.CalciteTable;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.IndexRef;
 import dev.amelie.vm.program.Opcode;
+import dev.amelie.compute.catalog.IndexDef;
 import dev.amelie.vm.program.RowSourceKind;
 import dev.amelie.vm.program.SortKey;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -121,6 +123,8 @@ final class SectionLowering {
             }
             case Filter filter when kind == SectionKind.PUSHDOWN && filter.getInput() instanceof TableScan scan
                     && lookupKey(filter, scan) != null -> lookup(scan, lookupKey(filter, scan), sink);
+            case Filter filter when kind == SectionKind.PUSHDOWN && filter.getInput() instanceof TableScan scan
+                    && indexLookup(filter, scan) != null -> lookupByIndex(scan, indexLookup(filter, scan), sink);
             case Filter filter when subqueries != null && sources.containsKey(filter.getInput()) && OuterKeys.of(filter) != null ->
                     subqueries.lookup(filter, OuterKeys.of(filter), sources.get(filter.getInput()), sink);
             case Filter filter -> produce(filter.getInput(), row -> {
@@ -191,6 +195,59 @@ final class SectionLowering {
             code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, end);
         }
         sink.accept(row);
+        code.place(end);
+    }
+
+    /** A secondary index whose every column the filter fixes, and the lookup on it; null when none does. */
+    private IndexLookup indexLookup(Filter filter, TableScan scan) {
+        CalciteTable table = scan.getTable().unwrap(CalciteTable.class);
+        if (table == null) {
+            return null;
+        }
+        for (IndexDef index : table.indexes()) {
+            KeyLookup key = KeyLookup.match(filter.getCondition(), table.def(), index.columns(), filter.getCluster().getRexBuilder());
+            if (key != null) {
+                return new IndexLookup(index, key);
+            }
+        }
+        return null;
+    }
+
+    private record IndexLookup(IndexDef index, KeyLookup key) {}
+
+    /**
+     * Reads, on each node, the rows its partition's index holds for the value; the rest of the
+     * condition filters them. Every partition is asked: the index value does not say which one
+     * owns a row, only the primary key does.
+     */
+    private void lookupByIndex(TableScan scan, IndexLookup lookup, RowSink sink) {
+        KeyLookup key = lookup.key();
+        int[] keyRegisters = new int[key.keyValues().length];
+        for (int i = 0; i < keyRegisters.length; i++) {
+            keyRegisters[i] = expressions.lower(key.keyValues()[i], new int[0]);
+        }
+        int first = consecutive(keyRegisters);
+        int cursor = code.newCursor();
+        scanCursor = cursor;
+        code.emit(Opcode.INDEX_LOOKUP, cursor, first, code.constant(new IndexRef(lookup.index().name(), keyRegisters.length)));
+        CodeBuilder.Label end = code.newLabel();
+        int loop = code.position();
+        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
+        int width = scan.getRowType().getFieldCount();
+        int columns = code.newRegisters(Math.max(width, 1));
+        int[] row = new int[width];
+        for (int i = 0; i < width; i++) {
+            row[i] = columns + i;
+            code.emit(Opcode.COLUMN, columns + i, cursor, i);
+        }
+        CodeBuilder.Label next = code.newLabel();
+        if (key.residual() != null) {
+            int condition = expressions.lower(key.residual(), row);
+            code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, next);
+        }
+        sink.accept(row);
+        code.place(next);
+        code.emit(Opcode.JUMP, loop);
         code.place(end);
     }
 

@@ -61,6 +61,11 @@ public interface ExecutionContext {
         throw new UnsupportedOperationException("hash joins run on the host");
     }
 
+    /** The rows of this partition whose columns in the named secondary index equal {@code values}. */
+    default Cursor indexLookup(String index, Object[] values) {
+        throw new UnsupportedOperationException("indexes are read on compute nodes");
+    }
+
     /** Inserts a row into the partition (unique violation raises 23505). */
     void insert(Object[] row);
 

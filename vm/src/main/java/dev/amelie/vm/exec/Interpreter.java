@@ -4,6 +4,7 @@ import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.Function;
+import dev.amelie.vm.program.IndexRef;
 import dev.amelie.vm.program.HashProbe;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.RowSourceKind;
@@ -45,6 +46,10 @@ public final class Interpreter {
                 case COPY -> r[a] = r[b];
                 case OPEN -> cursors[a] = context.open(SOURCES[b], c);
                 case LOOKUP -> cursors[a] = context.lookup(Arrays.copyOfRange(r, b, b + c));
+                case INDEX_LOOKUP -> {
+                    IndexRef index = (IndexRef) constants[c];
+                    cursors[a] = context.indexLookup(index.name(), Arrays.copyOfRange(r, b, b + index.width()));
+                }
                 case NEXT -> {
                     if (!cursors[a].next()) {
                         pc = b;

@@ -19,7 +19,12 @@ public enum Opcode {
     /** cursor a ← every row of source b ({@link RowSourceKind} ordinal); c is the row set of a SCRATCH source. */
     OPEN,
     /** cursor a ← the row whose key is registers b..b+c-1 in this partition (zero or one row). */
-    LOOKUP,
+LOOKUP,
+    /**
+     * cursor a ← the rows of this partition whose indexed columns equal registers b..b+n-1,
+     * through the secondary index named by the {@link IndexRef} in constants[c] (n = its width).
+     */
+    INDEX_LOOKUP,
     /** Advance cursor a; when it has no more rows jump to b. */
     NEXT,
     /** r ← column b of cursor a's current row. */
