@@ -28,7 +28,19 @@ public sealed interface PlannedStatement {
 
     /** CREATE TABLE; {@code sequences} are those its serial and identity columns own, created with it. */
     record CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists,
-                       List<CreateSequence> sequences) implements PlannedStatement {}
+                       List<CreateSequence> sequences, List<UniqueConstraint> uniques) implements PlannedStatement {
+
+        public CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists,
+                           List<CreateSequence> sequences) {
+            this(schema, name, columnDefs, primaryKey, ifNotExists, sequences, List.of());
+        }
+    }
+
+    /**
+     * UNIQUE (columns) of a CREATE TABLE; {@code name} null when PostgreSQL would choose it;
+     * {@code position} where it is written, for errors.
+     */
+    record UniqueConstraint(String name, List<String> columns, int position) {}
 
     record DropTable(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
 

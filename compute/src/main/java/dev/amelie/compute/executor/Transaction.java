@@ -409,6 +409,12 @@ public final class Transaction {
      */
     public String createIndex(String schema, String tableName, String name, List<String> columns, boolean unique,
                               IndexDef.Method method, boolean ifNotExists) {
+        return createIndex(schema, tableName, name, columns, unique, method, ifNotExists, false);
+    }
+
+    /** As {@link #createIndex}, for the index of a UNIQUE constraint ({@code constraint}). */
+    public String createIndex(String schema, String tableName, String name, List<String> columns, boolean unique,
+                              IndexDef.Method method, boolean ifNotExists, boolean constraint) {
         Table table = tableToChange(schema, tableName);
         if (table == null) {
             throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist");
@@ -434,7 +440,7 @@ public final class Transaction {
             throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
         }
         onEveryNode(node -> { }); // the rows are read here: earlier transactions must be done with them
-        IndexDef index = new IndexDef(schema, name, table.def().id(), positions, unique, method);
+        IndexDef index = new IndexDef(schema, name, table.def().id(), positions, unique, method, constraint);
         Table indexed = table.withIndex(index);
         executor.catalog().update(c -> c.withTable(indexed));
         changes.add(new Change.CreateIndex(index));
@@ -448,6 +454,11 @@ public final class Transaction {
         Catalog current = executor.catalog().current();
         for (Table table : current.tables()) {
             if (table.def().schema().equals(schema) && table.index(name) != null) {
+                if (table.index(name).def().constraint()) {
+                    throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + name
+                            + " because constraint " + name + " on table " + table.def().name() + " requires it", null,
+                            "You can drop constraint " + name + " on table " + table.def().name() + " instead.", 0, null);
+                }
                 rememberCatalog(current);
                 Table fewer = table.withoutIndex(name);
                 executor.catalog().update(c -> c.withTable(fewer));

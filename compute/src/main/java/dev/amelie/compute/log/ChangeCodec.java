@@ -126,7 +126,7 @@ public final class ChangeCodec {
                     for (int column : index.columns()) {
                         out.putInt(column);
                     }
-                    out.put((byte) (index.unique() ? 1 : 0));
+                    out.put((byte) ((index.unique() ? 1 : 0) | (index.constraint() ? 2 : 0)));
                     out.put((byte) index.method().ordinal());
                 }
                 case Change.DropIndex(long tableId, String name) -> {
@@ -205,9 +205,10 @@ public final class ChangeCodec {
                     for (int c = 0; c < columns.length; c++) {
                         columns[c] = in.getInt();
                     }
-                    boolean unique = in.get() == 1;
+                    byte flags = in.get();
                     IndexDef.Method method = IndexDef.Method.values()[in.get()];
-                    changes.add(new Change.CreateIndex(new IndexDef(schema, name, tableId, columns, unique, method)));
+                    changes.add(new Change.CreateIndex(new IndexDef(schema, name, tableId, columns, (flags & 1) != 0, method,
+                            (flags & 2) != 0)));
                 }
                 case DROP_INDEX -> changes.add(new Change.DropIndex(in.getLong(), RowCodec.readString(in)));
                 case TRUNCATE_TABLE -> changes.add(new Change.TruncateTable(in.getLong()));

@@ -200,8 +200,15 @@ final class StatementExecution {
                 checkDefault(column, statementText);
             }
         }
-        return transaction.createTable(new TableDef(0, create.schema(), create.name(), create.columnDefs(), create.primaryKey()),
-                create.ifNotExists());
+        TableDef created = transaction.createTable(new TableDef(0, create.schema(), create.name(), create.columnDefs(),
+                create.primaryKey()), create.ifNotExists());
+        // UNIQUE constraints are unique indexes named as PostgreSQL names them.
+        for (PlannedStatement.UniqueConstraint unique : create.uniques()) {
+            String name = unique.name() != null ? unique.name() : create.name() + "_" + String.join("_", unique.columns()) + "_key";
+            transaction.createIndex(create.schema(), create.name(), name, unique.columns(), true,
+                    dev.amelie.compute.catalog.IndexDef.Method.BTREE, false, true);
+        }
+        return created;
     }
 
     /**

@@ -52,7 +52,18 @@ public final class DdlParser {
         List<Integer> primaryKey = new ArrayList<>();
         List<PlannedStatement.CreateSequence> sequences = new ArrayList<>();
         List<String> tablePrimaryKey = null;
+        List<PlannedStatement.UniqueConstraint> uniques = new ArrayList<>();
         do {
+            if (in.peek().isWord("unique") || in.peek().isWord("constraint") && in.peek(2).isWord("unique")) {
+                String constraint = null;
+                if (in.acceptWord("constraint")) {
+                    constraint = in.expectIdentifier();
+                }
+                int position = in.peek().position();
+                in.expectWord("unique");
+                uniques.add(new PlannedStatement.UniqueConstraint(constraint, identifierList(in), position));
+                continue;
+            }
             if (in.peek().isWord("primary") || in.peek().isWord("constraint")) {
                 if (in.acceptWord("constraint")) {
                     in.expectIdentifier();
@@ -65,7 +76,7 @@ public final class DdlParser {
                 tablePrimaryKey = identifierList(in);
                 continue;
             }
-            if (in.peek().isWord("unique") || in.peek().isWord("check") || in.peek().isWord("foreign")) {
+            if (in.peek().isWord("check") || in.peek().isWord("foreign")) {
                 throw unsupported("table constraint " + in.peek().text().toUpperCase());
             }
             String column = in.expectIdentifier();
@@ -96,7 +107,12 @@ public final class DdlParser {
                     }
                     primaryKey.add(columns.size());
                 } else if (in.acceptWord("constraint")) {
-                    in.expectIdentifier();
+                    String constraint = in.expectIdentifier();
+                    if (in.peek().isWord("unique")) {
+                        uniques.add(new PlannedStatement.UniqueConstraint(constraint, List.of(column), in.next().position()));
+                    }
+                } else if (in.peek().isWord("unique")) {
+                    uniques.add(new PlannedStatement.UniqueConstraint(null, List.of(column), in.next().position()));
                 } else if (in.acceptWord("default")) {
                     if (serial != null) {
                         throw new SqlException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \""
@@ -114,8 +130,7 @@ public final class DdlParser {
                         skipParenthesized(in); // sequence options of the identity: defaults are kept
                     }
                     identity = true;
-                } else if (in.peek().isWord("unique") || in.peek().isWord("references")
-                        || in.peek().isWord("check") || in.peek().isWord("collate")) {
+                } else if (in.peek().isWord("references") || in.peek().isWord("check") || in.peek().isWord("collate")) {
                     throw unsupported("column option " + in.peek().text().toUpperCase());
                 } else {
                     throw in.syntaxError();
@@ -162,8 +177,16 @@ public final class DdlParser {
             ColumnDef c = columns.get(position);
             columns.set(position, c.withNotNull());
         }
+        for (PlannedStatement.UniqueConstraint unique : uniques) {
+            for (String column : unique.columns()) {
+                if (!columnNames.contains(column)) {
+                    throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" named in key does not exist",
+                            null, null, unique.position(), null);
+                }
+            }
+        }
         return new PlannedStatement.CreateTable(name.schema(), name.name(), columns,
-                primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists, sequences);
+                primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists, sequences, uniques);
     }
 
     private static PlannedStatement parseCreateView(String text, TokenStream in, boolean replace) {
