@@ -1,12 +1,15 @@
 package dev.amelie.planner.lower;
 
 import dev.amelie.planner.catalog.TypeMapping;
+import dev.amelie.planner.function.PostgresFunction;
+import dev.amelie.planner.function.Signature;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.program.CodeBuilder;
 import dev.amelie.vm.program.Function;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
@@ -17,7 +20,9 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
 import dev.amelie.vm.value.DateTimeText;
@@ -100,6 +105,10 @@ final class ExpressionLowering {
             case CASE -> caseWhen(operands, row);
             case COALESCE -> function(Function.COALESCE, operands, row);
             case EXTRACT -> extract(call, row);
+            case TRIM -> trim(call, row);
+            case POSITION -> position(call, row);
+            case CEIL -> roundingFunction(Function.CEIL, call, row);
+            case FLOOR -> roundingFunction(Function.FLOOR, call, row);
             default -> namedFunction(call, row);
         };
     }
@@ -125,8 +134,76 @@ final class ExpressionLowering {
                 }
                 yield function(Function.RANDOM, List.of(), row);
             }
-            default -> throw unsupported("function or operator " + call.getOperator().getName().toLowerCase(Locale.ROOT));
+            // substring(s from n [for m]), overlay(s placing t from n [for m]), translate(s, from, to):
+            // Calcite's own operators for PostgreSQL's syntax.
+            case "SUBSTRING" -> function(Function.SUBSTR, call.getOperands(), row);
+            case "OVERLAY" -> function(Function.OVERLAY, call.getOperands(), row);
+            case "TRANSLATE3" -> function(Function.TRANSLATE, call.getOperands(), row);
+            default -> {
+                if (call.getOperator() instanceof PostgresFunction function) {
+                    yield postgresFunction(function, call, row);
+                }
+                throw unsupported("function or operator " + call.getOperator().getName().toLowerCase(Locale.ROOT));
+            }
         };
+    }
+
+    /**
+     * A call of one of PostgreSQL's functions: the signature its argument types choose, each
+     * argument cast to its parameter's type, then the VM function of that signature.
+     * pg_typeof is its argument's type name, known here.
+     */
+    private int postgresFunction(PostgresFunction function, RexCall call, int[] row) {
+        List<RexNode> operands = call.getOperands();
+        List<RelDataType> types = operands.stream().map(RexNode::getType).toList();
+        if (function.isTypeName()) {
+            emit(operands.getFirst(), row); // evaluated, as PostgreSQL does, for its errors
+            return code.loadConstant(PostgresFunction.typeName(types.getFirst(), operands.getFirst() instanceof RexLiteral));
+        }
+        Signature signature = function.resolve(types);
+        SqlType common = function.isCommonType() ? function.commonType(types) : null;
+        int[] args = new int[operands.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = castToParameter(emit(operands.get(i), row), types.get(i), common != null ? common : signature.parameter(i));
+        }
+        return emitCall(signature.function(), args);
+    }
+
+    private int castToParameter(int register, RelDataType type, SqlType parameter) {
+        if (parameter == SqlType.UNKNOWN || type.getSqlTypeName() == SqlTypeName.NULL) {
+            return register;
+        }
+        boolean same = SqlTypeUtil.inCharFamily(type) ? parameter == SqlType.TEXT : TypeMapping.fromCalcite(type) == parameter;
+        return same ? register : castRegister(register, parameter);
+    }
+
+    /** trim([both | leading | trailing] [characters] from string): btrim, ltrim, rtrim. */
+    private int trim(RexCall call, int[] row) {
+        List<RexNode> operands = call.getOperands();
+        Function function = switch (((RexLiteral) operands.get(0)).getValueAs(SqlTrimFunction.Flag.class)) {
+            case BOTH -> Function.BTRIM;
+            case LEADING -> Function.LTRIM;
+            case TRAILING -> Function.RTRIM;
+            case null -> throw unsupported("this form of trim");
+        };
+        return function(function, List.of(operands.get(2), operands.get(1)), row);
+    }
+
+    /** position(substring in string): strpos(string, substring). */
+    private int position(RexCall call, int[] row) {
+        List<RexNode> operands = call.getOperands();
+        if (operands.size() != 2) {
+            throw unsupported("position with a start");
+        }
+        return function(Function.STRPOS, List.of(operands.get(1), operands.get(0)), row);
+    }
+
+    /** ceil(x), ceiling(x), floor(x); not the datetime forms (floor(t to unit)). */
+    private int roundingFunction(Function function, RexCall call, int[] row) {
+        if (call.getOperands().size() != 1) {
+            throw unsupported(function.name().toLowerCase(Locale.ROOT) + " to a unit");
+        }
+        return function(function, call.getOperands(), row);
     }
 
     /**
@@ -259,6 +336,11 @@ final class ExpressionLowering {
         for (int i = 0; i < args.length; i++) {
             args[i] = emit(operands.get(i), row);
         }
+        return emitCall(function, args);
+    }
+
+    /** r ← function(args…): the arguments copied to consecutive registers, as CALL takes them. */
+    private int emitCall(Function function, int[] args) {
         int first = code.newRegisters(args.length);
         for (int i = 0; i < args.length; i++) {
             code.emit(Opcode.COPY, first + i, args[i]);

@@ -4,9 +4,11 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,9 @@ final class ColumnNames {
             List<String> inner = of(node);
             return inner.isEmpty() || inner.getFirst() == null ? "?column?" : inner.getFirst();
         }
+        if (node.getKind() == SqlKind.CASE) {
+            return "case"; // SqlCase is a call of its own class, not a SqlBasicCall
+        }
         if (node instanceof SqlBasicCall call) {
             SqlKind kind = call.getKind();
             if (kind == SqlKind.EXISTS) {
@@ -71,6 +76,18 @@ final class ColumnNames {
             }
             if (kind == SqlKind.CASE) {
                 return "case";
+            }
+            if (kind == SqlKind.TRIM && call.operand(0) instanceof SqlLiteral flag) {
+                // PostgreSQL's grammar turns trim(…) into a call of btrim, ltrim or rtrim.
+                return switch (flag.getValueAs(SqlTrimFunction.Flag.class)) {
+                    case LEADING -> "ltrim";
+                    case TRAILING -> "rtrim";
+                    case BOTH -> "btrim";
+                    case null -> "btrim";
+                };
+            }
+            if (call.getOperator().getName().equals("TRANSLATE3")) {
+                return "translate"; // Calcite's name for the three-argument translate
             }
             if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
                     || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR) {

@@ -1,5 +1,6 @@
 package dev.amelie.planner.relational;
 
+import dev.amelie.planner.function.FunctionCatalog;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -41,7 +42,9 @@ final class PostgresFunctions {
     static final SqlFunction LENGTH = new SqlFunction("length", SqlKind.OTHER_FUNCTION, ReturnTypes.INTEGER_NULLABLE,
             null, OperandTypes.CHARACTER, SqlFunctionCategory.STRING);
 
-    static final SqlOperatorTable TABLE = SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH);
+    /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
+    static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH),
+            FunctionCatalog.TABLE);
 
     /** A function without arguments whose value the plan must not fold into a constant. */
     private static SqlFunction nonDeterministic(String name, org.apache.calcite.sql.type.SqlReturnTypeInference type,

@@ -2,6 +2,7 @@ package dev.amelie.vm.exec;
 
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.function.ScalarFunctions;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.Function;
 import dev.amelie.vm.program.IndexRef;
@@ -199,6 +200,9 @@ public final class Interpreter {
     }
 
     private static Object call(Function function, Object[] r, int first, int count) {
+        if (function.area() != Function.Area.CORE) {
+            return ScalarFunctions.call(function, r, first, count);
+        }
         if (function == Function.COALESCE) {
             for (int i = first; i < first + count; i++) {
                 if (r[i] != null) {
@@ -220,7 +224,7 @@ public final class Interpreter {
                 default -> Values.negate(arg);
             };
             case EXTRACT -> r[first + 1] == null ? null : DateTimeFields.extract(Values.toText(arg), r[first + 1]);
-            case COALESCE, NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL -> throw new IllegalStateException();
+            default -> throw new IllegalStateException(function.name());
         };
     }
 

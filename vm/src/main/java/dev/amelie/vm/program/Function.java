@@ -3,9 +3,15 @@ package dev.amelie.vm.program;
 /**
  * Built-in scalar functions reachable through {@link Opcode#CALL}. The CALL instruction packs
  * the function ordinal and the argument count into one operand: {@code ordinal << 8 | count}.
+ *
+ * <p>The planner casts every argument to the type of the PostgreSQL signature it chose (say
+ * {@code sqrt(double precision)} or {@code sqrt(numeric)}), so an implementation sees Double or
+ * BigDecimal, Integer, Long, String as that signature says. Functions outside {@link Area#CORE}
+ * run in {@code dev.amelie.vm.function}; a {@link #strict()} one returns NULL when any argument
+ * is NULL without being called, as PostgreSQL's STRICT functions do.
  */
 public enum Function {
-    LOWER, UPPER, LENGTH, ABS, COALESCE,
+    LOWER, UPPER, LENGTH, ABS, COALESCE(Area.CORE, false),
     /** now(), CURRENT_TIMESTAMP: the transaction's start, the same for all its statements and replays. */
     NOW,
     /** random(): from the statement's own seeded sequence, so that a replay draws the same numbers. */
@@ -13,9 +19,68 @@ public enum Function {
     /** nextval(name), currval(name), setval(name, value[, called]): values a replay gets again. */
     NEXTVAL, CURRVAL, SETVAL,
     /** extract(field from value) / date_part: numeric. */
-    EXTRACT;
+    EXTRACT,
+
+    // Trigonometric functions in radians and in degrees, hyperbolic functions (float8).
+    SIN(Area.TRIG), COS(Area.TRIG), TAN(Area.TRIG), COT(Area.TRIG), ASIN(Area.TRIG), ACOS(Area.TRIG),
+    ATAN(Area.TRIG), ATAN2(Area.TRIG), SIND(Area.TRIG), COSD(Area.TRIG), TAND(Area.TRIG), COTD(Area.TRIG),
+    ASIND(Area.TRIG), ACOSD(Area.TRIG), ATAND(Area.TRIG), ATAN2D(Area.TRIG), SINH(Area.TRIG), COSH(Area.TRIG),
+    TANH(Area.TRIG), ASINH(Area.TRIG), ACOSH(Area.TRIG), ATANH(Area.TRIG), DEGREES(Area.TRIG),
+    RADIANS(Area.TRIG), PI(Area.TRIG),
+
+    // Mathematical functions on float8 or numeric (the argument's class tells which).
+    CBRT(Area.MATH), EXP(Area.MATH), LN(Area.MATH), LOG10(Area.MATH),
+    /** log(base, x): numeric only. */
+    LOG(Area.MATH),
+    POWER(Area.MATH), SQRT(Area.MATH), SIGN(Area.MATH), TRUNC(Area.MATH), ROUND(Area.MATH), CEIL(Area.MATH),
+    FLOOR(Area.MATH), DIV(Area.MATH), GCD(Area.MATH), LCM(Area.MATH), FACTORIAL(Area.MATH),
+
+    // String functions.
+    /** concat(any, …): NULL arguments are skipped. */
+    CONCAT(Area.TEXT, false),
+    /** concat_ws(separator, any, …): NULL arguments after the separator are skipped. */
+    CONCAT_WS(Area.TEXT, false),
+    BTRIM(Area.TEXT), LTRIM(Area.TEXT), RTRIM(Area.TEXT), OVERLAY(Area.TEXT), REPEAT(Area.TEXT),
+    SPLIT_PART(Area.TEXT), SUBSTR(Area.TEXT), LEFT(Area.TEXT), RIGHT(Area.TEXT), LPAD(Area.TEXT), RPAD(Area.TEXT),
+    REVERSE(Area.TEXT), MD5(Area.TEXT), BIT_LENGTH(Area.TEXT), OCTET_LENGTH(Area.TEXT), CHR(Area.TEXT),
+    ASCII(Area.TEXT), INITCAP(Area.TEXT), STARTS_WITH(Area.TEXT), STRPOS(Area.TEXT), TRANSLATE(Area.TEXT),
+    REPLACE(Area.TEXT),
+    /** GREATEST(…), LEAST(…): NULL arguments are ignored; NULL only when all are. */
+    GREATEST(Area.TEXT, false), LEAST(Area.TEXT, false),
+
+    // POSIX regular expressions.
+    REGEXP_REPLACE(Area.REGEX), REGEXP_COUNT(Area.REGEX), REGEXP_LIKE(Area.REGEX), REGEXP_INSTR(Area.REGEX),
+    REGEXP_SUBSTR(Area.REGEX);
+
+    /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */
+    public enum Area { CORE, TRIG, MATH, TEXT, REGEX }
 
     private static final Function[] VALUES = values();
+
+    private final Area area;
+    private final boolean strict;
+
+    Function() {
+        this(Area.CORE, true);
+    }
+
+    Function(Area area) {
+        this(area, true);
+    }
+
+    Function(Area area, boolean strict) {
+        this.area = area;
+        this.strict = strict;
+    }
+
+    public Area area() {
+        return area;
+    }
+
+    /** NULL in, NULL out, for any argument (PostgreSQL's STRICT). */
+    public boolean strict() {
+        return strict;
+    }
 
     public static Function of(int ordinal) {
         return VALUES[ordinal];

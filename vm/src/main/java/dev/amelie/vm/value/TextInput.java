@@ -111,7 +111,7 @@ public final class TextInput {
         if (unsigned.equals("infinity") || unsigned.equals("inf")) {
             return word.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        if (word.equals("nan")) {
+        if (unsigned.equals("nan")) { // strtod takes a sign on NaN too; float8in keeps no sign
             return Double.NaN;
         }
         if (!DECIMAL.matcher(s).matches()) {

@@ -167,7 +167,8 @@ public final class Values {
                 if (y.signum() == 0) {
                     throw divisionByZero();
                 }
-                yield x.remainder(y, MathContext.UNLIMITED);
+                // mod_var: the remainder is exact, shown with the larger of the two scales.
+                yield x.remainder(y, MathContext.UNLIMITED).setScale(Math.max(Math.max(x.scale(), y.scale()), 0));
             }
             default -> throw new IllegalArgumentException("operator " + op);
         };

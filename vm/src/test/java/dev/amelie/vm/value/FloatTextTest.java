@@ -23,6 +23,17 @@ class FloatTextTest {
         assertEquals(expected, FloatText.format(value));
     }
 
+    /**
+     * Java's shortest digits for these lie exactly halfway to the neighbouring double (they read
+     * back by rounding to even); PostgreSQL's Ryu takes only digits strictly inside the interval.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"6018463279492800512|6.018463279492801e+18", "1e23|9.999999999999999e+22",
+            "3.7265815225350256e+16|3.7265815225350256e+16", "9007199254740993|9.007199254740992e+15"})
+    void digitsHalfwayToTheNextDoubleAreNotTheShortest(String input, String expected) {
+        assertEquals(expected, FloatText.format(Double.parseDouble(input)));
+    }
+
     @Test
     void oneThirdHasSixteenDigits() {
         assertEquals("0.3333333333333333", FloatText.format(1.0 / 3));

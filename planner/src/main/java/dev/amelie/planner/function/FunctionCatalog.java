@@ -1,0 +1,135 @@
+package dev.amelie.planner.function;
+
+import dev.amelie.vm.program.Function;
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.amelie.vm.type.SqlType.BIGINT;
+import static dev.amelie.vm.type.SqlType.BOOLEAN;
+import static dev.amelie.vm.type.SqlType.DOUBLE;
+import static dev.amelie.vm.type.SqlType.INTEGER;
+import static dev.amelie.vm.type.SqlType.NUMERIC;
+import static dev.amelie.vm.type.SqlType.TEXT;
+import static dev.amelie.vm.type.SqlType.UNKNOWN;
+
+/**
+ * PostgreSQL 15's built-in math, trigonometric, string and regular-expression functions with
+ * their pg_proc signatures (\df in psql). Listed ahead of Calcite's operators, so that a name
+ * both know is PostgreSQL's here. Functions with a syntax of their own (TRIM, POSITION,
+ * SUBSTRING, OVERLAY, CEIL, FLOOR) are Calcite's parse and are lowered by kind.
+ *
+ * <p>Not here: functions that take or return arrays (regexp_match, regexp_matches,
+ * regexp_split_to_array, string_to_array) or intervals, which have no type of ours yet.
+ */
+public final class FunctionCatalog {
+    private FunctionCatalog() {}
+
+    private static final List<SqlOperator> FUNCTIONS = new ArrayList<>();
+
+    static {
+        for (String name : List.of("sin", "cos", "tan", "cot", "asin", "acos", "atan", "sind", "cosd", "tand", "cotd",
+                "asind", "acosd", "atand", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "degrees", "radians", "cbrt")) {
+            numeric(name, Signature.of(Function.valueOf(name.toUpperCase()), DOUBLE, DOUBLE));
+        }
+        numeric("atan2", Signature.of(Function.ATAN2, DOUBLE, DOUBLE, DOUBLE));
+        numeric("atan2d", Signature.of(Function.ATAN2D, DOUBLE, DOUBLE, DOUBLE));
+        numeric("pi", Signature.of(Function.PI, DOUBLE));
+
+        for (String name : List.of("exp", "ln", "log10", "sqrt", "sign")) {
+            Function function = Function.valueOf(name.toUpperCase());
+            numeric(name, Signature.of(function, DOUBLE, DOUBLE), Signature.of(function, NUMERIC, NUMERIC));
+        }
+        numeric("log", Signature.of(Function.LOG10, DOUBLE, DOUBLE), Signature.of(Function.LOG10, NUMERIC, NUMERIC),
+                Signature.of(Function.LOG, NUMERIC, NUMERIC, NUMERIC));
+        for (String name : List.of("power", "pow")) {
+            numeric(name, Signature.of(Function.POWER, DOUBLE, DOUBLE, DOUBLE),
+                    Signature.of(Function.POWER, NUMERIC, NUMERIC, NUMERIC));
+        }
+        for (Function function : List.of(Function.TRUNC, Function.ROUND)) {
+            numeric(function.name().toLowerCase(), Signature.of(function, DOUBLE, DOUBLE), Signature.of(function, NUMERIC, NUMERIC),
+                    Signature.of(function, NUMERIC, NUMERIC, INTEGER));
+        }
+        numeric("div", Signature.of(Function.DIV, NUMERIC, NUMERIC, NUMERIC));
+        for (Function function : List.of(Function.GCD, Function.LCM)) {
+            numeric(function.name().toLowerCase(), Signature.of(function, INTEGER, INTEGER, INTEGER),
+                    Signature.of(function, BIGINT, BIGINT, BIGINT), Signature.of(function, NUMERIC, NUMERIC, NUMERIC));
+        }
+        numeric("factorial", Signature.of(Function.FACTORIAL, NUMERIC, BIGINT));
+
+        string("concat", Signature.variadic(Function.CONCAT, TEXT, UNKNOWN));
+        string("concat_ws", Signature.variadic(Function.CONCAT_WS, TEXT, TEXT, UNKNOWN));
+        for (Function function : List.of(Function.BTRIM, Function.LTRIM, Function.RTRIM)) {
+            string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT), Signature.of(function, TEXT, TEXT, TEXT));
+        }
+        string("repeat", Signature.of(Function.REPEAT, TEXT, TEXT, INTEGER));
+        string("split_part", Signature.of(Function.SPLIT_PART, TEXT, TEXT, TEXT, INTEGER));
+        string("substr", Signature.of(Function.SUBSTR, TEXT, TEXT, INTEGER), Signature.of(Function.SUBSTR, TEXT, TEXT, INTEGER, INTEGER));
+        string("left", Signature.of(Function.LEFT, TEXT, TEXT, INTEGER));
+        string("right", Signature.of(Function.RIGHT, TEXT, TEXT, INTEGER));
+        for (Function function : List.of(Function.LPAD, Function.RPAD)) {
+            string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT, INTEGER),
+                    Signature.of(function, TEXT, TEXT, INTEGER, TEXT));
+        }
+        for (Function function : List.of(Function.REVERSE, Function.MD5, Function.INITCAP)) {
+            string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT));
+        }
+        string("bit_length", Signature.of(Function.BIT_LENGTH, INTEGER, TEXT));
+        string("octet_length", Signature.of(Function.OCTET_LENGTH, INTEGER, TEXT));
+        string("chr", Signature.of(Function.CHR, TEXT, INTEGER));
+        string("ascii", Signature.of(Function.ASCII, INTEGER, TEXT));
+        string("starts_with", Signature.of(Function.STARTS_WITH, BOOLEAN, TEXT, TEXT));
+        string("strpos", Signature.of(Function.STRPOS, INTEGER, TEXT, TEXT));
+        string("translate", Signature.of(Function.TRANSLATE, TEXT, TEXT, TEXT, TEXT));
+        string("replace", Signature.of(Function.REPLACE, TEXT, TEXT, TEXT, TEXT));
+        add("greatest", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.COMMON_TYPE,
+                Signature.variadic(Function.GREATEST, UNKNOWN, UNKNOWN));
+        add("least", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.COMMON_TYPE,
+                Signature.variadic(Function.LEAST, UNKNOWN, UNKNOWN));
+
+        string("regexp_replace", Signature.of(Function.REGEXP_REPLACE, TEXT, TEXT, TEXT, TEXT),
+                Signature.of(Function.REGEXP_REPLACE, TEXT, TEXT, TEXT, TEXT, TEXT),
+                Signature.of(Function.REGEXP_REPLACE, TEXT, TEXT, TEXT, TEXT, INTEGER),
+                Signature.of(Function.REGEXP_REPLACE, TEXT, TEXT, TEXT, TEXT, INTEGER, INTEGER),
+                Signature.of(Function.REGEXP_REPLACE, TEXT, TEXT, TEXT, TEXT, INTEGER, INTEGER, TEXT));
+        string("regexp_count", Signature.of(Function.REGEXP_COUNT, INTEGER, TEXT, TEXT),
+                Signature.of(Function.REGEXP_COUNT, INTEGER, TEXT, TEXT, INTEGER),
+                Signature.of(Function.REGEXP_COUNT, INTEGER, TEXT, TEXT, INTEGER, TEXT));
+        string("regexp_like", Signature.of(Function.REGEXP_LIKE, BOOLEAN, TEXT, TEXT),
+                Signature.of(Function.REGEXP_LIKE, BOOLEAN, TEXT, TEXT, TEXT));
+        List<SqlType> instr = List.of(TEXT, TEXT, INTEGER, INTEGER, INTEGER, TEXT, INTEGER);
+        List<SqlType> substr = List.of(TEXT, TEXT, INTEGER, INTEGER, TEXT, INTEGER);
+        string("regexp_instr", prefixes(Function.REGEXP_INSTR, INTEGER, instr));
+        string("regexp_substr", prefixes(Function.REGEXP_SUBSTR, TEXT, substr));
+
+        add("pg_typeof", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.TYPE_NAME, Signature.of(null, TEXT, UNKNOWN));
+    }
+
+    public static final SqlOperatorTable TABLE = SqlOperatorTables.of(FUNCTIONS);
+
+    private static void numeric(String name, Signature... signatures) {
+        add(name, SqlFunctionCategory.NUMERIC, PostgresFunction.Kind.SIGNATURE, signatures);
+    }
+
+    private static void string(String name, Signature... signatures) {
+        add(name, SqlFunctionCategory.STRING, PostgresFunction.Kind.SIGNATURE, signatures);
+    }
+
+    private static void add(String name, SqlFunctionCategory category, PostgresFunction.Kind kind, Signature... signatures) {
+        FUNCTIONS.add(new PostgresFunction(name, category, kind, List.of(signatures)));
+    }
+
+    /** The signatures taking the first 2, 3, … of the parameters (PostgreSQL's optional trailing arguments). */
+    private static Signature[] prefixes(Function function, SqlType result, List<SqlType> parameters) {
+        Signature[] signatures = new Signature[parameters.size() - 1];
+        for (int n = 2; n <= parameters.size(); n++) {
+            signatures[n - 2] = new Signature(parameters.subList(0, n), false, result, function);
+        }
+        return signatures;
+    }
+}

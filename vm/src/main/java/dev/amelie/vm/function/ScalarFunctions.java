@@ -1,0 +1,30 @@
+package dev.amelie.vm.function;
+
+import dev.amelie.vm.program.Function;
+
+/**
+ * Entry point for the built-in functions outside the interpreter's core: NULL handling for
+ * strict functions, then the implementation for the function's area. Arguments are the
+ * registers {@code r[first] … r[first + count - 1]}, already of the types of the PostgreSQL
+ * signature the planner chose.
+ */
+public final class ScalarFunctions {
+    private ScalarFunctions() {}
+
+    public static Object call(Function function, Object[] r, int first, int count) {
+        if (function.strict()) {
+            for (int i = first; i < first + count; i++) {
+                if (r[i] == null) {
+                    return null;
+                }
+            }
+        }
+        return switch (function.area()) {
+            case TRIG -> TrigFunctions.call(function, r, first, count);
+            case MATH -> MathFunctions.call(function, r, first, count);
+            case TEXT -> TextFunctions.call(function, r, first, count);
+            case REGEX -> RegexFunctions.call(function, r, first, count);
+            case CORE -> throw new IllegalArgumentException(function + " runs in the interpreter");
+        };
+    }
+}
