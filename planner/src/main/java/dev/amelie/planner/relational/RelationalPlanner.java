@@ -50,7 +50,9 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlDelegatingConformance;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -158,6 +160,37 @@ public final class RelationalPlanner {
     private record Converted(String text, RelNode rel, List<String> names, SqlType[] parameterTypes, int[] occurrenceToParameter) {}
 
     private Converted convert(String sql, SqlType[] declared, Catalog catalog) {
+        try {
+            return convert(sql, declared, catalog, STRICT_GROUP_BY);
+        } catch (SqlException e) {
+            if (e.state() != SqlState.GROUPING_ERROR) {
+                throw e;
+            }
+            // A column that is not grouped: PostgreSQL allows it when the GROUP BY holds its
+            // table's primary key (functional dependency), which Calcite cannot tell. Calcite's
+            // lenient GROUP BY takes any value of the group for it instead; it is tried only now
+            // because it fails on CASE (and COALESCE, NULLIF) in the select list of a grouped query.
+            SqlException strict = GroupedByPrimaryKey.inPostgresWords(e, sql, PARSER);
+            if (!GroupedByPrimaryKey.holds(sql, catalog, PARSER)) {
+                throw strict;
+            }
+            try {
+                return convert(sql, declared, catalog, SqlConformanceEnum.BABEL);
+            } catch (SqlException lenientFailed) {
+                throw strict;
+            }
+        }
+    }
+
+    /** Babel's conformance with PostgreSQL's strict GROUP BY. */
+    private static final SqlConformance STRICT_GROUP_BY = new SqlDelegatingConformance(SqlConformanceEnum.BABEL) {
+        @Override
+        public boolean isNonStrictGroupBy() {
+            return false;
+        }
+    };
+
+    private Converted convert(String sql, SqlType[] declared, Catalog catalog, SqlConformance conformance) {
         ParameterRewriter.Rewritten rewritten = ParameterRewriter.rewrite(sql, declared);
         String text = rewritten.text();
         SqlNode parsed;
@@ -171,7 +204,7 @@ public final class RelationalPlanner {
                 typeFactory, CONNECTION_CONFIG);
         SqlValidator validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(OPERATORS, reader), reader, typeFactory,
                 SqlValidator.Config.DEFAULT
-                        .withConformance(SqlConformanceEnum.BABEL)
+                        .withConformance(conformance)
                         .withIdentifierExpansion(true)
                         .withTypeCoercionEnabled(true)
                         .withDefaultNullCollation(NullCollation.HIGH));
