@@ -215,6 +215,12 @@ public final class DdlParser {
             throw unsupported("DROP " + in.peek().text().toUpperCase());
         }
         boolean ifExists = in.acceptWords("if", "exists");
+        List<PlannedStatement.QualifiedName> names = dropNames(in);
+        return view ? new PlannedStatement.DropView(names, ifExists) : new PlannedStatement.DropTable(names, ifExists);
+    }
+
+    /** {@code name [, …] [CASCADE | RESTRICT]} to the end, as every DROP ends. */
+    static List<PlannedStatement.QualifiedName> dropNames(TokenStream in) {
         List<PlannedStatement.QualifiedName> names = new ArrayList<>();
         do {
             names.add(qualifiedName(in));
@@ -223,7 +229,7 @@ public final class DdlParser {
             in.acceptWord("cascade");
         }
         in.expectEnd();
-        return view ? new PlannedStatement.DropView(names, ifExists) : new PlannedStatement.DropTable(names, ifExists);
+        return names;
     }
 
     static PlannedStatement.QualifiedName qualifiedName(TokenStream in) {

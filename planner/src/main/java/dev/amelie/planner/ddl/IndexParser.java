@@ -83,14 +83,7 @@ final class IndexParser {
         in.expectWord("index");
         in.acceptWord("concurrently");
         boolean ifExists = in.acceptWords("if", "exists");
-        List<PlannedStatement.QualifiedName> names = new ArrayList<>();
-        do {
-            names.add(DdlParser.qualifiedName(in));
-        } while (in.acceptSymbol(","));
-        if (!in.acceptWord("restrict")) {
-            in.acceptWord("cascade");
-        }
-        in.expectEnd();
+        List<PlannedStatement.QualifiedName> names = DdlParser.dropNames(in);
         return new PlannedStatement.DropIndex(names, ifExists);
     }
 

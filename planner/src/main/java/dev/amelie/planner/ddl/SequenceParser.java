@@ -104,14 +104,7 @@ public final class SequenceParser {
     /** After DROP: SEQUENCE [IF EXISTS] name [, …] [CASCADE | RESTRICT]. */
     static PlannedStatement parseDrop(TokenStream in) {
         boolean ifExists = in.acceptWords("if", "exists");
-        List<PlannedStatement.QualifiedName> names = new ArrayList<>();
-        do {
-            names.add(DdlParser.qualifiedName(in));
-        } while (in.acceptSymbol(","));
-        if (!in.acceptWord("restrict")) {
-            in.acceptWord("cascade");
-        }
-        in.expectEnd();
+        List<PlannedStatement.QualifiedName> names = DdlParser.dropNames(in);
         return new PlannedStatement.DropSequence(names, ifExists);
     }
 

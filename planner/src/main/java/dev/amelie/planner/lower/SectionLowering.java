@@ -172,17 +172,33 @@ final class SectionLowering {
 
     /** Reads the one row with the given key (if present); the residual condition filters it. */
     private void lookup(TableScan scan, KeyLookup key, RowSink sink) {
-        int[] keyRegisters = new int[key.keyValues().length];
-        for (int i = 0; i < keyRegisters.length; i++) {
-            keyRegisters[i] = expressions.lower(key.keyValues()[i], new int[0]);
-        }
-        int first = consecutive(keyRegisters);
+        int first = keyRegisters(key);
         int cursor = code.newCursor();
         scanCursor = cursor;
         lookupKey = key;
-        code.emit(Opcode.LOOKUP, cursor, first, keyRegisters.length);
+        code.emit(Opcode.LOOKUP, cursor, first, key.keyValues().length);
         CodeBuilder.Label end = code.newLabel();
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
+        int[] row = columnsOf(scan, cursor);
+        if (key.residual() != null) {
+            int condition = expressions.lower(key.residual(), row);
+            code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, end);
+        }
+        sink.accept(row);
+        code.place(end);
+    }
+
+    /** The key's values, lowered into consecutive registers; returns the first. */
+    private int keyRegisters(KeyLookup key) {
+        int[] registers = new int[key.keyValues().length];
+        for (int i = 0; i < registers.length; i++) {
+            registers[i] = expressions.lower(key.keyValues()[i], new int[0]);
+        }
+        return consecutive(registers);
+    }
+
+    /** Loads the cursor's current row of {@code scan} into registers; returns them. */
+    private int[] columnsOf(TableScan scan, int cursor) {
         int width = scan.getRowType().getFieldCount();
         int columns = code.newRegisters(Math.max(width, 1));
         int[] row = new int[width];
@@ -190,12 +206,7 @@ final class SectionLowering {
             row[i] = columns + i;
             code.emit(Opcode.COLUMN, columns + i, cursor, i);
         }
-        if (key.residual() != null) {
-            int condition = expressions.lower(key.residual(), row);
-            code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, end);
-        }
-        sink.accept(row);
-        code.place(end);
+        return row;
     }
 
     /** A secondary index whose every column the filter fixes, and the lookup on it; null when none does. */
@@ -222,24 +233,14 @@ final class SectionLowering {
      */
     private void lookupByIndex(TableScan scan, IndexLookup lookup, RowSink sink) {
         KeyLookup key = lookup.key();
-        int[] keyRegisters = new int[key.keyValues().length];
-        for (int i = 0; i < keyRegisters.length; i++) {
-            keyRegisters[i] = expressions.lower(key.keyValues()[i], new int[0]);
-        }
-        int first = consecutive(keyRegisters);
+        int first = keyRegisters(key);
         int cursor = code.newCursor();
         scanCursor = cursor;
-        code.emit(Opcode.INDEX_LOOKUP, cursor, first, code.constant(new IndexRef(lookup.index().name(), keyRegisters.length)));
+        code.emit(Opcode.INDEX_LOOKUP, cursor, first, code.constant(new IndexRef(lookup.index().name(), key.keyValues().length)));
         CodeBuilder.Label end = code.newLabel();
         int loop = code.position();
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int width = scan.getRowType().getFieldCount();
-        int columns = code.newRegisters(Math.max(width, 1));
-        int[] row = new int[width];
-        for (int i = 0; i < width; i++) {
-            row[i] = columns + i;
-            code.emit(Opcode.COLUMN, columns + i, cursor, i);
-        }
+        int[] row = columnsOf(scan, cursor);
         CodeBuilder.Label next = code.newLabel();
         if (key.residual() != null) {
             int condition = expressions.lower(key.residual(), row);

@@ -178,24 +178,8 @@ final class TrigFunctions {
         if (Double.isNaN(x)) {
             return x;
         }
-        if (Double.isInfinite(x)) {
-            throw outOfRange();
-        }
-        int sign = 1;
-        x = x % 360.0;
-        if (x < 0.0) {
-            x = -x;
-            sign = -sign;
-        }
-        if (x > 180.0) {
-            x = 360.0 - x;
-            sign = -sign;
-        }
-        if (x > 90.0) {
-            x = 180.0 - x;
-            sign = -sign;
-        }
-        double result = sign * ((sindQ1(x) / cosdQ1(x)) / TAN_45);
+        double[] reduced = firstQuadrantOfOdd(x);
+        double result = reduced[1] * ((sindQ1(reduced[0]) / cosdQ1(reduced[0])) / TAN_45);
         return result == 0.0 ? 0.0 : result; // no minus zero, as float.c
     }
 
@@ -203,11 +187,21 @@ final class TrigFunctions {
         if (Double.isNaN(x)) {
             return x;
         }
+        double[] reduced = firstQuadrantOfOdd(x);
+        double result = reduced[1] * ((cosdQ1(reduced[0]) / sindQ1(reduced[0])) / COT_45);
+        return result == 0.0 ? 0.0 : result;
+    }
+
+    /**
+     * For tand and cotd (odd, period 180 degrees): {angle in [0, 90], sign of the result}, as
+     * float.c reduces them. Infinity is out of range.
+     */
+    private static double[] firstQuadrantOfOdd(double x) {
         if (Double.isInfinite(x)) {
             throw outOfRange();
         }
         int sign = 1;
-        x = x % 360.0;
+        x = x % 360.0; // C's fmod
         if (x < 0.0) {
             x = -x;
             sign = -sign;
@@ -220,8 +214,7 @@ final class TrigFunctions {
             x = 180.0 - x;
             sign = -sign;
         }
-        double result = sign * ((cosdQ1(x) / sindQ1(x)) / COT_45);
-        return result == 0.0 ? 0.0 : result;
+        return new double[] {x, sign};
     }
 
     private static double asind(double x) {
