@@ -31,6 +31,10 @@ import java.util.Locale;
  * session statements through small hand-written parsers. Thread-safe.
  */
 public final class Planner {
+    static {
+        CalciteDefaults.apply();
+    }
+
     private final CatalogStore catalog;
     private final RelationalPlanner relational = new RelationalPlanner();
     private final PlanCache cache = new PlanCache(10_000);

@@ -2,6 +2,7 @@ package dev.amelie.vm.exec;
 
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.function.TextFunctions;
 import dev.amelie.vm.function.ScalarFunctions;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.Function;
@@ -216,8 +217,8 @@ public final class Interpreter {
             return null;
         }
         return switch (function) {
-            case LOWER -> Values.toText(arg).toLowerCase();
-            case UPPER -> Values.toText(arg).toUpperCase();
+            case LOWER -> TextFunctions.lower(Values.toText(arg));
+            case UPPER -> TextFunctions.upper(Values.toText(arg));
             case LENGTH -> Values.toText(arg).codePointCount(0, Values.toText(arg).length());
             case ABS -> switch (arg) {
                 case Number n when Values.compare(n, 0) >= 0 -> n;

@@ -15,7 +15,7 @@ import java.util.HexFormat;
  * characters (code points), not UTF-16 units; octet_length and bit_length count UTF-8 bytes, the
  * server encoding. Errors carry PostgreSQL's SQLSTATEs and messages.
  */
-final class TextFunctions {
+public final class TextFunctions {
     private TextFunctions() {}
 
     /** MaxAllocSize less the varlena header: the longest text PostgreSQL builds. */
@@ -265,6 +265,23 @@ final class TextFunctions {
     }
 
     /** initcap: upper case after a non-alphanumeric character, lower case after an alphanumeric one. */
+    /**
+     * upper() as PostgreSQL's: each character mapped on its own (towupper), so 'ß' stays 'ß'
+     * where Java's String.toUpperCase would make it "SS".
+     */
+    public static String upper(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> out.appendCodePoint(Character.toUpperCase(c)));
+        return out.toString();
+    }
+
+    /** lower() as PostgreSQL's: each character mapped on its own (towlower). */
+    public static String lower(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(c)));
+        return out.toString();
+    }
+
     private static String initcap(String s) {
         StringBuilder out = new StringBuilder(s.length());
         boolean afterAlphanumeric = false;
