@@ -163,6 +163,10 @@ public final class Transaction {
             input = inputContext.output();
         }
         boolean modifies = program.kind() != Program.StatementKind.SELECT;
+        // A unique index is checked across partitions as rows change: nodes taking turns, in
+        // node order, make which row meets which the same in every run (replays included).
+        boolean oneNodeAtATime = modifies && table != null
+                && table.indexes().stream().anyMatch(index -> index.def().unique());
         List<Object[]> gathered = new ArrayList<>();
         /** An INSERT's rows as stored, in the order of its input: what RETURNING projects. */
         List<Object[]> stored = null;
@@ -176,6 +180,9 @@ public final class Transaction {
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
                     slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, fixed, reply));
                     replies.add(reply);
+                    if (oneNodeAtATime) {
+                        reply.handle((done, failed) -> null).join();
+                    }
                 }
                 affected = gather(replies, gathered);
             }
@@ -196,6 +203,9 @@ public final class Transaction {
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
                     slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, cancelled, fixed, reply));
                     replies.add(reply);
+                    if (oneNodeAtATime) {
+                        reply.handle((done, failed) -> null).join();
+                    }
                 }
                 affected = gather(replies, gathered);
             }

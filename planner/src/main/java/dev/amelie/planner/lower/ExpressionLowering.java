@@ -121,6 +121,7 @@ final class ExpressionLowering {
             case "UPPER" -> function(Function.UPPER, call.getOperands(), row);
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> function(Function.LENGTH, call.getOperands(), row);
             case "ABS" -> function(Function.ABS, call.getOperands(), row);
+            case "NUMERIC" -> castRegister(emit(call.getOperands().get(0), row), SqlType.NUMERIC);
             case "NOW" -> function(Function.NOW, List.of(), row);
             // Calcite types these as timestamp without time zone: the session zone (UTC) applies.
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> castRegister(function(Function.NOW, List.of(), row), SqlType.TIMESTAMP);

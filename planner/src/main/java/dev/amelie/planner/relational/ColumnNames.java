@@ -108,7 +108,7 @@ final class ColumnNames {
             case "varchar" -> "varchar";
             case "timestamp", "timestamp(6)" -> "timestamp";
             case "timestamp with local time zone", "timestamp(6) with local time zone", "timestamp with time zone" -> "timestamptz";
-            default -> spec.replace("`", "");
+            default -> spec.startsWith("decimal") || spec.startsWith("numeric") ? "numeric" : spec.replace("`", "");
         };
     }
 }

@@ -52,6 +52,13 @@ final class LiteralCoercionCheck extends SqlBasicVisitor<Void> {
                 }
             }
         }
+        if (call.getOperator() == UnconstrainedNumeric.NUMERIC && call.operand(0) instanceof SqlCharStringLiteral literal) {
+            try {
+                Values.cast(literal.getValueAs(String.class), SqlType.NUMERIC);
+            } catch (SqlException e) {
+                throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), offsetOf(literal.getParserPosition()), e);
+            }
+        }
         return super.visit(call);
     }
 

@@ -43,7 +43,8 @@ final class PostgresFunctions {
             null, OperandTypes.CHARACTER, SqlFunctionCategory.STRING);
 
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
-    static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH),
+    static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH,
+                    UnconstrainedNumeric.NUMERIC),
             FunctionCatalog.TABLE);
 
     /** A function without arguments whose value the plan must not fold into a constant. */

@@ -1,0 +1,56 @@
+package dev.amelie.planner.relational;
+
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * {@code x::numeric} without precision and scale keeps every digit in PostgreSQL ({@code
+ * 0.5::numeric} is 0.5); to Calcite it is DECIMAL(19, 0), and it folds a cast of a constant to
+ * that, so {@code 0.5::numeric} became 0. Such casts become calls of {@link #NUMERIC} instead,
+ * typed as our numeric columns are, which the runtime casts without rounding.
+ */
+final class UnconstrainedNumeric {
+
+    /** numeric(x): x as numeric, with the scale it has. Named as PostgreSQL names the column. */
+    static final SqlFunction NUMERIC = new SqlFunction("numeric", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.cascade(opBinding -> opBinding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 38, 6),
+                    SqlTypeTransforms.TO_NULLABLE),
+            (binding, returnType, operandTypes) -> operandTypes[0] = returnType,
+            OperandTypes.ANY, SqlFunctionCategory.NUMERIC) {
+        @Override
+        public boolean isDeterministic() {
+            return true;
+        }
+    };
+
+    private UnconstrainedNumeric() {
+    }
+
+    static SqlNode rewrite(SqlNode node) {
+        SqlNode rewritten = node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlCall call) {
+                SqlNode visited = super.visit(call);
+                if (visited instanceof SqlCall cast && cast.getKind() == SqlKind.CAST && cast.operandCount() == 2
+                        && cast.operand(1) instanceof SqlDataTypeSpec spec
+                        && spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
+                        && basic.getTypeName().getSimple().equalsIgnoreCase("DECIMAL") && basic.getPrecision() < 0) {
+                    SqlNode value = cast.operand(0);
+                    return NUMERIC.createCall(cast.getParserPosition(), new SqlNode[] {value});
+                }
+                return visited;
+            }
+        });
+        return rewritten == null ? node : rewritten;
+    }
+}
