@@ -6,6 +6,8 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ public final class CalciteErrors {
     private static final Pattern UNKNOWN_TARGET_COLUMN = Pattern.compile("Unknown target column '([^']*)'.*");
     private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature ([^(]*)\\((.*)\\).*", Pattern.DOTALL);
     private static final Pattern CANNOT_APPLY = Pattern.compile("Cannot apply '([^']*)' to arguments of type '(.*)'.*", Pattern.DOTALL);
+    private static final Pattern FUNCTION_ARGUMENTS = Pattern.compile("([a-z_][a-z_0-9]*)\\((.*?)\\)'.*", Pattern.DOTALL);
     /** Babel's select-list alias lookup reports an unknown bare column this way. */
     private static final Pattern DEPENDS_ON_ITSELF = Pattern.compile("The definition of column '([^']*)' depends on itself.*", Pattern.DOTALL);
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous.*");
@@ -72,6 +75,14 @@ public final class CalciteErrors {
                     position, cause);
         }
         if ((m = CANNOT_APPLY.matcher(message)).matches()) {
+            Matcher function = FUNCTION_ARGUMENTS.matcher(m.group(2).toLowerCase());
+            if (m.group(1).matches("[A-Za-z_][A-Za-z_0-9]*") && function.matches()) {
+                // A function, not an operator: PostgreSQL's wording, with its type names.
+                return new SqlException(SqlState.UNDEFINED_FUNCTION, "function " + function.group(1) + "("
+                        + postgresTypeNames(function.group(2)) + ") does not exist", null,
+                        "No function matches the given name and argument types. You might need to add explicit type casts.",
+                        position, cause);
+            }
             return error(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + m.group(2).toLowerCase(), position, cause);
         }
         if ((m = UNKNOWN_TYPE.matcher(message)).matches()) {
@@ -89,6 +100,25 @@ public final class CalciteErrors {
             return error(SqlState.DATATYPE_MISMATCH, message, position, cause);
         }
         return error(SqlState.SYNTAX_ERROR, message, position, cause);
+    }
+
+    /** "<integer>, <decimal(3, 1)>" as PostgreSQL names the types: "integer, numeric". */
+    private static String postgresTypeNames(String calciteTypes) {
+        List<String> names = new ArrayList<>();
+        Matcher type = Pattern.compile("<([^>]*)>").matcher(calciteTypes);
+        while (type.find()) {
+            String t = type.group(1).replaceAll("\\(.*\\)", "").trim();
+            names.add(switch (t) {
+                case "decimal" -> "numeric";
+                case "double", "float" -> "double precision";
+                case "real" -> "real";
+                case "char", "varchar" -> "text";
+                case "timestamp" -> "timestamp without time zone";
+                case "timestamp with local time zone" -> "timestamp with time zone";
+                default -> t;
+            });
+        }
+        return String.join(", ", names);
     }
 
     private static SqlException error(SqlState state, String message, int position, Throwable cause) {

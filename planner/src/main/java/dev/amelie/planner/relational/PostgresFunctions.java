@@ -42,9 +42,18 @@ final class PostgresFunctions {
     static final SqlFunction LENGTH = new SqlFunction("length", SqlKind.OTHER_FUNCTION, ReturnTypes.INTEGER_NULLABLE,
             null, OperandTypes.CHARACTER, SqlFunctionCategory.STRING);
 
+    /**
+     * bool_and / bool_or: the least and the greatest boolean of the group. Calcite's PostgreSQL
+     * library has them under upper-case names, which our lower-casing lookup does not reach.
+     */
+    static final org.apache.calcite.sql.SqlAggFunction BOOL_AND =
+            new org.apache.calcite.sql.fun.SqlMinMaxAggFunction("bool_and", SqlKind.MIN, OperandTypes.BOOLEAN);
+    static final org.apache.calcite.sql.SqlAggFunction BOOL_OR =
+            new org.apache.calcite.sql.fun.SqlMinMaxAggFunction("bool_or", SqlKind.MAX, OperandTypes.BOOLEAN);
+
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
     static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH,
-                    UnconstrainedNumeric.NUMERIC),
+                    UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR),
             FunctionCatalog.TABLE);
 
     /** A function without arguments whose value the plan must not fold into a constant. */
