@@ -133,23 +133,8 @@ final class TrigFunctions {
         if (Double.isNaN(x)) {
             return x;
         }
-        if (Double.isInfinite(x)) {
-            throw outOfRange();
-        }
-        int sign = 1;
-        x = x % 360.0; // C's fmod
-        if (x < 0.0) {
-            x = -x;
-            sign = -sign;
-        }
-        if (x > 180.0) {
-            x = 360.0 - x;
-            sign = -sign;
-        }
-        if (x > 90.0) {
-            x = 180.0 - x;
-        }
-        return sign * sindQ1(x);
+        double[] reduced = firstQuadrant(x, false); // sin(180 - x) = sin(x)
+        return reduced[1] * sindQ1(reduced[0]);
     }
 
     private static double cosd(double x) {
@@ -178,7 +163,7 @@ final class TrigFunctions {
         if (Double.isNaN(x)) {
             return x;
         }
-        double[] reduced = firstQuadrantOfOdd(x);
+        double[] reduced = firstQuadrant(x, true); // tan(180 - x) = -tan(x)
         double result = reduced[1] * ((sindQ1(reduced[0]) / cosdQ1(reduced[0])) / TAN_45);
         return result == 0.0 ? 0.0 : result; // no minus zero, as float.c
     }
@@ -187,16 +172,17 @@ final class TrigFunctions {
         if (Double.isNaN(x)) {
             return x;
         }
-        double[] reduced = firstQuadrantOfOdd(x);
+        double[] reduced = firstQuadrant(x, true);
         double result = reduced[1] * ((cosdQ1(reduced[0]) / sindQ1(reduced[0])) / COT_45);
         return result == 0.0 ? 0.0 : result;
     }
 
     /**
-     * For tand and cotd (odd, period 180 degrees): {angle in [0, 90], sign of the result}, as
-     * float.c reduces them. Infinity is out of range.
+     * An angle in degrees reduced to [0, 90] for an odd function (sind, tand, cotd), as float.c
+     * reduces it: {angle, sign of the result}. {@code flipPastNinety}: whether f(180 - x) is
+     * -f(x) (tangent, cotangent) rather than f(x) (sine). Infinity is out of range.
      */
-    private static double[] firstQuadrantOfOdd(double x) {
+    private static double[] firstQuadrant(double x, boolean flipPastNinety) {
         if (Double.isInfinite(x)) {
             throw outOfRange();
         }
@@ -212,7 +198,9 @@ final class TrigFunctions {
         }
         if (x > 90.0) {
             x = 180.0 - x;
-            sign = -sign;
+            if (flipPastNinety) {
+                sign = -sign;
+            }
         }
         return new double[] {x, sign};
     }
