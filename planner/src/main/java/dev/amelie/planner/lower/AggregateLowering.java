@@ -55,7 +55,8 @@ final class AggregateLowering {
      * host: not with avg, whose partial state would be two values (sum and count).
      */
     static boolean splits(Aggregate aggregate) {
-        return aggregate.getAggCallList().stream().noneMatch(call -> call.getAggregation().getKind() == SqlKind.AVG);
+        return aggregate.getAggCallList().stream().noneMatch(call -> call.getAggregation().getKind() == SqlKind.AVG
+                || call.getAggregation().getKind() == SqlKind.LISTAGG);
     }
 
     /**
@@ -174,6 +175,8 @@ final class AggregateLowering {
                     code.emit(Opcode.SUM, accumulators[i], argument);
                     code.emit(Opcode.COUNT_VALUE, counts[i], argument);
                 }
+                case LISTAGG -> code.emit(Opcode.STRING_AGG, accumulators[i], argument,
+                        call.getArgList().size() > 1 ? row[call.getArgList().get(1)] : code.loadConstant(","));
                 // Any value of the group will do; the least is one, and keeps plans deterministic.
                 case MIN, ANY_VALUE -> code.emit(Opcode.MIN, accumulators[i], argument);
                 case MAX -> code.emit(Opcode.MAX, accumulators[i], argument);
@@ -232,6 +235,11 @@ final class AggregateLowering {
                 throw ExpressionLowering.unsupported("DISTINCT in aggregates");
             }
             switch (call.getAggregation().getKind()) {
+                case LISTAGG -> {
+                    if (!call.getCollation().getFieldCollations().isEmpty()) {
+                        throw ExpressionLowering.unsupported("string_agg with ORDER BY");
+                    }
+                }
                 case COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE -> {
                     if (call.getArgList().size() > 1) {
                         throw ExpressionLowering.unsupported("aggregate " + call.getAggregation().getName().toLowerCase(Locale.ROOT)

@@ -86,6 +86,9 @@ final class ColumnNames {
                     case null -> "btrim";
                 };
             }
+            if (call.getOperator().getName().equalsIgnoreCase("LISTAGG") || call.getOperator().getName().equalsIgnoreCase("STRING_AGG")) {
+                return "string_agg"; // Calcite's LISTAGG is how it runs string_agg
+            }
             if (call.getOperator().getName().equals("TRANSLATE3")) {
                 return "translate"; // Calcite's name for the three-argument translate
             }

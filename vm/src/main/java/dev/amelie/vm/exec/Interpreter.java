@@ -135,6 +135,12 @@ public final class Interpreter {
                         r[a] = r[b];
                     }
                 }
+                case STRING_AGG -> {
+                    if (r[b] != null) {
+                        String value = Values.toText(r[b]);
+                        r[a] = r[a] == null ? value : r[a] + (r[c] == null ? "" : Values.toText(r[c])) + value;
+                    }
+                }
                 case INSERT -> context.insert(Arrays.copyOfRange(r, a, a + b));
                 case INSERT_IF_ABSENT -> r[c] = context.insertIfAbsent(Arrays.copyOfRange(r, a, a + b), false);
                 case INSERT_OR_CONFLICT -> r[c] = context.insertIfAbsent(Arrays.copyOfRange(r, a, a + b), true);

@@ -78,6 +78,11 @@ LOOKUP,
     SUM,
     /** r ← min(r, a) / max(r, a), ignoring nulls. */
     MIN, MAX,
+    /**
+     * string_agg: r ← r || c || a, ignoring NULL values (r NULL until the first); a NULL
+     * delimiter joins with nothing, as PostgreSQL.
+     */
+    STRING_AGG,
 
     /** Insert registers a..a+b-1 as a new row into this partition. */
     INSERT,
