@@ -96,6 +96,7 @@ final class PartitionContext extends SectionContext {
     public void insert(Object[] row) {
         TableDef def = table.def();
         checkNotNull(def, row);
+        roundToScale(def, row);
         Object key = RowKey.of(def, row);
         if (partition.contains(key)) {
             throw duplicateKey(def, row);
@@ -110,6 +111,7 @@ final class PartitionContext extends SectionContext {
     public boolean insertIfAbsent(Object[] row, boolean updateFollows) {
         TableDef def = table.def();
         checkNotNull(def, row);
+        roundToScale(def, row);
         Object key = RowKey.of(def, row);
         if (updateFollows && affectedKeys == null) {
             affectedKeys = new java.util.HashSet<>();
@@ -141,6 +143,7 @@ final class PartitionContext extends SectionContext {
         Object oldKey = current.key();
         Object[] row = def.hasPrimaryKey() ? values : withRowId(values, oldRow[def.columns().size()]);
         checkNotNull(def, row);
+        roundToScale(def, row);
         Object newKey = RowKey.of(def, row);
         if (newKey.equals(oldKey)) {
             table.put(partitionIndex, oldKey, row);
@@ -199,6 +202,30 @@ final class PartitionContext extends SectionContext {
                                 + "\" violates not-null constraint",
                         "Failing row contains " + describe(row, columns.size()) + ".", null, 0, null);
             }
+        }
+    }
+
+    /**
+     * numeric(p, s) columns store their values rounded to s digits (half away from zero, as
+     * PostgreSQL); a value with more than p - s integer digits is 22003, as PostgreSQL says it.
+     */
+    private static void roundToScale(TableDef def, Object[] row) {
+        List<ColumnDef> columns = def.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDef column = columns.get(i);
+            if (!column.hasScale() || !(row[i] instanceof Number number)) {
+                continue;
+            }
+            java.math.BigDecimal value = number instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(number.toString());
+            java.math.BigDecimal rounded = value.setScale(column.scale(), java.math.RoundingMode.HALF_UP);
+            int integerDigits = rounded.signum() == 0 ? Integer.MIN_VALUE : rounded.precision() - rounded.scale();
+            if (integerDigits > column.precision() - column.scale()) {
+                throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow",
+                        "A field with precision " + column.precision() + ", scale " + column.scale()
+                                + " must round to an absolute value less than 10^" + (column.precision() - column.scale()) + ".",
+                        null, 0, null);
+            }
+            row[i] = rounded;
         }
     }
 

@@ -36,6 +36,8 @@ public final class ChangeCodec {
     private static final byte CREATE_TABLE_WITH_DEFAULTS = 13;
     private static final byte CREATE_INDEX = 14;
     private static final byte DROP_INDEX = 15;
+    /** CREATE TABLE whose columns also carry numeric precision and scale (tag 13: without). */
+    private static final byte CREATE_TABLE_WITH_TYPMODS = 16;
 
     private ChangeCodec() {}
 
@@ -46,7 +48,7 @@ public final class ChangeCodec {
         for (Change change : changes) {
             switch (change) {
                 case Change.CreateTable(TableDef def) -> {
-                    out.put(CREATE_TABLE_WITH_DEFAULTS);
+                    out.put(CREATE_TABLE_WITH_TYPMODS);
                     out.putLong(def.id());
                     RowCodec.writeString(out, def.schema());
                     RowCodec.writeString(out, def.name());
@@ -57,6 +59,8 @@ public final class ChangeCodec {
                         out.put((byte) (column.notNull() ? 1 : 0));
                         writeOptional(out, column.defaultSql());
                         writeOptional(out, column.ownedSequence());
+                        out.putInt(column.precision());
+                        out.putInt(column.scale());
                     }
                     out.putInt(def.primaryKey().length);
                     for (int position : def.primaryKey()) {
@@ -167,7 +171,7 @@ public final class ChangeCodec {
         for (int i = 0; i < count; i++) {
             byte kind = in.get();
             switch (kind) {
-                case CREATE_TABLE, CREATE_TABLE_WITH_DEFAULTS -> {
+                case CREATE_TABLE, CREATE_TABLE_WITH_DEFAULTS, CREATE_TABLE_WITH_TYPMODS -> {
                     long id = in.getLong();
                     String schema = RowCodec.readString(in);
                     String name = RowCodec.readString(in);
@@ -177,8 +181,15 @@ public final class ChangeCodec {
                         String columnName = RowCodec.readString(in);
                         SqlType type = types[in.get()];
                         boolean notNull = in.get() == 1;
-                        columns.add(kind == CREATE_TABLE ? new ColumnDef(columnName, type, notNull)
-                                : new ColumnDef(columnName, type, notNull, readOptional(in), readOptional(in)));
+                        if (kind == CREATE_TABLE) {
+                            columns.add(new ColumnDef(columnName, type, notNull));
+                        } else {
+                            String defaultSql = readOptional(in);
+                            String ownedSequence = readOptional(in);
+                            columns.add(kind == CREATE_TABLE_WITH_TYPMODS
+                                    ? new ColumnDef(columnName, type, notNull, defaultSql, ownedSequence, in.getInt(), in.getInt())
+                                    : new ColumnDef(columnName, type, notNull, defaultSql, ownedSequence));
+                        }
                     }
                     int[] pk = new int[in.getInt()];
                     for (int k = 0; k < pk.length; k++) {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,17 @@ class ChangeCodecTest {
         assertEquals(Long.MAX_VALUE, back.id());
         assertEquals(0, back.primaryKey().length);
         assertEquals(def.columns(), back.columns());
+    }
+
+    @Test
+    void numericPrecisionAndScaleRoundTrip() {
+        TableDef def = new TableDef(7, "public", "prices", List.of(new ColumnDef("id", SqlType.INTEGER, true),
+                new ColumnDef("price", SqlType.NUMERIC, false, null, null, 10, 2),
+                new ColumnDef("tiny", SqlType.NUMERIC, false, "0", null, 3, -2)), new int[] {0});
+        TableDef back = ((Change.CreateTable) ChangeCodec.decode(ChangeCodec.encode(List.of(new Change.CreateTable(def)))).getFirst()).def();
+        assertEquals(def.columns(), back.columns());
+        assertTrue(back.columns().get(1).hasScale());
+        assertFalse(back.columns().get(0).hasScale());
     }
 
     @Test

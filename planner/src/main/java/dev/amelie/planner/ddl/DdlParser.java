@@ -85,11 +85,13 @@ public final class DdlParser {
             }
             SqlType serial = SerialTypes.of(in.peek());
             SqlType type;
+            TypeNames.ColumnType columnType = null;
             if (serial != null) {
                 in.next();
                 type = serial;
             } else {
-                type = TypeNames.parse(in);
+                columnType = TypeNames.parseColumnType(in);
+                type = columnType.type();
             }
             boolean notNull = false;
             String defaultSql = null;
@@ -149,7 +151,8 @@ public final class DdlParser {
                 sequences.add(new PlannedStatement.CreateSequence(name.schema(), sequence, 1, 1, max, 1, false, false));
                 columns.add(new ColumnDef(column, type, true, "nextval('" + sequence + "')", sequence));
             } else {
-                columns.add(new ColumnDef(column, type, notNull, defaultSql, null));
+                columns.add(new ColumnDef(column, type, notNull, defaultSql, null,
+                        columnType == null ? -1 : columnType.precision(), columnType == null ? -1 : columnType.scale()));
             }
         } while (in.acceptSymbol(","));
         in.expectSymbol(")");

@@ -33,6 +33,14 @@ public final class TypeNames {
     }
 
     public static SqlType parse(TokenStream in) {
+        return parseColumnType(in).type();
+    }
+
+    /** A column's type and, for numeric(p[, s]), its precision and scale (-1: unconstrained). */
+    public record ColumnType(SqlType type, int precision, int scale) {}
+
+    public static ColumnType parseColumnType(TokenStream in) {
+        int position = in.peek().position();
         String name = in.expectIdentifier();
         SqlType type = switch (name) {
             case "int", "integer", "int4" -> SqlType.INTEGER;
@@ -62,16 +70,40 @@ public final class TypeNames {
             }
             default -> throw new SqlException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist");
         };
+        int precision = -1;
+        int scale = -1;
         if (in.acceptSymbol("(")) {
-            // Length and precision modifiers are accepted; lengths are not enforced yet.
+            // Length modifiers are accepted and not enforced yet; numeric's are applied.
+            java.util.List<String> modifiers = new java.util.ArrayList<>();
             do {
-                in.next();
+                modifiers.add(in.acceptSymbol("-") ? "-" + in.next().text() : in.next().text());
             } while (in.acceptSymbol(","));
             in.expectSymbol(")");
+            if (type == SqlType.NUMERIC) {
+                precision = typmod(modifiers.get(0));
+                scale = modifiers.size() > 1 ? typmod(modifiers.get(1)) : 0;
+                if (precision < 1 || precision > 1000) {
+                    throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                            "NUMERIC precision " + precision + " must be between 1 and 1000", null, null, position, null);
+                }
+                // PostgreSQL 15 allows a scale above the precision and below zero.
+                if (scale < -1000 || scale > 1000) {
+                    throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                            "NUMERIC scale " + scale + " must be between -1000 and 1000", null, null, position, null);
+                }
+            }
         }
         if (in.peek().isSymbol("[")) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet");
         }
-        return type;
+        return new ColumnType(type, precision, scale);
+    }
+
+    private static int typmod(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + text + "\"");
+        }
     }
 }
