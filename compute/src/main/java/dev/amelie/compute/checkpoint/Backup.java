@@ -1,13 +1,11 @@
 package dev.amelie.compute.checkpoint;
 
+import dev.amelie.wal.DurableFiles;
 import dev.amelie.wal.snapshot.Snapshot;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 /**
@@ -56,34 +54,20 @@ public final class Backup {
             Path snapshotCopy = normalized.resolve("snapshot").resolve(fresh.directory().getFileName());
             Files.createDirectories(snapshotCopy);
             for (String file : fresh.files()) {
-                counts[1] += copy(fresh.directory().resolve(file), snapshotCopy.resolve(file));
+                counts[1] += DurableFiles.copy(fresh.directory().resolve(file), snapshotCopy.resolve(file));
                 counts[0]++;
             }
-            syncDirectory(snapshotCopy);
-            syncDirectory(snapshotCopy.getParent());
+            DurableFiles.syncDirectory(snapshotCopy);
+            DurableFiles.syncDirectory(snapshotCopy.getParent());
         });
         Files.createDirectories(normalized.resolve("wal"));
-        syncDirectory(normalized.resolve("wal"));
+        DurableFiles.syncDirectory(normalized.resolve("wal"));
         Path config = dataDirectory.resolve("amelie.conf");
         if (Files.isRegularFile(config)) {
-            counts[1] += copy(config, normalized.resolve("amelie.conf"));
+            counts[1] += DurableFiles.copy(config, normalized.resolve("amelie.conf"));
             counts[0]++;
         }
-        syncDirectory(normalized);
+        DurableFiles.syncDirectory(normalized);
         return new Result(snapshot.lsn(), counts[0], counts[1]);
-    }
-
-    private static long copy(Path from, Path to) throws IOException {
-        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-        try (FileChannel channel = FileChannel.open(to, StandardOpenOption.WRITE)) {
-            channel.force(true);
-            return channel.size();
-        }
-    }
-
-    private static void syncDirectory(Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
     }
 }

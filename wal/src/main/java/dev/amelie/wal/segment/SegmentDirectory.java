@@ -1,5 +1,7 @@
 package dev.amelie.wal.segment;
 
+import dev.amelie.wal.DurableFiles;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -62,7 +64,7 @@ public final class SegmentDirectory {
         Path file = directory.resolve(SegmentName.of(firstLsn));
         FileChannel channel = channels.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            syncDirectory();
+            DurableFiles.syncDirectory(directory);
         } catch (IOException e) {
             channel.close();
             throw e;
@@ -105,7 +107,7 @@ public final class SegmentDirectory {
             }
         }
         if (removed > 0) {
-            syncDirectory();
+            DurableFiles.syncDirectory(directory);
         }
         return removed;
     }
@@ -121,11 +123,5 @@ public final class SegmentDirectory {
             }
         }
         return total;
-    }
-
-    private void syncDirectory() throws IOException {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
     }
 }

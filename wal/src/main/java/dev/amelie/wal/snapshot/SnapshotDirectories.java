@@ -1,11 +1,11 @@
 package dev.amelie.wal.snapshot;
 
+import dev.amelie.wal.DurableFiles;
+
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /** What the store and the builder do to directories: make their entries durable, delete them. */
 final class SnapshotDirectories {
@@ -15,9 +15,7 @@ final class SnapshotDirectories {
 
     /** Fsyncs a directory, which makes the creation, renaming and removal of its entries durable. */
     static void sync(Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        DurableFiles.syncDirectory(directory);
     }
 
     /**
