@@ -588,16 +588,14 @@ public final class Transaction {
                 : CompletableFuture.failedFuture(durabilityError("could not make the transaction durable", e)));
     }
 
-    /** 53100 when the disk is full, 58030 for any other failure of the log. */
+    /** The log's failure (its message names the cause and the file) as 53100 or 58030. */
     private static SqlException durabilityError(String what, Throwable e) {
-        String root = rootMessage(e);
-        SqlState state = root != null && root.contains("No space left on device") ? SqlState.DISK_FULL : SqlState.IO_ERROR;
         Throwable failure = e;
         while (!(failure instanceof WalFailedException) && failure.getCause() != null) {
             failure = failure.getCause();
         }
-        String message = failure.getMessage() != null ? failure.getMessage() : root;
-        return new SqlException(state, what + ": " + (message == null ? e.toString() : message), e);
+        String message = failure.getMessage() != null ? failure.getMessage() : rootMessage(e);
+        return SqlException.ioFailure(what, message == null ? e.toString() : message, e);
     }
 
     /**

@@ -42,7 +42,7 @@ final class DurabilityCommands {
             try {
                 checkpointer.checkpoint();
             } catch (IOException e) {
-                throw ioError("could not write the checkpoint", e);
+                throw SqlException.ioFailure("could not write the checkpoint", String.valueOf(e.getMessage()), e);
             }
         }
         return new StatementExecution.Result("CHECKPOINT", List.of(), null, List.of(), 0);
@@ -65,14 +65,7 @@ final class DurabilityCommands {
             throw new SqlException(e.getMessage().startsWith("relative") ? SqlState.INVALID_NAME : SqlState.DUPLICATE_FILE,
                     e.getMessage());
         } catch (IOException e) {
-            throw ioError("could not write the backup to \"" + directory + "\"", e);
+            throw SqlException.ioFailure("could not write the backup to \"" + directory + "\"", String.valueOf(e.getMessage()), e);
         }
-    }
-
-    /** 53100 when the disk is full (the only cause the message tells), 58030 for any other IO failure. */
-    static SqlException ioError(String what, IOException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        SqlState state = message.contains("No space left on device") ? SqlState.DISK_FULL : SqlState.IO_ERROR;
-        return new SqlException(state, what + ": " + message, e);
     }
 }

@@ -35,6 +35,21 @@ public class SqlException extends RuntimeException {
         this.context = context;
     }
 
+    /**
+     * A failed write to disk as PostgreSQL reports it: 53100 when the system said the disk is
+     * full (anywhere in {@code cause}'s chain), 58030 for anything else; the message is
+     * {@code what: message}.
+     */
+    public static SqlException ioFailure(String what, String message, Throwable cause) {
+        SqlState state = SqlState.IO_ERROR;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                state = SqlState.DISK_FULL;
+            }
+        }
+        return new SqlException(state, what + ": " + message, cause);
+    }
+
     /** The same error with its context (ErrorResponse 'W') set, as PostgreSQL's error context callbacks add it. */
     public SqlException withContext(String newContext) {
         return new SqlException(state, getMessage(), detail, hint, position, newContext, this);
