@@ -27,6 +27,8 @@ public final class Table {
     private final Partition[] partitions;
     private final AtomicLong lastRowId;
     private final List<SecondaryIndex> indexes;
+    /** Whether an index is UNIQUE: asked per statement, so known once per table version. */
+    private final boolean hasUniqueIndex;
 
     public Table(TableDef def, int nodes) {
         this.def = def;
@@ -36,6 +38,7 @@ public final class Table {
         }
         this.lastRowId = new AtomicLong();
         this.indexes = List.of();
+        this.hasUniqueIndex = false;
     }
 
     private Table(TableDef def, Partition[] partitions, AtomicLong lastRowId, List<SecondaryIndex> indexes) {
@@ -43,6 +46,15 @@ public final class Table {
         this.partitions = partitions;
         this.lastRowId = lastRowId;
         this.indexes = List.copyOf(indexes);
+        this.hasUniqueIndex = indexes.stream().anyMatch(index -> index.def().unique());
+    }
+
+    /**
+     * Whether a write to this table must take every node, one at a time: a UNIQUE index is
+     * checked across partitions (see {@link SecondaryIndex}).
+     */
+    public boolean hasUniqueIndex() {
+        return hasUniqueIndex;
     }
 
     public List<SecondaryIndex> indexes() {

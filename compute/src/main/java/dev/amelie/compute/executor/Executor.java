@@ -105,7 +105,7 @@ public final class Executor {
 
     private boolean hasUniqueIndex(long tableId) {
         Table table = catalog.current().table(tableId);
-        return table != null && table.indexes().stream().anyMatch(index -> index.def().unique());
+        return table != null && table.hasUniqueIndex();
     }
 
     CatalogStore catalog() {

@@ -165,8 +165,7 @@ public final class Transaction {
         boolean modifies = program.kind() != Program.StatementKind.SELECT;
         // A unique index is checked across partitions as rows change: nodes taking turns, in
         // node order, make which row meets which the same in every run (replays included).
-        boolean oneNodeAtATime = modifies && table != null
-                && table.indexes().stream().anyMatch(index -> index.def().unique());
+        boolean oneNodeAtATime = modifies && table != null && table.hasUniqueIndex();
         List<Object[]> gathered = new ArrayList<>();
         /** An INSERT's rows as stored, in the order of its input: what RETURNING projects. */
         List<Object[]> stored = null;
