@@ -94,12 +94,7 @@ final class AggregateLowering {
         code.emit(Opcode.OPEN, cursor, RowSourceKind.SCRATCH.ordinal(), rowSet);
         int loop = code.position();
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int columns = code.newRegisters(Math.max(width, 1));
-        int[] row = new int[width];
-        for (int i = 0; i < width; i++) {
-            row[i] = columns + i;
-            code.emit(Opcode.COLUMN, columns + i, cursor, i);
-        }
+        int[] row = code.loadRow(cursor, width);
         CodeBuilder.Label newGroup = code.newLabel();
         CodeBuilder.Label update = code.newLabel();
         code.emitJump(Opcode.JUMP_TRUE, first, 0, 0, 2, newGroup);

@@ -68,12 +68,7 @@ final class JoinLowering {
             CodeBuilder.Label end = code.newLabel();
             int loop = code.position();
             code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-            int first = code.newRegisters(Math.max(otherWidth, 1));
-            int[] other = new int[otherWidth];
-            for (int i = 0; i < otherWidth; i++) {
-                code.emit(Opcode.COLUMN, first + i, cursor, i);
-                other[i] = first + i;
-            }
+            int[] other = code.loadRow(cursor, otherWidth);
             int[] combined = rightDriven ? concat(other, drivingRow) : concat(drivingRow, other);
             CodeBuilder.Label skip = code.newLabel();
             if (!condition.isAlwaysTrue()) {

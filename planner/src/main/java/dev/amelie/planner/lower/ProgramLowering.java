@@ -268,10 +268,7 @@ public final class ProgramLowering {
         int loop = code.position();
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
         int width = def.storedWidth();
-        int first = code.newRegisters(width);
-        for (int i = 0; i < width; i++) {
-            code.emit(Opcode.COLUMN, first + i, cursor, i);
-        }
+        int first = code.loadRow(cursor, width)[0];
         code.emit(Opcode.INSERT, first, width);
         code.emit(Opcode.JUMP, loop);
         code.place(end);

@@ -199,14 +199,7 @@ final class SectionLowering {
 
     /** Loads the cursor's current row of {@code scan} into registers; returns them. */
     private int[] columnsOf(TableScan scan, int cursor) {
-        int width = scan.getRowType().getFieldCount();
-        int columns = code.newRegisters(Math.max(width, 1));
-        int[] row = new int[width];
-        for (int i = 0; i < width; i++) {
-            row[i] = columns + i;
-            code.emit(Opcode.COLUMN, columns + i, cursor, i);
-        }
-        return row;
+        return code.loadRow(cursor, scan.getRowType().getFieldCount());
     }
 
     /** A secondary index whose every column the filter fixes, and the lookup on it; null when none does. */
@@ -289,12 +282,7 @@ final class SectionLowering {
         CodeBuilder.Label end = code.newLabel();
         int loop = code.position();
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int first = code.newRegisters(Math.max(width, 1));
-        int[] row = new int[width];
-        for (int i = 0; i < width; i++) {
-            row[i] = first + i;
-            code.emit(Opcode.COLUMN, first + i, cursor, i);
-        }
+        int[] row = code.loadRow(cursor, width);
         sink.accept(row);
         code.emit(Opcode.JUMP, loop);
         code.place(end);

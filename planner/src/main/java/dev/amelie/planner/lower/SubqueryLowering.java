@@ -297,12 +297,7 @@ final class SubqueryLowering {
         CodeBuilder.Label end = code.newLabel();
         int loop = code.position();
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        int first = code.newRegisters(Math.max(width, 1));
-        int[] row = new int[width];
-        for (int i = 0; i < width; i++) {
-            row[i] = first + i;
-            code.emit(Opcode.COLUMN, first + i, cursor, i);
-        }
+        int[] row = code.loadRow(cursor, width);
         CodeBuilder.Label skip = code.newLabel();
         if (!keys.residual().isAlwaysTrue()) {
             section.bindCorrelations(filter, row);

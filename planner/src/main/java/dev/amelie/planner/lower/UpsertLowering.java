@@ -32,10 +32,7 @@ final class UpsertLowering {
         code.place(loop);
         code.emitJump(Opcode.NEXT, input, 0, 0, 2, end);
         int width = def.storedWidth();
-        int proposed = code.newRegisters(width);
-        for (int i = 0; i < width; i++) {
-            code.emit(Opcode.COLUMN, proposed + i, input, i);
-        }
+        int proposed = code.loadRow(input, width)[0];
         int inserted = code.newRegisters(1);
         if (!action.update()) {
             code.emit(Opcode.INSERT_IF_ABSENT, proposed, width, inserted);
@@ -54,10 +51,9 @@ final class UpsertLowering {
         int existingCursor = code.newCursor();
         code.emit(Opcode.LOOKUP, existingCursor, key, primaryKey.length);
         code.emitJump(Opcode.NEXT, existingCursor, 0, 0, 2, loop);
-        int existing = code.newRegisters(width);
+        int existing = code.loadRow(existingCursor, width)[0];
         int[] both = new int[width * 2];
         for (int i = 0; i < width; i++) {
-            code.emit(Opcode.COLUMN, existing + i, existingCursor, i);
             both[i] = existing + i;
             both[width + i] = proposed + i;
         }

@@ -95,6 +95,20 @@ public final class CodeBuilder {
         }
     }
 
+    /**
+     * Loads the cursor's current row into new consecutive registers (COLUMN 0 … width-1);
+     * returns them, in column order.
+     */
+    public int[] loadRow(int cursor, int width) {
+        int first = newRegisters(Math.max(width, 1));
+        int[] row = new int[width];
+        for (int i = 0; i < width; i++) {
+            row[i] = first + i;
+            emit(Opcode.COLUMN, first + i, cursor, i);
+        }
+        return row;
+    }
+
     /** r ← constant value. */
     public int loadConstant(Object value) {
         int r = newRegister();
