@@ -29,9 +29,12 @@ public final class Table {
     private final List<SecondaryIndex> indexes;
     /** Whether an index is UNIQUE: asked per statement, so known once per table version. */
     private final boolean hasUniqueIndex;
+    /** The numeric(p, s) columns, whose values are rounded as rows are stored: asked per row. */
+    private final int[] scaledColumns;
 
     public Table(TableDef def, int nodes) {
         this.def = def;
+        this.scaledColumns = scaledColumns(def);
         this.partitions = new Partition[nodes];
         for (int i = 0; i < nodes; i++) {
             partitions[i] = new Partition(def);
@@ -43,6 +46,7 @@ public final class Table {
 
     private Table(TableDef def, Partition[] partitions, AtomicLong lastRowId, List<SecondaryIndex> indexes) {
         this.def = def;
+        this.scaledColumns = scaledColumns(def);
         this.partitions = partitions;
         this.lastRowId = lastRowId;
         this.indexes = List.copyOf(indexes);
@@ -55,6 +59,16 @@ public final class Table {
      */
     public boolean hasUniqueIndex() {
         return hasUniqueIndex;
+    }
+
+    /** Positions of the columns declared numeric(p, s). */
+    public int[] scaledColumns() {
+        return scaledColumns;
+    }
+
+    private static int[] scaledColumns(TableDef def) {
+        return java.util.stream.IntStream.range(0, def.columns().size())
+                .filter(i -> def.columns().get(i).hasScale()).toArray();
     }
 
     public List<SecondaryIndex> indexes() {

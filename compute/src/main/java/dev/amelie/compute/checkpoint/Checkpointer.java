@@ -123,7 +123,8 @@ public final class Checkpointer {
             long lsn = wal.lastAppendedLsn();
             List<Change> catalogChanges = catalogChanges(current);
             List<List<FrozenDatabase.FrozenPartition>> partitions = new ArrayList<>();
-            for (int i = 0; i < executor.allNodes().cardinality(); i++) {
+            int nodes = executor.allNodes().cardinality();
+            for (int i = 0; i < nodes; i++) {
                 partitions.add(new ArrayList<>());
             }
             List<Table> tables = new ArrayList<>(current.tables());

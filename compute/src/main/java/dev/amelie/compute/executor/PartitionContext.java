@@ -96,7 +96,7 @@ final class PartitionContext extends SectionContext {
     public void insert(Object[] row) {
         TableDef def = table.def();
         checkNotNull(def, row);
-        roundToScale(def, row);
+        roundToScale(table, row);
         Object key = RowKey.of(def, row);
         if (partition.contains(key)) {
             throw duplicateKey(def, row);
@@ -111,7 +111,7 @@ final class PartitionContext extends SectionContext {
     public boolean insertIfAbsent(Object[] row, boolean updateFollows) {
         TableDef def = table.def();
         checkNotNull(def, row);
-        roundToScale(def, row);
+        roundToScale(table, row);
         Object key = RowKey.of(def, row);
         if (updateFollows && affectedKeys == null) {
             affectedKeys = new java.util.HashSet<>();
@@ -143,7 +143,7 @@ final class PartitionContext extends SectionContext {
         Object oldKey = current.key();
         Object[] row = def.hasPrimaryKey() ? values : withRowId(values, oldRow[def.columns().size()]);
         checkNotNull(def, row);
-        roundToScale(def, row);
+        roundToScale(table, row);
         Object newKey = RowKey.of(def, row);
         if (newKey.equals(oldKey)) {
             table.put(partitionIndex, oldKey, row);
@@ -209,11 +209,10 @@ final class PartitionContext extends SectionContext {
      * numeric(p, s) columns store their values rounded to s digits (half away from zero, as
      * PostgreSQL); a value with more than p - s integer digits is 22003, as PostgreSQL says it.
      */
-    private static void roundToScale(TableDef def, Object[] row) {
-        List<ColumnDef> columns = def.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnDef column = columns.get(i);
-            if (!column.hasScale() || !(row[i] instanceof Number number)) {
+    private static void roundToScale(Table table, Object[] row) {
+        for (int i : table.scaledColumns()) {
+            ColumnDef column = table.def().columns().get(i);
+            if (!(row[i] instanceof Number number)) {
                 continue;
             }
             java.math.BigDecimal value = number instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(number.toString());
