@@ -8,6 +8,11 @@ import dev.amelie.compute.recovery.SnapshotLoader;
 import dev.amelie.wal.snapshot.Snapshot;
 import dev.amelie.wal.snapshot.SnapshotStore;
 import dev.amelie.compute.executor.Executor;
+import dev.amelie.compute.layout.ComputeAdmin;
+import dev.amelie.compute.layout.ComputeLayout;
+import dev.amelie.compute.log.Change;
+import dev.amelie.compute.log.ChangeCodec;
+import dev.amelie.compute.recovery.Relocation;
 import dev.amelie.compute.node.ComputeNode;
 import dev.amelie.compute.recovery.LogReplayer;
 import dev.amelie.wal.WalSettings;
@@ -21,6 +26,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,24 +42,25 @@ public final class Database implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final CatalogStore catalog;
-    private final ComputeNode[] nodes;
     private final WriteAheadLog wal;
     private final Executor executor;
     private final Checkpointer checkpointer;
     private final CheckpointSchedule checkpointSchedule;
 
+    private final ComputeAdmin compute;
+
     private Database(Path dataDirectory, FileChannel lockChannel, FileLock lock, CatalogStore catalog,
-                     ComputeNode[] nodes, WriteAheadLog wal, SnapshotStore snapshots, long snapshotLsn,
-                     CheckpointSettings checkpointSettings) {
+                     ComputeNode[] nodes, ComputeLayout layout, WriteAheadLog wal, SnapshotStore snapshots,
+                     long snapshotLsn, CheckpointSettings checkpointSettings) {
         this.dataDirectory = dataDirectory;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.catalog = catalog;
-        this.nodes = nodes;
         this.wal = wal;
-        this.executor = new Executor(nodes, catalog, wal);
+        this.executor = new Executor(nodes, layout, catalog, wal);
         this.checkpointer = new Checkpointer(executor, catalog, wal, snapshots, snapshotLsn);
         this.checkpointSchedule = new CheckpointSchedule(checkpointer, wal, checkpointSettings);
+        this.compute = new ComputeAdmin(executor, catalog, checkpointer);
     }
 
     /** As {@link #open(Path, int, WalSettings, CheckpointSettings)} with the default checkpoint triggers. */
@@ -64,6 +71,8 @@ public final class Database implements AutoCloseable {
     /**
      * Opens the data directory (creating it if needed), takes its lock so no second server uses
      * it, loads the newest snapshot, replays the WAL after it and starts the compute nodes.
+     * {@code computeNodes} is the node count of a new data directory; one that recorded its
+     * compute layout keeps it (ALTER COMPUTE changes it).
      */
     public static Database open(Path dataDirectory, int computeNodes, WalSettings walSettings,
                                 CheckpointSettings checkpointSettings) throws IOException {
@@ -83,14 +92,19 @@ public final class Database implements AutoCloseable {
             long started = System.nanoTime();
             SnapshotStore snapshots = SnapshotStore.open(dataDirectory.resolve("snapshot"));
             long snapshotLsn = 0;
+            ComputeLayout configured = ComputeLayout.uniform(computeNodes);
+            ComputeLayout routing = configured;
+            ComputeLayout recorded = null;
             Optional<Snapshot> newest = snapshots.newest();
             if (newest.isPresent()) {
-                SnapshotLoader loader = new SnapshotLoader(catalog, computeNodes);
+                SnapshotLoader loader = new SnapshotLoader(catalog);
                 snapshotLsn = loader.load(newest.get());
+                routing = loader.layout();
+                recorded = loader.layoutRecorded() ? routing : null;
                 LOG.info("recovery: loaded snapshot {} (lsn={} rows={}) in {} ms", newest.get().directory(), snapshotLsn,
                         loader.rows(), (System.nanoTime() - started) / 1_000_000);
             }
-            LogReplayer replayer = new LogReplayer(catalog, computeNodes);
+            LogReplayer replayer = new LogReplayer(catalog, routing);
             long replayStarted = System.nanoTime();
             WriteAheadLog wal = WriteAheadLog.open(dataDirectory.resolve("wal"), walSettings, snapshotLsn, replayer::replay);
             LOG.info("recovered {} transactions after the snapshot up to LSN {} in {} ms ({} tables, {} ms in all)",
@@ -100,12 +114,27 @@ public final class Database implements AutoCloseable {
             if (snapshotLsn > 0) {
                 wal.removeSegmentsThrough(snapshotLsn); // left behind when a crash came between snapshot and removal
             }
-            ComputeNode[] nodes = new ComputeNode[computeNodes];
-            for (int i = 0; i < computeNodes; i++) {
-                nodes[i] = new ComputeNode(i);
-                nodes[i].start();
+            if (replayer.recordedLayout() != null) {
+                recorded = replayer.recordedLayout();
             }
-            Database database = new Database(dataDirectory, lockChannel, lock, catalog, nodes, wal, snapshots,
+            ComputeLayout layout = recorded != null ? recorded : configured;
+            if (!layout.samePlacement(routing)) {
+                long moved = Relocation.relocate(catalog, layout);
+                LOG.info("recovery: {} rows moved to the nodes of compute layout {}", moved, layout.version());
+            }
+            if (recorded == null) {
+                // From now on the layout is the data directory's, not the setting's: record it.
+                wal.whenDurable(wal.append(ChangeCodec.encode(List.of(new Change.Layout(layout))))).join();
+            } else if (layout.size() != computeNodes) {
+                LOG.info("{} compute nodes, as the data directory recorded (the compute setting, {}, applies to a new "
+                        + "data directory; ALTER COMPUTE SET changes the count)", layout.size(), computeNodes);
+            }
+            ComputeNode[] nodes = new ComputeNode[layout.maxNodeId() + 1];
+            for (ComputeLayout.Node node : layout.nodes()) {
+                nodes[node.id()] = new ComputeNode(node.id(), node.uuid());
+                nodes[node.id()].start();
+            }
+            Database database = new Database(dataDirectory, lockChannel, lock, catalog, nodes, layout, wal, snapshots,
                     snapshotLsn, checkpointSettings);
             database.checkpointSchedule.start();
             return database;
@@ -138,7 +167,12 @@ public final class Database implements AutoCloseable {
     }
 
     public int computeNodes() {
-        return nodes.length;
+        return executor.layout().size();
+    }
+
+    /** ALTER COMPUTE and SHOW COMPUTE. */
+    public ComputeAdmin compute() {
+        return compute;
     }
 
     /** Stops the nodes after their queued work, then flushes and closes the WAL. */
@@ -149,7 +183,8 @@ public final class Database implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (ComputeNode node : nodes) {
+        for (int id : executor.layout().nodeIds()) {
+            ComputeNode node = executor.node(id);
             try {
                 if (!node.stop(NODE_STOP_PATIENCE)) {
                     LOG.warn("compute node {} still busy after {} s; stopping without it (what it runs is not committed)",

@@ -40,7 +40,7 @@ class PlannerTest {
     @BeforeEach
     void catalogWithTableT() {
         CatalogStore catalog = new CatalogStore();
-        catalog.update(c -> c.withTable(new Table(T, 2)));
+        catalog.update(c -> c.withTable(new Table(T)));
         planner = new Planner(catalog);
     }
 
@@ -242,7 +242,7 @@ class PlannerTest {
     @Test
     void anIndexedEqualityLooksUpInsteadOfScanning() {
         CatalogStore catalog = new CatalogStore();
-        catalog.update(c -> c.withTable(new Table(T, 2).withIndex(
+        catalog.update(c -> c.withTable(new Table(T).withIndex(
                 new dev.amelie.compute.catalog.IndexDef("public", "t_b_idx", 1, new int[] {1}, false,
                         dev.amelie.compute.catalog.IndexDef.Method.BTREE))));
         Planner indexed = new Planner(catalog);

@@ -14,17 +14,18 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import dev.amelie.compute.storage.Partition;
+import dev.amelie.compute.storage.PartitionsByNode;
 import dev.amelie.compute.storage.SecondaryIndex;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A live table: its definition and one partition per compute node. Partition i is confined to
- * node i's thread; the host only reaches it through that node's inbox.
+ * A live table: its definition and one partition per compute node id. A node's partition is
+ * confined to that node's thread; the host only reaches it through that node's inbox.
  */
 public final class Table {
     private final TableDef def;
-    private final Partition[] partitions;
+    private final PartitionsByNode partitions;
     private final AtomicLong lastRowId;
     private final List<SecondaryIndex> indexes;
     /** Whether an index is UNIQUE: asked per statement, so known once per table version. */
@@ -32,19 +33,16 @@ public final class Table {
     /** The numeric(p, s) columns, whose values are rounded as rows are stored: asked per row. */
     private final int[] scaledColumns;
 
-    public Table(TableDef def, int nodes) {
+    public Table(TableDef def) {
         this.def = def;
         this.scaledColumns = scaledColumns(def);
-        this.partitions = new Partition[nodes];
-        for (int i = 0; i < nodes; i++) {
-            partitions[i] = new Partition(def);
-        }
+        this.partitions = new PartitionsByNode(def);
         this.lastRowId = new AtomicLong();
         this.indexes = List.of();
         this.hasUniqueIndex = false;
     }
 
-    private Table(TableDef def, Partition[] partitions, AtomicLong lastRowId, List<SecondaryIndex> indexes) {
+    private Table(TableDef def, PartitionsByNode partitions, AtomicLong lastRowId, List<SecondaryIndex> indexes) {
         this.def = def;
         this.scaledColumns = scaledColumns(def);
         this.partitions = partitions;
@@ -96,9 +94,9 @@ public final class Table {
      * it. Only while no compute node runs (DDL holds them all, recovery runs before them).
      */
     public Table withIndex(IndexDef index) {
-        SecondaryIndex built = new SecondaryIndex(index, def, partitions.length);
-        for (int p = 0; p < partitions.length; p++) {
-            for (Iterator<Map.Entry<Object, Object[]>> it = partitions[p].iterator(); it.hasNext(); ) {
+        SecondaryIndex built = new SecondaryIndex(index, def);
+        for (int p : partitions.nodeIds()) {
+            for (Iterator<Map.Entry<Object, Object[]>> it = partitions.get(p).iterator(); it.hasNext(); ) {
                 Map.Entry<Object, Object[]> row = it.next();
                 built.build(p, row.getKey(), row.getValue());
             }
@@ -120,7 +118,7 @@ public final class Table {
      * refuses the row leaves everything as it was and raises 23505. On the partition's node.
      */
     public Object[] put(int p, Object key, Object[] row) {
-        Partition partition = partitions[p];
+        Partition partition = partitions.get(p);
         if (indexes.isEmpty()) {
             return partition.put(key, row);
         }
@@ -150,7 +148,7 @@ public final class Table {
 
     /** Removes a row from partition {@code p} and from every index. On the partition's node. */
     public Object[] remove(int p, Object key) {
-        Object[] old = partitions[p].remove(key);
+        Object[] old = partitions.get(p).remove(key);
         if (old != null) {
             for (SecondaryIndex index : indexes) {
                 index.remove(p, key, old);
@@ -163,8 +161,8 @@ public final class Table {
     public void rebuildIndexes() {
         for (SecondaryIndex index : indexes) {
             index.clear();
-            for (int p = 0; p < partitions.length; p++) {
-                for (Iterator<Map.Entry<Object, Object[]>> it = partitions[p].iterator(); it.hasNext(); ) {
+            for (int p : partitions.nodeIds()) {
+                for (Iterator<Map.Entry<Object, Object[]>> it = partitions.get(p).iterator(); it.hasNext(); ) {
                     Map.Entry<Object, Object[]> row = it.next();
                     index.build(p, row.getKey(), row.getValue());
                 }
@@ -177,11 +175,47 @@ public final class Table {
     }
 
     public Partition partition(int node) {
-        return partitions[node];
+        return partitions.get(node);
     }
 
-    public int partitionCount() {
-        return partitions.length;
+    /** The node ids this table has a partition on (some may be empty). */
+    public List<Integer> partitionNodes() {
+        return partitions.nodeIds();
+    }
+
+    /**
+     * Takes the rows whose key is in one of {@code slots} out of node {@code from}'s partition and
+     * its index entries, for {@link #attach} on the node that owns those slots next (ALTER
+     * COMPUTE). A UNIQUE index's entries stay: the rows keep their keys and exist throughout.
+     * On node {@code from}'s thread.
+     */
+    public List<Map.Entry<Object, Object[]>> detach(int from, java.util.function.IntPredicate slots) {
+        Partition partition = partitions.get(from);
+        List<Map.Entry<Object, Object[]>> leaving = new ArrayList<>();
+        for (Iterator<Map.Entry<Object, Object[]>> it = partition.iterator(); it.hasNext(); ) {
+            Map.Entry<Object, Object[]> row = it.next();
+            if (slots.test(HashSpace.slot(row.getKey()))) {
+                leaving.add(Map.entry(row.getKey(), row.getValue()));
+            }
+        }
+        for (Map.Entry<Object, Object[]> row : leaving) {
+            partition.remove(row.getKey());
+            for (SecondaryIndex index : indexes) {
+                index.detach(from, row.getKey(), row.getValue());
+            }
+        }
+        return leaving;
+    }
+
+    /** Puts rows {@link #detach detached} elsewhere into node {@code to}'s partition. On that node's thread. */
+    public void attach(int to, List<Map.Entry<Object, Object[]>> rows) {
+        Partition partition = partitions.get(to);
+        for (Map.Entry<Object, Object[]> row : rows) {
+            partition.put(row.getKey(), row.getValue());
+            for (SecondaryIndex index : indexes) {
+                index.attach(to, row.getKey(), row.getValue());
+            }
+        }
     }
 
     /**
@@ -189,7 +223,7 @@ public final class Table {
      * gets the old rows back by restoring the catalog that holds the old one.
      */
     public Table emptied() {
-        Table empty = new Table(def, partitions.length);
+        Table empty = new Table(def);
         for (SecondaryIndex index : indexes) {
             empty = empty.withIndex(index.def());
         }
@@ -201,8 +235,10 @@ public final class Table {
      * ids go, every row moves to the partition its key hashes to, key columns become NOT NULL.
      * Only while no compute node runs (DDL holds them all, recovery runs before them).
      * Raises PostgreSQL's errors for a NULL or a duplicate key.
+     *
+     * @param ownerOfSlot the node id owning a hash slot (the layout the change runs under)
      */
-    public Table withPrimaryKey(int[] primaryKey) {
+    public Table withPrimaryKey(int[] primaryKey, java.util.function.IntUnaryOperator ownerOfSlot) {
         if (def.hasPrimaryKey()) {
             throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
                     "multiple primary keys for table \"" + def.name() + "\" are not allowed");
@@ -213,9 +249,9 @@ public final class Table {
             columns.set(position, c.withNotNull());
         }
         TableDef keyed = new TableDef(def.id(), def.schema(), def.name(), columns, primaryKey.clone());
-        Table result = new Table(keyed, partitions.length);
-        for (Partition partition : partitions) {
-            for (Iterator<Map.Entry<Object, Object[]>> it = partition.iterator(); it.hasNext(); ) {
+        Table result = new Table(keyed);
+        for (int p : partitions.nodeIds()) {
+            for (Iterator<Map.Entry<Object, Object[]>> it = partitions.get(p).iterator(); it.hasNext(); ) {
                 Object[] row = Arrays.copyOf(it.next().getValue(), keyed.storedWidth());
                 for (int position : primaryKey) {
                     if (row[position] == null) {
@@ -224,7 +260,7 @@ public final class Table {
                     }
                 }
                 Object key = RowKey.of(keyed, row);
-                Partition home = result.partitions[HashSpace.partitionOf(HashSpace.slot(key), partitions.length)];
+                Partition home = result.partition(ownerOfSlot.applyAsInt(HashSpace.slot(key)));
                 if (home.put(key, row) != null) {
                     throw new SqlException(SqlState.UNIQUE_VIOLATION, "could not create unique index \"" + def.name() + "_pkey\"",
                             "Key (" + keyColumns(keyed) + ")=(" + keyValues(keyed, row) + ") is duplicated.", null, 0, null);

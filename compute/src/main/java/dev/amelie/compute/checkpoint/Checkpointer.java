@@ -7,6 +7,7 @@ import dev.amelie.compute.catalog.Table;
 import dev.amelie.compute.catalog.ViewDef;
 import dev.amelie.compute.executor.Executor;
 import dev.amelie.compute.executor.Transaction;
+import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.log.Change;
 import dev.amelie.compute.log.ChangeCodec;
 import dev.amelie.wal.WriteAheadLog;
@@ -75,7 +76,7 @@ public final class Checkpointer {
             awaitDurable(frozen.lsn());
             try (SnapshotBuilder builder = snapshots.begin(frozen.lsn())) {
                 bytes += writeCatalog(builder, frozen);
-                for (List<FrozenDatabase.FrozenPartition> ofNode : frozen.partitions()) {
+                for (List<FrozenDatabase.FrozenPartition> ofNode : frozen.partitions().values()) {
                     for (FrozenDatabase.FrozenPartition partition : ofNode) {
                         long[] written = writePartition(builder, partition);
                         rows += written[0];
@@ -121,11 +122,10 @@ public final class Checkpointer {
             long held = System.nanoTime();
             Catalog current = catalog.current();
             long lsn = wal.lastAppendedLsn();
-            List<Change> catalogChanges = catalogChanges(current);
-            List<List<FrozenDatabase.FrozenPartition>> partitions = new ArrayList<>();
-            int nodes = executor.allNodes().cardinality();
-            for (int i = 0; i < nodes; i++) {
-                partitions.add(new ArrayList<>());
+            List<Change> catalogChanges = catalogChanges(current, transaction.layout());
+            Map<Integer, List<FrozenDatabase.FrozenPartition>> partitions = new java.util.TreeMap<>();
+            for (int id : transaction.layout().nodeIds()) {
+                partitions.put(id, new ArrayList<>());
             }
             List<Table> tables = new ArrayList<>(current.tables());
             tables.sort(Comparator.comparingLong(t -> t.def().id()));
@@ -145,6 +145,14 @@ public final class Checkpointer {
         }
     }
 
+    /**
+     * Runs {@code step} while no checkpoint is under way: an ALTER COMPUTE step must not move
+     * rows out of a frozen partition or retire a node that still has one to thaw.
+     */
+    public synchronized void whileNoCheckpoint(Runnable step) {
+        step.run();
+    }
+
     /** Returns how long the nodes were held (from when all had arrived). */
     private long thaw(FrozenDatabase frozen) {
         Transaction transaction = executor.begin();
@@ -152,7 +160,7 @@ public final class Checkpointer {
             transaction.onEveryNode(node -> { });
             long held = System.nanoTime();
             transaction.onEveryNode(node -> {
-                for (FrozenDatabase.FrozenPartition partition : frozen.partitions().get(node)) {
+                for (FrozenDatabase.FrozenPartition partition : frozen.partitions().getOrDefault(node, List.of())) {
                     partition.partition().thaw();
                 }
             });
@@ -165,8 +173,9 @@ public final class Checkpointer {
         }
     }
 
-    private static List<Change> catalogChanges(Catalog catalog) {
+    private static List<Change> catalogChanges(Catalog catalog, ComputeLayout layout) {
         List<Change> changes = new ArrayList<>();
+        changes.add(new Change.Layout(layout));
         catalog.tables().stream().sorted(Comparator.comparingLong(t -> t.def().id())).forEach(t -> {
             changes.add(new Change.CreateTable(t.def()));
             t.indexes().forEach(index -> changes.add(new Change.CreateIndex(index.def())));

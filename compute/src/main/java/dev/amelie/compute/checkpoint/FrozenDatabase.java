@@ -14,10 +14,10 @@ import java.util.Map;
  *
  * @param lsn the last WAL record of a transaction before the point
  * @param catalogChanges the catalog as changes that recreate it, sequence states included
- * @param partitions per compute node, the partitions it froze (each thawed by the same node)
+ * @param partitions per compute node id, the partitions it froze (each thawed by the same node)
  * @param holdNanos how long the nodes were held to freeze, from when the last one arrived
  */
-record FrozenDatabase(long lsn, Catalog catalog, List<Change> catalogChanges, List<List<FrozenPartition>> partitions,
+record FrozenDatabase(long lsn, Catalog catalog, List<Change> catalogChanges, Map<Integer, List<FrozenPartition>> partitions,
                       long holdNanos) {
 
     record FrozenPartition(Table table, int index, Partition partition, Map<Object, Object[]> rows) {}

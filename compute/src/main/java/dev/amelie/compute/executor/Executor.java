@@ -9,6 +9,10 @@ import dev.amelie.vm.program.Program;
 import dev.amelie.compute.node.ComputeNode;
 import dev.amelie.wal.WriteAheadLog;
 
+import dev.amelie.compute.layout.ComputeLayout;
+import dev.amelie.compute.storage.HashSpace;
+
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -17,37 +21,72 @@ import java.util.List;
  * under one lock a transaction's slot is queued on every node, so every node sees the same
  * sequence of transactions. Execution is pipelined: a transaction releases the nodes as soon as it
  * has run and queued its WAL record, before that record is durable.
+ *
+ * <p>The compute layout (which nodes exist, which owns each hash slot) changes at the same
+ * ordering point: a transaction that installs a new layout does so as it enters, so every
+ * transaction before it routes by the old layout and every one after it by the new.
  */
 public final class Executor {
-    private final ComputeNode[] nodes;
+    /** Compute nodes by id; null for ids dropped or never used. */
+    private volatile ComputeNode[] nodes;
+    private volatile ComputeLayout layout;
     private final CatalogStore catalog;
     private final WriteAheadLog wal;
     private final Object orderLock = new Object();
     private long lastOrder;
 
-    public Executor(ComputeNode[] nodes, CatalogStore catalog, WriteAheadLog wal) {
+    /** @param nodes the running nodes of {@code layout}, indexed by node id */
+    public Executor(ComputeNode[] nodes, ComputeLayout layout, CatalogStore catalog, WriteAheadLog wal) {
         this.nodes = nodes.clone();
+        this.layout = layout;
         this.catalog = catalog;
         this.wal = wal;
     }
 
     /** A new transaction that may use every node; it takes its place in the order when it first needs them. */
     public Transaction begin() {
-        return begin(allNodes());
+        return begin(NodeSet.all());
     }
 
     /**
      * A new transaction that will use only {@code nodes}: transactions on disjoint nodes run in
      * parallel, and on shared nodes in the one global order.
      */
-    public Transaction begin(BitSet nodes) {
-        return new Transaction(this, (BitSet) nodes.clone());
+    public Transaction begin(NodeSet nodes) {
+        return new Transaction(this, nodes, null);
     }
 
-    public BitSet allNodes() {
-        BitSet all = new BitSet(nodes.length);
-        all.set(0, nodes.length);
-        return all;
+    /**
+     * A transaction that installs {@code next} as the compute layout when it enters, holding the
+     * nodes {@code hold} (ids of {@code next}), and logs the new layout when it commits. Only one
+     * such transaction may be under way at a time (ALTER COMPUTE runs one step after another).
+     */
+    public Transaction beginLayoutChange(ComputeLayout next, BitSet hold) {
+        return new Transaction(this, NodeSet.of(hold, next), next);
+    }
+
+    public NodeSet allNodes() {
+        return NodeSet.all();
+    }
+
+    /** The layout transactions entering now route by. */
+    public ComputeLayout layout() {
+        return layout;
+    }
+
+    /** The running node of an id in the current layout, or null. */
+    public ComputeNode node(int id) {
+        ComputeNode[] all = nodes;
+        return id < all.length ? all[id] : null;
+    }
+
+    /** Makes a started node known, so that a layout that has it can be installed. */
+    public void addNode(ComputeNode node) {
+        synchronized (orderLock) {
+            ComputeNode[] more = Arrays.copyOf(nodes, Math.max(nodes.length, node.id() + 1));
+            more[node.id()] = node;
+            nodes = more;
+        }
     }
 
     /**
@@ -56,47 +95,60 @@ public final class Executor {
      * else all. Evaluates only host sections, so it is cheap; the answer is what
      * {@link Transaction#run} will need.
      */
-    public BitSet nodesFor(Program program, Object[] parameters) {
+    public NodeSet nodesFor(Program program, Object[] parameters) {
+        ComputeLayout routing = layout;
+        BitSet needed = idsFor(program, parameters, routing);
+        return needed == null ? NodeSet.all() : NodeSet.of(needed, routing);
+    }
+
+    /** null: every node. */
+    private BitSet idsFor(Program program, Object[] parameters, ComputeLayout routing) {
         if (!program.sources().isEmpty()) {
-            BitSet needed = new BitSet(nodes.length);
-            for (Program source : program.sources()) {
-                needed.or(nodesFor(source, parameters));
-            }
             if (program.routing() == Program.Routing.BY_ROW_KEY) {
-                needed.set(0, nodes.length); // where the source rows go is known only once they exist
+                return null; // where the source rows go is known only once they exist
+            }
+            BitSet needed = new BitSet();
+            for (Program source : program.sources()) {
+                BitSet ofSource = idsFor(source, parameters, routing);
+                if (ofSource == null) {
+                    return null;
+                }
+                needed.or(ofSource);
             }
             return needed;
         }
         if (program.input() != null && (program.input().calls(Function.RANDOM) || program.input().calls(Function.NOW)
                 || SequenceUse.any(program))) {
-            return allNodes(); // the keys are known only once the transaction fixes its time and numbers
+            return null; // the keys are known only once the transaction fixes its time and numbers
         }
         if (program.kind() != Program.StatementKind.SELECT && hasUniqueIndex(program.tableId())) {
-            return allNodes(); // a unique index is checked across every partition (see SecondaryIndex)
+            return null; // a unique index is checked across every partition (see SecondaryIndex)
         }
         // Keys that need the transaction's fixed values were sent to every node above.
         FixedValues fixed = FixedValues.NONE;
-        BitSet needed = new BitSet(nodes.length);
+        BitSet needed = new BitSet();
         switch (program.routing()) {
             case NONE -> {
             }
-            case ALL -> needed.set(0, nodes.length);
+            case ALL -> {
+                return null;
+            }
             case BY_KEY -> {
                 Table table = catalog.current().table(program.tableId());
                 if (table == null) {
-                    return allNodes();
+                    return null;
                 }
-                needed.set(Transaction.nodeOfKey(table, Transaction.keyOf(program, parameters, fixed)));
+                needed.set(routing.ownerOf(HashSpace.slot(Transaction.keyOf(program, parameters, fixed))));
             }
             case BY_ROW_KEY -> {
                 Table table = catalog.current().table(program.tableId());
                 if (table == null || !table.def().hasPrimaryKey()) {
-                    return allNodes(); // hidden row ids are assigned when the rows are routed
+                    return null; // hidden row ids are assigned when the rows are routed
                 }
                 HostContext input = new HostContext(parameters, List.of(), List.of(), () -> false, fixed, HostContext.INPUT_SALT);
                 Interpreter.run(program.input(), input);
                 for (Object[] row : input.output()) {
-                    needed.set(Transaction.nodeOfKey(table, RowKey.of(table.def(), row)));
+                    needed.set(routing.ownerOf(HashSpace.slot(RowKey.of(table.def(), row))));
                 }
             }
         }
@@ -116,25 +168,40 @@ public final class Executor {
         return wal;
     }
 
-    int nodeCount() {
-        return nodes.length;
-    }
+    /** Where a transaction stands in the order: its slots by node id (null where unused) and its layout. */
+    record Entry(TransactionSlot[] slots, ComputeLayout layout) {}
 
     /**
-     * Queues one slot on each of the given nodes for the transaction, atomically with respect to
-     * other transactions; slots of nodes it does not use stay null.
+     * Queues one slot on each node the transaction uses, atomically with respect to other
+     * transactions; with {@code install}, the new layout takes effect at this point of the order,
+     * and nodes it no longer has stop once what was queued on them before is done.
      */
-    TransactionSlot[] enter(BitSet used) {
-        TransactionSlot[] slots = new TransactionSlot[nodes.length];
-        for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
-            slots[i] = new TransactionSlot();
-        }
+    Entry enter(NodeSet declared, ComputeLayout install) {
         synchronized (orderLock) {
+            ComputeLayout before = layout;
+            if (install != null) {
+                if (install.version() != before.version() + 1) {
+                    throw new IllegalStateException("layout " + install.version() + " does not follow " + before.version());
+                }
+                layout = install;
+            }
+            ComputeLayout routing = layout;
+            BitSet used = declared.resolve(routing);
+            ComputeNode[] byId = nodes;
+            TransactionSlot[] slots = new TransactionSlot[routing.maxNodeId() + 1];
             lastOrder++;
             for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
-                nodes[i].submit(slots[i]);
+                slots[i] = new TransactionSlot();
+                byId[i].submit(slots[i]);
             }
+            if (install != null) {
+                for (int id : before.nodeIds()) {
+                    if (!routing.has(id)) {
+                        byId[id].retire();
+                    }
+                }
+            }
+            return new Entry(slots, routing);
         }
-        return slots;
     }
 }

@@ -4,6 +4,7 @@ import dev.amelie.compute.catalog.ColumnDef;
 import dev.amelie.compute.catalog.Table;
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.log.Change;
+import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.storage.HashSpace;
 import dev.amelie.compute.storage.Partition;
 import dev.amelie.compute.storage.RowKey;
@@ -29,6 +30,8 @@ import java.util.StringJoiner;
 final class PartitionContext extends SectionContext {
     private final Table table;
     private final int partitionIndex;
+    /** The layout the transaction routes by: which node a changed key belongs on. */
+    private final ComputeLayout layout;
     private final Partition partition;
     private final List<Object[]> input;
     private final boolean modifies;
@@ -39,12 +42,13 @@ final class PartitionContext extends SectionContext {
     private final RowSets rowSets = new RowSets();
     private long affected;
 
-    PartitionContext(Table table, int partitionIndex, Object[] parameters, List<Object[]> input,
+    PartitionContext(Table table, int partitionIndex, ComputeLayout layout, Object[] parameters, List<Object[]> input,
                      boolean modifies, List<UndoEntry> undo, java.util.function.BooleanSupplier cancelled,
                      FixedValues fixed) {
         super(parameters, cancelled, fixed, partitionIndex);
         this.table = table;
         this.partitionIndex = partitionIndex;
+        this.layout = layout;
         this.partition = table.partition(partitionIndex);
         this.input = input;
         this.modifies = modifies;
@@ -149,7 +153,7 @@ final class PartitionContext extends SectionContext {
             table.put(partitionIndex, oldKey, row);
             undo.add(new UndoEntry(table, partitionIndex, null, oldKey, oldRow));
         } else {
-            if (HashSpace.partitionOf(HashSpace.slot(newKey), table.partitionCount()) != partitionIndex) {
+            if (layout.ownerOf(HashSpace.slot(newKey)) != partitionIndex) {
                 throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                         "updating a primary key so that the row moves to another partition is not supported yet");
             }

@@ -5,6 +5,7 @@ import dev.amelie.compute.catalog.IndexDef;
 import dev.amelie.compute.catalog.Table;
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.catalog.ViewDef;
+import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.log.Change;
 import dev.amelie.compute.log.ChangeCodec;
 import dev.amelie.compute.storage.HashSpace;
@@ -39,8 +40,13 @@ import dev.amelie.vm.value.DateTimeText;
 public final class Transaction {
     private final Executor executor;
     /** The nodes this transaction may use; it enters all of them at once, at its first need. */
-    private final BitSet nodes;
+    private final NodeSet nodes;
+    /** The layout this transaction installs as it enters (ALTER COMPUTE), or null. */
+    private final ComputeLayout installs;
+    /** By node id, null for nodes not used; null until entered. */
     private TransactionSlot[] slots;
+    /** The layout this transaction routes by: the one in force where it entered the order. */
+    private ComputeLayout layout;
     private final List<Change> changes = new ArrayList<>();
     private Catalog catalogBefore;
     /** Checked by every loop of this transaction's statements; set by a CancelRequest. */
@@ -58,9 +64,10 @@ public final class Transaction {
     /** How many statements ran so far: a statement's place picks its random seed. */
     private int statementCount;
 
-    Transaction(Executor executor, BitSet nodes) {
+    Transaction(Executor executor, NodeSet nodes, ComputeLayout installs) {
         this.executor = executor;
         this.nodes = nodes;
+        this.installs = installs;
     }
 
     /**
@@ -175,9 +182,9 @@ public final class Transaction {
             }
             case ALL -> {
                 List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(slots.length);
-                for (int node = 0; node < slots.length; node++) {
+                for (int node : layout.nodeIds()) {
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, fixed, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, fixed, layout, reply));
                     replies.add(reply);
                     if (oneNodeAtATime) {
                         reply.handle((done, failed) -> null).join();
@@ -188,7 +195,7 @@ public final class Transaction {
             case BY_KEY -> {
                 int node = nodeOfKey(table, keyOf(program, parameters, fixed));
                 CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, fixed, reply));
+                slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, fixed, layout, reply));
                 affected = gather(List.of(reply), gathered);
             }
             case BY_ROW_KEY -> {
@@ -200,7 +207,7 @@ public final class Transaction {
                         continue;
                     }
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, cancelled, fixed, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, cancelled, fixed, layout, reply));
                     replies.add(reply);
                     if (oneNodeAtATime) {
                         reply.handle((done, failed) -> null).join();
@@ -250,8 +257,8 @@ public final class Transaction {
         return RowKey.fromValues(key.output().getFirst());
     }
 
-    static int nodeOfKey(Table table, Object key) {
-        return HashSpace.partitionOf(HashSpace.slot(key), table.partitionCount());
+    private int nodeOfKey(Table table, Object key) {
+        return layout.ownerOf(HashSpace.slot(key));
     }
 
     /** This transaction's slot on a node it declared. */
@@ -299,7 +306,7 @@ public final class Transaction {
         }
         rememberCatalog(current);
         TableDef def = new TableDef(current.lastTableId() + 1, proposed.schema(), proposed.name(), proposed.columns(), proposed.primaryKey());
-        executor.catalog().update(c -> c.withTable(new Table(def, executor.nodeCount())));
+        executor.catalog().update(c -> c.withTable(new Table(def)));
         changes.add(new Change.CreateTable(def));
         return def;
     }
@@ -386,7 +393,7 @@ public final class Transaction {
             }
         }
         onEveryNode(node -> { }); // the rows are read here: earlier transactions must be done with them
-        Table keyed = table.withPrimaryKey(key);
+        Table keyed = table.withPrimaryKey(key, layout::ownerOf);
         executor.catalog().update(c -> c.withTable(keyed));
         changes.add(new Change.AddPrimaryKey(table.def().id(), key));
         return true;
@@ -404,6 +411,9 @@ public final class Transaction {
         enterAllNodes();
         List<CompletableFuture<Void>> done = new ArrayList<>(slots.length);
         for (TransactionSlot slot : slots) {
+            if (slot == null) {
+                continue;
+            }
             CompletableFuture<Void> ran = new CompletableFuture<>();
             slot.send(new TransactionSlot.OnNode(action, ran));
             done.add(ran);
@@ -488,6 +498,35 @@ public final class Transaction {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs {@code action} on one node this transaction holds, on that node's thread, and returns
+     * what it returns (ALTER COMPUTE moves rows so, from one node to the other).
+     */
+    public <T> T onNode(int node, java.util.function.IntFunction<T> action) {
+        checkOpen();
+        enterNodes();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        slot(node).send(new TransactionSlot.OnNode(id -> result.complete(action.apply(id)), ran));
+        try {
+            ran.join();
+            return result.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Takes this transaction's place in the order now (a layout change that holds no node does so). */
+    public void enter() {
+        checkOpen();
+        enterNodes();
+    }
+
+    /** The layout this transaction routes by; null before it entered the order. */
+    public ComputeLayout layout() {
+        return layout;
     }
 
     /** Whether this transaction has taken its place on compute nodes and not let them go yet. */
@@ -655,16 +694,23 @@ public final class Transaction {
             throw new IllegalStateException("transaction already let its nodes go (runLast)");
         }
         if (slots == null) {
-            slots = executor.enter(nodes);
+            Executor.Entry entry = executor.enter(nodes, installs);
+            slots = entry.slots();
+            layout = entry.layout();
+            if (installs != null) {
+                changes.add(new Change.Layout(installs));
+            }
         }
     }
 
     /** DDL has every node to itself. */
     private void enterAllNodes() {
-        if (nodes.cardinality() < executor.nodeCount()) {
-            throw new IllegalStateException("DDL in a transaction that declared only some nodes");
-        }
         enterNodes();
+        for (int id : layout.nodeIds()) {
+            if (slots[id] == null) {
+                throw new IllegalStateException("DDL in a transaction that declared only some nodes");
+            }
+        }
     }
 
     private void checkOpen() {

@@ -24,6 +24,7 @@ final class TransactionSlot implements NodeTask {
 
     record Pushdown(Table table, Code code, Object[] parameters, List<Object[]> input, boolean modifies,
                     java.util.function.BooleanSupplier cancelled, FixedValues fixed,
+                    dev.amelie.compute.layout.ComputeLayout layout,
                     CompletableFuture<PushdownResult> reply) implements Request {}
 
     /** Runs code on the node's thread during the turn (checkpoints freeze and thaw partitions so). */
@@ -49,7 +50,7 @@ final class TransactionSlot implements NodeTask {
             switch (request) {
                 case Pushdown p -> {
                     try {
-                        PartitionContext context = new PartitionContext(p.table(), node.id(), p.parameters(),
+                        PartitionContext context = new PartitionContext(p.table(), node.id(), p.layout(), p.parameters(),
                                 p.input(), p.modifies(), undo, p.cancelled(), p.fixed());
                         Interpreter.run(p.code(), context);
                         p.reply().complete(context.result());

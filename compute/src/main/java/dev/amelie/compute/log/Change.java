@@ -35,6 +35,9 @@ public sealed interface Change {
 
     record DropView(String schema, String name) implements Change {}
 
+    /** ALTER COMPUTE: the compute nodes and which owns each hash slot, from this point of the log on. */
+    record Layout(dev.amelie.compute.layout.ComputeLayout layout) implements Change {}
+
     record Insert(long tableId, Object[] row) implements Change {}
 
     /** The row whose key was {@code oldKey} is now {@code row} (whose key may differ). */

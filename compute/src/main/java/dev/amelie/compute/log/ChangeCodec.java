@@ -4,6 +4,7 @@ import dev.amelie.compute.catalog.ColumnDef;
 import dev.amelie.compute.catalog.IndexDef;
 import dev.amelie.compute.catalog.SequenceDef;
 import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.catalog.ViewDef;
 import dev.amelie.vm.row.GrowableBuffer;
 import dev.amelie.vm.row.RowCodec;
@@ -38,6 +39,7 @@ public final class ChangeCodec {
     private static final byte DROP_INDEX = 15;
     /** CREATE TABLE whose columns also carry numeric precision and scale (tag 13: without). */
     private static final byte CREATE_TABLE_WITH_TYPMODS = 16;
+    private static final byte COMPUTE_LAYOUT = 17;
 
     private ChangeCodec() {}
 
@@ -138,6 +140,29 @@ public final class ChangeCodec {
                     out.putLong(tableId);
                     RowCodec.writeString(out, name);
                 }
+                case Change.Layout(ComputeLayout layout) -> {
+                    out.put(COMPUTE_LAYOUT);
+                    out.putLong(layout.version());
+                    out.putInt(layout.nodes().size());
+                    for (ComputeLayout.Node node : layout.nodes()) {
+                        out.putInt(node.id());
+                        out.putLong(node.uuid().getMostSignificantBits());
+                        out.putLong(node.uuid().getLeastSignificantBits());
+                    }
+                    // Runs of slots with one owner: a few per node, not one entry per slot.
+                    int[] owners = layout.owners();
+                    List<int[]> runs = new ArrayList<>();
+                    for (int slot = 0; slot < owners.length; slot++) {
+                        if (slot == 0 || owners[slot] != owners[slot - 1]) {
+                            runs.add(new int[] {slot, owners[slot]});
+                        }
+                    }
+                    out.putInt(runs.size());
+                    for (int[] run : runs) {
+                        out.putInt(run[0]);
+                        out.putInt(run[1]);
+                    }
+                }
                 case Change.Insert(long tableId, Object[] row) -> {
                     out.put(INSERT);
                     out.putLong(tableId);
@@ -235,6 +260,26 @@ public final class ChangeCodec {
                         primaryKey[k] = in.getInt();
                     }
                     changes.add(new Change.AddPrimaryKey(tableId, primaryKey));
+                }
+                case COMPUTE_LAYOUT -> {
+                    long version = in.getLong();
+                    List<ComputeLayout.Node> nodes = new ArrayList<>();
+                    for (int n = in.getInt(); n > 0; n--) {
+                        nodes.add(new ComputeLayout.Node(in.getInt(), new java.util.UUID(in.getLong(), in.getLong())));
+                    }
+                    int[] owners = new int[dev.amelie.compute.storage.HashSpace.SIZE];
+                    int runs = in.getInt();
+                    int[] starts = new int[runs];
+                    int[] owner = new int[runs];
+                    for (int r = 0; r < runs; r++) {
+                        starts[r] = in.getInt();
+                        owner[r] = in.getInt();
+                    }
+                    for (int r = 0; r < runs; r++) {
+                        int end = r + 1 < runs ? starts[r + 1] : owners.length;
+                        java.util.Arrays.fill(owners, starts[r], end, owner[r]);
+                    }
+                    changes.add(new Change.Layout(new ComputeLayout(version, nodes, owners)));
                 }
                 case INSERT -> changes.add(new Change.Insert(in.getLong(), RowCodec.readRow(in)));
                 case UPDATE -> {

@@ -7,9 +7,10 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A compute node: one thread that owns partition {@link #id()} of every table and runs the
- * tasks of its inbox in arrival order, which the executor makes the global transaction order.
- * Everything a task touches in a partition is confined to this thread: no locks.
+ * A compute node: one thread that owns partition {@link #id()} of every table (the rows whose
+ * hash slots the compute layout gives it) and runs the tasks of its inbox in arrival order, which
+ * the executor makes the global transaction order. Everything a task touches in a partition is
+ * confined to this thread: no locks.
  */
 public final class ComputeNode {
     private static final Logger LOG = LoggerFactory.getLogger(ComputeNode.class);
@@ -17,15 +18,37 @@ public final class ComputeNode {
     private final int id;
     private final MpscUnboundedXaddArrayQueue<NodeTask> inbox = new MpscUnboundedXaddArrayQueue<>(1024);
     private final Thread thread;
+    private final java.util.UUID uuid;
     private volatile boolean running = true;
+    /** Tasks run (each a transaction's turn on this node); written by the node's thread only. */
+    private volatile long tasksRun;
 
-    public ComputeNode(int id) {
+    public ComputeNode(int id, java.util.UUID uuid) {
         this.id = id;
+        this.uuid = uuid;
         this.thread = Thread.ofPlatform().name("amelie-compute-" + id).daemon(true).unstarted(this::loop);
     }
 
     public int id() {
         return id;
+    }
+
+    public java.util.UUID uuid() {
+        return uuid;
+    }
+
+    public String threadName() {
+        return thread.getName();
+    }
+
+    /** How many transactions have had their turn on this node. */
+    public long tasksRun() {
+        return tasksRun;
+    }
+
+    /** Tasks queued and not yet started: the node's backlog. */
+    public int queueDepth() {
+        return inbox.size();
     }
 
     public void start() {
@@ -49,6 +72,7 @@ public final class ComputeNode {
                 LockSupport.park(this);
                 continue;
             }
+            tasksRun++;
             try {
                 task.runOn(this);
             } catch (RuntimeException | Error e) {
@@ -65,7 +89,17 @@ public final class ComputeNode {
      * can cancel yet): shutdown goes on without it, the thread being a daemon.
      */
     public boolean stop(java.time.Duration patience) throws InterruptedException {
+        retire();
+        return thread.join(patience);
+    }
+
+    /** Stops after the tasks already queued, without waiting (ALTER COMPUTE DROP NODE). */
+    public void retire() {
         submit(node -> running = false);
+    }
+
+    /** Waits for a retired node's thread to end. */
+    public boolean awaitStopped(java.time.Duration patience) throws InterruptedException {
         return thread.join(patience);
     }
 }

@@ -6,6 +6,7 @@ import dev.amelie.compute.catalog.SequenceDef;
 import dev.amelie.compute.catalog.CatalogStore;
 import dev.amelie.compute.catalog.Table;
 import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.log.Change;
 import dev.amelie.compute.log.ChangeCodec;
 import dev.amelie.compute.storage.HashSpace;
@@ -13,12 +14,16 @@ import dev.amelie.compute.storage.RowKey;
 
 /**
  * Applies logged transactions to the catalog and the partitions at start, before the compute
- * nodes run (so touching partitions from this one thread is safe). Rows are routed by the same
- * hash as at run time, so the number of nodes may differ from the run that wrote the log.
+ * nodes run (so touching partitions from this one thread is safe). Rows are placed by one layout
+ * throughout (the one recovery started with), whatever layouts the log records: a key always
+ * lands where its earlier changes did. {@link Relocation} then moves rows to the layout the log
+ * ended with.
  */
 public final class LogReplayer {
     private final CatalogStore catalog;
-    private final int nodes;
+    private final ComputeLayout routing;
+    /** The last layout the log recorded (ALTER COMPUTE), or null. */
+    private ComputeLayout recordedLayout;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogReplayer.class);
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
@@ -27,9 +32,14 @@ public final class LogReplayer {
     private final long started = System.nanoTime();
     private long lastProgress = started;
 
-    public LogReplayer(CatalogStore catalog, int nodes) {
+    public LogReplayer(CatalogStore catalog, ComputeLayout routing) {
         this.catalog = catalog;
-        this.nodes = nodes;
+        this.routing = routing;
+    }
+
+    /** The layout of the last ALTER COMPUTE step in the log; null when the log has none. */
+    public ComputeLayout recordedLayout() {
+        return recordedLayout;
     }
 
     public void replay(long lsn, byte[] payload) {
@@ -55,7 +65,8 @@ public final class LogReplayer {
 
     private void apply(Change change, long lsn) {
         switch (change) {
-            case Change.CreateTable(TableDef def) -> catalog.update(c -> c.withTable(new Table(def, nodes)));
+            case Change.CreateTable(TableDef def) -> catalog.update(c -> c.withTable(new Table(def)));
+            case Change.Layout(ComputeLayout layout) -> recordedLayout = layout;
             case Change.DropTable(long tableId) -> catalog.update(c -> c.withoutTable(tableId));
             case Change.CreateSequence(SequenceDef def) -> catalog.update(c -> c.withSequence(new Sequence(def)));
             case Change.DropSequence(String schema, String name) -> catalog.update(c -> c.withoutSequence(schema, name));
@@ -71,7 +82,7 @@ public final class LogReplayer {
                 catalog.update(c -> c.withTable(emptied));
             }
             case Change.AddPrimaryKey(long tableId, int[] primaryKey) -> {
-                Table keyed = table(tableId, lsn).withPrimaryKey(primaryKey);
+                Table keyed = table(tableId, lsn).withPrimaryKey(primaryKey, routing::ownerOf);
                 catalog.update(c -> c.withTable(keyed));
             }
             case Change.CreateView(var view) -> catalog.update(c -> c.withView(view));
@@ -116,7 +127,7 @@ public final class LogReplayer {
         return table;
     }
 
-    private static int home(Table table, Object key) {
-        return HashSpace.partitionOf(HashSpace.slot(key), table.partitionCount());
+    private int home(Table table, Object key) {
+        return routing.ownerOf(HashSpace.slot(key));
     }
 }

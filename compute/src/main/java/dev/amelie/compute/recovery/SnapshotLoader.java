@@ -6,6 +6,7 @@ import dev.amelie.compute.catalog.Sequence;
 import dev.amelie.compute.catalog.Table;
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.checkpoint.SnapshotLayout;
+import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.log.Change;
 import dev.amelie.compute.log.ChangeCodec;
 import dev.amelie.compute.storage.HashSpace;
@@ -29,21 +30,32 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads a snapshot (see {@link SnapshotLayout}) into an empty catalog before the compute nodes
- * start. Partition files load in parallel, one thread per core, when the node count is the one
- * the snapshot was written with (file i fills partition i, which no other thread touches);
- * otherwise every row is routed by its hash again, on this thread.
+ * start. Partition files load in parallel, one thread per core: the file of node i fills node
+ * i's partition, which no other thread touches, and holds only rows whose slots the snapshot's
+ * compute layout gives to node i. (Snapshots written before layouts were recorded had nodes
+ * 0…n-1 with equal ranges: {@link ComputeLayout#uniform}.)
  */
 public final class SnapshotLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotLoader.class);
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     private final CatalogStore catalog;
-    private final int nodes;
     private final AtomicLong rows = new AtomicLong();
+    private ComputeLayout layout;
+    private boolean layoutRecorded;
 
-    public SnapshotLoader(CatalogStore catalog, int nodes) {
+    public SnapshotLoader(CatalogStore catalog) {
         this.catalog = catalog;
-        this.nodes = nodes;
+    }
+
+    /** The compute layout the snapshot's rows are placed by (after {@link #load}). */
+    public ComputeLayout layout() {
+        return layout;
+    }
+
+    /** Whether the snapshot recorded its layout (else it predates layouts and had uniform ones). */
+    public boolean layoutRecorded() {
+        return layoutRecorded;
     }
 
     public long rows() {
@@ -57,16 +69,11 @@ public final class SnapshotLoader {
             throw new SnapshotCorruptedException(snapshot.directory().resolve(SnapshotLayout.CATALOG), 0,
                     "the catalog says LSN " + header.lsn() + " but the directory is named for LSN " + snapshot.lsn());
         }
-        List<String> files = partitionFiles(snapshot, header);
-        long started = System.nanoTime();
-        if (header.partitions() == nodes && files.size() > 1) {
-            loadInParallel(snapshot, files, started);
-        } else {
-            ProgressLog progress = new ProgressLog(started);
-            for (String file : files) {
-                loadFile(snapshot, file, progress, false);
-            }
+        if (layout == null) {
+            layout = ComputeLayout.uniform(header.partitions());
         }
+        List<String> files = partitionFiles(snapshot);
+        loadInParallel(snapshot, files, System.nanoTime());
         for (Table table : catalog.current().tables()) {
             table.rebuildIndexes(); // the rows went into the partitions directly, in parallel
         }
@@ -89,7 +96,11 @@ public final class SnapshotLoader {
             }
             for (Change change : ChangeCodec.decode(second)) {
                 switch (change) {
-                    case Change.CreateTable(TableDef def) -> catalog.update(c -> c.withTable(new Table(def, nodes)));
+                    case Change.CreateTable(TableDef def) -> catalog.update(c -> c.withTable(new Table(def)));
+                    case Change.Layout(ComputeLayout recorded) -> {
+                        layout = recorded;
+                        layoutRecorded = true;
+                    }
                     case Change.CreateView(var view) -> catalog.update(c -> c.withView(view));
                     case Change.CreateIndex(var index) -> {
                         Table indexed = catalog.current().table(index.tableId()).withIndex(index);
@@ -109,11 +120,11 @@ public final class SnapshotLoader {
     }
 
     /** Every partition file of every table must be there: a missing one would silently lose its rows. */
-    private List<String> partitionFiles(Snapshot snapshot, SnapshotLayout.Header header) throws IOException {
+    private List<String> partitionFiles(Snapshot snapshot) throws IOException {
         Set<String> present = new HashSet<>(snapshot.files());
         List<String> files = new ArrayList<>();
         for (Table table : catalog.current().tables()) {
-            for (int p = 0; p < header.partitions(); p++) {
+            for (int p : layout.nodeIds()) {
                 String name = SnapshotLayout.partitionFile(table.def().id(), p);
                 if (!present.remove(name)) {
                     throw new SnapshotCorruptedException(snapshot.directory().resolve(name), 0,
@@ -131,14 +142,14 @@ public final class SnapshotLoader {
     }
 
     private void loadInParallel(Snapshot snapshot, List<String> files, long started) throws IOException {
-        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
         ProgressLog progress = new ProgressLog(started);
         try (ExecutorService pool = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().name("amelie-snapshot-load-", 0).factory())) {
             List<Future<?>> loads = new ArrayList<>();
             for (String file : files) {
                 loads.add(pool.submit(() -> {
-                    loadFile(snapshot, file, progress, true);
+                    loadFile(snapshot, file, progress);
                     return null;
                 }));
             }
@@ -158,7 +169,7 @@ public final class SnapshotLoader {
         }
     }
 
-    private void loadFile(Snapshot snapshot, String file, ProgressLog progress, boolean parallel) throws IOException {
+    private void loadFile(Snapshot snapshot, String file, ProgressLog progress) throws IOException {
         SnapshotLayout.PartitionFile name = SnapshotLayout.parsePartitionFile(file);
         Table table = catalog.current().table(name.tableId());
         TableDef def = table.def();
@@ -174,8 +185,8 @@ public final class SnapshotLoader {
                         table.observeRowId(((Number) row[def.columns().size()]).longValue());
                     }
                     Object key = RowKey.of(def, row);
-                    int index = HashSpace.partitionOf(HashSpace.slot(key), table.partitionCount());
-                    if (parallel && index != name.partition()) {
+                    int index = layout.ownerOf(HashSpace.slot(key));
+                    if (index != name.partition()) {
                         // Files load on separate threads only because each fills its own partition.
                         throw new SnapshotCorruptedException(snapshot.directory().resolve(file), 0,
                                 "a row of partition " + index + " in the file of partition " + name.partition());

@@ -3,8 +3,8 @@ package dev.amelie.compute.storage;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The fixed hash space keys are spread over. Each partition owns a contiguous range of it, so a
- * range can later move between nodes without rehashing rows. The hash must be the same in every
+ * The fixed hash space keys are spread over. The compute layout gives each slot to a node, so
+ * slots can move between nodes (ALTER COMPUTE) without rehashing rows. The hash must be the same in every
  * process (it decides where replayed rows go), so it is computed here, not by hashCode().
  */
 public final class HashSpace {
@@ -15,11 +15,6 @@ public final class HashSpace {
     /** Slot of a key in [0, SIZE). */
     public static int slot(Object key) {
         return (int) ((mix(hash(key)) >>> 1) % SIZE);
-    }
-
-    /** Which of {@code partitions} equal ranges owns the slot. */
-    public static int partitionOf(int slot, int partitions) {
-        return (int) ((long) slot * partitions / SIZE);
     }
 
     private static long hash(Object key) {

@@ -24,18 +24,46 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SecondaryIndex {
     private final IndexDef def;
     private final TableDef table;
-    private final Map<Object, Set<Object>>[] byPartition;
+    /** Indexed by node id, grown as nodes are added; each map confined to its node's thread. */
+    private volatile Map<Object, Set<Object>>[] byPartition;
     private final ConcurrentHashMap<Object, Object> unique;
 
     @SuppressWarnings("unchecked")
-    public SecondaryIndex(IndexDef def, TableDef table, int partitions) {
+    public SecondaryIndex(IndexDef def, TableDef table) {
         this.def = def;
         this.table = table;
-        this.byPartition = new Map[partitions];
-        for (int i = 0; i < partitions; i++) {
-            byPartition[i] = new HashMap<>();
-        }
+        this.byPartition = new Map[0];
         this.unique = def.unique() ? new ConcurrentHashMap<>() : null;
+    }
+
+    /** The entries of one node's partition, made at first use. */
+    private Map<Object, Set<Object>> entries(int partition) {
+        Map<Object, Set<Object>>[] maps = byPartition;
+        if (partition < maps.length && maps[partition] != null) {
+            return maps[partition];
+        }
+        return grow(partition);
+    }
+
+    private synchronized Map<Object, Set<Object>> grow(int partition) {
+        Map<Object, Set<Object>>[] maps = byPartition;
+        if (partition < maps.length && maps[partition] != null) {
+            return maps[partition];
+        }
+        maps = java.util.Arrays.copyOf(maps, Math.max(maps.length, partition + 1));
+        maps[partition] = new HashMap<>();
+        byPartition = maps;
+        return maps[partition];
+    }
+
+    /** Takes a row's entry out of one partition's map only: the row moves to another node (ALTER COMPUTE). */
+    public void detach(int partition, Object rowKey, Object[] row) {
+        removeFromPartition(partition, valueOf(row), rowKey);
+    }
+
+    /** Adds the entry of a row {@link #detach detached} from another node. */
+    public void attach(int partition, Object rowKey, Object[] row) {
+        entries(partition).computeIfAbsent(valueOf(row), v -> new LinkedHashSet<>()).add(rowKey);
     }
 
     public IndexDef def() {
@@ -69,7 +97,7 @@ public final class SecondaryIndex {
                 throw violation(row);
             }
         }
-        byPartition[partition].computeIfAbsent(value, v -> new LinkedHashSet<>()).add(rowKey);
+        entries(partition).computeIfAbsent(value, v -> new LinkedHashSet<>()).add(rowKey);
     }
 
     /** As {@link #add} while the index is built from existing rows: a repeat is CREATE UNIQUE INDEX's error. */
@@ -80,13 +108,15 @@ public final class SecondaryIndex {
                 throw duplicated(row);
             }
         }
-        byPartition[partition].computeIfAbsent(valueOf(row), v -> new LinkedHashSet<>()).add(rowKey);
+        entries(partition).computeIfAbsent(valueOf(row), v -> new LinkedHashSet<>()).add(rowKey);
     }
 
     /** Forgets every entry (before a rebuild). */
     public void clear() {
         for (Map<Object, Set<Object>> entries : byPartition) {
-            entries.clear();
+            if (entries != null) {
+                entries.clear();
+            }
         }
         if (unique != null) {
             unique.clear();
@@ -98,11 +128,16 @@ public final class SecondaryIndex {
         if (unique != null && !hasNull(row)) {
             unique.remove(value, rowKey);
         }
-        Set<Object> keys = byPartition[partition].get(value);
+        removeFromPartition(partition, value, rowKey);
+    }
+
+    private void removeFromPartition(int partition, Object value, Object rowKey) {
+        Map<Object, Set<Object>> entries = entries(partition);
+        Set<Object> keys = entries.get(value);
         if (keys != null) {
             keys.remove(rowKey);
             if (keys.isEmpty()) {
-                byPartition[partition].remove(value);
+                entries.remove(value);
             }
         }
     }
@@ -114,7 +149,7 @@ public final class SecondaryIndex {
                 return Set.of();
             }
         }
-        Set<Object> keys = byPartition[partition].get(RowKey.fromValues(values));
+        Set<Object> keys = entries(partition).get(RowKey.fromValues(values));
         return keys == null ? Set.of() : keys;
     }
 

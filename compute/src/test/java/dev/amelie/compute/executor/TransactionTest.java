@@ -3,6 +3,7 @@ package dev.amelie.compute.executor;
 import dev.amelie.compute.Database;
 import dev.amelie.compute.catalog.ColumnDef;
 import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.storage.HashSpace;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
@@ -238,9 +239,9 @@ class TransactionTest {
     /** Two integer keys that hash into the same one of {@code partitions} partitions. */
     private static int[] twoKeysInOnePartition(int partitions) {
         int first = 1;
-        int home = HashSpace.partitionOf(HashSpace.slot(1L), partitions);
+        int home = ComputeLayout.uniform(partitions).ownerOf(HashSpace.slot(1L));
         for (int k = 2; ; k++) {
-            if (HashSpace.partitionOf(HashSpace.slot((long) k), partitions) == home) {
+            if (ComputeLayout.uniform(partitions).ownerOf(HashSpace.slot((long) k)) == home) {
                 return new int[] {first, k};
             }
         }

@@ -82,6 +82,15 @@ class ChangeCodecTest {
     }
 
     @Test
+    void computeLayoutRoundTrips() {
+        dev.amelie.compute.layout.ComputeLayout layout = dev.amelie.compute.layout.ComputeLayout.uniform(3)
+                .withNode(java.util.UUID.randomUUID())
+                .withSlotsMoved(new int[] {0, 7, 4095, 2000}, 3);
+        List<Change> decoded = ChangeCodec.decode(ChangeCodec.encode(List.of(new Change.Layout(layout))));
+        assertEquals(layout, ((Change.Layout) decoded.getFirst()).layout());
+    }
+
+    @Test
     void emptyTransactionRoundTrips() {
         assertTrue(ChangeCodec.decode(ChangeCodec.encode(List.of())).isEmpty());
     }

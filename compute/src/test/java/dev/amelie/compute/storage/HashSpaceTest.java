@@ -1,5 +1,7 @@
 package dev.amelie.compute.storage;
 
+import dev.amelie.compute.layout.ComputeLayout;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,7 +48,7 @@ class HashSpaceTest {
         int[] sizes = new int[partitions];
         int previous = 0;
         for (int slot = 0; slot < HashSpace.SIZE; slot++) {
-            int partition = HashSpace.partitionOf(slot, partitions);
+            int partition = ComputeLayout.uniform(partitions).ownerOf(slot);
             assertTrue(partition == previous || partition == previous + 1, "slot " + slot + " jumps to " + partition);
             sizes[partition]++;
             previous = partition;
@@ -66,7 +68,7 @@ class HashSpaceTest {
     void consecutiveKeysSpreadOverEveryPartition() {
         Set<Integer> seen = new HashSet<>();
         for (long key = 1; key <= 30; key++) {
-            seen.add(HashSpace.partitionOf(HashSpace.slot(key), 8));
+            seen.add(ComputeLayout.uniform(8).ownerOf(HashSpace.slot(key)));
         }
         assertEquals(8, seen.size());
     }

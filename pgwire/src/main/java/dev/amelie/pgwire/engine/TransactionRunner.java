@@ -1,6 +1,7 @@
 package dev.amelie.pgwire.engine;
 
 import dev.amelie.compute.executor.Executor;
+import dev.amelie.compute.executor.NodeSet;
 import dev.amelie.compute.executor.Transaction;
 import dev.amelie.pgwire.engine.EngineConnection.ShownStatement;
 import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
@@ -17,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,7 +54,7 @@ final class TransactionRunner {
     /** One message's worth of work and what it has produced so far. */
     private final class Run {
         final EngineConnection connection;
-        final BitSet nodes;
+        final NodeSet nodes;
         /** A COPY FROM STDIN of the same message follows: nothing may commit yet. */
         final boolean continues;
         final List<StatementResult> results = new ArrayList<>();
@@ -65,7 +65,7 @@ final class TransactionRunner {
         Transaction transaction;
         CompletableFuture<Void> earlierCommits = CompletableFuture.completedFuture(null);
 
-        Run(EngineConnection connection, BitSet nodes, boolean continues) {
+        Run(EngineConnection connection, NodeSet nodes, boolean continues) {
             this.connection = connection;
             this.nodes = nodes;
             this.continues = continues;
@@ -233,18 +233,18 @@ final class TransactionRunner {
      * nodes run side by side. Anything that cannot be known before running (DDL, a statement that
      * does not plan) takes every node.
      */
-    private BitSet nodesFor(List<ShownStatement> block, List<BoundStatement> statements) {
+    private NodeSet nodesFor(List<ShownStatement> block, List<BoundStatement> statements) {
         List<BoundStatement> all = new ArrayList<>(block.size() + statements.size());
         block.forEach(shown -> all.add(shown.statement()));
         all.addAll(statements);
-        BitSet nodes = new BitSet();
+        NodeSet nodes = NodeSet.none();
         for (BoundStatement statement : all) {
             PlannedQuery query = (PlannedQuery) statement.query();
             try {
                 PlannedStatement planned = query.plannedSoFar() instanceof TransactionControl control
                         ? control : query.planFor(planner);
                 switch (planned) {
-                    case PlannedStatement.Query q -> nodes.or(executor.nodesFor(q.program(), query.parameters(statement.parameters())));
+                    case PlannedStatement.Query q -> nodes = nodes.union(executor.nodesFor(q.program(), query.parameters(statement.parameters())));
                     case TransactionControl control -> {
                     }
                     default -> {

@@ -36,7 +36,7 @@ class FunctionLoweringTest {
     @BeforeEach
     void oneTable() {
         CatalogStore catalog = new CatalogStore();
-        catalog.update(c -> c.withTable(new Table(T, 2)));
+        catalog.update(c -> c.withTable(new Table(T)));
         planner = new Planner(catalog);
         runner = new ProgramRunner(Map.of(1L, List.of(new Object[] {1, "Hello"}, new Object[] {2, null})));
     }

@@ -27,7 +27,7 @@ class ProgramLoweringTest {
         CatalogStore catalog = new CatalogStore();
         TableDef t = new TableDef(1, "public", "t",
                 List.of(new ColumnDef("a", SqlType.INTEGER, true), new ColumnDef("b", SqlType.TEXT, false)), new int[] {0});
-        catalog.update(c -> c.withTable(new Table(t, 2)));
+        catalog.update(c -> c.withTable(new Table(t)));
         planner = new Planner(catalog);
     }
 

@@ -40,7 +40,7 @@ class SubqueryLoweringTest {
     @BeforeEach
     void twoTables() {
         CatalogStore catalog = new CatalogStore();
-        catalog.update(c -> c.withTable(new Table(T, 2)).withTable(new Table(U, 2)));
+        catalog.update(c -> c.withTable(new Table(T)).withTable(new Table(U)));
         planner = new Planner(catalog);
         runner = new ProgramRunner(Map.of(
                 1L, List.of(new Object[] {1, "a"}, new Object[] {2, "b"}, new Object[] {3, null}, new Object[] {4, "d"}),
