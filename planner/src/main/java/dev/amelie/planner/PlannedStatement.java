@@ -89,6 +89,25 @@ public sealed interface PlannedStatement {
     }
 
     /**
+     * ALTER COMPUTE: {@code node} names the node of ADD NODE (null: a new UUID) and DROP NODE;
+     * {@code count} is the n of ADD n and SET n.
+     */
+    record AlterCompute(Action action, java.util.UUID node, int count) implements PlannedStatement {
+        public enum Action { ADD_NODE, DROP_NODE, ADD, SET }
+    }
+
+    /** SHOW COMPUTE: one row per compute node. */
+    record ShowCompute() implements PlannedStatement {
+        @Override
+        public List<ResultColumn> columns() {
+            return List.of(new ResultColumn("node", SqlType.TEXT), new ResultColumn("thread", SqlType.TEXT),
+                    new ResultColumn("partitions", SqlType.INTEGER), new ResultColumn("hash_slots", SqlType.INTEGER),
+                    new ResultColumn("rows", SqlType.BIGINT), new ResultColumn("transactions", SqlType.BIGINT),
+                    new ResultColumn("queue_depth", SqlType.INTEGER));
+        }
+    }
+
+    /**
      * BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT, and the savepoint statements;
      * {@code savepoint} names the savepoint of the last three, else null.
      */

@@ -8,6 +8,7 @@ import dev.amelie.planner.copy.CopyStatement;
 import dev.amelie.planner.copy.CopyTarget;
 import dev.amelie.planner.ddl.DdlParser;
 import dev.amelie.planner.ddl.TableChangeParser;
+import dev.amelie.planner.compute.ComputeCommandParser;
 import dev.amelie.planner.durability.DurabilityCommandParser;
 import dev.amelie.planner.lower.CopyLowering;
 import dev.amelie.planner.relational.RelationalPlanner;
@@ -78,14 +79,16 @@ public final class Planner {
             case "create" -> DdlParser.parseCreate(sql);
             case "drop" -> DdlParser.parseDrop(sql);
             case "truncate" -> TableChangeParser.parseTruncate(sql);
-            case "alter" -> TableChangeParser.parseAlter(sql);
+            case "alter" -> ComputeCommandParser.isAlterCompute(sql) ? ComputeCommandParser.parseAlter(sql)
+                    : TableChangeParser.parseAlter(sql);
             case "vacuum", "analyze", "analyse" -> TableChangeParser.parseMaintenance(sql);
             case "checkpoint" -> DurabilityCommandParser.parseCheckpoint(sql);
             case "backup" -> DurabilityCommandParser.parseBackup(sql);
             case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release" ->
                     UtilityParser.parseTransactionControl(sql);
             case "set" -> UtilityParser.parseSet(sql);
-            case "show" -> UtilityParser.parseShow(sql);
+            case "show" -> ComputeCommandParser.isShowCompute(sql) ? new PlannedStatement.ShowCompute()
+                    : UtilityParser.parseShow(sql);
             case "reset" -> UtilityParser.parseReset(sql);
             case "copy" -> new PlannedStatement.Copy(CopyParser.parse(sql));
             default -> throw notPlannable(first);

@@ -13,8 +13,9 @@ import java.util.UUID;
  * every change (a node added or dropped, slots moved) is a new version, installed at one point of
  * the transaction order, so each transaction routes by exactly one layout.
  *
- * <p>Node ids are small, stable and never reused (partitions of tables are kept per node id);
- * the UUID is the node's name for operators.
+ * <p>Node ids are small and stable while a node exists (partitions of tables are kept per node
+ * id); a node added after one was dropped may get its id, and finds that id's partitions empty.
+ * The UUID is the node's name for operators.
  *
  * @param version increases by one with every change
  * @param nodes the nodes, by increasing id

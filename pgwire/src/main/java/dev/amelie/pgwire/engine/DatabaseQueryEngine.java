@@ -28,7 +28,7 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
     public DatabaseQueryEngine(Database database) {
         this.planner = new Planner(database.catalog());
         this.runner = new TransactionRunner(database.executor(), planner, new DurabilityCommands(database.checkpointer(),
-                new Backup(database.checkpointer(), database.dataDirectory())));
+                new Backup(database.checkpointer(), database.dataDirectory())), new ComputeCommands(database.compute()));
     }
 
     @Override

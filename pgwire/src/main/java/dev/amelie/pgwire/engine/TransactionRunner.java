@@ -43,12 +43,14 @@ final class TransactionRunner {
     private final StatementExecution execution;
 
     private final DurabilityCommands durability;
+    private final ComputeCommands compute;
 
-    TransactionRunner(Executor executor, Planner planner, DurabilityCommands durability) {
+    TransactionRunner(Executor executor, Planner planner, DurabilityCommands durability, ComputeCommands compute) {
         this.executor = executor;
         this.planner = planner;
         this.execution = new StatementExecution(planner);
         this.durability = durability;
+        this.compute = compute;
     }
 
     /** One message's worth of work and what it has produced so far. */
@@ -195,6 +197,14 @@ final class TransactionRunner {
                         }
                         record(run, statement, durability.backup(backup.directory()));
                     }
+                    case PlannedStatement.AlterCompute alter -> {
+                        if (statements.size() > 1 || connection.status() != TransactionStatus.IDLE) {
+                            throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION,
+                                    "ALTER COMPUTE cannot run inside a transaction block");
+                        }
+                        record(run, statement, compute.alter(alter));
+                    }
+                    case PlannedStatement.ShowCompute _ -> record(run, statement, compute.show());
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
             } catch (SqlException e) {
