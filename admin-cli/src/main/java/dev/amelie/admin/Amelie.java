@@ -2,6 +2,7 @@ package dev.amelie.admin;
 
 import dev.amelie.admin.command.BackupCommand;
 import dev.amelie.admin.command.CheckpointCommand;
+import dev.amelie.admin.command.ComputeCommand;
 import dev.amelie.admin.command.StartCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code amelie} command: entry point of the launcher script. */
 @Command(name = "amelie", mixinStandardHelpOptions = true, version = "Amelie 0.1.0",
         description = "In-memory OLTP SQL database speaking the PostgreSQL protocol.",
-        subcommands = {StartCommand.class, CheckpointCommand.class, BackupCommand.class})
+        subcommands = {StartCommand.class, CheckpointCommand.class, BackupCommand.class, ComputeCommand.class})
 public final class Amelie implements Runnable {
 
     @Override

@@ -1,5 +1,6 @@
 package dev.amelie.compat.durability;
 
+import dev.amelie.compat.server.AmelieCommand;
 import dev.amelie.compat.server.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,17 +32,17 @@ class DurabilityCommandsIT {
                 s.execute("insert into cli_rows values (1, 'one'), (2, 'two'), (3, 'three')");
             }
             String listen = "127.0.0.1:" + server.port();
-            Result checkpoint = amelie("checkpoint", "--listen", listen);
+            AmelieCommand.Result checkpoint = amelie("checkpoint", "--listen", listen);
             assertEquals(0, checkpoint.exit(), checkpoint.output());
             assertTrue(checkpoint.output().contains("checkpoint complete"), checkpoint.output());
             try (var snapshots = Files.list(data.resolve("snapshot"))) {
                 assertEquals(1, snapshots.filter(Files::isDirectory).count());
             }
-            Result backup = amelie("backup", "--listen", listen, "--to", copy.toString());
+            AmelieCommand.Result backup = amelie("backup", "--listen", listen, "--to", copy.toString());
             assertEquals(0, backup.exit(), backup.output());
             assertTrue(backup.output().contains("backup written to " + copy), backup.output());
 
-            Result again = amelie("backup", "--listen", listen, "--to", copy.toString());
+            AmelieCommand.Result again = amelie("backup", "--listen", listen, "--to", copy.toString());
             assertEquals(1, again.exit(), again.output());
             assertTrue(again.output().contains("not empty"), again.output());
         }
@@ -56,19 +57,7 @@ class DurabilityCommandsIT {
         }
     }
 
-    private record Result(int exit, String output) {}
-
-    private Result amelie(String... args) throws Exception {
-        Path home = Path.of(System.getProperty("amelie.home", "..")).toAbsolutePath().normalize();
-        Path out = Files.createTempFile(temp, "amelie-", ".out");
-        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("amelie").toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("amelie " + String.join(" ", args) + " did not finish in 120 s");
-        }
-        return new Result(process.exitValue(), Files.readString(out));
+    private AmelieCommand.Result amelie(String... args) throws Exception {
+        return AmelieCommand.run(temp, args);
     }
 }

@@ -10,6 +10,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import dev.amelie.pgwire.message.ErrorResponse;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -126,6 +129,15 @@ public final class PgServer implements AutoCloseable {
             return;
         }
         listenChannel.close().awaitUninterruptibly();
+        // PostgreSQL's fast shutdown: every client learns why its connection ends (57P01).
+        SqlException shutdown = new SqlException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
+        for (Channel client : clientChannels) {
+            if (client.isActive()) {
+                io.netty.buffer.ByteBuf out = client.alloc().buffer();
+                ErrorResponse.write(out, ErrorResponse.FATAL, shutdown);
+                client.writeAndFlush(out).awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
+            }
+        }
         clientChannels.close().awaitUninterruptibly();
         shutDownGroups();
         listenChannel = null;
