@@ -3,14 +3,19 @@ package dev.amelie.admin;
 import dev.amelie.admin.command.BackupCommand;
 import dev.amelie.admin.command.CheckpointCommand;
 import dev.amelie.admin.command.ComputeCommand;
+import dev.amelie.admin.command.InitCommand;
 import dev.amelie.admin.command.StartCommand;
+import dev.amelie.admin.command.StatusCommand;
+import dev.amelie.admin.command.StopCommand;
+import dev.amelie.admin.command.VersionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code amelie} command: entry point of the launcher script. */
-@Command(name = "amelie", mixinStandardHelpOptions = true, version = "Amelie 0.1.0",
+@Command(name = "amelie", mixinStandardHelpOptions = true, version = "Amelie " + VersionCommand.VERSION,
         description = "In-memory OLTP SQL database speaking the PostgreSQL protocol.",
-        subcommands = {StartCommand.class, CheckpointCommand.class, BackupCommand.class, ComputeCommand.class})
+        subcommands = {InitCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class,
+                ComputeCommand.class, CheckpointCommand.class, BackupCommand.class, VersionCommand.class})
 public final class Amelie implements Runnable {
 
     @Override

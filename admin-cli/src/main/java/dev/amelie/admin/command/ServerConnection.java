@@ -30,10 +30,19 @@ public final class ServerConnection {
     String user;
 
     Connection open() throws IOException, SQLException {
+        Settings settings = settings();
+        return connect(settings.listenHost(), settings.listenPort(), user);
+    }
+
+    /** The settings {@code amelie start} would use with these flags, environment and config file. */
+    Settings settings() throws IOException {
         Map<String, String> flags = new HashMap<>();
         flags.put("data", data);
         flags.put("listen", listen);
-        Settings settings = new SettingsLoader(System.getenv()).load(flags, defaultDataDirectory());
+        return new SettingsLoader(System.getenv()).load(flags, defaultDataDirectory());
+    }
+
+    static Connection connect(String host, int port, String user) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("ApplicationName", "amelie");
@@ -41,8 +50,8 @@ public final class ServerConnection {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        String host = settings.listenHost().contains(":") ? "[" + settings.listenHost() + "]" : settings.listenHost();
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + settings.listenPort() + "/amelie?preferQueryMode=simple",
+        String address = host.contains(":") ? "[" + host + "]" : host;
+        return DriverManager.getConnection("jdbc:postgresql://" + address + ":" + port + "/amelie?preferQueryMode=simple",
                 properties);
     }
 

@@ -1,12 +1,17 @@
 package dev.amelie.admin.command;
 
 import dev.amelie.admin.server.AmelieServer;
+import dev.amelie.admin.server.DetachedStart;
+import dev.amelie.admin.server.PidFile;
+import dev.amelie.admin.server.ServerLog;
 import dev.amelie.admin.settings.Settings;
 import dev.amelie.admin.settings.SettingsLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,6 +37,12 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--wal-sync", paramLabel = "on|off", description = "fsync before acknowledging a commit (default on; off is unsafe).")
     String walSync;
 
+    @Option(names = "--detach", description = "Run in the background: return once the server accepts connections (pid in DATA/amelie.pid, log in DATA/log/amelie.log).")
+    boolean detach;
+
+    @Option(names = "--print-config", description = "Print the settings from defaults, amelie.conf, environment and flags, then exit.")
+    boolean printConfig;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
@@ -41,7 +52,18 @@ public final class StartCommand implements Callable<Integer> {
         flags.put("hosts", hosts);
         flags.put("wal_sync", walSync);
         Settings settings = new SettingsLoader(System.getenv()).load(flags, ServerConnection.defaultDataDirectory());
+        if (printConfig) {
+            System.out.print(settings.printed());
+            return 0;
+        }
+        if (detach) {
+            return DetachedStart.start(settings);
+        }
+        Path data = settings.dataDirectory();
+        Files.createDirectories(data.resolve("log"));
+        ServerLog.alsoTo(data);
         AmelieServer server = AmelieServer.start(settings);
+        new PidFile(ProcessHandle.current().pid(), settings.listenHost() + ":" + server.port()).write(data);
         CountDownLatch stopRequested = new CountDownLatch(1);
         // SIGTERM and Ctrl-C are a clean stop that exits 0, as pg_ctl's fast shutdown; the hook
         // covers every other way the JVM may be asked to exit.
@@ -53,12 +75,14 @@ public final class StartCommand implements Callable<Integer> {
         stopRequested.await();
         Runtime.getRuntime().removeShutdownHook(hook);
         server.close();
+        PidFile.remove(data);
         return 0;
     }
 
     private static void closeQuietly(AmelieServer server) {
         try {
             server.close();
+            PidFile.remove(server.settings().dataDirectory());
         } catch (Exception e) {
             System.err.println("amelie: error while stopping: " + e);
         }

@@ -15,10 +15,30 @@ public record Settings(
         boolean walSync,
         long walSegmentSize,
         long checkpointWalSize,
-        java.time.Duration checkpointInterval) {
+        java.time.Duration checkpointInterval,
+        /** Where each setting's value came from: default, the config file, environment or command line. */
+        java.util.Map<String, String> origins) {
 
     public String listen() {
         return listenHost + ":" + listenPort;
+    }
+
+    /** {@code amelie start --print-config}: every setting, as amelie.conf would write it, with where it came from. */
+    public String printed() {
+        StringBuilder out = new StringBuilder();
+        line(out, "data", dataDirectory.toString());
+        line(out, "listen", listen());
+        line(out, "compute", String.valueOf(computeNodes));
+        line(out, "hosts", String.valueOf(hostThreads));
+        line(out, "wal_sync", walSync ? "on" : "off");
+        line(out, "wal_segment_size", String.valueOf(walSegmentSize));
+        line(out, "checkpoint_wal_size", String.valueOf(checkpointWalSize));
+        line(out, "checkpoint_interval", checkpointInterval.toSeconds() + "s");
+        return out.toString();
+    }
+
+    private void line(StringBuilder out, String key, String value) {
+        out.append(String.format("%-20s = %-40s # %s%n", key, value, origins.getOrDefault(key, "default")));
     }
 
     /** One line for the start-up log. */

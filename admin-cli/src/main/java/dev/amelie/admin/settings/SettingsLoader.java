@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +20,9 @@ import java.util.Properties;
  */
 public final class SettingsLoader {
     public static final String CONFIG_FILE = "amelie.conf";
+    /** Every key a config file, the environment or a flag may set (besides data). */
+    public static final List<String> KEYS = List.of("listen", "compute", "hosts", "wal_sync", "wal_segment_size",
+            "checkpoint_wal_size", "checkpoint_interval");
 
     private final Map<String, String> environment;
 
@@ -29,7 +33,10 @@ public final class SettingsLoader {
     /** @param flags values given on the command line, by key (absent keys were not given) */
     public Settings load(Map<String, String> flags, Path defaultDataDirectory) throws IOException {
         Map<String, String> values = new HashMap<>();
+        Map<String, String> origins = new HashMap<>();
         String data = firstOf(flags.get("data"), environment.get("AMELIE_DATA"), defaultDataDirectory.toString());
+        origins.put("data", flags.get("data") != null ? "command line" : environment.get("AMELIE_DATA") != null
+                ? "environment (AMELIE_DATA)" : "default");
         Path dataDirectory = Path.of(data).toAbsolutePath().normalize();
         Path config = dataDirectory.resolve(CONFIG_FILE);
         if (Files.isRegularFile(config)) {
@@ -37,17 +44,31 @@ public final class SettingsLoader {
             try (Reader reader = Files.newBufferedReader(config)) {
                 file.load(reader);
             }
-            file.forEach((k, v) -> values.put(k.toString().trim().toLowerCase(Locale.ROOT), unquote(v.toString().trim())));
+            for (String name : file.stringPropertyNames()) {
+                String key = name.trim().toLowerCase(Locale.ROOT);
+                if (!KEYS.contains(key)) {
+                    // A typo must not silently leave a setting at its default.
+                    throw new IllegalArgumentException("unknown setting '" + name.trim() + "' in " + config
+                            + " (known: " + String.join(", ", KEYS) + ")");
+                }
+                values.put(key, unquote(file.getProperty(name).trim()));
+                origins.put(key, config.toString());
+            }
         }
-        for (String key : new String[] {"listen", "compute", "hosts", "wal_sync", "wal_segment_size",
-                "checkpoint_wal_size", "checkpoint_interval"}) {
-            String env = environment.get("AMELIE_" + key.toUpperCase(Locale.ROOT));
+        for (String key : KEYS) {
+            String variable = "AMELIE_" + key.toUpperCase(Locale.ROOT);
+            String env = environment.get(variable);
             if (env != null) {
                 values.put(key, env);
+                origins.put(key, "environment (" + variable + ")");
             }
             if (flags.get(key) != null) {
                 values.put(key, flags.get(key));
+                origins.put(key, "command line");
             }
+        }
+        for (String key : KEYS) {
+            origins.putIfAbsent(key, "default");
         }
         int cores = Runtime.getRuntime().availableProcessors();
         String listen = values.getOrDefault("listen", "127.0.0.1:5432");
@@ -64,7 +85,8 @@ public final class SettingsLoader {
                 parseBoolean("wal_sync", values.getOrDefault("wal_sync", "on")),
                 parseLong("wal_segment_size", values.getOrDefault("wal_segment_size", String.valueOf(64L << 20))),
                 parseSize("checkpoint_wal_size", values.getOrDefault("checkpoint_wal_size", String.valueOf(1L << 30))),
-                parseDuration("checkpoint_interval", values.getOrDefault("checkpoint_interval", "5min")));
+                parseDuration("checkpoint_interval", values.getOrDefault("checkpoint_interval", "5min")),
+                Map.copyOf(origins));
     }
 
     private static String firstOf(String... candidates) {
