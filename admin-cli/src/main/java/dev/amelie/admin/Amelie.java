@@ -1,6 +1,7 @@
 package dev.amelie.admin;
 
 import dev.amelie.admin.command.BackupCommand;
+import dev.amelie.admin.command.BenchCommand;
 import dev.amelie.admin.command.CheckpointCommand;
 import dev.amelie.admin.command.ComputeCommand;
 import dev.amelie.admin.command.InitCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "amelie", mixinStandardHelpOptions = true, version = "Amelie " + VersionCommand.VERSION,
         description = "In-memory OLTP SQL database speaking the PostgreSQL protocol.",
         subcommands = {InitCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class,
-                ComputeCommand.class, CheckpointCommand.class, BackupCommand.class, VersionCommand.class})
+                ComputeCommand.class, CheckpointCommand.class, BackupCommand.class, BenchCommand.class, VersionCommand.class})
 public final class Amelie implements Runnable {
 
     @Override

@@ -46,6 +46,20 @@ class PlannerTest {
 
     // ---- what runs where --------------------------------------------------------------------
 
+    /**
+     * A key compared with a parameter of another declared integer type (pgjdbc's setLong declares
+     * int8 for an int4 key, setInt int4 for an int8 one) is still one key: read through the key
+     * map on the owning node, not by scanning every partition.
+     */
+    @ParameterizedTest
+    @CsvSource({"BIGINT", "INTEGER", "SMALLINT"})
+    void aKeyFixedByAParameterOfADeclaredIntegerTypeIsALookup(SqlType declared) {
+        var planned = (PlannedStatement.Query) planner.plan("select b from t where a = $1", new SqlType[] {declared});
+        assertEquals(Program.Routing.BY_KEY, planned.program().routing(), planned.program().explain());
+        var update = (PlannedStatement.Query) planner.plan("update t set b = 'y' where a = $1", new SqlType[] {declared});
+        assertEquals(Program.Routing.BY_KEY, update.program().routing(), update.program().explain());
+    }
+
     /** Statements not pinned to one primary key value (no {@code a = constant}) run on every partition. */
     @ParameterizedTest
     @CsvSource({

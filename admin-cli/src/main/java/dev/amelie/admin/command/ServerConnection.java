@@ -31,7 +31,13 @@ public final class ServerConnection {
 
     Connection open() throws IOException, SQLException {
         Settings settings = settings();
-        return connect(settings.listenHost(), settings.listenPort(), user);
+        return connect(settings.listenHost(), settings.listenPort(), user, true);
+    }
+
+    /** A connection on the extended protocol with server-side prepared statements (amelie bench). */
+    public Connection openPrepared() throws IOException, SQLException {
+        Settings settings = settings();
+        return connect(settings.listenHost(), settings.listenPort(), user, false);
     }
 
     /** The settings {@code amelie start} would use with these flags, environment and config file. */
@@ -42,7 +48,7 @@ public final class ServerConnection {
         return new SettingsLoader(System.getenv()).load(flags, defaultDataDirectory());
     }
 
-    static Connection connect(String host, int port, String user) throws SQLException {
+    static Connection connect(String host, int port, String user, boolean simpleQueries) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("ApplicationName", "amelie");
@@ -51,8 +57,12 @@ public final class ServerConnection {
             properties.setProperty("password", password);
         }
         String address = host.contains(":") ? "[" + host + "]" : host;
-        return DriverManager.getConnection("jdbc:postgresql://" + address + ":" + port + "/amelie?preferQueryMode=simple",
-                properties);
+        if (simpleQueries) {
+            properties.setProperty("preferQueryMode", "simple");
+        } else {
+            properties.setProperty("prepareThreshold", "1");
+        }
+        return DriverManager.getConnection("jdbc:postgresql://" + address + ":" + port + "/amelie", properties);
     }
 
     /** The launcher passes the checkout's directory; run elsewhere, ./data under the working directory. */

@@ -38,7 +38,7 @@ public final class StatusCommand implements Callable<Integer> {
         int port = Integer.parseInt(running.listen().substring(colon + 1));
         StringBuilder line = new StringBuilder("server running (pid " + running.pid() + ") on " + running.listen()
                 + ", data " + data);
-        try (Connection connection = ServerConnection.connect(host, port, server.user);
+        try (Connection connection = ServerConnection.connect(host, port, server.user, true);
              Statement statement = connection.createStatement()) {
             int nodes = 0;
             try (ResultSet rs = statement.executeQuery("SHOW COMPUTE")) {

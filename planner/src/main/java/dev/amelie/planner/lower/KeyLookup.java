@@ -60,7 +60,7 @@ record KeyLookup(RexNode[] keyValues, RexNode residual) {
         }
         List<RexNode> operands = ((RexCall) conjunct).getOperands();
         for (int side = 0; side < 2; side++) {
-            if (operands.get(side) instanceof RexInputRef ref && isValue(operands.get(1 - side))) {
+            if (keyColumn(operands.get(side)) instanceof RexInputRef ref && isValue(operands.get(1 - side))) {
                 for (int k = 0; k < primaryKey.length; k++) {
                     if (primaryKey[k] == ref.getIndex() && keyValues[k] == null
                             && sameKeyDomain(table.columns().get(ref.getIndex()).type(), operands.get(1 - side))) {
@@ -73,8 +73,32 @@ record KeyLookup(RexNode[] keyValues, RexNode residual) {
         return -1;
     }
 
+    /**
+     * The column itself, or the column widened to a larger integer type (an int4 key compared
+     * with an int8 parameter: pgjdbc's setLong): equal wide values are equal keys.
+     */
+    private static RexNode keyColumn(RexNode node) {
+        if (node.getKind() == SqlKind.CAST && ((RexCall) node).getOperands().getFirst() instanceof RexInputRef ref
+                && widens(ref.getType().getSqlTypeName(), node.getType().getSqlTypeName())) {
+            return ref;
+        }
+        return node;
+    }
+
+    private static boolean widens(org.apache.calcite.sql.type.SqlTypeName from, org.apache.calcite.sql.type.SqlTypeName to) {
+        List<org.apache.calcite.sql.type.SqlTypeName> order = List.of(org.apache.calcite.sql.type.SqlTypeName.SMALLINT,
+                org.apache.calcite.sql.type.SqlTypeName.INTEGER, org.apache.calcite.sql.type.SqlTypeName.BIGINT);
+        return order.contains(from) && order.indexOf(to) >= order.indexOf(from);
+    }
+
+    /**
+     * A constant, a parameter, or a cast of one: a parameter of a declared type (pgjdbc declares
+     * int4 for setInt) reaches here as {@code CAST(?0 AS BIGINT)}; the key is what the cast
+     * computes, exactly what the filter compares.
+     */
     private static boolean isValue(RexNode node) {
-        return node instanceof RexLiteral || node instanceof RexDynamicParam;
+        return node instanceof RexLiteral || node instanceof RexDynamicParam
+                || node.getKind() == SqlKind.CAST && isValue(((RexCall) node).getOperands().getFirst());
     }
 
     /**
