@@ -54,10 +54,31 @@ class ComputeCommandIT {
             assertEquals(1, bad.exit(), bad.output());
             assertTrue(bad.output().contains("22P02"), bad.output());
 
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select count(*) from cli_nodes")) {
-                rs.next();
-                assertEquals(8, rs.getInt(1));
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("select count(*) from cli_nodes")) {
+                    rs.next();
+                    assertEquals(8, rs.getInt(1));
+                }
+                // SHOW ALL lists the counts; SHOW HOSTS the IO threads and who they serve (this session too).
+                java.util.Map<String, String> all = new java.util.HashMap<>();
+                try (ResultSet rs = s.executeQuery("show all")) {
+                    while (rs.next()) {
+                        all.put(rs.getString("name"), rs.getString("setting"));
+                    }
+                }
+                assertEquals("1", all.get("compute"));
+                assertEquals("2", all.get("hosts"));
+                int hosts = 0;
+                int connections = 0;
+                try (ResultSet rs = s.executeQuery("show hosts")) {
+                    while (rs.next()) {
+                        assertEquals("amelie-host-" + hosts, rs.getString("thread"));
+                        connections += Integer.parseInt(rs.getString("connections"));
+                        hosts++;
+                    }
+                }
+                assertEquals(2, hosts);
+                assertTrue(connections >= 1, "this session is served by a host");
             }
         }
     }

@@ -20,15 +20,25 @@ import java.util.concurrent.Executors;
  * runs transactions on virtual threads against the {@link Database}'s executor.
  */
 public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
+    private final Database database;
     private final Planner planner;
     private final TransactionRunner runner;
     private final ExecutorService transactions = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("amelie-transaction-", 0).factory());
 
     public DatabaseQueryEngine(Database database) {
+        this.database = database;
         this.planner = new Planner(database.catalog());
         this.runner = new TransactionRunner(database.executor(), planner, new DurabilityCommands(database.checkpointer(),
                 new Backup(database.checkpointer(), database.dataDirectory())), new ComputeCommands(database.compute()));
+    }
+
+    @Override
+    public List<Object[]> serverSettings() {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        rows.add(new Object[] {"compute", String.valueOf(database.computeNodes()),
+                "Compute nodes, the threads owning table partitions (ALTER COMPUTE changes them; SHOW COMPUTE lists them)."});
+        return rows;
     }
 
     @Override

@@ -99,6 +99,11 @@ final class TransactionRunner {
 
     CompletableFuture<TransactionOutcome> run(EngineConnection connection, List<BoundStatement> statements,
                                               SqlException thenFail) {
+        if (LOG.isDebugEnabled()) {
+            // One line per request, at debug only: at INFO the log stays one line per event.
+            LOG.debug("message: {} statement(s): {}", statements.size(),
+                    statements.stream().map(s -> s.query().text()).collect(java.util.stream.Collectors.joining("; ")));
+        }
         connection.clearCancel();
         if (statements.isEmpty() && thenFail != null) {
             connection.fail();

@@ -75,7 +75,11 @@ public final class PgServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         acceptorGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        hostGroup = new MultiThreadIoEventLoopGroup(hostThreads, NioIoHandler.newFactory());
+        java.util.concurrent.atomic.AtomicInteger nextHost = new java.util.concurrent.atomic.AtomicInteger();
+        // Named so that SHOW HOSTS, thread dumps and profiles say which host a thread is.
+        hostGroup = new MultiThreadIoEventLoopGroup(hostThreads, (Runnable r) -> new io.netty.util.concurrent.FastThreadLocalThread(
+                r, SessionRegistry.HOST_THREAD_PREFIX + nextHost.getAndIncrement()), NioIoHandler.newFactory());
+        sessions.hostThreads(hostThreads);
         clientChannels = new DefaultChannelGroup("pgwire-clients", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptorGroup, hostGroup)

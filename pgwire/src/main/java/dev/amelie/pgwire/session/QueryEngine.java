@@ -188,6 +188,11 @@ public interface QueryEngine {
     }
 
     /** Statements that act on the session's own state rather than on data. */
+    /** Server-wide settings SHOW ALL lists, as rows {name, setting, description}; none by default. */
+    default List<Object[]> serverSettings() {
+        return List.of();
+    }
+
     sealed interface SessionCommand {
         /** {@code SET name = value} / {@code SET name TO value}; value null means DEFAULT. */
         record Set(String name, String value) implements SessionCommand {}

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -71,7 +72,9 @@ public final class Session extends ChannelInboundHandlerAdapter {
     /** The engine's state for this connection (an open transaction block); touched between messages only. */
     private final QueryEngine.Connection engineConnection;
     private final SessionRegistry registry;
-    private final SessionParameters parameters = new SessionParameters();
+    private final SessionParameters parameters;
+    /** The IO host thread serving this session (it registers there). */
+    private String hostThread = "";
     private final ArrayDeque<FrontendMessage> pending = new ArrayDeque<>();
     private final SimpleQueryFlow simpleQuery = new SimpleQueryFlow(this);
     private final ExtendedQueryFlow extendedQuery = new ExtendedQueryFlow(this);
@@ -89,6 +92,20 @@ public final class Session extends ChannelInboundHandlerAdapter {
         this.engine = engine;
         this.engineConnection = engine.connect();
         this.registry = registry;
+        this.parameters = new SessionParameters(new ServerView() {
+            @Override
+            public List<Object[]> settings() {
+                List<Object[]> rows = new ArrayList<>(engine.serverSettings());
+                rows.add(new Object[] {"hosts", String.valueOf(registry.hostThreads()),
+                        "IO host threads running the PostgreSQL protocol (the hosts setting)."});
+                return rows;
+            }
+
+            @Override
+            public List<Object[]> hosts() {
+                return registry.hosts();
+            }
+        });
     }
 
     @Override
@@ -275,7 +292,12 @@ public final class Session extends ChannelInboundHandlerAdapter {
     }
 
     void registerKey() {
+        hostThread = Thread.currentThread().getName();
         key = registry.register(this);
+    }
+
+    String hostThread() {
+        return hostThread;
     }
 
     BackendKey key() {

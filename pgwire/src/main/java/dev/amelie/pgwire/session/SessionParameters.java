@@ -43,7 +43,14 @@ public final class SessionParameters {
     private final Map<String, String> resetValues = new HashMap<>();
     private final Map<String, String> lastReported = new HashMap<>();
 
+    private final ServerView server;
+
     public SessionParameters() {
+        this(ServerView.NONE);
+    }
+
+    public SessionParameters(ServerView server) {
+        this.server = server;
         for (Map.Entry<String, SessionParameter> e : DEFINITIONS.entrySet()) {
             values.put(e.getKey(), e.getValue().defaultValue());
         }
@@ -187,6 +194,9 @@ public final class SessionParameters {
         if (show.name().equalsIgnoreCase("all")) {
             return new String[] {"name", "setting", "description"};
         }
+        if (show.name().equalsIgnoreCase("hosts")) {
+            return new String[] {"host", "thread", "connections"};
+        }
         // PostgreSQL names the column with the parameter's canonical spelling ("DateStyle").
         SessionParameter definition = DEFINITIONS.get(key(show.name()));
         return new String[] {definition == null ? key(show.name()) : definition.name()};
@@ -223,7 +233,12 @@ public final class SessionParameters {
                     rows.add(new Object[] {e.getValue().name(), values.get(e.getKey()), e.getValue().description()});
                 }
             }
+            rows.addAll(server.settings());
+            rows.sort(java.util.Comparator.comparing(row -> ((String) row[0]).toLowerCase(java.util.Locale.ROOT)));
             return rows;
+        }
+        if (name.equalsIgnoreCase("hosts")) {
+            return server.hosts();
         }
         String value = values.get(key(name));
         if (value == null) {

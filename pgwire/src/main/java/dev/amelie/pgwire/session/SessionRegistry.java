@@ -18,6 +18,32 @@ public final class SessionRegistry {
     private final AtomicInteger lastProcessId = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentMap<BackendKey, Session> sessions = new ConcurrentHashMap<>();
+    /** How many IO host threads serve the sessions, named {@link #HOST_THREAD_PREFIX}0, 1, … */
+    private volatile int hostThreads;
+
+    public static final String HOST_THREAD_PREFIX = "amelie-host-";
+
+    public void hostThreads(int count) {
+        this.hostThreads = count;
+    }
+
+    public int hostThreads() {
+        return hostThreads;
+    }
+
+    /** SHOW HOSTS: per host thread, how many sessions it serves. */
+    public java.util.List<Object[]> hosts() {
+        java.util.Map<String, Integer> connections = new java.util.HashMap<>();
+        for (Session session : sessions.values()) {
+            connections.merge(session.hostThread(), 1, Integer::sum);
+        }
+        java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        for (int host = 0; host < hostThreads; host++) {
+            String thread = HOST_THREAD_PREFIX + host;
+            rows.add(new Object[] {String.valueOf(host), thread, String.valueOf(connections.getOrDefault(thread, 0))});
+        }
+        return rows;
+    }
 
     BackendKey register(Session session) {
         BackendKey key = new BackendKey(lastProcessId.incrementAndGet(), random.nextInt());
