@@ -170,7 +170,11 @@ class PgServerTest {
             assertEquals('I', last);
 
             server.close();
-            assertEquals(-1, in.read(), "the server closed the connection");
+            // As PostgreSQL's fast shutdown: FATAL 57P01, then the end of the stream.
+            assertEquals('E', in.read(), "an ErrorResponse before the close");
+            byte[] rest = in.readAllBytes();
+            String fields = new String(rest, StandardCharsets.US_ASCII);
+            assertTrue(fields.contains("SFATAL") && fields.contains("C57P01"), fields);
         }
     }
 }
