@@ -45,6 +45,11 @@ public final class Planner {
     /** A plan for a statement of a simple Query, with the values of its constants as parameters. */
     public record SimplePlan(PlannedStatement plan, Object[] parameters) {}
 
+    /** The cache of plans, for its hit and miss counts. */
+    public PlanCache planCache() {
+        return cache;
+    }
+
     public Planner(CatalogStore catalog) {
         this.catalog = catalog;
     }

@@ -12,8 +12,10 @@ import java.util.Arrays;
  * @param syncNanos total time spent in fsync
  * @param groupSizeHistogram element {@code i} counts groups of {@code 2^i} to {@code 2^(i+1)-1}
  *     records: 1, 2-3, 4-7, 8-15, …
+ * @param payloadBytes bytes of record payloads written (frames and headers not counted)
  */
-public record GroupCommitStats(long syncs, long groups, long records, long syncNanos, long[] groupSizeHistogram) {
+public record GroupCommitStats(long syncs, long groups, long records, long syncNanos, long[] groupSizeHistogram,
+                               long payloadBytes) {
 
     /** Enough buckets for any group an int can count. */
     public static final int BUCKETS = 31;

@@ -37,6 +37,9 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--wal-sync", paramLabel = "on|off", description = "fsync before acknowledging a commit (default on; off is unsafe).")
     String walSync;
 
+    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT", description = "Serve Prometheus /metrics and the console (/) here (default off).")
+    String metricsListen;
+
     @Option(names = "--detach", description = "Run in the background: return once the server accepts connections (pid in DATA/amelie.pid, log in DATA/log/amelie.log).")
     boolean detach;
 
@@ -51,6 +54,7 @@ public final class StartCommand implements Callable<Integer> {
         flags.put("compute", compute);
         flags.put("hosts", hosts);
         flags.put("wal_sync", walSync);
+        flags.put("metrics_listen", metricsListen);
         Settings settings = new SettingsLoader(System.getenv()).load(flags, ServerConnection.defaultDataDirectory());
         if (printConfig) {
             System.out.print(settings.printed());

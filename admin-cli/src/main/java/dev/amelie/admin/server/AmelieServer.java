@@ -1,6 +1,9 @@
 package dev.amelie.admin.server;
 
 import dev.amelie.admin.settings.Settings;
+import dev.amelie.admin.metrics.ConsoleData;
+import dev.amelie.admin.metrics.MetricsServer;
+import dev.amelie.admin.metrics.ServerMetrics;
 import dev.amelie.compute.Database;
 import dev.amelie.compute.checkpoint.CheckpointSettings;
 import dev.amelie.pgwire.engine.DatabaseQueryEngine;
@@ -23,12 +26,16 @@ public final class AmelieServer implements AutoCloseable {
     private final Database database;
     private final DatabaseQueryEngine engine;
     private final PgServer pgServer;
+    /** null when metrics_listen is off. */
+    private final MetricsServer metrics;
 
-    private AmelieServer(Settings settings, Database database, DatabaseQueryEngine engine, PgServer pgServer) {
+    private AmelieServer(Settings settings, Database database, DatabaseQueryEngine engine, PgServer pgServer,
+                         MetricsServer metrics) {
         this.settings = settings;
         this.database = database;
         this.engine = engine;
         this.pgServer = pgServer;
+        this.metrics = metrics;
     }
 
     public static AmelieServer start(Settings settings) throws IOException {
@@ -37,6 +44,7 @@ public final class AmelieServer implements AutoCloseable {
                 new WalSettings(settings.walSegmentSize(), settings.walSync()),
                 new CheckpointSettings(settings.checkpointWalSize(), settings.checkpointInterval()));
         DatabaseQueryEngine engine = new DatabaseQueryEngine(database);
+        engine.logMinDurationStatement(settings.logMinDurationStatement());
         PgServer pgServer = new PgServer(settings.listenHost(), settings.listenPort(), settings.hostThreads(), engine);
         try {
             pgServer.start();
@@ -45,8 +53,23 @@ public final class AmelieServer implements AutoCloseable {
             database.close();
             throw e;
         }
+        MetricsServer metrics = null;
+        if (!settings.metricsListen().isEmpty()) {
+            int colon = settings.metricsListen().lastIndexOf(':');
+            try {
+                metrics = MetricsServer.start(settings.metricsListen().substring(0, colon),
+                        Integer.parseInt(settings.metricsListen().substring(colon + 1)),
+                        new ServerMetrics(database, engine, pgServer.sessions()),
+                        new ConsoleData(database, engine, pgServer.sessions()));
+            } catch (IOException | RuntimeException e) {
+                pgServer.close();
+                engine.close();
+                database.close();
+                throw new IOException("cannot serve metrics on " + settings.metricsListen() + ": " + e.getMessage(), e);
+            }
+        }
         LOG.info("ready to accept connections on {}:{}", settings.listenHost(), pgServer.port());
-        return new AmelieServer(settings, database, engine, pgServer);
+        return new AmelieServer(settings, database, engine, pgServer, metrics);
     }
 
     public int port() {
@@ -60,6 +83,9 @@ public final class AmelieServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         LOG.info("shutting down");
+        if (metrics != null) {
+            metrics.close();
+        }
         pgServer.close();
         engine.close();
         LOG.info("group commit: {}", database.wal().stats().describe());

@@ -16,6 +16,10 @@ public record Settings(
         long walSegmentSize,
         long checkpointWalSize,
         java.time.Duration checkpointInterval,
+        /** HOST:PORT of the metrics and console HTTP port; empty: off. */
+        String metricsListen,
+        /** Messages taking at least this long are logged with their statements; null: off. */
+        java.time.Duration logMinDurationStatement,
         /** Where each setting's value came from: default, the config file, environment or command line. */
         java.util.Map<String, String> origins) {
 
@@ -34,6 +38,9 @@ public record Settings(
         line(out, "wal_segment_size", String.valueOf(walSegmentSize));
         line(out, "checkpoint_wal_size", String.valueOf(checkpointWalSize));
         line(out, "checkpoint_interval", checkpointInterval.toSeconds() + "s");
+        line(out, "metrics_listen", metricsListen.isEmpty() ? "off" : metricsListen);
+        line(out, "log_min_duration_statement", logMinDurationStatement == null ? "-1"
+                : logMinDurationStatement.toMillis() + "ms");
         return out.toString();
     }
 
@@ -45,6 +52,7 @@ public record Settings(
     public String describe() {
         return "data=" + dataDirectory + " listen=" + listen() + " compute=" + computeNodes + " hosts=" + hostThreads
                 + " wal_sync=" + (walSync ? "on" : "off") + " wal_segment_size=" + walSegmentSize
-                + " checkpoint_wal_size=" + checkpointWalSize + " checkpoint_interval=" + checkpointInterval.toSeconds() + "s";
+                + " checkpoint_wal_size=" + checkpointWalSize + " checkpoint_interval=" + checkpointInterval.toSeconds() + "s"
+                + " metrics_listen=" + (metricsListen.isEmpty() ? "off" : metricsListen);
     }
 }

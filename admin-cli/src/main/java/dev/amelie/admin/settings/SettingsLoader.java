@@ -22,7 +22,7 @@ public final class SettingsLoader {
     public static final String CONFIG_FILE = "amelie.conf";
     /** Every key a config file, the environment or a flag may set (besides data). */
     public static final List<String> KEYS = List.of("listen", "compute", "hosts", "wal_sync", "wal_segment_size",
-            "checkpoint_wal_size", "checkpoint_interval");
+            "checkpoint_wal_size", "checkpoint_interval", "metrics_listen", "log_min_duration_statement");
 
     private final Map<String, String> environment;
 
@@ -86,7 +86,45 @@ public final class SettingsLoader {
                 parseLong("wal_segment_size", values.getOrDefault("wal_segment_size", String.valueOf(64L << 20))),
                 parseSize("checkpoint_wal_size", values.getOrDefault("checkpoint_wal_size", String.valueOf(1L << 30))),
                 parseDuration("checkpoint_interval", values.getOrDefault("checkpoint_interval", "5min")),
+                parseOptionalAddress("metrics_listen", values.getOrDefault("metrics_listen", "")),
+                parseMillisOrOff("log_min_duration_statement", values.getOrDefault("log_min_duration_statement", "-1")),
                 Map.copyOf(origins));
+    }
+
+    /** Milliseconds, or a number with ms, s or min, as PostgreSQL; -1: off (null). */
+    private static java.time.Duration parseMillisOrOff(String name, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?\\d+)\\s*(ms|s|min)?").matcher(value.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(name + " must be -1 or milliseconds (or a number with ms, s or min), got '"
+                    + value + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        if (amount < 0) {
+            if (amount != -1) {
+                throw new IllegalArgumentException(name + " must be -1 (off) or at least 0, got " + amount);
+            }
+            return null;
+        }
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        return switch (unit) {
+            case "s" -> java.time.Duration.ofSeconds(amount);
+            case "min" -> java.time.Duration.ofMinutes(amount);
+            default -> java.time.Duration.ofMillis(amount);
+        };
+    }
+
+    /** HOST:PORT, or empty (or "off") for none. */
+    private static String parseOptionalAddress(String name, String value) {
+        String address = value.trim();
+        if (address.isEmpty() || address.equalsIgnoreCase("off")) {
+            return "";
+        }
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException(name + " must be HOST:PORT or off, got '" + value + "'");
+        }
+        parseInt(name + " port", address.substring(colon + 1), 0, 65535);
+        return address;
     }
 
     private static String firstOf(String... candidates) {

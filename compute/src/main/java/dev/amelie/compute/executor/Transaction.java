@@ -529,6 +529,11 @@ public final class Transaction {
         return layout;
     }
 
+    /** Whether committing would log something: rows, DDL or sequence states changed. */
+    public boolean hasChanges() {
+        return !changes.isEmpty() || touchedSequences != null && !touchedSequences.isEmpty();
+    }
+
     /** Whether this transaction has taken its place on compute nodes and not let them go yet. */
     public boolean holdsNodes() {
         return slots != null && !ended;

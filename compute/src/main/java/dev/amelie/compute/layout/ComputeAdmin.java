@@ -53,7 +53,7 @@ public final class ComputeAdmin {
 
     /** What SHOW COMPUTE shows of one node. */
     public record NodeStatus(UUID uuid, int id, String thread, int partitions, int hashSlots, long rows,
-                             long transactions, int queueDepth) {}
+                             long transactions, int queueDepth, long busyNanos) {}
 
     public List<NodeStatus> status() {
         ComputeLayout layout = executor.layout();
@@ -67,7 +67,7 @@ public final class ComputeAdmin {
                 stored += table.partition(node.id()).size();
             }
             rows.add(new NodeStatus(node.uuid(), node.id(), running.threadName(), layout.rangesOf(node.id()),
-                    slots[node.id()], stored, running.tasksRun(), running.queueDepth()));
+                    slots[node.id()], stored, running.tasksRun(), running.queueDepth(), running.busyNanos()));
         }
         return rows;
     }
@@ -166,6 +166,7 @@ public final class ComputeAdmin {
     private long move(Rebalance.Move move) {
         long[] moved = new long[1];
         checkpointer.whileNoCheckpoint(() -> {
+            long started = System.nanoTime();
             ComputeLayout next = executor.layout().withSlotsMoved(move.slots(), move.target());
             BitSet hold = new BitSet();
             hold.set(move.source());
@@ -192,6 +193,9 @@ public final class ComputeAdmin {
             } finally {
                 commit(step);
             }
+            LOG.info("compute: partition move of {} hash slots, {} rows, from node {} to node {} (layout {}) in {} µs",
+                    move.slots().length, moved[0], move.source(), move.target(), next.version(),
+                    (System.nanoTime() - started) / 1_000);
         });
         return moved[0];
     }

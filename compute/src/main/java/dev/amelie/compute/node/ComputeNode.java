@@ -22,6 +22,8 @@ public final class ComputeNode {
     private volatile boolean running = true;
     /** Tasks run (each a transaction's turn on this node); written by the node's thread only. */
     private volatile long tasksRun;
+    /** Nanoseconds spent in tasks (a transaction's turn, waiting for its requests included). */
+    private volatile long busyNanos;
 
     public ComputeNode(int id, java.util.UUID uuid) {
         this.id = id;
@@ -44,6 +46,11 @@ public final class ComputeNode {
     /** How many transactions have had their turn on this node. */
     public long tasksRun() {
         return tasksRun;
+    }
+
+    /** Time this node spent in transactions' turns, since it started. */
+    public long busyNanos() {
+        return busyNanos;
     }
 
     /** Tasks queued and not yet started: the node's backlog. */
@@ -73,6 +80,7 @@ public final class ComputeNode {
                 continue;
             }
             tasksRun++;
+            long started = System.nanoTime();
             try {
                 task.runOn(this);
             } catch (RuntimeException | Error e) {
@@ -80,6 +88,7 @@ public final class ComputeNode {
                 // and the node must keep serving the global order regardless.
                 LOG.error("compute node {}: task failed outside its transaction", id, e);
             }
+            busyNanos += System.nanoTime() - started;
         }
     }
 

@@ -33,6 +33,20 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
                 new Backup(database.checkpointer(), database.dataDirectory())), new ComputeCommands(database.compute()));
     }
 
+    /** log_min_duration_statement: messages that take at least this long are logged; null: none. */
+    public void logMinDurationStatement(java.time.Duration threshold) {
+        runner.logMinDuration(threshold);
+    }
+
+    /** Transactions, statements, errors and commit latency, for the metrics endpoint. */
+    public EngineMetrics metrics() {
+        return runner.metrics();
+    }
+
+    public dev.amelie.planner.cache.PlanCache planCache() {
+        return planner.planCache();
+    }
+
     @Override
     public List<Object[]> serverSettings() {
         List<Object[]> rows = new java.util.ArrayList<>();

@@ -44,6 +44,9 @@ final class TransactionRunner {
 
     private final DurabilityCommands durability;
     private final ComputeCommands compute;
+    private final EngineMetrics metrics = new EngineMetrics();
+    /** log_min_duration_statement in nanoseconds; negative: off. */
+    private volatile long logMinDurationNanos = -1;
 
     TransactionRunner(Executor executor, Planner planner, DurabilityCommands durability, ComputeCommands compute) {
         this.executor = executor;
@@ -57,6 +60,8 @@ final class TransactionRunner {
     private final class Run {
         final EngineConnection connection;
         final NodeSet nodes;
+        /** When the message arrived: commit latency is measured from here. */
+        final long started = System.nanoTime();
         /** A COPY FROM STDIN of the same message follows: nothing may commit yet. */
         final boolean continues;
         final List<StatementResult> results = new ArrayList<>();
@@ -97,14 +102,38 @@ final class TransactionRunner {
         }
     }
 
+    /** Logs every message that takes at least this long (PostgreSQL's log_min_duration_statement); null: none. */
+    void logMinDuration(java.time.Duration threshold) {
+        logMinDurationNanos = threshold == null ? -1 : threshold.toNanos();
+    }
+
     CompletableFuture<TransactionOutcome> run(EngineConnection connection, List<BoundStatement> statements,
                                               SqlException thenFail) {
+        long threshold = logMinDurationNanos;
+        if (threshold < 0) {
+            return runTimed(connection, statements, thenFail);
+        }
+        long started = System.nanoTime();
+        CompletableFuture<TransactionOutcome> outcome = runTimed(connection, statements, thenFail);
+        outcome.whenComplete((done, failure) -> {
+            long elapsed = System.nanoTime() - started;
+            if (elapsed >= threshold) {
+                LOG.info("duration: {} ms  statement: {}", String.format(java.util.Locale.ROOT, "%.3f", elapsed / 1e6),
+                        statements.stream().map(s -> s.query().text()).collect(java.util.stream.Collectors.joining("; ")));
+            }
+        });
+        return outcome;
+    }
+
+    private CompletableFuture<TransactionOutcome> runTimed(EngineConnection connection, List<BoundStatement> statements,
+                                                           SqlException thenFail) {
         if (LOG.isDebugEnabled()) {
             // One line per request, at debug only: at INFO the log stays one line per event.
             LOG.debug("message: {} statement(s): {}", statements.size(),
                     statements.stream().map(s -> s.query().text()).collect(java.util.stream.Collectors.joining("; ")));
         }
         connection.clearCancel();
+        metrics.statementsRun(statements.size());
         if (statements.isEmpty() && thenFail != null) {
             connection.fail();
             return CompletableFuture.completedFuture(new TransactionOutcome(List.of(), thenFail));
@@ -144,6 +173,7 @@ final class TransactionRunner {
                     // The COMMIT itself failed: as in PostgreSQL the transaction is over, not failed.
                     connection.endBlock(TransactionStatus.IDLE);
                 }
+                metrics.failed(replayFailure.state().code(), "replay_mismatch");
                 return finish(run, run.transaction.rollback(), replayFailure);
             }
         } else if (connection.status() == TransactionStatus.IN_BLOCK) {
@@ -240,7 +270,7 @@ final class TransactionRunner {
         if (connection.implicitBlock()) {
             connection.endBlock(TransactionStatus.IDLE);
         }
-        return finish(run, run.transaction.commit(), null);
+        return finish(run, commit(run), null);
     }
 
     /**
@@ -289,7 +319,7 @@ final class TransactionRunner {
             case COMMIT -> {
                 List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK && !connection.implicitBlock()
                         ? List.of() : List.of(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
-                CompletableFuture<Void> commit = run.transaction.commit();
+                CompletableFuture<Void> commit = commit(run);
                 run.earlierCommits = run.earlierCommits.thenCombine(commit, (a, b) -> null);
                 connection.endBlock(TransactionStatus.IDLE);
                 run.startNextTransaction();
@@ -299,6 +329,7 @@ final class TransactionRunner {
                 List<Notice> notices = connection.status() == TransactionStatus.IN_BLOCK && !connection.implicitBlock()
                         ? List.of() : List.of(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
                 run.transaction.rollback();
+                metrics.rolledBack();
                 connection.endBlock(TransactionStatus.IDLE);
                 run.startNextTransaction();
                 run.results.add(new StatementResult("ROLLBACK", List.of(), null, notices));
@@ -401,7 +432,22 @@ final class TransactionRunner {
                 "The transaction might succeed if retried.", 0, null);
     }
 
+    /** Commits the run's transaction and counts it once it is durable. */
+    private CompletableFuture<Void> commit(Run run) {
+        boolean wrote = run.transaction.hasChanges();
+        return run.transaction.commit().whenComplete((ok, failure) -> {
+            if (failure == null) {
+                metrics.committed(wrote, System.nanoTime() - run.started);
+            }
+        });
+    }
+
+    EngineMetrics metrics() {
+        return metrics;
+    }
+
     private CompletableFuture<TransactionOutcome> fail(Run run, SqlException error) {
+        metrics.failed(error.state().code(), error.state() == SqlState.SERIALIZATION_FAILURE ? "other" : null);
         CompletableFuture<Void> undone = run.transaction.rollback();
         if (run.connection.status() == TransactionStatus.IN_BLOCK) {
             run.connection.failBlock(run.shown, run.savepoints);

@@ -83,7 +83,8 @@ public final class Session extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private ResponseBatch out;
     private BackendKey key;
-    private boolean busy;
+    /** A message is running; volatile because SHOW and metrics read it from other threads. */
+    private volatile boolean busy;
     private boolean closing;
     private boolean readingPaused;
     private boolean ignoreTillSync;
@@ -298,6 +299,18 @@ public final class Session extends ChannelInboundHandlerAdapter {
 
     String hostThread() {
         return hostThread;
+    }
+
+    /** As pg_stat_activity's state column says it. */
+    String state() {
+        if (busy) {
+            return "active";
+        }
+        return switch (engineConnection.status()) {
+            case IDLE -> "idle";
+            case IN_BLOCK -> "idle in transaction";
+            case FAILED -> "idle in transaction (aborted)";
+        };
     }
 
     BackendKey key() {

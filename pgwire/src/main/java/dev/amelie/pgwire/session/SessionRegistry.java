@@ -31,6 +31,18 @@ public final class SessionRegistry {
         return hostThreads;
     }
 
+    /** How many sessions are in each state (active, idle, idle in transaction, …). */
+    public java.util.Map<String, Integer> connectionsByState() {
+        java.util.Map<String, Integer> states = new java.util.TreeMap<>();
+        for (String state : new String[] {"active", "idle", "idle in transaction", "idle in transaction (aborted)"}) {
+            states.put(state, 0);
+        }
+        for (Session session : sessions.values()) {
+            states.merge(session.state(), 1, Integer::sum);
+        }
+        return states;
+    }
+
     /** SHOW HOSTS: per host thread, how many sessions it serves. */
     public java.util.List<Object[]> hosts() {
         java.util.Map<String, Integer> connections = new java.util.HashMap<>();

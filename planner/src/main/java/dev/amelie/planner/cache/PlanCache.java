@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 public final class PlanCache {
     private final int capacity;
     private final ConcurrentHashMap<PlanKey, PlannedStatement> plans = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
     public PlanCache(int capacity) {
         this.capacity = capacity;
@@ -22,8 +24,10 @@ public final class PlanCache {
     public PlannedStatement get(PlanKey key, Supplier<PlannedStatement> planner) {
         PlannedStatement plan = plans.get(key);
         if (plan != null) {
+            hits.increment();
             return plan;
         }
+        misses.increment();
         plan = planner.get();
         if (plans.size() >= capacity) {
             plans.clear();
@@ -39,5 +43,15 @@ public final class PlanCache {
 
     public int size() {
         return plans.size();
+    }
+
+    /** Lookups answered from the cache. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that planned (with Calcite). */
+    public long misses() {
+        return misses.sum();
     }
 }

@@ -13,6 +13,7 @@ public final class GroupCommitCounters {
     private volatile long syncNanos;
     private volatile long groups;
     private volatile long records;
+    private volatile long payloadBytes;
     private final AtomicLongArray histogram = new AtomicLongArray(GroupCommitStats.BUCKETS);
 
     void recordSync(long nanos) {
@@ -20,7 +21,8 @@ public final class GroupCommitCounters {
         syncNanos = syncNanos + nanos;
     }
 
-    void recordGroup(int size) {
+    void recordGroup(int size, long bytes) {
+        payloadBytes = payloadBytes + bytes;
         int bucket = GroupCommitStats.bucketOf(size);
         histogram.lazySet(bucket, histogram.get(bucket) + 1);
         groups = groups + 1;
@@ -32,6 +34,6 @@ public final class GroupCommitCounters {
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = histogram.get(i);
         }
-        return new GroupCommitStats(syncs, groups, records, syncNanos, buckets);
+        return new GroupCommitStats(syncs, groups, records, syncNanos, buckets, payloadBytes);
     }
 }

@@ -94,11 +94,13 @@ public final class GroupCommitWriter {
 
     private void writeGroup(RecordBatch batch) throws IOException {
         long lsn = batch.firstLsn();
+        long bytes = 0;
         for (int i = 0; i < batch.size(); i++) {
             output.append(lsn + i, batch.payload(i));
+            bytes += batch.payload(i).length;
         }
         output.flush(sync);
-        counters.recordGroup(batch.size());
+        counters.recordGroup(batch.size(), bytes);
         waiters.completeUpTo(batch.lastLsn());
     }
 
