@@ -5,6 +5,7 @@ import dev.amelie.compute.layout.ComputeAdmin;
 import dev.amelie.pgwire.engine.DatabaseQueryEngine;
 import dev.amelie.pgwire.engine.EngineMetrics;
 import dev.amelie.pgwire.engine.LatencyHistogram;
+import dev.amelie.pgwire.engine.StatementStats;
 import dev.amelie.pgwire.session.SessionRegistry;
 import dev.amelie.wal.GroupCommitStats;
 
@@ -19,12 +20,14 @@ import java.util.StringJoiner;
 public final class ConsoleData {
     private final Database database;
     private final EngineMetrics metrics;
+    private final StatementStats statements;
     private final SessionRegistry sessions;
     private final long started = System.currentTimeMillis();
 
     public ConsoleData(Database database, DatabaseQueryEngine engine, SessionRegistry sessions) {
         this.database = database;
         this.metrics = engine.metrics();
+        this.statements = engine.statementStats();
         this.sessions = sessions;
     }
 
@@ -54,8 +57,37 @@ public final class ConsoleData {
         for (Map.Entry<String, Integer> state : sessions.connectionsByState().entrySet()) {
             states.add("\"" + state.getKey() + "\":" + state.getValue());
         }
-        field(out, "connections", states.toString());
+        field(out, "connections", states.toString()).append(',');
+        StringJoiner slowest = new StringJoiner(",", "[", "]");
+        for (StatementStats.Entry entry : statements.slowest(10)) {
+            slowest.add(String.format(java.util.Locale.ROOT, "{\"query\":%s,\"calls\":%d,\"mean_ms\":%.3f,\"max_ms\":%.3f,\"rows\":%d}",
+                    quoted(entry.query()), entry.calls(), entry.meanMillis(), entry.maxMillis(), entry.rows()));
+        }
+        field(out, "slowest", slowest.toString());
         return out.append('}').toString();
+    }
+
+    /** A JSON string: quotes, backslashes and control characters escaped. */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static StringBuilder field(StringBuilder out, String name, String value) {

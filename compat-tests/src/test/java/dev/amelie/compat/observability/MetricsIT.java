@@ -96,6 +96,19 @@ class MetricsIT {
             assertTrue(page.contains("<title>Amelie console</title>"), page);
             String console = get(base + "/console.json");
             assertEquals(2, count(console, "\"thread\":\"amelie-compute-"), console);
+            // The slowest statements by mean time, counted per statement with its constants taken
+            // out: the 100 000-row COPY of pgbench -i is surely among the ten.
+            assertTrue(console.contains("{\"query\":\"copy pgbench_accounts from stdin with (freeze on)\",\"calls\":1,"), console);
+            assertTrue(console.contains("\"rows\":100000}"), console);
+            Matcher means = Pattern.compile("\"mean_ms\":([0-9.]+)").matcher(console);
+            List<Double> slowest = new ArrayList<>();
+            while (means.find()) {
+                slowest.add(Double.parseDouble(means.group(1)));
+            }
+            assertEquals(10, slowest.size(), console);
+            for (int i = 1; i < slowest.size(); i++) {
+                assertTrue(slowest.get(i) <= slowest.get(i - 1), "slowest first: " + slowest);
+            }
         }
     }
 

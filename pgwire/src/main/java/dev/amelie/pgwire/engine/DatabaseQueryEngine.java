@@ -43,6 +43,11 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
         return runner.metrics();
     }
 
+    /** Per normalized statement: calls, time, rows (pg_stat_statements). */
+    public StatementStats statementStats() {
+        return runner.statementStats();
+    }
+
     public dev.amelie.planner.cache.PlanCache planCache() {
         return planner.planCache();
     }

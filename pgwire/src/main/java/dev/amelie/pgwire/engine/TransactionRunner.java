@@ -45,6 +45,7 @@ final class TransactionRunner {
     private final DurabilityCommands durability;
     private final ComputeCommands compute;
     private final EngineMetrics metrics = new EngineMetrics();
+    private final StatementStats statementStats = new StatementStats();
     /** log_min_duration_statement in nanoseconds; negative: off. */
     private volatile long logMinDurationNanos = -1;
 
@@ -201,6 +202,8 @@ final class TransactionRunner {
                     run.results.add(new StatementResult("ROLLBACK", List.of()));
                     continue;
                 }
+                long statementStarted = System.nanoTime();
+                int resultsBefore = run.results.size();
                 PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner);
                 switch (planned) {
                     case TransactionControl control -> control(run, control);
@@ -241,6 +244,11 @@ final class TransactionRunner {
                     }
                     case PlannedStatement.ShowCompute _ -> record(run, statement, compute.show());
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
+                }
+                if (run.results.size() > resultsBefore && !(planned instanceof TransactionControl)) {
+                    StatementResult shown = run.results.getLast();
+                    statementStats.record(statement.query().text(), System.nanoTime() - statementStarted,
+                            StatementStats.rowsOf(shown.commandTag(), shown.rows().size()));
                 }
             } catch (SqlException e) {
                 if (e.state() == SqlState.QUERY_CANCELED && connection.timedOut()) {
@@ -444,6 +452,10 @@ final class TransactionRunner {
 
     EngineMetrics metrics() {
         return metrics;
+    }
+
+    StatementStats statementStats() {
+        return statementStats;
     }
 
     private CompletableFuture<TransactionOutcome> fail(Run run, SqlException error) {
