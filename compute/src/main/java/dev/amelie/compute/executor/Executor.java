@@ -128,7 +128,7 @@ public final class Executor {
         FixedValues fixed = FixedValues.NONE;
         BitSet needed = new BitSet();
         switch (program.routing()) {
-            case NONE -> {
+            case NONE, HOST -> {
             }
             case ALL -> {
                 return null;

@@ -3,6 +3,7 @@ package dev.amelie.compute.executor;
 import dev.amelie.compute.storage.RowKey;
 import dev.amelie.vm.exec.Cursor;
 import dev.amelie.vm.exec.ListCursor;
+import dev.amelie.vm.exec.ServerState;
 import dev.amelie.vm.program.RowSourceKind;
 
 import java.util.ArrayList;
@@ -23,12 +24,27 @@ final class HostContext extends SectionContext {
     static final long INPUT_SALT = -1;
     static final long MERGE_SALT = -2;
     static final long KEY_SALT = -3;
+    /** The pushdown section of a statement over system views, run on the host. */
+    static final long SYSTEM_SALT = -4;
+
+    private final ServerState server;
 
     HostContext(Object[] parameters, List<Object[]> input, List<List<Object[]>> sources, BooleanSupplier cancelled,
                 FixedValues fixed, long salt) {
+        this(parameters, input, sources, cancelled, fixed, salt, ServerState.NONE);
+    }
+
+    HostContext(Object[] parameters, List<Object[]> input, List<List<Object[]>> sources, BooleanSupplier cancelled,
+                FixedValues fixed, long salt, ServerState server) {
         super(parameters, cancelled, fixed, salt);
         this.input = input;
         this.sources = sources;
+        this.server = server;
+    }
+
+    @Override
+    public ServerState server() {
+        return server;
     }
 
     List<Object[]> output() {
@@ -41,6 +57,7 @@ final class HostContext extends SectionContext {
             case INPUT -> new ListCursor(input);
             case SOURCE -> new ListCursor(sources.get(rowSet));
             case SCRATCH -> new ListCursor(rowSet(rowSet));
+            case SYSTEM -> new ListCursor(server.rows(rowSet));
             case PARTITION -> throw new IllegalStateException("host sections do not read partitions");
         };
     }

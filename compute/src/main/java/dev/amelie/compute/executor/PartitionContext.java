@@ -64,7 +64,7 @@ final class PartitionContext extends SectionContext {
         return switch (source) {
             case PARTITION -> new PartitionCursor(modifies ? partition.snapshotIterator() : partition.iterator());
             case INPUT -> new ListCursor(input == null ? List.of() : input);
-            case SOURCE -> throw new IllegalStateException("pushdown sections do not read source programs");
+            case SOURCE, SYSTEM -> throw new IllegalStateException("pushdown sections read neither source programs nor system views");
             case SCRATCH -> new ListCursor(rowSet(rowSet));
         };
     }

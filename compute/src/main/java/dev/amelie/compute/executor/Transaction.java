@@ -13,6 +13,7 @@ import dev.amelie.compute.storage.RowKey;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.exec.Interpreter;
+import dev.amelie.vm.exec.ServerState;
 import dev.amelie.vm.program.Program;
 import dev.amelie.wal.WalFailedException;
 
@@ -61,6 +62,8 @@ public final class Transaction {
     private Map<String, Long> sessionSequences;
     /** Sequences the statements used (their state is logged with the commit); null while none did. */
     private Map<String, Sequence> touchedSequences;
+    /** System views and backend functions: the session's view of the server. */
+    private ServerState server = ServerState.NONE;
     /** How many statements ran so far: a statement's place picks its random seed. */
     private int statementCount;
 
@@ -77,6 +80,11 @@ public final class Transaction {
     public void fixValues(Instant transactionTime, long transactionSeed) {
         this.time = DateTimeText.toMicros(transactionTime);
         this.seed = transactionSeed;
+    }
+
+    /** What system views and backend functions see: the session's server (pg_stat_activity, …). */
+    public void useServer(ServerState server) {
+        this.server = server;
     }
 
     /** Lets a CancelRequest stop this transaction's statements (57014). */
@@ -152,7 +160,7 @@ public final class Transaction {
     private StatementOutcome run(Program program, Object[] parameters, boolean releaseBeforeMerge, FixedValues fixed) {
         checkOpen();
         Table table = null;
-        if (program.routing() != Program.Routing.NONE) {
+        if (program.routing() != Program.Routing.NONE && program.routing() != Program.Routing.HOST) {
             enterNodes();
             table = executor.catalog().current().table(program.tableId());
             if (table == null) {
@@ -165,7 +173,7 @@ public final class Transaction {
             sources.add(run(program.sources().get(i), parameters, false, fixed.forSource(i)).rows());
         }
         if (program.input() != null && program.routing() != Program.Routing.BY_KEY) {
-            HostContext inputContext = new HostContext(parameters, List.of(), sources, cancelled, fixed, HostContext.INPUT_SALT);
+            HostContext inputContext = new HostContext(parameters, List.of(), sources, cancelled, fixed, HostContext.INPUT_SALT, server);
             Interpreter.run(program.input(), inputContext);
             input = inputContext.output();
         }
@@ -179,6 +187,12 @@ public final class Transaction {
         long affected = 0;
         switch (program.routing()) {
             case NONE -> {
+            }
+            case HOST -> {
+                // System views: no node holds them; the pushdown reads them here, as they are now.
+                HostContext scan = new HostContext(parameters, List.of(), sources, cancelled, fixed, HostContext.SYSTEM_SALT, server);
+                Interpreter.run(program.pushdown(), scan);
+                gathered.addAll(scan.output());
             }
             case ALL -> {
                 List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(slots.length);
@@ -225,7 +239,7 @@ public final class Transaction {
             nodesReleased = true;
         }
         List<Object[]> mergeInput = program.kind() == Program.StatementKind.INSERT && stored != null ? stored : gathered;
-        HostContext merge = new HostContext(parameters, mergeInput, sources, cancelled, fixed, HostContext.MERGE_SALT);
+        HostContext merge = new HostContext(parameters, mergeInput, sources, cancelled, fixed, HostContext.MERGE_SALT, server);
         Interpreter.run(program.merge(), merge);
         return new StatementOutcome(merge.output(), affected);
     }

@@ -38,6 +38,17 @@ final class EngineConnection implements QueryEngine.Connection {
     record Savepoint(String name, int mark) {}
 
     private volatile TransactionStatus status = TransactionStatus.IDLE;
+    /** The server's sessions as this one sees them; NONE until the protocol layer attaches them. */
+    private volatile dev.amelie.pgwire.session.SessionSide sessions = dev.amelie.pgwire.session.SessionSide.NONE;
+
+    @Override
+    public void attach(dev.amelie.pgwire.session.SessionSide sessions) {
+        this.sessions = sessions;
+    }
+
+    dev.amelie.pgwire.session.SessionSide sessions() {
+        return sessions;
+    }
     /** now() and the random seed of the current transaction: kept while a block is open, so replays see them again. */
     private Instant transactionTime = Instant.now();
     private long transactionSeed;

@@ -46,6 +46,8 @@ final class TransactionRunner {
     private final ComputeCommands compute;
     private final EngineMetrics metrics = new EngineMetrics();
     private final StatementStats statementStats = new StatementStats();
+    /** pg_stat_database.stats_reset: the counters start with the server. */
+    private final java.time.Instant statsReset = java.time.Instant.now();
     /** log_min_duration_statement in nanoseconds; negative: off. */
     private volatile long logMinDurationNanos = -1;
 
@@ -86,6 +88,7 @@ final class TransactionRunner {
             next.cancelWhen(connection::cancelRequested);
             next.fixValues(connection.transactionTime(), connection.transactionSeed());
             next.useSessionSequences(connection.sequences());
+            next.useServer(new SystemViewRows(connection.sessions(), metrics, statementStats, statsReset));
             return next;
         }
 

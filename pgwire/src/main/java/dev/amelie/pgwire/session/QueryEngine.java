@@ -137,6 +137,10 @@ public interface QueryEngine {
          */
         default void continueMessage() {
         }
+
+        /** The sessions of the server as this one sees them, for pg_stat_activity and the backend functions. */
+        default void attach(SessionSide sessions) {
+        }
     }
 
     /** Transaction status as ReadyForQuery reports it. */

@@ -25,6 +25,7 @@ import dev.amelie.pgwire.message.Sync;
 import dev.amelie.pgwire.message.Terminate;
 import dev.amelie.pgwire.session.QueryEngine.BoundStatement;
 import dev.amelie.pgwire.session.QueryEngine.TransactionOutcome;
+import dev.amelie.pgwire.session.QueryEngine.TransactionStatus;
 import dev.amelie.pgwire.type.FormatCode;
 import dev.amelie.pgwire.type.PgType;
 import dev.amelie.vm.error.SqlException;
@@ -75,6 +76,12 @@ public final class Session extends ChannelInboundHandlerAdapter {
     private final SessionParameters parameters;
     /** The IO host thread serving this session (it registers there). */
     private String hostThread = "";
+    /** pg_stat_activity's times and query; written on the event loop, read from any thread. */
+    private final java.time.Instant backendStart = java.time.Instant.now();
+    private volatile java.time.Instant transactionStart;
+    private volatile java.time.Instant queryStart;
+    private volatile java.time.Instant stateChange = backendStart;
+    private volatile String lastQuery = "";
     private final ArrayDeque<FrontendMessage> pending = new ArrayDeque<>();
     private final SimpleQueryFlow simpleQuery = new SimpleQueryFlow(this);
     private final ExtendedQueryFlow extendedQuery = new ExtendedQueryFlow(this);
@@ -93,6 +100,32 @@ public final class Session extends ChannelInboundHandlerAdapter {
         this.engine = engine;
         this.engineConnection = engine.connect();
         this.registry = registry;
+        engineConnection.attach(new SessionSide() {
+            @Override
+            public List<Activity> activity() {
+                return registry.activity();
+            }
+
+            @Override
+            public int backendPid() {
+                return key == null ? 0 : key.processId();
+            }
+
+            @Override
+            public boolean signal(int pid, boolean terminate) {
+                return registry.signal(pid, terminate);
+            }
+
+            @Override
+            public long sessionsStarted() {
+                return registry.sessionsStarted();
+            }
+
+            @Override
+            public long sessionsKilled() {
+                return registry.sessionsKilled();
+            }
+        });
         this.parameters = new SessionParameters(new ServerView() {
             @Override
             public List<Object[]> settings() {
@@ -301,6 +334,38 @@ public final class Session extends ChannelInboundHandlerAdapter {
         return hostThread;
     }
 
+    /** This session as pg_stat_activity shows it. */
+    SessionSide.Activity activity() {
+        String address = null;
+        Integer port = null;
+        if (ctx != null && ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress remote) {
+            address = remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+            port = remote.getPort();
+        }
+        return new SessionSide.Activity(key == null ? 0 : key.processId(), parameters.get("session_authorization"),
+                parameters.get("application_name"), address, port, backendStart, transactionStart, queryStart,
+                stateChange, state(), lastQuery);
+    }
+
+    /** pg_cancel_backend: the running statement, if any, stops with 57014. */
+    void cancelFromAnotherSession() {
+        engineConnection.cancel();
+    }
+
+    /** pg_terminate_backend: FATAL 57P01 to the client, then the connection closes, on this session's loop. */
+    void terminateFromAnotherSession() {
+        if (ctx == null) {
+            return;
+        }
+        ctx.channel().eventLoop().execute(() -> {
+            engineConnection.cancel();
+            io.netty.buffer.ByteBuf buffer = ctx.alloc().buffer();
+            dev.amelie.pgwire.message.ErrorResponse.write(buffer, dev.amelie.pgwire.message.ErrorResponse.FATAL,
+                    new SqlException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+            ctx.writeAndFlush(buffer).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+        });
+    }
+
     /** As pg_stat_activity's state column says it. */
     String state() {
         if (busy) {
@@ -328,6 +393,14 @@ public final class Session extends ChannelInboundHandlerAdapter {
     /** As above; a non-null {@code thenFail} makes the transaction fail with it after the statements. */
     void runTransaction(List<BoundStatement> statements, SqlException thenFail, boolean extended,
                         Consumer<TransactionOutcome> then) {
+        java.time.Instant now = java.time.Instant.now();
+        if (engineConnection.status() == TransactionStatus.IDLE) {
+            transactionStart = now;
+        }
+        queryStart = now;
+        stateChange = now;
+        lastQuery = statements.size() == 1 ? statements.getFirst().query().text()
+                : String.join("; ", statements.stream().map(s -> s.query().text()).toList());
         CompletableFuture<TransactionOutcome> future = engine.execute(engineConnection, statements, thenFail);
         busy = true;
         long timeout = parameters.statementTimeoutMillis();
@@ -348,6 +421,10 @@ public final class Session extends ChannelInboundHandlerAdapter {
     private void afterTransaction(TransactionOutcome outcome, Throwable failure, boolean extended,
                                   Consumer<TransactionOutcome> then) {
         busy = false;
+        stateChange = java.time.Instant.now();
+        if (engineConnection.status() == TransactionStatus.IDLE) {
+            transactionStart = null;
+        }
         if (closing) {
             return;
         }

@@ -31,6 +31,32 @@ public final class SessionRegistry {
         return hostThreads;
     }
 
+    /** Every session as pg_stat_activity shows it, by pid. */
+    public java.util.List<SessionSide.Activity> activity() {
+        java.util.List<SessionSide.Activity> rows = new java.util.ArrayList<>();
+        for (Session session : sessions.values()) {
+            rows.add(session.activity());
+        }
+        rows.sort(java.util.Comparator.comparingInt(SessionSide.Activity::pid));
+        return rows;
+    }
+
+    /** pg_cancel_backend / pg_terminate_backend; false when no session has the pid. */
+    boolean signal(int pid, boolean terminate) {
+        for (java.util.Map.Entry<BackendKey, Session> entry : sessions.entrySet()) {
+            if (entry.getKey().processId() == pid) {
+                if (terminate) {
+                    killed.increment();
+                    entry.getValue().terminateFromAnotherSession();
+                } else {
+                    entry.getValue().cancelFromAnotherSession();
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many sessions are in each state (active, idle, idle in transaction, …). */
     public java.util.Map<String, Integer> connectionsByState() {
         java.util.Map<String, Integer> states = new java.util.TreeMap<>();
@@ -55,6 +81,17 @@ public final class SessionRegistry {
             rows.add(new Object[] {String.valueOf(host), thread, String.valueOf(connections.getOrDefault(thread, 0))});
         }
         return rows;
+    }
+
+    private final java.util.concurrent.atomic.LongAdder killed = new java.util.concurrent.atomic.LongAdder();
+
+    /** Sessions established since the server started (process ids count them). */
+    long sessionsStarted() {
+        return lastProcessId.get();
+    }
+
+    long sessionsKilled() {
+        return killed.sum();
     }
 
     BackendKey register(Session session) {

@@ -30,6 +30,14 @@ public final class SchemaSnapshot {
             publicSchema.add(table.def().name(), new CalciteTable(table.def(), parseExpression,
                     table.indexDefs()));
         }
+        SchemaPlus pgCatalog = root.plus().add(SystemView.SCHEMA, new AbstractSchema());
+        for (SystemView view : SystemView.values()) {
+            CalciteTable table = new CalciteTable(view.def(), parseExpression);
+            pgCatalog.add(view.def().name(), table);
+            if (catalog.table(Catalog.DEFAULT_SCHEMA, view.def().name()) == null) {
+                publicSchema.add(view.def().name(), table); // pg_catalog is on every search path
+            }
+        }
         for (SchemaPlus schema : new SchemaPlus[] {root.plus(), publicSchema}) {
             addType(schema, "text", SqlTypeName.VARCHAR);
             addType(schema, "int2", SqlTypeName.SMALLINT);

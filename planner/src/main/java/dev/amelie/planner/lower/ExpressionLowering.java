@@ -129,6 +129,10 @@ final class ExpressionLowering {
             case "NEXTVAL" -> function(Function.NEXTVAL, call.getOperands(), row);
             case "CURRVAL" -> function(Function.CURRVAL, call.getOperands(), row);
             case "SETVAL" -> function(Function.SETVAL, call.getOperands(), row);
+            case "PG_BACKEND_PID" -> function(Function.PG_BACKEND_PID, List.of(), row);
+            case "PG_CANCEL_BACKEND" -> function(Function.PG_CANCEL_BACKEND, call.getOperands().subList(0, 1), row);
+            // The optional timeout (how long to wait for the session to end) is not waited for.
+            case "PG_TERMINATE_BACKEND" -> function(Function.PG_TERMINATE_BACKEND, call.getOperands().subList(0, 1), row);
             case "RANDOM", "RAND" -> {
                 if (!call.getOperands().isEmpty()) {
                     throw unsupported("random with a seed argument");

@@ -6,6 +6,7 @@ import dev.amelie.vm.error.SqlException;
 
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.planner.catalog.CalciteTable;
+import dev.amelie.planner.catalog.SystemView;
 import dev.amelie.planner.catalog.TypeMapping;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.CodeBuilder;
@@ -54,7 +55,12 @@ public final class ProgramLowering {
         SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, boundary, root, occurrenceToParameter);
         Code pushdown = node.lowerToOutput(boundary);
         Code merge = new SectionLowering(SectionKind.MERGE, boundary, root, occurrenceToParameter).lowerToOutput(root);
-        return new Program(Program.StatementKind.SELECT, tableOf(scan.getTable()).id(), routing(node),
+        TableDef def = tableOf(scan.getTable());
+        if (SystemView.of(def) != null) {
+            // No node holds a system view: the host reads it, as it is now, and runs the pushdown over it.
+            return new Program(Program.StatementKind.SELECT, def.id(), Program.Routing.HOST, null, pushdown, merge);
+        }
+        return new Program(Program.StatementKind.SELECT, def.id(), routing(node),
                 keySection(node, root, occurrenceToParameter), pushdown, merge);
     }
 
@@ -143,6 +149,15 @@ public final class ProgramLowering {
      */
     private static Program lowerModify(TableModify modify, int[] occurrenceToParameter, boolean emitRows) {
         TableDef def = tableOf(modify.getTable());
+        if (SystemView.of(def) != null) {
+            String verb = switch (modify.getOperation()) {
+                case INSERT -> "insert into";
+                case DELETE -> "delete from";
+                default -> "update";
+            };
+            throw new SqlException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "cannot " + verb + " view \"" + def.name() + "\"",
+                    "Views that do not select from a single table or view are not automatically updatable.", null, 0, null);
+        }
         RelNode input = modify.getInput();
         return switch (modify.getOperation()) {
             case INSERT -> lowerInsert(modify, occurrenceToParameter, insertPushdown(def));

@@ -1,6 +1,7 @@
 package dev.amelie.planner.lower;
 
 import dev.amelie.planner.catalog.CalciteTable;
+import dev.amelie.planner.catalog.SystemView;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.CodeBuilder;
 import dev.amelie.vm.program.IndexRef;
@@ -119,7 +120,12 @@ final class SectionLowering {
                 if (kind != SectionKind.PUSHDOWN) {
                     throw new IllegalStateException("table scan outside a pushdown section");
                 }
-                scanRows(RowSourceKind.PARTITION, 0, scan.getRowType().getFieldCount(), sink);
+                SystemView view = SystemView.of(scan.getTable().unwrap(CalciteTable.class).def());
+                if (view != null) {
+                    scanRows(RowSourceKind.SYSTEM, view.number(), scan.getRowType().getFieldCount(), sink);
+                } else {
+                    scanRows(RowSourceKind.PARTITION, 0, scan.getRowType().getFieldCount(), sink);
+                }
             }
             case Filter filter when kind == SectionKind.PUSHDOWN && filter.getInput() instanceof TableScan scan
                     && lookupKey(filter, scan) != null -> lookup(scan, lookupKey(filter, scan), sink);

@@ -38,6 +38,18 @@ final class PostgresFunctions {
             OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.BOOLEAN)));
 
+    /**
+     * pg_backend_pid(): the session's process id (as BackendKeyData and pg_stat_activity.pid);
+     * pg_cancel_backend(pid), pg_terminate_backend(pid [, timeout]): act on another session.
+     */
+    static final SqlFunction PG_BACKEND_PID = nonDeterministic("pg_backend_pid", ReturnTypes.INTEGER,
+            SqlFunctionCategory.SYSTEM);
+    static final SqlFunction PG_CANCEL_BACKEND = nonDeterministic("pg_cancel_backend", ReturnTypes.BOOLEAN_NULLABLE,
+            SqlFunctionCategory.SYSTEM, OperandTypes.family(SqlTypeFamily.INTEGER));
+    static final SqlFunction PG_TERMINATE_BACKEND = nonDeterministic("pg_terminate_backend", ReturnTypes.BOOLEAN_NULLABLE,
+            SqlFunctionCategory.SYSTEM, OperandTypes.or(OperandTypes.family(SqlTypeFamily.INTEGER),
+                    OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)));
+
     /** length(text): characters, as char_length. */
     static final SqlFunction LENGTH = new SqlFunction("length", SqlKind.OTHER_FUNCTION, ReturnTypes.INTEGER_NULLABLE,
             null, OperandTypes.CHARACTER, SqlFunctionCategory.STRING);
@@ -53,6 +65,7 @@ final class PostgresFunctions {
 
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
     static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH,
+                    PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND,
                     UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR),
             FunctionCatalog.TABLE);
 

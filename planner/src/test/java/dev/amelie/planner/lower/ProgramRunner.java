@@ -69,6 +69,7 @@ final class ProgramRunner {
                 case PARTITION -> new ListCursor(partition);
                 case INPUT -> new ListCursor(input);
                 case SOURCE -> new ListCursor(sources.get(rowSet));
+                case SYSTEM -> throw new UnsupportedOperationException("no system views in lowering tests");
                 case SCRATCH -> new ListCursor(rowSet(rowSet));
             };
         }

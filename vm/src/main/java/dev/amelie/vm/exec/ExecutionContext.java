@@ -21,6 +21,11 @@ public interface ExecutionContext {
     /** A cursor over the zero or one row with this key in the partition. */
     Cursor lookup(Object[] key);
 
+    /** System views and backend functions: the session's view of the server (host sections only). */
+    default ServerState server() {
+        throw new UnsupportedOperationException("system views and backend functions run on the host only");
+    }
+
     /** now(): the start of the transaction, the same on every run of the statement. */
     default Instant transactionTime() {
         throw new UnsupportedOperationException("no transaction time in this context");

@@ -85,6 +85,9 @@ public final class Interpreter {
                     case RANDOM -> context.random().nextDouble();
                     case NEXTVAL -> r[c] == null ? null : context.nextval(Values.toText(r[c]));
                     case CURRVAL -> r[c] == null ? null : context.currval(Values.toText(r[c]));
+                    case PG_BACKEND_PID -> context.server().backendPid();
+                    case PG_CANCEL_BACKEND -> r[c] == null ? null : context.server().signal(((Number) r[c]).intValue(), false);
+                    case PG_TERMINATE_BACKEND -> r[c] == null ? null : context.server().signal(((Number) r[c]).intValue(), true);
                     case SETVAL -> r[c] == null || r[c + 1] == null ? null : context.setval(Values.toText(r[c]),
                             ((Number) r[c + 1]).longValue(), (b & 0xff) < 3 || r[c + 2] == null || (Boolean) r[c + 2]);
                     case Function function -> call(function, r, c, b & 0xff);

@@ -18,6 +18,8 @@ public enum Function {
     RANDOM,
     /** nextval(name), currval(name), setval(name, value[, called]): values a replay gets again. */
     NEXTVAL, CURRVAL, SETVAL,
+    /** pg_backend_pid(), pg_cancel_backend(pid), pg_terminate_backend(pid): the session's server state. */
+    PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND,
     /** extract(field from value) / date_part: numeric. */
     EXTRACT,
 

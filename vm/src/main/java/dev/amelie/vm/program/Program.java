@@ -40,7 +40,12 @@ public record Program(
      * (BY_KEY, a statement on one primary key value); or NONE (no table: the merge section
      * alone computes the result).
      */
-    public enum Routing { NONE, ALL, BY_ROW_KEY, BY_KEY }
+    /**
+     * Where the pushdown section runs: nowhere (NONE), every node (ALL), the nodes the rows are
+     * routed to (BY_ROW_KEY), the node owning one key (BY_KEY), or the host itself, over system
+     * views that no node holds (HOST).
+     */
+    public enum Routing { NONE, ALL, BY_ROW_KEY, BY_KEY, HOST }
 
     public String explain() {
         StringBuilder out = new StringBuilder();

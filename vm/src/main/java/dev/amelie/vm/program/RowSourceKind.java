@@ -9,5 +9,7 @@ public enum RowSourceKind {
     /** The rows of the statement's source program k (named by the OPEN instruction), on the host. */
     SOURCE,
     /** A scratch row set of this section (a materialized sort), named by the OPEN instruction. */
-    SCRATCH
+    SCRATCH,
+    /** The rows of a system view (pg_stat_activity, …) as they are now, named by the OPEN instruction; host only. */
+    SYSTEM
 }

@@ -39,7 +39,7 @@ final class InMemoryContext implements ExecutionContext {
             case INPUT -> new ListCursor(input);
             case SCRATCH -> new ListCursor(rowSet(rowSet));
             case PARTITION -> new ListCursor(partition);
-            case SOURCE -> throw new UnsupportedOperationException("no source programs in interpreter tests");
+            case SOURCE, SYSTEM -> throw new UnsupportedOperationException("no source programs or system views in interpreter tests");
         };
     }
 

@@ -1,0 +1,119 @@
+package dev.amelie.pgwire.engine;
+
+import dev.amelie.pgwire.session.SessionSide;
+import dev.amelie.planner.catalog.SystemView;
+import dev.amelie.vm.exec.ServerState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of the system views as one session sees them now: pg_stat_activity from the protocol
+ * layer's sessions, pg_stat_statements and pg_stat_database from the engine's counters. Built
+ * when a statement reads them, never kept.
+ */
+final class SystemViewRows implements ServerState {
+    private static final String DATABASE = "amelie";
+
+    private final SessionSide sessions;
+    private final EngineMetrics metrics;
+    private final StatementStats statements;
+    private final Instant statsReset;
+
+    SystemViewRows(SessionSide sessions, EngineMetrics metrics, StatementStats statements, Instant statsReset) {
+        this.sessions = sessions;
+        this.metrics = metrics;
+        this.statements = statements;
+        this.statsReset = statsReset;
+    }
+
+    @Override
+    public List<Object[]> rows(int view) {
+        return switch (SystemView.values()[view]) {
+            case PG_STAT_ACTIVITY -> activity();
+            case PG_STAT_STATEMENTS -> statements();
+            case PG_STAT_DATABASE -> database();
+        };
+    }
+
+    @Override
+    public int backendPid() {
+        return sessions.backendPid();
+    }
+
+    @Override
+    public boolean signal(int pid, boolean terminate) {
+        return sessions.signal(pid, terminate);
+    }
+
+    private List<Object[]> activity() {
+        SystemView view = SystemView.PG_STAT_ACTIVITY;
+        List<Object[]> rows = new ArrayList<>();
+        for (SessionSide.Activity session : sessions.activity()) {
+            Object[] row = new Object[view.def().columns().size()];
+            row[view.column("datid")] = SystemView.DATABASE_OID;
+            row[view.column("datname")] = DATABASE;
+            row[view.column("pid")] = session.pid();
+            row[view.column("usesysid")] = SystemView.ROLE_OID;
+            row[view.column("usename")] = session.user();
+            row[view.column("application_name")] = session.applicationName();
+            row[view.column("client_addr")] = session.clientAddress();
+            row[view.column("client_port")] = session.clientPort();
+            row[view.column("backend_start")] = micros(session.backendStart());
+            row[view.column("xact_start")] = micros(session.transactionStart());
+            row[view.column("query_start")] = micros(session.queryStart());
+            row[view.column("state_change")] = micros(session.stateChange());
+            row[view.column("wait_event_type")] = session.state().equals("idle") ? "Client" : null;
+            row[view.column("wait_event")] = session.state().equals("idle") ? "ClientRead" : null;
+            row[view.column("state")] = session.state();
+            row[view.column("query")] = session.query();
+            row[view.column("backend_type")] = "client backend";
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private List<Object[]> statements() {
+        SystemView view = SystemView.PG_STAT_STATEMENTS;
+        List<Object[]> rows = new ArrayList<>();
+        for (StatementStats.Entry entry : statements.entries()) {
+            Object[] row = new Object[view.def().columns().size()];
+            row[view.column("userid")] = SystemView.ROLE_OID;
+            row[view.column("dbid")] = SystemView.DATABASE_OID;
+            row[view.column("toplevel")] = true;
+            row[view.column("queryid")] = (long) entry.query().hashCode();
+            row[view.column("query")] = entry.query();
+            row[view.column("calls")] = entry.calls();
+            row[view.column("total_exec_time")] = entry.totalMillis();
+            row[view.column("max_exec_time")] = entry.maxMillis();
+            row[view.column("mean_exec_time")] = entry.meanMillis();
+            row[view.column("rows")] = entry.rows();
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private List<Object[]> database() {
+        SystemView view = SystemView.PG_STAT_DATABASE;
+        Object[] row = new Object[view.def().columns().size()];
+        row[view.column("datid")] = SystemView.DATABASE_OID;
+        row[view.column("datname")] = DATABASE;
+        row[view.column("numbackends")] = sessions.activity().size();
+        row[view.column("xact_commit")] = metrics.commitsWithWrites() + metrics.readOnlyCommits();
+        row[view.column("xact_rollback")] = metrics.rollbacks() + metrics.failedTransactions();
+        row[view.column("conflicts")] = metrics.serializationFailuresByCause().values().stream().mapToLong(Long::longValue).sum();
+        row[view.column("deadlocks")] = 0L; // the deterministic order has no locks to deadlock on
+        row[view.column("sessions")] = sessions.sessionsStarted();
+        row[view.column("sessions_killed")] = sessions.sessionsKilled();
+        row[view.column("stats_reset")] = micros(statsReset);
+        List<Object[]> rows = new ArrayList<>(1);
+        rows.add(row);
+        return rows;
+    }
+
+    /** Stored timestamps have microseconds, as PostgreSQL's. */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : dev.amelie.vm.value.DateTimeText.toMicros(instant);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.amelie.vm.exec;
+
+import java.util.List;
+
+/**
+ * What a statement may see of the server beyond its tables, on the host: the rows of the
+ * system views (pg_stat_activity, …, numbered by the planner) as they are now, and the
+ * backend functions that act on sessions (pg_backend_pid, pg_cancel_backend,
+ * pg_terminate_backend). The protocol layer provides it per session.
+ */
+public interface ServerState {
+    /** For code run where there is no session (recovery, tests of the engine alone). */
+    ServerState NONE = new ServerState() {
+        @Override
+        public List<Object[]> rows(int view) {
+            return List.of();
+        }
+
+        @Override
+        public int backendPid() {
+            return 0;
+        }
+
+        @Override
+        public boolean signal(int pid, boolean terminate) {
+            return false;
+        }
+    };
+
+    /** The rows of system view {@code view}, in its column order. */
+    List<Object[]> rows(int view);
+
+    /** pg_backend_pid() of the session the statement runs for. */
+    int backendPid();
+
+    /** pg_cancel_backend / pg_terminate_backend: false when no session has that pid. */
+    boolean signal(int pid, boolean terminate);
+}
