@@ -5,7 +5,7 @@ import dev.amelie.admin.settings.SettingsLoader;
 import dev.amelie.compute.Database;
 import dev.amelie.wal.WalSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,30 +23,16 @@ import java.util.stream.Stream;
         description = "Create a data directory with its amelie.conf, ready for amelie start.")
 public final class InitCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory to create (default: ./data under the checkout, or $AMELIE_DATA).")
-    String data;
-
-    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address the server will listen on (default 127.0.0.1:5432).")
-    String listen;
-
-    @Option(names = "--compute", paramLabel = "N", description = "Compute nodes to start with (default: number of cores).")
-    String compute;
-
-    @Option(names = "--hosts", paramLabel = "N", description = "IO host threads (default: number of cores).")
-    String hosts;
-
-    @Option(names = "--wal-sync", paramLabel = "on|off", description = "fsync before acknowledging a commit (default on; off is unsafe).")
-    String walSync;
+    @Mixin
+    SettingFlags flags;
 
     @Override
     public Integer call() throws Exception {
         Map<String, String> given = new LinkedHashMap<>();
-        given.put("listen", listen);
-        given.put("compute", compute);
-        given.put("hosts", hosts);
-        given.put("wal_sync", walSync);
-        Map<String, String> flags = new LinkedHashMap<>(given);
-        flags.put("data", data);
+        for (String key : new String[] {"listen", "compute", "hosts", "wal_sync"}) {
+            given.put(key, flags.byKey().get(key));
+        }
+        String data = flags.byKey().get("data");
         Path directory = Path.of(data != null ? data : System.getenv().getOrDefault("AMELIE_DATA",
                 ServerConnection.defaultDataDirectory().toString())).toAbsolutePath().normalize();
         if (Files.isDirectory(directory)) {
@@ -66,7 +52,7 @@ public final class InitCommand implements Callable<Integer> {
             }
         });
         Files.writeString(directory.resolve(SettingsLoader.CONFIG_FILE), config);
-        Settings settings = new SettingsLoader(System.getenv()).load(flags, directory);
+        Settings settings = new SettingsLoader(System.getenv()).load(flags.byKey(), directory);
         // Opening once records the compute layout: from now on it is the directory's.
         try (Database database = Database.open(directory, settings.computeNodes(),
                 new WalSettings(settings.walSegmentSize(), settings.walSync()))) {

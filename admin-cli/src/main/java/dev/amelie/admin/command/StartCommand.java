@@ -7,12 +7,12 @@ import dev.amelie.admin.server.ServerLog;
 import dev.amelie.admin.settings.Settings;
 import dev.amelie.admin.settings.SettingsLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,20 +22,8 @@ import java.util.concurrent.CountDownLatch;
         description = "Start the server in the foreground; stops cleanly on SIGTERM or Ctrl-C.")
 public final class StartCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data under the checkout, or $AMELIE_DATA).")
-    String data;
-
-    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on (default 127.0.0.1:5432).")
-    String listen;
-
-    @Option(names = "--compute", paramLabel = "N", description = "Compute nodes (default: number of cores).")
-    String compute;
-
-    @Option(names = "--hosts", paramLabel = "N", description = "IO host threads (default: number of cores).")
-    String hosts;
-
-    @Option(names = "--wal-sync", paramLabel = "on|off", description = "fsync before acknowledging a commit (default on; off is unsafe).")
-    String walSync;
+    @Mixin
+    SettingFlags settingFlags;
 
     @Option(names = "--metrics-listen", paramLabel = "HOST:PORT", description = "Serve Prometheus /metrics and the console (/) here (default off).")
     String metricsListen;
@@ -48,12 +36,7 @@ public final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new HashMap<>();
-        flags.put("data", data);
-        flags.put("listen", listen);
-        flags.put("compute", compute);
-        flags.put("hosts", hosts);
-        flags.put("wal_sync", walSync);
+        Map<String, String> flags = settingFlags.byKey();
         flags.put("metrics_listen", metricsListen);
         Settings settings = new SettingsLoader(System.getenv()).load(flags, ServerConnection.defaultDataDirectory());
         if (printConfig) {

@@ -1,17 +1,15 @@
 package dev.amelie.compat.compute;
 
+import dev.amelie.compat.server.PairWriters;
+import dev.amelie.compat.server.Pgbench;
 import dev.amelie.compat.server.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,12 +17,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,8 +37,8 @@ class ComputeIT {
     @Test
     void pgbenchFailsNothingWhileNodesAreAddedAndDropped() throws Exception {
         try (ServerProcess server = ServerProcess.start(temp.resolve("data"), 2)) {
-            run(pgbench(server, "-i", "-s", "1"));
-            Process bench = pgbench(server, "-M", "prepared", "-c", "4", "-j", "2", "-T", "12", "--max-tries=10");
+            Pgbench.run(server.port(), "-i", "-s", "1");
+            Pgbench.Run bench = Pgbench.start(server.port(), "-M", "prepared", "-c", "4", "-j", "2", "-T", "12", "--max-tries=10");
             Thread.sleep(2000);
             execute(server, "alter compute add 2");
             List<String> nodes = nodes(server);
@@ -53,9 +48,9 @@ class ComputeIT {
             Thread.sleep(1000);
             execute(server, "alter compute add node '6b1c4a58-5a53-4d8e-9a4e-1e0c1e3e0a01'");
             execute(server, "alter compute set 3");
-            String output = run(bench);
-            assertEquals("0", find(output, "number of failed transactions: (\\d+)"), output);
-            assertTrue(Long.parseLong(find(output, "number of transactions actually processed: (\\d+)")) > 0, output);
+            String output = bench.await();
+            assertEquals("0", Pgbench.find(output, "number of failed transactions: (\\d+)"), output);
+            assertTrue(Long.parseLong(Pgbench.find(output, "number of transactions actually processed: (\\d+)")) > 0, output);
 
             long deltas = count(server, "select coalesce(sum(delta), 0) from pgbench_history");
             assertEquals(deltas, count(server, "select sum(abalance) from pgbench_accounts"));
@@ -90,30 +85,9 @@ class ComputeIT {
                     s.execute(insert.toString());
                 }
             }
-            Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicBoolean stop = new AtomicBoolean();
-            Thread[] writers = new Thread[2];
-            for (int w = 0; w < writers.length; w++) {
-                int writer = w;
-                writers[w] = Thread.ofPlatform().name("move-writer-" + w).start(() -> {
-                    try (Connection c = DriverManager.getConnection(server.jdbcUrl());
-                         PreparedStatement insert = c.prepareStatement("insert into moved values (?, ?, ?), (?, ?, ?)")) {
-                        for (int i = 0; !stop.get(); i++) {
-                            int id = writer * 1_000_000 + i * 2;
-                            insert.setInt(1, id);
-                            insert.setInt(2, writer);
-                            insert.setInt(3, id + 1);
-                            insert.setInt(4, id + 1);
-                            insert.setInt(5, writer);
-                            insert.setInt(6, id);
-                            insert.executeUpdate();
-                            acknowledged.add(id);
-                        }
-                    } catch (SQLException expectedWhenKilled) {
-                        // what was acknowledged is what counts
-                    }
-                });
-            }
+            PairWriters writers = new PairWriters(server.jdbcUrl(), "moved", 2);
+            Set<Integer> acknowledged = writers.acknowledged();
             AtomicInteger changes = new AtomicInteger();
             Thread mover = Thread.ofPlatform().name("compute-mover").start(() -> {
                 try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
@@ -134,9 +108,7 @@ class ComputeIT {
             server.kill();
             stop.set(true);
             mover.join(TimeUnit.SECONDS.toMillis(30));
-            for (Thread writer : writers) {
-                writer.join(TimeUnit.SECONDS.toMillis(30));
-            }
+            writers.stopAndJoin();
 
             server.restart();
             Set<Integer> found = new HashSet<>();
@@ -207,33 +179,4 @@ class ComputeIT {
         }
     }
 
-    private Process pgbench(ServerProcess server, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-p", String.valueOf(server.port()),
-                "-U", "amelie"));
-        command.addAll(List.of(arguments));
-        command.add("amelie");
-        Path output = Files.createTempFile(temp, "pgbench", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        process.getOutputStream().close();
-        processOutputs.put(process, output);
-        return process;
-    }
-
-    private final java.util.Map<Process, Path> processOutputs = new java.util.HashMap<>();
-
-    private String run(Process process) throws Exception {
-        if (!process.waitFor(150, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("pgbench did not finish");
-        }
-        String output = Files.readString(processOutputs.get(process), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), output);
-        return output;
-    }
-
-    private static String find(String output, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(output);
-        assertTrue(m.find(), "no '" + regex + "' in:\n" + output);
-        return m.group(1);
-    }
 }

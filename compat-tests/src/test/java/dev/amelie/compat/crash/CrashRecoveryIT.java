@@ -1,5 +1,6 @@
 package dev.amelie.compat.crash;
 
+import dev.amelie.compat.server.PairWriters;
 import dev.amelie.compat.server.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,14 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrashRecoveryIT {
     private static final int WRITERS = 4;
     private static final int KILL_AFTER_ACKS = 400;
-    private static final int MAX_ATTEMPTS_PER_WRITER = 100_000;
 
     @TempDir
     Path temp;
@@ -41,41 +38,14 @@ class CrashRecoveryIT {
             try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
                 s.execute("create table crash_rows (id int primary key, writer int not null, pair int not null)");
             }
-            Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
-            AtomicInteger acks = new AtomicInteger();
-            CountDownLatch enough = new CountDownLatch(1);
-            Thread[] writers = new Thread[WRITERS];
-            for (int w = 0; w < WRITERS; w++) {
-                int writer = w;
-                writers[w] = Thread.ofPlatform().name("crash-writer-" + w).start(() -> {
-                    try (Connection c = DriverManager.getConnection(server.jdbcUrl());
-                         PreparedStatement insert = c.prepareStatement(
-                                 "insert into crash_rows values (?, ?, ?), (?, ?, ?)")) {
-                        for (int i = 0; i < MAX_ATTEMPTS_PER_WRITER; i++) {
-                            int id = writer * 1_000_000 + i * 2;
-                            insert.setInt(1, id);
-                            insert.setInt(2, writer);
-                            insert.setInt(3, id + 1);
-                            insert.setInt(4, id + 1);
-                            insert.setInt(5, writer);
-                            insert.setInt(6, id);
-                            insert.executeUpdate();
-                            acknowledged.add(id);
-                            if (acks.incrementAndGet() >= KILL_AFTER_ACKS) {
-                                enough.countDown();
-                            }
-                        }
-                    } catch (SQLException expectedWhenKilled) {
-                        // the server went away mid-run: what was acknowledged is what counts
-                    }
-                });
-            }
+            PairWriters writers = new PairWriters(server.jdbcUrl(), "crash_rows", WRITERS);
+            Set<Integer> acknowledged = writers.acknowledged();
             // Checkpoints run all along, so the kill may land in one: before its snapshot is
             // complete, between snapshot and WAL removal, or while the writer thread still reads.
             AtomicInteger checkpoints = new AtomicInteger();
             Thread checkpointer = Thread.ofPlatform().name("crash-checkpointer").start(() -> {
                 try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
-                    while (enough.getCount() > 0 || checkpoints.get() < 3) {
+                    while (acknowledged.size() < KILL_AFTER_ACKS || checkpoints.get() < 3) {
                         s.execute("checkpoint");
                         checkpoints.incrementAndGet();
                         Thread.sleep(50); // a checkpoint every ~50 ms plus its own time, bounded by the writers' run
@@ -85,15 +55,17 @@ class CrashRecoveryIT {
                     // the server went away mid-checkpoint: that is the point
                 }
             });
-            assertTrue(enough.await(120, TimeUnit.SECONDS), "writers did not reach " + KILL_AFTER_ACKS + " commits");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (acknowledged.size() < KILL_AFTER_ACKS) {
+                assertTrue(System.nanoTime() < deadline, "writers did not reach " + KILL_AFTER_ACKS + " commits");
+                Thread.sleep(10);
+            }
             while (checkpoints.get() < 3 && checkpointer.isAlive()) {
                 Thread.sleep(20); // at least three complete checkpoints before the kill
             }
             server.kill();
             checkpointer.join(TimeUnit.SECONDS.toMillis(60));
-            for (Thread writer : writers) {
-                writer.join(TimeUnit.SECONDS.toMillis(60));
-            }
+            writers.stopAndJoin();
 
             server.restart();
             Set<Integer> found = new HashSet<>();

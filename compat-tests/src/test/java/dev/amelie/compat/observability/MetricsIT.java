@@ -1,5 +1,6 @@
 package dev.amelie.compat.observability;
 
+import dev.amelie.compat.server.Pgbench;
 import dev.amelie.compat.server.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,11 +54,11 @@ class MetricsIT {
                 + "log_min_duration_statement = 0\n");
         try (ServerProcess server = ServerProcess.start(data, 2)) {
             String base = "http://127.0.0.1:" + metricsPort;
-            run(server, "-i", "-s", "1");
+            Pgbench.run(server.port(), "-i", "-s", "1");
             Map<String, Double> before = parse(get(base + "/metrics"));
 
-            String output = run(server, "-n", "-M", "prepared", "-c", "2", "-j", "2", "-t", "60", "--max-tries=10");
-            long processed = Long.parseLong(find(output, "number of transactions actually processed: (\\d+)"));
+            String output = Pgbench.run(server.port(), "-n", "-M", "prepared", "-c", "2", "-j", "2", "-t", "60", "--max-tries=10");
+            long processed = Long.parseLong(Pgbench.find(output, "number of transactions actually processed: (\\d+)"));
             assertEquals(120, processed, output);
             Map<String, Double> after = parse(get(base + "/metrics"));
 
@@ -165,26 +165,4 @@ class MetricsIT {
         return n;
     }
 
-    private String run(ServerProcess server, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-p", String.valueOf(server.port()),
-                "-U", "amelie"));
-        command.addAll(List.of(arguments));
-        command.add("amelie");
-        Path output = Files.createTempFile(temp, "pgbench", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(150, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("pgbench did not finish");
-        }
-        String text = Files.readString(output);
-        assertEquals(0, process.exitValue(), text);
-        return text;
-    }
-
-    private static String find(String output, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(output);
-        assertTrue(m.find(), "no '" + regex + "' in:\n" + output);
-        return m.group(1);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.amelie.compat.pgbench;
 
+import dev.amelie.compat.server.Pgbench;
 import dev.amelie.compat.server.SharedServer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -11,16 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,25 +74,11 @@ class PgbenchIT {
     }
 
     private static String pgbench(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-p", String.valueOf(server.port()),
-                "-U", "amelie"));
-        command.addAll(List.of(arguments));
-        command.add("amelie");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(150, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("pgbench did not finish: " + command);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), output);
-        return output;
+        return Pgbench.run(server.port(), arguments);
     }
 
     private static String find(String output, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(output);
-        assertTrue(m.find(), "no '" + regex + "' in:\n" + output);
-        return m.group(1);
+        return Pgbench.find(output, regex);
     }
 
     private static long count(String sql) throws Exception {

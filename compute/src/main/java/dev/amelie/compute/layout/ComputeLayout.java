@@ -17,24 +17,50 @@ import java.util.UUID;
  * id); a node added after one was dropped may get its id, and finds that id's partitions empty.
  * The UUID is the node's name for operators.
  *
- * @param version increases by one with every change
- * @param nodes the nodes, by increasing id
- * @param owners the owning node id of each slot of the hash space
+ * <p>A class, not a record: it keeps its node ids as an array too, because every statement that
+ * runs on all nodes walks them.
  */
-public record ComputeLayout(long version, List<Node> nodes, int[] owners) {
+public final class ComputeLayout {
     /** A compute node as the layout knows it. */
     public record Node(int id, UUID uuid) {}
 
-    public ComputeLayout {
-        nodes = List.copyOf(nodes);
+    private final long version;
+    private final List<Node> nodes;
+    private final int[] owners;
+    private final int[] nodeIds;
+
+    /**
+     * @param version increases by one with every change
+     * @param nodes the nodes, by increasing id
+     * @param owners the owning node id of each slot of the hash space
+     */
+    public ComputeLayout(long version, List<Node> nodes, int[] owners) {
+        this.version = version;
+        this.nodes = List.copyOf(nodes);
+        this.owners = owners.clone();
+        this.nodeIds = this.nodes.stream().mapToInt(Node::id).toArray();
         if (owners.length != HashSpace.SIZE) {
             throw new IllegalArgumentException("a layout assigns all " + HashSpace.SIZE + " slots, got " + owners.length);
         }
         for (int owner : owners) {
-            if (nodeIndex(nodes, owner) < 0) {
+            if (nodeIndex(this.nodes, owner) < 0) {
                 throw new IllegalArgumentException("slot owned by node " + owner + ", which the layout does not have");
             }
         }
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The nodes, by increasing id. */
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /** The owning node id of each slot of the hash space (a copy). */
+    public int[] owners() {
+        return owners.clone();
     }
 
     /**
@@ -66,8 +92,9 @@ public record ComputeLayout(long version, List<Node> nodes, int[] owners) {
         return nodes.size();
     }
 
+    /** The node ids, ascending; shared, not to be changed. */
     public int[] nodeIds() {
-        return nodes.stream().mapToInt(Node::id).toArray();
+        return nodeIds;
     }
 
     public boolean has(int nodeId) {

@@ -19,6 +19,8 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     private final boolean simple;
     private volatile PlannedStatement planned;
     private volatile Object[] constants = new Object[0];
+    /** The text with its constants taken out, as pg_stat_statements counts it; made at first use. */
+    private volatile String statsKey;
 
     PlannedQuery(String text, SqlType[] declaredTypes, PlannedStatement planned, boolean simple) {
         this.text = text;
@@ -30,6 +32,17 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     @Override
     public String text() {
         return text;
+    }
+
+    /** What pg_stat_statements counts this statement under: its text with the constants taken out. */
+    String statsKey() {
+        String key = statsKey;
+        if (key == null) {
+            dev.amelie.planner.sql.LiteralNormalizer.Normalized normalized = dev.amelie.planner.sql.LiteralNormalizer.normalize(text);
+            key = normalized == null ? text : normalized.text();
+            statsKey = key;
+        }
+        return key;
     }
 
     /** The plan valid for the current catalog, planning (again) if needed. */

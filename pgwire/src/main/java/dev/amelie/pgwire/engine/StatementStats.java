@@ -1,7 +1,5 @@
 package dev.amelie.pgwire.engine;
 
-import dev.amelie.planner.sql.LiteralNormalizer;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,9 +33,8 @@ public final class StatementStats {
     private final ConcurrentHashMap<String, Counters> byQuery = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
 
-    void record(String text, long nanos, long rows) {
-        LiteralNormalizer.Normalized normalized = LiteralNormalizer.normalize(text);
-        String query = normalized == null ? text : normalized.text();
+    /** @param query the statement with its constants taken out ({@link PlannedQuery#statsKey()}) */
+    void record(String query, long nanos, long rows) {
         Counters counters = byQuery.get(query);
         if (counters == null) {
             if (byQuery.size() >= CAPACITY) {

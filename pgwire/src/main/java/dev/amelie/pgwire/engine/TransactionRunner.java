@@ -250,7 +250,7 @@ final class TransactionRunner {
                 }
                 if (run.results.size() > resultsBefore && !(planned instanceof TransactionControl)) {
                     StatementResult shown = run.results.getLast();
-                    statementStats.record(statement.query().text(), System.nanoTime() - statementStarted,
+                    statementStats.record(((PlannedQuery) statement.query()).statsKey(), System.nanoTime() - statementStarted,
                             StatementStats.rowsOf(shown.commandTag(), shown.rows().size()));
                 }
             } catch (SqlException e) {

@@ -1,0 +1,36 @@
+package dev.amelie.admin.command;
+
+import picocli.CommandLine.Option;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The settings flags {@code amelie init} and {@code amelie start} share, by setting key (absent: not given). */
+public final class SettingFlags {
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data under the checkout, or $AMELIE_DATA).")
+    String data;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on (default 127.0.0.1:5432).")
+    String listen;
+
+    @Option(names = "--compute", paramLabel = "N", description = "Compute nodes of a new data directory (default: number of cores).")
+    String compute;
+
+    @Option(names = "--hosts", paramLabel = "N", description = "IO host threads (default: number of cores).")
+    String hosts;
+
+    @Option(names = "--wal-sync", paramLabel = "on|off", description = "fsync before acknowledging a commit (default on; off is unsafe).")
+    String walSync;
+
+    /** The flags given, by setting key, data included. */
+    Map<String, String> byKey() {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("data", data);
+        flags.put("listen", listen);
+        flags.put("compute", compute);
+        flags.put("hosts", hosts);
+        flags.put("wal_sync", walSync);
+        return flags;
+    }
+}
