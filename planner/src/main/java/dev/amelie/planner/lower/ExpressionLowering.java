@@ -107,10 +107,20 @@ final class ExpressionLowering {
             case EXTRACT -> extract(call, row);
             case TRIM -> trim(call, row);
             case POSITION -> position(call, row);
+            case LIKE -> patternMatch(call.getOperator() instanceof org.apache.calcite.sql.fun.SqlLikeOperator like
+                    && !like.isCaseSensitive() ? Function.ILIKE : Function.LIKE, call, row);
+            case SIMILAR -> patternMatch(Function.SIMILAR, call, row);
             case CEIL -> roundingFunction(Function.CEIL, call, row);
             case FLOOR -> roundingFunction(Function.FLOOR, call, row);
             default -> namedFunction(call, row);
         };
+    }
+
+    /** LIKE, ILIKE, SIMILAR TO (text, pattern[, escape]), and their NOT forms. */
+    private int patternMatch(Function function, RexCall call, int[] row) {
+        int matched = function(function, call.getOperands(), row);
+        boolean negated = call.getOperator() instanceof org.apache.calcite.sql.fun.SqlLikeOperator like && like.isNegated();
+        return negated ? not(matched) : matched;
     }
 
     private int namedFunction(RexCall call, int[] row) {

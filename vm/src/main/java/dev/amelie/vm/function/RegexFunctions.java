@@ -20,6 +20,9 @@ final class RegexFunctions {
         String source = (String) r[first];
         String pattern = (String) r[first + 1];
         return switch (function) {
+            case LIKE -> LikePatterns.like(source, pattern, count > 2 ? (String) r[first + 2] : null);
+            case ILIKE -> LikePatterns.ilike(source, pattern, count > 2 ? (String) r[first + 2] : null);
+            case SIMILAR -> LikePatterns.similar(source, pattern, count > 2 ? (String) r[first + 2] : null);
             case REGEXP_REPLACE -> replace(source, pattern, (String) r[first + 2], r, first + 3, count - 3);
             case REGEXP_COUNT -> count(source, pattern, count > 2 ? integer(r[first + 2]) : 1,
                     count > 3 ? (String) r[first + 3] : "");

@@ -51,6 +51,8 @@ public enum Function {
     GREATEST(Area.TEXT, false), LEAST(Area.TEXT, false),
 
     // POSIX regular expressions.
+    /** text LIKE / ILIKE / SIMILAR TO pattern [ESCAPE e]: (text, pattern[, escape]). */
+    LIKE(Area.REGEX), ILIKE(Area.REGEX), SIMILAR(Area.REGEX),
     REGEXP_REPLACE(Area.REGEX), REGEXP_COUNT(Area.REGEX), REGEXP_LIKE(Area.REGEX), REGEXP_INSTR(Area.REGEX),
     REGEXP_SUBSTR(Area.REGEX);
 
