@@ -116,6 +116,7 @@ final class SectionLowering {
             return;
         }
         switch (rel) {
+            case org.apache.calcite.rel.core.TableFunctionScan function -> SeriesLowering.lower(function, code, expressions, sink);
             case TableScan scan -> {
                 if (kind != SectionKind.PUSHDOWN) {
                     throw new IllegalStateException("table scan outside a pushdown section");

@@ -65,7 +65,7 @@ final class PostgresFunctions {
 
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
     static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH,
-                    PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND,
+                    PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, GenerateSeries.INSTANCE,
                     UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR),
             FunctionCatalog.TABLE);
 

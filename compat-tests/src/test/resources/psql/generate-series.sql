@@ -1,0 +1,21 @@
+-- generate_series(start, stop [, step]) in FROM: integer, bigint, numeric; aliases; errors; with tables.
+select * from generate_series(1, 3);
+select g from generate_series(1, 10, 3) as g;
+select x from generate_series(5, 1, -2) as t(x);
+select * from generate_series(1, 0);
+select count(*), sum(g) from generate_series(1, 1000) g;
+select * from generate_series(1, 3, 0);
+select * from generate_series(1, null);
+select * from generate_series(10000000000, 10000000002);
+select * from generate_series(0.5, 2.0, 0.5);
+select g * 2 as doubled from generate_series(1, 3) g where g <> 2 order by g desc;
+select a.g, b.g from generate_series(1, 2) a, generate_series(1, 2) b order by 1, 2;
+select 'ok' as still_here;
+create table gs_t (id int primary key, v text);
+insert into gs_t select g, 'row ' || g from generate_series(1, 500) g;
+select count(*), min(id), max(id) from gs_t;
+select t.id, t.v from gs_t t join generate_series(10, 12) s(n) on t.id = s.n order by t.id;
+select count(*) from gs_t where id in (select g * 100 from generate_series(1, 10) g);
+insert into gs_t select g, 'dup' from generate_series(500, 501) g;
+select count(*) from gs_t;
+drop table gs_t;

@@ -1,0 +1,113 @@
+package dev.amelie.planner.relational;
+
+import dev.amelie.planner.catalog.TypeMapping;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.SqlTableFunction;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * generate_series(start, stop [, step]) in FROM, for integer, bigint and numeric, as
+ * PostgreSQL 15: one column named generate_series (or as the alias names it), no row when an
+ * argument is NULL, 22023 for a step of zero. The rows are made on the host when the statement
+ * runs ({@code SectionLowering}). Untyped arguments are integers, as PostgreSQL's literals.
+ */
+public final class GenerateSeries extends SqlFunction implements SqlTableFunction {
+    public static final String NAME = "generate_series";
+    static final GenerateSeries INSTANCE = new GenerateSeries();
+
+    private GenerateSeries() {
+        // As a call it is a cursor (Calcite's rule for table functions); its rows are rowType's.
+        super(NAME, SqlKind.OTHER_FUNCTION, org.apache.calcite.sql.type.ReturnTypes.CURSOR,
+                (binding, returnType, operandTypes) -> {
+                    for (int i = 0; i < operandTypes.length; i++) {
+                        operandTypes[i] = binding.getTypeFactory().createTypeWithNullability(
+                                binding.getTypeFactory().createSqlType(SqlTypeName.INTEGER), true);
+                    }
+                },
+                OperandTypes.variadic(SqlOperandCountRanges.between(2, 3)), SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);
+    }
+
+    @Override
+    public SqlReturnTypeInference getRowTypeInference() {
+        return GenerateSeries::rowType;
+    }
+
+    private static RelDataType rowType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.builder().add(NAME, factory.createTypeWithNullability(
+                TypeMapping.toCalcite(seriesType(binding), factory), true)).build();
+    }
+
+    /** integer, bigint or numeric: the widest of the arguments; anything else has no generate_series here. */
+    private static SqlType seriesType(SqlOperatorBinding binding) {
+        SqlType widest = SqlType.INTEGER;
+        List<String> names = new ArrayList<>();
+        boolean supported = true;
+        for (int i = 0; i < binding.getOperandCount(); i++) {
+            RelDataType type = binding.getOperandType(i);
+            SqlTypeName name = type.getSqlTypeName();
+            names.add(name == SqlTypeName.NULL || name == SqlTypeName.UNKNOWN ? "unknown"
+                    : TypeMapping.fromCalcite(type).sqlName());
+            switch (name) {
+                case NULL, UNKNOWN, TINYINT, SMALLINT, INTEGER -> {
+                }
+                case BIGINT -> widest = widest == SqlType.NUMERIC ? widest : SqlType.BIGINT;
+                case DECIMAL -> widest = SqlType.NUMERIC;
+                default -> supported = false;
+            }
+        }
+        if (!supported) {
+            throw new SqlException(SqlState.UNDEFINED_FUNCTION, "function generate_series(" + String.join(", ", names)
+                    + ") does not exist", null,
+                    "No function matches the given name and argument types. You might need to add explicit type casts.", 0, null);
+        }
+        return widest;
+    }
+
+    /**
+     * {@code FROM generate_series(…) AS g}: for a function returning one column, PostgreSQL names
+     * the column by the alias too, so {@code SELECT g} works; Calcite needs {@code AS g(g)}.
+     */
+    static SqlNode aliasNamesTheColumn(SqlNode node) {
+        SqlNode rewritten = node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlCall call) {
+                SqlNode visited = super.visit(call);
+                if (visited instanceof SqlCall as && as.getKind() == SqlKind.AS && as.operandCount() == 2
+                        && isSeries(as.operand(0)) && as.operand(1) instanceof SqlIdentifier alias) {
+                    return SqlStdOperatorTable.AS.createCall(as.getParserPosition(), as.operand(0), alias,
+                            new SqlIdentifier(alias.getSimple(), SqlParserPos.ZERO));
+                }
+                return visited;
+            }
+        });
+        return rewritten == null ? node : rewritten;
+    }
+
+    private static boolean isSeries(SqlNode node) {
+        return node instanceof SqlCall table && table.getKind() == SqlKind.COLLECTION_TABLE
+                && table.operand(0) instanceof SqlCall function
+                && function.getOperator().getName().toLowerCase(Locale.ROOT).equals(NAME);
+    }
+}
