@@ -19,3 +19,14 @@ select count(*) from gs_t where id in (select g * 100 from generate_series(1, 10
 insert into gs_t select g, 'dup' from generate_series(500, 501) g;
 select count(*) from gs_t;
 drop table gs_t;
+-- a set-returning function in the select list
+select generate_series(1, 3);
+select generate_series(1, 3) as g;
+select generate_series(1, 2) + 10 as x, 'a' as y;
+select count(*) from (select generate_series(1, 5)) s;
+select generate_series(1, 10, 4), 'const';
+create table gs_u (id int primary key);
+insert into gs_u values (1), (2);
+select id, generate_series(1, 2) as n from gs_u order by id, n;
+drop table gs_u;
+select 'ok';

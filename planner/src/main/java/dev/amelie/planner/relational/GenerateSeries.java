@@ -105,6 +105,78 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
         return rewritten == null ? node : rewritten;
     }
 
+    /**
+     * {@code SELECT generate_series(1, 3)}: PostgreSQL lets a set-returning function stand in the
+     * select list. With arguments that read no column, that is the same as the function in FROM,
+     * crossed with what FROM already has: the call becomes a column of a FROM item of its own.
+     * (Arguments that read columns would need LATERAL, which is not done yet: 0A000.)
+     */
+    static SqlNode selectListCalls(SqlNode node) {
+        SqlNode rewritten = node.accept(new SqlShuttle() {
+            private int made;
+
+            @Override
+            public SqlNode visit(SqlCall call) {
+                SqlNode visited = super.visit(call);
+                if (!(visited instanceof org.apache.calcite.sql.SqlSelect select) || select.getSelectList() == null) {
+                    return visited;
+                }
+                List<SqlNode> fromItems = new ArrayList<>();
+                List<SqlNode> items = new ArrayList<>();
+                for (SqlNode item : select.getSelectList()) {
+                    items.add(item.accept(new SqlShuttle() {
+                        @Override
+                        public SqlNode visit(SqlCall inner) {
+                            if (inner.getKind() == SqlKind.SELECT || inner instanceof org.apache.calcite.sql.SqlSelect) {
+                                return inner; // a subquery's select list is its own
+                            }
+                            boolean series = inner.getOperator().getName().toLowerCase(Locale.ROOT).equals(NAME);
+                            if (series && !readsNoColumn(inner)) {
+                                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "generate_series in a select list with "
+                                        + "arguments that read columns is not supported yet");
+                            }
+                            if (series) {
+                                String alias = "generate_series_" + (++made);
+                                SqlParserPos pos = inner.getParserPosition();
+                                fromItems.add(SqlStdOperatorTable.AS.createCall(pos,
+                                        SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, inner),
+                                        new SqlIdentifier(alias, pos), new SqlIdentifier(NAME, pos)));
+                                return new SqlIdentifier(List.of(alias, NAME), pos);
+                            }
+                            return super.visit(inner);
+                        }
+                    }));
+                }
+                if (fromItems.isEmpty()) {
+                    return select;
+                }
+                SqlNode from = select.getFrom();
+                for (SqlNode item : fromItems) {
+                    from = from == null ? item : new org.apache.calcite.sql.SqlJoin(SqlParserPos.ZERO, from,
+                            org.apache.calcite.sql.SqlLiteral.createBoolean(false, SqlParserPos.ZERO),
+                            org.apache.calcite.sql.JoinType.COMMA.symbol(SqlParserPos.ZERO), item,
+                            org.apache.calcite.sql.JoinConditionType.NONE.symbol(SqlParserPos.ZERO), null);
+                }
+                select.setFrom(from);
+                select.setSelectList(new org.apache.calcite.sql.SqlNodeList(items, select.getSelectList().getParserPosition()));
+                return select;
+            }
+        });
+        return rewritten == null ? node : rewritten;
+    }
+
+    private static boolean readsNoColumn(SqlCall call) {
+        boolean[] reads = {false};
+        call.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier id) {
+                reads[0] = true;
+                return id;
+            }
+        });
+        return !reads[0];
+    }
+
     private static boolean isSeries(SqlNode node) {
         return node instanceof SqlCall table && table.getKind() == SqlKind.COLLECTION_TABLE
                 && table.operand(0) instanceof SqlCall function

@@ -210,7 +210,8 @@ public final class RelationalPlanner {
                         .withDefaultNullCollation(NullCollation.HIGH));
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
-            SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(UnconstrainedNumeric.rewrite(parsed)));
+            SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
+                    GenerateSeries.selectListCalls(UnconstrainedNumeric.rewrite(parsed))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
