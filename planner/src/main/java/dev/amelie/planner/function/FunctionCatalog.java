@@ -87,6 +87,8 @@ public final class FunctionCatalog {
         string("strpos", Signature.of(Function.STRPOS, INTEGER, TEXT, TEXT));
         string("translate", Signature.of(Function.TRANSLATE, TEXT, TEXT, TEXT, TEXT));
         string("replace", Signature.of(Function.REPLACE, TEXT, TEXT, TEXT, TEXT));
+        string("to_char", Signature.of(Function.TO_CHAR, TEXT, SqlType.TIMESTAMP, TEXT),
+                Signature.of(Function.TO_CHAR, TEXT, SqlType.TIMESTAMPTZ, TEXT));
         add("greatest", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.COMMON_TYPE,
                 Signature.variadic(Function.GREATEST, UNKNOWN, UNKNOWN));
         add("least", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.COMMON_TYPE,
