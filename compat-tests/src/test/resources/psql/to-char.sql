@@ -12,3 +12,14 @@ select to_char(date '2024-07-04', 'YYYY/MM/DD Day');
 select to_char('2024-03-05 14:07:09+00'::timestamptz, 'YYYY-MM-DD HH24:MI:SS TZ OF');
 select to_char(timestamp '2024-03-05 14:07:09', 'Y,YYY YYY YY Y A.D. a.m. P.M.');
 select to_char(timestamp '2024-03-05 14:07:09', '"quoted \\" YYYY" YYYY \\YYYY');
+-- to_char of numbers: 9 0 . D , G S MI PL SG FM, quoted text, overflow
+select to_char(123.45, '999D99') a, to_char(-123.45, '999D99') b, to_char(5, '999') c, to_char(5, 'FM999') d, to_char(5, '000') e;
+select to_char(1234567.891, '9,999,999.99') a, to_char(1234567.891, 'FM9,999,999.99') b, to_char(12, '9D9') c;
+select to_char(0.5, '9.99') a, to_char(0.5, '0.99') b, to_char(-0.5, '9.99') c, to_char(12.3, 'FM99.00') d, to_char(12, 'FM99.99') e;
+select to_char(-5, 'S999') a, to_char(5, 'S999') b, to_char(-5, '999MI') c, to_char(5, '999MI') d, to_char(-5, '999S') e;
+select to_char(5, '9,999') a, to_char(1234, '9,999') b, to_char(-1234, '9,999') c, to_char(0, '999') d, to_char(0, '990') e;
+select to_char(3.14159, '9.999') a, to_char(2.5, '9') b, to_char(-2.5, '9') c, to_char(1000000, '999') d, to_char(42, 'PL99') e;
+select to_char(42, 'SG99') a, to_char(-42, 'SG99') b, to_char(42::bigint, '0000') c, to_char(42.0::float8, '99.9') d, to_char(7, '"No." 99') e;
+select to_char(1234.5, 'FM9G999D00') a, to_char(0.001, 'FM0.000') b, to_char(100, 'FM999.') c, to_char(-0.001, '9.99') d;
+select to_char(-42, 'PL99') a, to_char(-42, 'MI99') b, to_char(42, 'MI99') c, to_char(-7, 'FMS999') d, to_char(7, 'FM999MI') e;
+select to_char(-1234.567, 'S9,999.99') a, to_char(0.25::float8, '0.0') b, to_char(99.995, '99.99') c, to_char(12345, '99999999') d;

@@ -27,7 +27,8 @@ public final class TextFunctions {
             case CONCAT_WS -> r[first] == null ? null : concat(text(r[first]), r, first + 1, first + count);
             case GREATEST -> extreme(r, first, count, 1);
             case LEAST -> extreme(r, first, count, -1);
-            case TO_CHAR -> DateTimeFormat.format(r[first], text(r[first + 1]));
+            case TO_CHAR -> r[first] instanceof Number ? NumberFormat.format(r[first], text(r[first + 1]))
+                    : DateTimeFormat.format(r[first], text(r[first + 1]));
             default -> strictCall(function, r, first, count);
         };
     }

@@ -47,7 +47,7 @@ public enum Function {
     REVERSE(Area.TEXT), MD5(Area.TEXT), BIT_LENGTH(Area.TEXT), OCTET_LENGTH(Area.TEXT), CHR(Area.TEXT),
     ASCII(Area.TEXT), INITCAP(Area.TEXT), STARTS_WITH(Area.TEXT), STRPOS(Area.TEXT), TRANSLATE(Area.TEXT),
     REPLACE(Area.TEXT),
-    /** to_char(timestamp | timestamptz | date, format). */
+    /** to_char(timestamp | timestamptz | date | number, format). */
     TO_CHAR(Area.TEXT),
     /** GREATEST(…), LEAST(…): NULL arguments are ignored; NULL only when all are. */
     GREATEST(Area.TEXT, false), LEAST(Area.TEXT, false),
