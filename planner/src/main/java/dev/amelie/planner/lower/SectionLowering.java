@@ -117,6 +117,7 @@ final class SectionLowering {
         }
         switch (rel) {
             case org.apache.calcite.rel.core.TableFunctionScan function -> SeriesLowering.lower(function, code, expressions, sink);
+            case org.apache.calcite.rel.core.Window window -> WindowLowering.lower(window, this, code, sink);
             case TableScan scan -> {
                 if (kind != SectionKind.PUSHDOWN) {
                     throw new IllegalStateException("table scan outside a pushdown section");

@@ -64,6 +64,9 @@ final class ColumnNames {
             if (kind == SqlKind.EXISTS) {
                 return "exists";
             }
+            if (kind == SqlKind.OVER) {
+                return figure(call.operand(0)); // row_number() OVER (…) is named row_number
+            }
             if (kind == SqlKind.FILTER || kind == SqlKind.WITHIN_GROUP) {
                 return figure(call.operand(0)); // count(*) FILTER (WHERE …) is named count
             }

@@ -307,6 +307,8 @@ public final class RelationalPlanner {
     /** Cheap, always-good rewrites; the cost-based search comes when joins do. */
     private static RelNode rewrite(RelNode rel) {
         HepProgramBuilder program = new HepProgramBuilder()
+                // OVER clauses become Window nodes, which the host evaluates (WindowLowering).
+                .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
                 // WHERE conditions of comma joins become join conditions and per-table filters,
                 // so each table's rows are filtered on its nodes before any join.
                 .addRuleInstance(CoreRules.FILTER_INTO_JOIN)

@@ -107,6 +107,9 @@ LOOKUP,
      */
     RAISE,
 
+    /** Evaluate the window functions of {@link WindowSpec} constants[b] over row set a, extending its rows. */
+    WINDOW,
+
     /** Stop this section. */
     RETURN;
 

@@ -1,0 +1,25 @@
+-- window functions: ranks, running and moving aggregates, lag/lead, frames, named windows, over joins and groups
+create table wf_t (id int primary key, dept text, salary int);
+insert into wf_t values (1, 'a', 100), (2, 'a', 200), (3, 'a', 200), (4, 'b', 50), (5, 'b', null), (6, 'c', 300);
+select id, row_number() over (order by id) from wf_t order by id;
+select id, dept, salary, rank() over (partition by dept order by salary desc), dense_rank() over (partition by dept order by salary desc) from wf_t order by id;
+select id, sum(salary) over (partition by dept order by salary) as running, count(*) over (partition by dept) as n from wf_t order by id;
+select id, lag(salary) over (order by id), lead(salary, 2, -1) over (order by id) from wf_t order by id;
+select id, avg(salary) over (partition by dept) as avg_dept, max(salary) over () as top from wf_t order by id;
+select id, sum(salary) over (order by id rows between 1 preceding and 1 following) as moving from wf_t order by id;
+select id, first_value(salary) over (partition by dept order by id), last_value(salary) over (partition by dept order by id rows between unbounded preceding and unbounded following) from wf_t order by id;
+select id, ntile(2) over (order by id), percent_rank() over (order by id), cume_dist() over (order by salary) from wf_t order by id;
+select dept, salary, row_number() over (partition by dept order by salary nulls first) rn from wf_t order by dept, rn;
+select * from (select id, row_number() over (partition by dept order by id) as rn from wf_t) s where rn = 1 order by id;
+drop table wf_t;
+create table wf_u (id int primary key, grp int, v numeric(10,2), name text);
+insert into wf_u values (1, 1, 1.50, 'x'), (2, 1, 2.25, 'y'), (3, 2, 10.00, 'z'), (4, 2, null, 'w'), (5, 2, 10.00, 'v'), (6, 3, 0.10, 'u');
+select grp, sum(v) as total, rank() over (order by sum(v) desc nulls last) from wf_u group by grp order by grp;
+select id, sum(v) over w, avg(v) over w, count(v) over w from wf_u window w as (partition by grp order by v) order by id;
+select id, name, lag(name, 1, 'none') over (partition by grp order by id) from wf_u order by id;
+select id, sum(id) over (order by v range between unbounded preceding and current row) from wf_u order by id;
+select id, min(v) over (order by id rows between 2 preceding and current row), max(v) over (order by id rows between current row and 1 following) from wf_u order by id;
+select id, row_number() over (order by v desc, id), row_number() over (order by name) from wf_u order by id;
+select a.id, b.name, row_number() over (order by a.id desc) from wf_u a join wf_u b on a.id = b.id order by a.id;
+select id, sum(grp) over (), count(*) over () from wf_u order by id limit 2;
+drop table wf_u;
