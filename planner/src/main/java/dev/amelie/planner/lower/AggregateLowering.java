@@ -144,7 +144,7 @@ final class AggregateLowering {
     /**
      * The ORDER BY inside the aggregates' calls (string_agg(x, ',' ORDER BY y)), as sort keys of
      * the input row; none when no call has one. Calls with different orders would need one sort
-     * each: not supported yet. PostgreSQL's default null order: last ascending, first descending.
+     * each: not supported yet.
      */
     private static SortKey[] orderWithin(Aggregate aggregate) {
         List<RelFieldCollation> order = null;
@@ -158,18 +158,7 @@ final class AggregateLowering {
             }
             order = own;
         }
-        if (order == null) {
-            return new SortKey[0];
-        }
-        SortKey[] keys = new SortKey[order.size()];
-        for (int i = 0; i < keys.length; i++) {
-            RelFieldCollation c = order.get(i);
-            boolean descending = c.getDirection().isDescending();
-            boolean nullsFirst = c.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
-                    ? descending : c.nullDirection == RelFieldCollation.NullDirection.FIRST;
-            keys[i] = new SortKey(c.getFieldIndex(), descending, nullsFirst);
-        }
-        return keys;
+        return order == null ? new SortKey[0] : SortKeys.of(order);
     }
 
     private void emitGroup(List<AggregateCall> calls, int[] accumulators, int[] counts, int[] groupRow, RowSink sink) {

@@ -306,13 +306,7 @@ final class SectionLowering {
         produce(sort.getInput(), row -> emit(row, rowSet));
         List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
         if (!collations.isEmpty()) {
-            SortKey[] keys = new SortKey[collations.size()];
-            for (int i = 0; i < keys.length; i++) {
-                RelFieldCollation c = collations.get(i);
-                keys[i] = new SortKey(c.getFieldIndex(), c.getDirection().isDescending(),
-                        c.nullDirection == RelFieldCollation.NullDirection.FIRST);
-            }
-            code.emit(Opcode.SORT, rowSet, code.constant(keys));
+            code.emit(Opcode.SORT, rowSet, code.constant(SortKeys.of(collations)));
         }
         if (sort.offset != null || sort.fetch != null) {
             int offset = sort.offset == null ? code.loadConstant(null) : expressions.lower(sort.offset, new int[0]);

@@ -6,7 +6,6 @@ import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.RowSourceKind;
 import dev.amelie.vm.program.SortKey;
 import dev.amelie.vm.program.WindowSpec;
-import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -38,15 +37,7 @@ final class WindowLowering {
 
     private static WindowSpec spec(Window window, Window.Group group, int inputWidth) {
         int[] partition = group.keys.asList().stream().mapToInt(Integer::intValue).toArray();
-        List<RelFieldCollation> collations = group.orderKeys.getFieldCollations();
-        SortKey[] order = new SortKey[collations.size()];
-        for (int i = 0; i < order.length; i++) {
-            RelFieldCollation c = collations.get(i);
-            boolean descending = c.getDirection().isDescending();
-            boolean nullsFirst = c.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
-                    ? descending : c.nullDirection == RelFieldCollation.NullDirection.FIRST;
-            order[i] = new SortKey(c.getFieldIndex(), descending, nullsFirst);
-        }
+        SortKey[] order = SortKeys.of(group.orderKeys.getFieldCollations());
         List<WindowSpec.Call> calls = new ArrayList<>();
         for (Window.RexWinAggCall call : group.aggCalls) {
             WindowSpec.Kind kind = switch (call.getOperator().getKind()) {

@@ -104,12 +104,7 @@ final class LikePatterns {
             int c = pattern.codePointAt(i);
             i += Character.charCount(c);
             if (c == escape) {
-                if (i >= pattern.length()) {
-                    throw new SqlException(SqlState.INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
-                }
-                int literal = pattern.codePointAt(i);
-                i += Character.charCount(literal);
-                quote(regex, literal);
+                i = escaped(pattern, i, regex, "LIKE");
             } else if (c == '%') {
                 regex.append(".*");
             } else if (c == '_') {
@@ -128,12 +123,7 @@ final class LikePatterns {
             int c = pattern.codePointAt(i);
             i += Character.charCount(c);
             if (c == escape) {
-                if (i >= pattern.length()) {
-                    throw new SqlException(SqlState.INVALID_ESCAPE_SEQUENCE, "SIMILAR TO pattern must not end with escape character");
-                }
-                int literal = pattern.codePointAt(i);
-                i += Character.charCount(literal);
-                quote(regex, literal);
+                i = escaped(pattern, i, regex, "SIMILAR TO");
             } else if (inBracket) {
                 if (c == ']') {
                     inBracket = false;
@@ -167,6 +157,16 @@ final class LikePatterns {
             throw new SqlException(SqlState.INVALID_REGULAR_EXPRESSION, "invalid regular expression: brackets [] not balanced");
         }
         return regex.toString();
+    }
+
+    /** The character after an escape, taken literally; returns the index after it. */
+    private static int escaped(String pattern, int i, StringBuilder regex, String operator) {
+        if (i >= pattern.length()) {
+            throw new SqlException(SqlState.INVALID_ESCAPE_SEQUENCE, operator + " pattern must not end with escape character");
+        }
+        int literal = pattern.codePointAt(i);
+        quote(regex, literal);
+        return i + Character.charCount(literal);
     }
 
     private static void quote(StringBuilder regex, int c) {
