@@ -96,6 +96,22 @@ public sealed interface PlannedStatement {
         public enum Action { ADD_NODE, DROP_NODE, ADD, SET }
     }
 
+    /**
+     * EXPLAIN [ANALYZE] statement: {@code plan} is the text (one line per row); with ANALYZE the
+     * statement also runs, as in PostgreSQL (its changes happen), and its rows and time are added.
+     */
+    record Explain(Query statement, List<String> plan, boolean analyze) implements PlannedStatement {
+        @Override
+        public SqlType[] parameterTypes() {
+            return statement.parameterTypes();
+        }
+
+        @Override
+        public List<ResultColumn> columns() {
+            return List.of(new ResultColumn("QUERY PLAN", SqlType.TEXT));
+        }
+    }
+
     /** SHOW COMPUTE: one row per compute node. */
     record ShowCompute() implements PlannedStatement {
         @Override

@@ -24,6 +24,7 @@ import dev.amelie.vm.program.Program;
 import dev.amelie.vm.type.SqlType;
 
 import java.util.List;
+import dev.amelie.planner.sql.TokenStream;
 import java.util.Locale;
 
 /**
@@ -96,6 +97,7 @@ public final class Planner {
                     : UtilityParser.parseShow(sql);
             case "reset" -> UtilityParser.parseReset(sql);
             case "copy" -> new PlannedStatement.Copy(CopyParser.parse(sql));
+            case "explain" -> explain(sql, declaredParameterTypes);
             default -> throw notPlannable(first);
         };
     }
@@ -191,6 +193,37 @@ public final class Planner {
     }
 
     private static final SqlType[] NO_TYPES = new SqlType[0];
+
+    /** EXPLAIN [ANALYZE] [VERBOSE] statement, or EXPLAIN (ANALYZE [true|false], …) statement. */
+    private PlannedStatement explain(String sql, SqlType[] declaredParameterTypes) {
+        TokenStream in = new TokenStream(sql);
+        in.expectWord("explain");
+        boolean analyze = false;
+        if (in.acceptSymbol("(")) {
+            do {
+                String option = in.expectIdentifier().toLowerCase(Locale.ROOT);
+                boolean on = !in.acceptWord("false") && !in.acceptWord("off");
+                in.acceptWord("true");
+                in.acceptWord("on");
+                if (option.equals("analyze")) {
+                    analyze = on;
+                }
+            } while (in.acceptSymbol(","));
+            in.expectSymbol(")");
+        } else {
+            analyze = in.acceptWord("analyze") || in.acceptWord("analyse");
+            in.acceptWord("verbose");
+        }
+        int start = in.peek().position();
+        String statement = sql.substring(Math.max(0, start - 1));
+        PlannedStatement planned = plan(statement, declaredParameterTypes);
+        if (!(planned instanceof PlannedStatement.Query query)) {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + in.peek().text() + "\"",
+                    null, null, start, null);
+        }
+        return new PlannedStatement.Explain(query,
+                dev.amelie.planner.explain.ProgramExplainer.explain(query.program(), catalog.current()), analyze);
+    }
 
     private static final java.util.Set<String> RELATIONAL = java.util.Set.of("select", "insert", "update", "delete", "values", "with", "table");
 

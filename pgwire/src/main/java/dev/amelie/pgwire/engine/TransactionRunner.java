@@ -246,6 +246,7 @@ final class TransactionRunner {
                         record(run, statement, compute.alter(alter));
                     }
                     case PlannedStatement.ShowCompute _ -> record(run, statement, compute.show());
+                    case PlannedStatement.Explain explain -> record(run, statement, explain(run, explain, statement));
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
                 if (run.results.size() > resultsBefore && !(planned instanceof TransactionControl)) {
@@ -441,6 +442,24 @@ final class TransactionRunner {
                 "Statement " + statementNumber + " of the transaction (" + abbreviate(text)
                         + ") shows a different result than the client was sent when the transaction runs again.",
                 "The transaction might succeed if retried.", 0, null);
+    }
+
+    /**
+     * EXPLAIN's lines; with ANALYZE the statement runs too (as in PostgreSQL: what it changes
+     * stays), and its rows and time follow. The fingerprint is constant: the timing is no result
+     * a replay could contradict.
+     */
+    private StatementExecution.Result explain(Run run, PlannedStatement.Explain explain, BoundStatement statement) {
+        List<Object[]> lines = new ArrayList<>();
+        explain.plan().forEach(line -> lines.add(new Object[] {line}));
+        if (explain.analyze()) {
+            long started = System.nanoTime();
+            StatementExecution.Result result = execution.run(run.transaction, explain.statement(), statement);
+            long nanos = System.nanoTime() - started;
+            lines.add(new Object[] {"Rows: " + StatementStats.rowsOf(result.tag(), result.rows().size())});
+            lines.add(new Object[] {String.format(java.util.Locale.ROOT, "Execution Time: %.3f ms", nanos / 1e6)});
+        }
+        return new StatementExecution.Result("EXPLAIN", lines, null, List.of(), 0);
     }
 
     /** Commits the run's transaction and counts it once it is durable. */

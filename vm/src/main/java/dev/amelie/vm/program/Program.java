@@ -35,12 +35,6 @@ public record Program(
     public enum StatementKind { SELECT, INSERT, UPDATE, DELETE }
 
     /**
-     * Which nodes run the pushdown: ALL partitions of the table; the one owning the key of each
-     * input row (BY_ROW_KEY, INSERT); the one owning the key the input section computes
-     * (BY_KEY, a statement on one primary key value); or NONE (no table: the merge section
-     * alone computes the result).
-     */
-    /**
      * Where the pushdown section runs: nowhere (NONE), every node (ALL), the nodes the rows are
      * routed to (BY_ROW_KEY), the node owning one key (BY_KEY), or the host itself, over system
      * views that no node holds (HOST).

@@ -1,0 +1,79 @@
+package dev.amelie.compat.explain;
+
+import dev.amelie.compat.server.SharedServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * EXPLAIN shows where a statement runs and how it finds its rows (primary key, index, scan,
+ * source programs, system views), then its program; EXPLAIN ANALYZE also runs it, as PostgreSQL.
+ */
+class ExplainIT {
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(2);
+
+    @Test
+    void explainSaysWhereAndHowAndAnalyzeRunsTheStatement() throws Exception {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("create table explain_t (id int primary key, email text, n int)");
+            s.execute("create index explain_t_email on explain_t (email)");
+            s.execute("insert into explain_t values (1, 'a@x', 1), (2, 'b@x', 2)");
+
+            String byKey = plan(s, "explain select n from explain_t where id = 1");
+            assertTrue(byKey.startsWith("Select on explain_t: on the compute node owning the key\n"), byKey);
+            assertTrue(byKey.contains("Primary key lookup") && byKey.contains("routing=BY_KEY"), byKey);
+            String byIndex = plan(s, "explain select id from explain_t where email = 'b@x'");
+            assertTrue(byIndex.contains("on every compute node") && byIndex.contains("Index lookup: explain_t_email"), byIndex);
+            String scan = plan(s, "explain select count(*) from explain_t where n > 0");
+            assertTrue(scan.contains("  Scan\n") && scan.contains("then on the host: merge"), scan);
+            String join = plan(s, "explain select a.id from explain_t a join explain_t b on a.id = b.n");
+            assertTrue(join.contains("on the host, over 2 source program(s)") && join.contains("Source 1:"), join);
+            String view = plan(s, "explain select pid from pg_stat_activity");
+            assertTrue(view.contains("Select on pg_stat_activity: on the host (a system view"), view);
+            String insert = plan(s, "explain insert into explain_t values (3, 'c@x', 3)");
+            assertTrue(insert.startsWith("Insert into explain_t: on the compute nodes owning the rows' keys"), insert);
+            assertEquals(2, count(s), "EXPLAIN alone runs nothing");
+
+            String analyzed = plan(s, "explain analyze insert into explain_t values (3, 'c@x', 3)");
+            assertTrue(analyzed.contains("Rows: 1\nExecution Time: "), analyzed);
+            assertEquals(3, count(s), "EXPLAIN ANALYZE runs the statement, as in PostgreSQL");
+            try (PreparedStatement p = c.prepareStatement("explain select n from explain_t where id = ?")) {
+                p.setInt(1, 2);
+                try (ResultSet rs = p.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("QUERY PLAN", rs.getMetaData().getColumnLabel(1));
+                }
+            }
+            SQLException notAQuery = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> s.executeQuery("explain create table explain_u (a int)"));
+            assertEquals("42601", notAQuery.getSQLState());
+        }
+    }
+
+    private static String plan(Statement s, String sql) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                text.append(rs.getString(1)).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static long count(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("select count(*) from explain_t")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
