@@ -279,7 +279,7 @@ class PlannerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"select 1 from t full join t t2 on true",
+    @ValueSource(strings = {"select a from t intersect all select a from t",
             "select string_agg(b, ',' order by a), string_agg(b, ';' order by b) from t", "select b, count(*) from t group by rollup (b)", "lock table t", "alter table t drop column b"})
     void unsupportedFeaturesRaise0A000(String sql) {
         assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error(sql).state());

@@ -29,30 +29,52 @@ final class JoinLowering {
     /**
      * A nested-loop join on the host: one input is materialized once, then every row of the
      * other is combined with every materialized row the condition accepts. LEFT (RIGHT) JOIN
-     * loops over the left (right) input and emits its row with NULLs when nothing matched.
-     * Combined rows are always left fields then right fields, as Calcite numbers them.
+     * loops over the left (right) input and emits its row with NULLs when nothing matched. FULL
+     * JOIN materializes both: a LEFT JOIN pass over the left rows, then a pass over the right
+     * rows that emits, with NULLs, those no left row matched. Combined rows are always left
+     * fields then right fields, as Calcite numbers them.
      */
     void lower(Join join, RowSink sink) {
         JoinRelType type = join.getJoinType();
-        if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT) {
+        if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT && type != JoinRelType.FULL) {
             throw ExpressionLowering.unsupported(type.name() + " JOIN");
         }
+        if (type == JoinRelType.FULL) {
+            int leftWidth = join.getLeft().getRowType().getFieldCount();
+            int rightWidth = join.getRight().getRowType().getFieldCount();
+            int leftSet = section.newRowSet();
+            section.produce(join.getLeft(), row -> section.emit(row, leftSet));
+            int rightSet = section.newRowSet();
+            section.produce(join.getRight(), row -> section.emit(row, rightSet));
+            pass(join, rightSet, false, true, true,
+                    each -> section.scanRows(RowSourceKind.SCRATCH, leftSet, leftWidth, each), sink);
+            pass(join, leftSet, true, true, false,
+                    each -> section.scanRows(RowSourceKind.SCRATCH, rightSet, rightWidth, each), sink);
+            return;
+        }
         boolean rightDriven = type == JoinRelType.RIGHT;
-        boolean outer = type != JoinRelType.INNER;
-        RelNode driving = rightDriven ? join.getRight() : join.getLeft();
         RelNode materialized = rightDriven ? join.getLeft() : join.getRight();
-        int leftWidth = join.getLeft().getRowType().getFieldCount();
-        int rightWidth = join.getRight().getRowType().getFieldCount();
-        int otherWidth = materialized.getRowType().getFieldCount();
         int set = section.newRowSet();
         section.produce(materialized, row -> section.emit(row, set));
+        RelNode driving = rightDriven ? join.getRight() : join.getLeft();
+        pass(join, set, rightDriven, type != JoinRelType.INNER, true, each -> section.produce(driving, each), sink);
+    }
+
+    /**
+     * One loop over the driving rows, each combined with the rows of {@code set} (the other
+     * side) that the condition accepts. {@code outer}: a driving row nothing matched is emitted
+     * with NULLs; {@code emitMatches} false emits only those (FULL JOIN's second pass).
+     */
+    private void pass(Join join, int set, boolean rightDriven, boolean outer, boolean emitMatches,
+                      java.util.function.Consumer<RowSink> drivingRows, RowSink sink) {
+        int otherWidth = (rightDriven ? join.getLeft() : join.getRight()).getRowType().getFieldCount();
         EquiKeys keys = EquiKeys.of(join);
         int[] drivingKeys = keys == null ? null : rightDriven ? keys.right() : keys.left();
         if (keys != null) {
             code.emit(Opcode.HASH_BUILD, set, code.constant(rightDriven ? keys.left() : keys.right()));
         }
         RexNode condition = keys == null ? join.getCondition() : keys.remaining();
-        section.produce(driving, drivingRow -> {
+        drivingRows.accept(drivingRow -> {
             int matched = outer ? code.loadConstant(Boolean.FALSE) : -1;
             int cursor = code.newCursor();
             if (keys == null) {
@@ -79,7 +101,9 @@ final class JoinLowering {
             if (outer) {
                 code.emit(Opcode.CONST, matched, code.constant(Boolean.TRUE));
             }
-            sink.accept(combined);
+            if (emitMatches) {
+                sink.accept(combined);
+            }
             code.place(skip);
             code.emit(Opcode.JUMP, loop);
             code.place(end);
@@ -96,7 +120,6 @@ final class JoinLowering {
                 code.place(done);
             }
         });
-        assert leftWidth + rightWidth == join.getRowType().getFieldCount();
     }
 
     private static int[] concat(int[] first, int[] second) {
