@@ -166,6 +166,18 @@ final class SectionLowering {
                     produce(input, sink);
                 }
             }
+            case org.apache.calcite.rel.core.SetOp setOp when setOp.all
+                    && (setOp instanceof org.apache.calcite.rel.core.Intersect || setOp instanceof org.apache.calcite.rel.core.Minus) -> {
+                // INTERSECT ALL / EXCEPT ALL: the inputs materialized, combined two at a time, left to right.
+                int result = newRowSet();
+                produce(setOp.getInputs().getFirst(), row -> emit(row, result));
+                for (RelNode input : setOp.getInputs().subList(1, setOp.getInputs().size())) {
+                    int other = newRowSet();
+                    produce(input, row -> emit(row, other));
+                    code.emit(Opcode.MULTISET, result, other, setOp instanceof org.apache.calcite.rel.core.Intersect ? 0 : 1);
+                }
+                scanRows(RowSourceKind.SCRATCH, result, setOp.getRowType().getFieldCount(), sink);
+            }
             case Sort sort -> sort(sort, sink);
             case Join join when kind == SectionKind.HOST -> new JoinLowering(this).lower(join, sink);
             case Aggregate aggregate -> new AggregateLowering(this).lower(aggregate, sink, kind == SectionKind.PUSHDOWN);

@@ -110,6 +110,7 @@ public final class Interpreter {
                 }
                 case EMIT -> context.rowSet(c).add(Arrays.copyOfRange(r, a, a + b));
                 case SORT -> sort(context.rowSet(a), (SortKey[]) constants[b]);
+                case MULTISET -> MultisetOperations.apply(context.rowSet(a), context.rowSet(b), c);
                 case WINDOW -> WindowEvaluator.apply(context.rowSet(a), (dev.amelie.vm.program.WindowSpec) constants[b]);
                 case LIMIT -> limit(context.rowSet(a), r[b], r[c]);
                 case HASH_BUILD -> context.buildHash(a, (int[]) constants[b]);

@@ -107,6 +107,9 @@ LOOKUP,
      */
     RAISE,
 
+    /** INTERSECT ALL (c = 0) or EXCEPT ALL (c = 1) of row sets a and b, into a. */
+    MULTISET,
+
     /** Evaluate the window functions of {@link WindowSpec} constants[b] over row set a, extending its rows. */
     WINDOW,
 
