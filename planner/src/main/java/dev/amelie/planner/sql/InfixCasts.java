@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Rewrites PostgreSQL's {@code expr::type} to {@code CAST(expr AS type)} before Calcite parses
- * the text. In PostgreSQL {@code ::} binds tighter than any other operator, so
+ * the text (after {@link SpecialFunctionSyntax}'s forms of substring and trim). In PostgreSQL {@code ::} binds tighter than any other operator, so
  * {@code 1 = '1'::int} compares 1 with an integer; Calcite's Babel parser applies it to the
  * whole comparison instead and casts a boolean. The operand is the primary expression just
  * before {@code ::}: a literal, a (qualified) name, a parameter, a parenthesized expression or a
@@ -39,6 +39,22 @@ public final class InfixCasts {
     private InfixCasts() {}
 
     public static Rewritten rewrite(String sql) {
+        Rewritten special = SpecialFunctionSyntax.rewrite(sql);
+        if (special == null) {
+            return rewriteCasts(sql);
+        }
+        Rewritten casts = rewriteCasts(special.text());
+        if (casts.originalOffset() == null) {
+            return special;
+        }
+        int[] composed = new int[casts.originalOffset().length];
+        for (int k = 0; k < composed.length; k++) {
+            composed[k] = special.originalOffset()[Math.min(casts.originalOffset()[k], special.originalOffset().length - 1)];
+        }
+        return new Rewritten(casts.text(), composed);
+    }
+
+    private static Rewritten rewriteCasts(String sql) {
         if (!sql.contains("::")) {
             return new Rewritten(sql, null);
         }
