@@ -65,9 +65,13 @@ final class AggregateLowering {
      * Whether the aggregate can run as partial aggregates on the nodes and a final one on the
      * host: not with avg, whose partial state would be two values (sum and count).
      */
+    /** var_pop … stddev_samp: their state is three sums, so they run whole on the host, as avg. */
+    private static final java.util.Set<SqlKind> VARIANCES = java.util.EnumSet.of(SqlKind.VAR_POP, SqlKind.VAR_SAMP,
+            SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP);
+
     static boolean splits(Aggregate aggregate) {
         return aggregate.getAggCallList().stream().noneMatch(call -> call.getAggregation().getKind() == SqlKind.AVG
-                || call.getAggregation().getKind() == SqlKind.LISTAGG);
+                || call.getAggregation().getKind() == SqlKind.LISTAGG || VARIANCES.contains(call.getAggregation().getKind()));
     }
 
     /**
@@ -209,6 +213,7 @@ final class AggregateLowering {
                 // Any value of the group will do; the least is one, and keeps plans deterministic.
                 case MIN, ANY_VALUE -> code.emit(Opcode.MIN, accumulators[i], argument);
                 case MAX -> code.emit(Opcode.MAX, accumulators[i], argument);
+                case VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP -> code.emit(Opcode.VARIANCE_ADD, accumulators[i], argument);
                 default -> throw new IllegalStateException();
             }
         }
@@ -250,6 +255,14 @@ final class AggregateLowering {
             } else if (k == SqlKind.AVG) {
                 out[i] = code.newRegister();
                 code.emitTyped(Opcode.DIVIDE, type, out[i], accumulators[i], counts[i]);
+            } else if (k == SqlKind.VAR_POP || k == SqlKind.VAR_SAMP || k == SqlKind.STDDEV_POP || k == SqlKind.STDDEV_SAMP) {
+                out[i] = code.newRegister();
+                code.emit(Opcode.VARIANCE_RESULT, out[i], accumulators[i], switch (k) {
+                    case VAR_POP -> 0;
+                    case VAR_SAMP -> 1;
+                    case STDDEV_POP -> 2;
+                    default -> 3;
+                });
             }
         }
         return out;
@@ -266,7 +279,7 @@ final class AggregateLowering {
             switch (call.getAggregation().getKind()) {
                 case LISTAGG -> {
                 }
-                case COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE -> {
+                case COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE, VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP -> {
                     if (call.getArgList().size() > 1) {
                         throw ExpressionLowering.unsupported("aggregate " + call.getAggregation().getName().toLowerCase(Locale.ROOT)
                                 + " with several arguments");

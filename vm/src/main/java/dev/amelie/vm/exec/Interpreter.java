@@ -110,6 +110,8 @@ public final class Interpreter {
                 }
                 case EMIT -> context.rowSet(c).add(Arrays.copyOfRange(r, a, a + b));
                 case SORT -> sort(context.rowSet(a), (SortKey[]) constants[b]);
+                case VARIANCE_ADD -> r[a] = Variance.add(r[a], r[b]);
+                case VARIANCE_RESULT -> r[a] = Variance.result(r[b], c);
                 case MULTISET -> MultisetOperations.apply(context.rowSet(a), context.rowSet(b), c);
                 case WINDOW -> WindowEvaluator.apply(context.rowSet(a), (dev.amelie.vm.program.WindowSpec) constants[b]);
                 case LIMIT -> limit(context.rowSet(a), r[b], r[c]);

@@ -107,6 +107,11 @@ LOOKUP,
      */
     RAISE,
 
+    /** Add r[b] to the variance state in r[a] (var_pop … stddev_samp); NULLs are skipped. */
+    VARIANCE_ADD,
+    /** r[a] = the result of the variance state r[b]: var_pop (c = 0), var_samp (1), stddev_pop (2), stddev_samp (3). */
+    VARIANCE_RESULT,
+
     /** INTERSECT ALL (c = 0) or EXCEPT ALL (c = 1) of row sets a and b, into a. */
     MULTISET,
 
