@@ -12,3 +12,9 @@ insert into sd_t values (1, 1, 10.50, 1.5), (2, 1, 11.25, 2.5), (3, 2, 3.00, nul
 select g, stddev(v), variance(v), stddev(f), var_pop(f) from sd_t group by g order by g;
 select stddev(id), variance(v) from sd_t;
 drop table sd_t;
+
+-- bit_and, bit_or, bit_xor
+select bit_and(x), bit_or(x), bit_xor(x) from (values (12),(10),(null),(6)) t(x);
+select bit_and(x::bigint), bit_or(x::smallint) from (values (12),(10)) t(x);
+select g, bit_or(v) from (values (1, 1), (1, 4), (2, 8)) t(g, v) group by g order by g;
+select bit_and(x) from (values (null::int)) t(x);

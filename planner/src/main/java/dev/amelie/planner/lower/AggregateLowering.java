@@ -65,9 +65,9 @@ final class AggregateLowering {
      * Whether the aggregate can run as partial aggregates on the nodes and a final one on the
      * host: not with avg, whose partial state would be two values (sum and count).
      */
-    /** var_pop … stddev_samp: their state is three sums, so they run whole on the host, as avg. */
+    /** var_pop … stddev_samp (three sums of state) and the bit aggregates run whole on the host, as avg. */
     private static final java.util.Set<SqlKind> VARIANCES = java.util.EnumSet.of(SqlKind.VAR_POP, SqlKind.VAR_SAMP,
-            SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP);
+            SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.BIT_AND, SqlKind.BIT_OR, SqlKind.BIT_XOR);
 
     static boolean splits(Aggregate aggregate) {
         return aggregate.getAggCallList().stream().noneMatch(call -> call.getAggregation().getKind() == SqlKind.AVG
@@ -214,6 +214,9 @@ final class AggregateLowering {
                 case MIN, ANY_VALUE -> code.emit(Opcode.MIN, accumulators[i], argument);
                 case MAX -> code.emit(Opcode.MAX, accumulators[i], argument);
                 case VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP -> code.emit(Opcode.VARIANCE_ADD, accumulators[i], argument);
+                case BIT_AND -> code.emit(Opcode.BIT_AGG, accumulators[i], argument, 0);
+                case BIT_OR -> code.emit(Opcode.BIT_AGG, accumulators[i], argument, 1);
+                case BIT_XOR -> code.emit(Opcode.BIT_AGG, accumulators[i], argument, 2);
                 default -> throw new IllegalStateException();
             }
         }
@@ -279,7 +282,8 @@ final class AggregateLowering {
             switch (call.getAggregation().getKind()) {
                 case LISTAGG -> {
                 }
-                case COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE, VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP -> {
+                case COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE, VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP, BIT_AND, BIT_OR,
+                     BIT_XOR -> {
                     if (call.getArgList().size() > 1) {
                         throw ExpressionLowering.unsupported("aggregate " + call.getAggregation().getName().toLowerCase(Locale.ROOT)
                                 + " with several arguments");

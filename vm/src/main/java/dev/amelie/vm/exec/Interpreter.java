@@ -111,6 +111,7 @@ public final class Interpreter {
                 case EMIT -> context.rowSet(c).add(Arrays.copyOfRange(r, a, a + b));
                 case SORT -> sort(context.rowSet(a), (SortKey[]) constants[b]);
                 case VARIANCE_ADD -> r[a] = Variance.add(r[a], r[b]);
+                case BIT_AGG -> r[a] = bits(r[a], r[b], c);
                 case VARIANCE_RESULT -> r[a] = Variance.result(r[b], c);
                 case MULTISET -> MultisetOperations.apply(context.rowSet(a), context.rowSet(b), c);
                 case WINDOW -> WindowEvaluator.apply(context.rowSet(a), (dev.amelie.vm.program.WindowSpec) constants[b]);
@@ -188,6 +189,24 @@ public final class Interpreter {
             case Short s when value instanceof Number n && Values.isIntegral(n) -> addExactOrWiden(s, n.longValue());
             case Double d -> d + ((Number) value).doubleValue();
             default -> Values.arithmetic('+', accumulator, value, SqlType.NUMERIC);
+        };
+    }
+
+    /** bit_and, bit_or, bit_xor of integers, in the argument's own type. */
+    private static Object bits(Object accumulator, Object value, int operation) {
+        if (value == null) {
+            return accumulator;
+        }
+        if (accumulator == null) {
+            return value;
+        }
+        long x = ((Number) accumulator).longValue();
+        long y = ((Number) value).longValue();
+        long result = operation == 0 ? x & y : operation == 1 ? x | y : x ^ y;
+        return switch (value) {
+            case Short s -> (short) result;
+            case Integer i -> (int) result;
+            default -> result;
         };
     }
 

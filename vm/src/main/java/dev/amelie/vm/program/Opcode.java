@@ -107,6 +107,8 @@ LOOKUP,
      */
     RAISE,
 
+    /** r[a] = r[a] AND (c = 0) / OR (1) / XOR (2) r[b], bitwise, NULLs skipped (bit_and, bit_or, bit_xor). */
+    BIT_AGG,
     /** Add r[b] to the variance state in r[a] (var_pop … stddev_samp); NULLs are skipped. */
     VARIANCE_ADD,
     /** r[a] = the result of the variance state r[b]: var_pop (c = 0), var_samp (1), stddev_pop (2), stddev_samp (3). */
