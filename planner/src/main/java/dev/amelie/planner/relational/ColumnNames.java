@@ -111,6 +111,7 @@ final class ColumnNames {
             case "smallint" -> "int2";
             case "boolean" -> "bool";
             case "double", "double precision" -> "float8";
+            case "real" -> "float4";
             case "varchar" -> "varchar";
             case "timestamp", "timestamp(6)" -> "timestamp";
             case "timestamp with local time zone", "timestamp(6) with local time zone", "timestamp with time zone" -> "timestamptz";

@@ -5,18 +5,36 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * PostgreSQL's shapes of two SQL-standard calls that Calcite's parser does not take, made the
- * ones it does before it parses: {@code substring(x FOR n)} (from the start) becomes
- * {@code substring(x FROM 1 FOR n)}, and {@code trim(FROM x)} becomes {@code trim(BOTH FROM x)}.
- * Only words outside quotes and comments count; inserted text maps back to where it went in.
+ * PostgreSQL's shapes that Calcite's parser does not take, made ones it does before it parses:
+ * {@code substring(x FOR n)} (from the start) becomes {@code substring(x FROM 1 FOR n)},
+ * {@code trim(FROM x)} becomes {@code trim(BOTH FROM x)}, and a typed literal such as
+ * {@code timestamptz '…'} or {@code int4 '5'} becomes {@code '…'::timestamptz} (whose text our
+ * casts read as PostgreSQL does). Only words outside quotes and comments count;
+ * changed text maps back to where it was.
  */
 final class SpecialFunctionSyntax {
+    /**
+     * Type names whose 'text' literal form Calcite lacks. (timestamp and date keep Calcite's own:
+     * it keeps a literal's microseconds, where its folding of a cast would cut them.)
+     */
+    private static final java.util.Set<String> TYPED_LITERALS = java.util.Set.of("timestamptz",
+            "int2", "int4", "int8", "integer", "bigint", "smallint", "float4", "float8", "real", "numeric", "decimal",
+            "text", "varchar", "bpchar", "bool", "boolean");
+
+    /** Replace [start, end) of the text with {@code text}, whose k-th character came from offsets[k]. */
+    private record Edit(int start, int end, String text, int[] offsets) {
+        /** Inserted text: every character maps to where it went in. */
+        Edit(int at, String text) {
+            this(at, at, text, java.util.Collections.nCopies(text.length(), at).stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
     private SpecialFunctionSyntax() {}
 
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
-        if (!lower.contains("substring") && !lower.contains("trim")) {
+        if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'")) {
             return null;
         }
         List<Token> tokens;
@@ -25,14 +43,30 @@ final class SpecialFunctionSyntax {
         } catch (RuntimeException notTokenizable) {
             return null; // Calcite reports the error, at its place
         }
-        List<int[]> insertions = new ArrayList<>(); // {offset, which}: 0 " from 1 " before FOR, 1 "both " before FROM
-        for (int t = 0; t + 2 < tokens.size(); t++) {
+        List<Edit> edits = new ArrayList<>();
+        for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
-            if (name.kind() != Token.Kind.WORD || !tokens.get(t + 1).text().equals("(")) {
+            Token next = tokens.get(t + 1);
+            if (name.kind() == Token.Kind.WORD && next.kind() == Token.Kind.STRING && TYPED_LITERALS.contains(name.text())
+                    && (t == 0 || !tokens.get(t - 1).text().equals("as"))) {
+                int start = name.position() - 1;
+                int literalStart = next.position() - 1;
+                int end = SqlLexer.skipQuotedOrComment(sql, literalStart);
+                // As 'text'::type, which InfixCasts makes a cast next; an error points at the literal, as PostgreSQL's.
+                String replacement = sql.substring(literalStart, end) + "::" + name.text();
+                int[] offsets = new int[replacement.length()];
+                for (int k = 0; k < offsets.length; k++) {
+                    offsets[k] = k < end - literalStart ? literalStart + k : literalStart;
+                }
+                edits.add(new Edit(start, end, replacement, offsets));
+                continue;
+            }
+            if (name.kind() != Token.Kind.WORD || !next.text().equals("(") || t + 2 >= tokens.size()) {
                 continue;
             }
             if (name.text().equals("trim") && tokens.get(t + 2).kind() == Token.Kind.WORD && tokens.get(t + 2).text().equals("from")) {
-                insertions.add(new int[] {tokens.get(t + 2).position() - 1, 1});
+                int at = tokens.get(t + 2).position() - 1;
+                edits.add(new Edit(at, "both "));
             } else if (name.text().equals("substring")) {
                 int depth = 0;
                 boolean from = false;
@@ -53,27 +87,31 @@ final class SpecialFunctionSyntax {
                     }
                 }
                 if (forWord != null && !from) {
-                    insertions.add(new int[] {forWord.position() - 1, 0});
+                    int at = forWord.position() - 1;
+                    edits.add(new Edit(at, "from 1 "));
                 }
             }
         }
-        if (insertions.isEmpty()) {
+        if (edits.isEmpty()) {
             return null;
         }
         StringBuilder text = new StringBuilder(sql.length() + 16);
         List<Integer> offsets = new ArrayList<>();
         int copied = 0;
-        insertions.sort((a, b) -> Integer.compare(a[0], b[0]));
-        for (int[] insertion : insertions) {
-            for (; copied < insertion[0]; copied++) {
+        edits.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        for (Edit edit : edits) {
+            if (edit.start() < copied) {
+                continue; // overlapping (cannot happen with these shapes): keep the first
+            }
+            for (; copied < edit.start(); copied++) {
                 text.append(sql.charAt(copied));
                 offsets.add(copied);
             }
-            String inserted = insertion[1] == 0 ? "from 1 " : "both ";
-            for (int k = 0; k < inserted.length(); k++) {
-                text.append(inserted.charAt(k));
-                offsets.add(insertion[0]);
+            for (int k = 0; k < edit.text().length(); k++) {
+                text.append(edit.text().charAt(k));
+                offsets.add(edit.offsets()[k]);
             }
+            copied = edit.end();
         }
         for (; copied < sql.length(); copied++) {
             text.append(sql.charAt(copied));
