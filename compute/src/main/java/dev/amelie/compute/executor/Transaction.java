@@ -52,6 +52,8 @@ public final class Transaction {
     private Catalog catalogBefore;
     /** Checked by every loop of this transaction's statements; set by a CancelRequest. */
     private java.util.function.BooleanSupplier cancelled = () -> false;
+    /** Every node has reached this transaction's turn (DDL waits for that once). */
+    private boolean turnReached;
     /** runLast let the nodes go: nothing but commit may follow. */
     private boolean nodesReleased;
     private boolean ended;
@@ -198,7 +200,7 @@ public final class Transaction {
                 List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(slots.length);
                 for (int node : layout.nodeIds()) {
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, fixed, layout, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, null, modifies, cancelled, fixed, layout, reply));
                     replies.add(reply);
                     if (oneNodeAtATime) {
                         reply.handle((done, failed) -> null).join();
@@ -209,7 +211,7 @@ public final class Transaction {
             case BY_KEY -> {
                 int node = nodeOfKey(table, keyOf(program, parameters, fixed));
                 CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, null, modifies, cancelled, fixed, layout, reply));
+                slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, null, modifies, cancelled, fixed, layout, reply));
                 affected = gather(List.of(reply), gathered);
             }
             case BY_ROW_KEY -> {
@@ -221,7 +223,7 @@ public final class Transaction {
                         continue;
                     }
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(table, program.pushdown(), parameters, routed.get(node), modifies, cancelled, fixed, layout, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, routed.get(node), modifies, cancelled, fixed, layout, reply));
                     replies.add(reply);
                     if (oneNodeAtATime) {
                         reply.handle((done, failed) -> null).join();
@@ -722,13 +724,30 @@ public final class Transaction {
         }
     }
 
-    /** DDL has every node to itself. */
+    /**
+     * DDL has every node to itself, and changes the catalog only once every transaction ordered
+     * before it is done on every node: an earlier INSERT must have run and queued its WAL record
+     * before a TRUNCATE replaces the table and queues its own, or the log would replay them the
+     * other way round.
+     */
     private void enterAllNodes() {
         enterNodes();
         for (int id : layout.nodeIds()) {
             if (slots[id] == null) {
                 throw new IllegalStateException("DDL in a transaction that declared only some nodes");
             }
+        }
+        if (!turnReached) {
+            turnReached = true;
+            List<CompletableFuture<Void>> arrived = new ArrayList<>(slots.length);
+            for (TransactionSlot slot : slots) {
+                if (slot != null) {
+                    CompletableFuture<Void> here = new CompletableFuture<>();
+                    slot.send(new TransactionSlot.OnNode(node -> { }, here));
+                    arrived.add(here);
+                }
+            }
+            CompletableFuture.allOf(arrived.toArray(CompletableFuture[]::new)).join();
         }
     }
 

@@ -22,7 +22,12 @@ final class TransactionSlot implements NodeTask {
 
     sealed interface Request {}
 
-    record Pushdown(Table table, Code code, Object[] parameters, List<Object[]> input, boolean modifies,
+    /**
+     * A section to run on the node's partition of {@code table}. The table is looked up again
+     * in {@code catalog} when the node runs it: DDL ordered before this transaction (TRUNCATE,
+     * DROP) may have replaced it after the host looked, and the node's turn comes after that DDL.
+     */
+    record Pushdown(dev.amelie.compute.catalog.CatalogStore catalog, Table table, Code code, Object[] parameters, List<Object[]> input, boolean modifies,
                     java.util.function.BooleanSupplier cancelled, FixedValues fixed,
                     dev.amelie.compute.layout.ComputeLayout layout,
                     CompletableFuture<PushdownResult> reply) implements Request {}
@@ -50,7 +55,12 @@ final class TransactionSlot implements NodeTask {
             switch (request) {
                 case Pushdown p -> {
                     try {
-                        PartitionContext context = new PartitionContext(p.table(), node.id(), p.layout(), p.parameters(),
+                        Table table = p.catalog().current().table(p.table().def().id());
+                        if (table == null) {
+                            throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.UNDEFINED_TABLE,
+                                    "relation \"" + p.table().def().name() + "\" does not exist");
+                        }
+                        PartitionContext context = new PartitionContext(table, node.id(), p.layout(), p.parameters(),
                                 p.input(), p.modifies(), undo, p.cancelled(), p.fixed());
                         Interpreter.run(p.code(), context);
                         p.reply().complete(context.result());
