@@ -62,11 +62,7 @@ public final class NodeSet {
     /** The node ids to enter under {@code current}, the layout in force at the entry. */
     BitSet resolve(ComputeLayout current) {
         if (ids == null || layoutVersion != current.version() && layoutVersion != ANY_LAYOUT) {
-            BitSet all = new BitSet();
-            for (int id : current.nodeIds()) {
-                all.set(id);
-            }
-            return all;
+            return current.idSet();
         }
         return ids;
     }

@@ -408,7 +408,6 @@ public final class Transaction {
                 }
             }
         }
-        onEveryNode(node -> { }); // the rows are read here: earlier transactions must be done with them
         Table keyed = table.withPrimaryKey(key, layout::ownerOf);
         executor.catalog().update(c -> c.withTable(keyed));
         changes.add(new Change.AddPrimaryKey(table.def().id(), key));
@@ -425,6 +424,11 @@ public final class Transaction {
     public void onEveryNode(java.util.function.IntConsumer action) {
         checkOpen();
         enterAllNodes();
+        runOnEveryNode(action);
+    }
+
+    /** Runs {@code action} on every node this transaction holds, in parallel; returns when all have. */
+    private void runOnEveryNode(java.util.function.IntConsumer action) {
         List<CompletableFuture<Void>> done = new ArrayList<>(slots.length);
         for (TransactionSlot slot : slots) {
             if (slot == null) {
@@ -474,7 +478,6 @@ public final class Transaction {
             }
             throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
         }
-        onEveryNode(node -> { }); // the rows are read here: earlier transactions must be done with them
         IndexDef index = new IndexDef(schema, name, table.def().id(), positions, unique, method, constraint);
         Table indexed = table.withIndex(index);
         executor.catalog().update(c -> c.withTable(indexed));
@@ -739,15 +742,7 @@ public final class Transaction {
         }
         if (!turnReached) {
             turnReached = true;
-            List<CompletableFuture<Void>> arrived = new ArrayList<>(slots.length);
-            for (TransactionSlot slot : slots) {
-                if (slot != null) {
-                    CompletableFuture<Void> here = new CompletableFuture<>();
-                    slot.send(new TransactionSlot.OnNode(node -> { }, here));
-                    arrived.add(here);
-                }
-            }
-            CompletableFuture.allOf(arrived.toArray(CompletableFuture[]::new)).join();
+            runOnEveryNode(node -> { });
         }
     }
 

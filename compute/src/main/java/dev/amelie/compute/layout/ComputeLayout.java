@@ -28,6 +28,7 @@ public final class ComputeLayout {
     private final List<Node> nodes;
     private final int[] owners;
     private final int[] nodeIds;
+    private final java.util.BitSet idSet = new java.util.BitSet();
 
     /**
      * @param version increases by one with every change
@@ -39,6 +40,9 @@ public final class ComputeLayout {
         this.nodes = List.copyOf(nodes);
         this.owners = owners.clone();
         this.nodeIds = this.nodes.stream().mapToInt(Node::id).toArray();
+        for (int id : nodeIds) {
+            idSet.set(id);
+        }
         if (owners.length != HashSpace.SIZE) {
             throw new IllegalArgumentException("a layout assigns all " + HashSpace.SIZE + " slots, got " + owners.length);
         }
@@ -95,6 +99,11 @@ public final class ComputeLayout {
     /** The node ids, ascending; shared, not to be changed. */
     public int[] nodeIds() {
         return nodeIds;
+    }
+
+    /** The node ids as a set; shared, not to be changed (a transaction on every node enters these). */
+    public java.util.BitSet idSet() {
+        return idSet;
     }
 
     public boolean has(int nodeId) {

@@ -46,8 +46,15 @@ final class EngineConnection implements QueryEngine.Connection {
         this.sessions = sessions;
     }
 
-    dev.amelie.pgwire.session.SessionSide sessions() {
-        return sessions;
+    /** What this connection's statements see of the server: made once, at the first statement that needs it. */
+    private dev.amelie.vm.exec.ServerState serverState;
+
+    dev.amelie.vm.exec.ServerState serverState(
+            java.util.function.Function<dev.amelie.pgwire.session.SessionSide, dev.amelie.vm.exec.ServerState> make) {
+        if (serverState == null) {
+            serverState = make.apply(sessions);
+        }
+        return serverState;
     }
     /** now() and the random seed of the current transaction: kept while a block is open, so replays see them again. */
     private Instant transactionTime = Instant.now();

@@ -66,14 +66,19 @@ public final class StatementStats {
 
     /** Rows a command tag reports ("UPDATE 3", "INSERT 0 5", "SELECT 2"), else the rows sent. */
     static long rowsOf(String tag, int rowsSent) {
+        // The digits after the last space, read in place: this runs for every statement.
         int space = tag.lastIndexOf(' ');
-        if (space > 0) {
-            try {
-                return Long.parseLong(tag.substring(space + 1));
-            } catch (NumberFormatException notCounted) {
-                // a tag without a count (CREATE TABLE, BEGIN): the rows sent, none
-            }
+        if (space <= 0 || space == tag.length() - 1) {
+            return rowsSent;
         }
-        return rowsSent;
+        long count = 0;
+        for (int i = space + 1; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (c < '0' || c > '9') {
+                return rowsSent; // a tag without a count (CREATE TABLE, BEGIN)
+            }
+            count = count * 10 + (c - '0');
+        }
+        return count;
     }
 }

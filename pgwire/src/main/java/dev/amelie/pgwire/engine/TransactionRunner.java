@@ -88,7 +88,7 @@ final class TransactionRunner {
             next.cancelWhen(connection::cancelRequested);
             next.fixValues(connection.transactionTime(), connection.transactionSeed());
             next.useSessionSequences(connection.sequences());
-            next.useServer(new SystemViewRows(connection.sessions(), metrics, statementStats, statsReset));
+            next.useServer(connection.serverState(sessions -> new SystemViewRows(sessions, metrics, statementStats, statsReset)));
             return next;
         }
 

@@ -65,28 +65,21 @@ final class WindowEvaluator {
         return true;
     }
 
-    private static boolean peers(Object[] a, Object[] b, SortKey[] order) {
-        for (SortKey key : order) {
-            Object x = a[key.column()];
-            Object y = b[key.column()];
-            if (x == null || y == null ? x != y : Values.compare(x, y) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static Object[] evaluate(List<Object[]> partition, WindowSpec.Call call, SortKey[] order) {
         int n = partition.size();
         Object[] out = new Object[n];
+        int[] orderColumns = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            orderColumns[k] = order[k].column();
+        }
         // First row of each row's peer group and last, for ranks and RANGE frames.
         int[] peerStart = new int[n];
         int[] peerEnd = new int[n];
         for (int i = 0; i < n; i++) {
-            peerStart[i] = i > 0 && peers(partition.get(i - 1), partition.get(i), order) ? peerStart[i - 1] : i;
+            peerStart[i] = i > 0 && same(partition.get(i - 1), partition.get(i), orderColumns) ? peerStart[i - 1] : i;
         }
         for (int i = n - 1; i >= 0; i--) {
-            peerEnd[i] = i < n - 1 && peers(partition.get(i + 1), partition.get(i), order) ? peerEnd[i + 1] : i;
+            peerEnd[i] = i < n - 1 && same(partition.get(i + 1), partition.get(i), orderColumns) ? peerEnd[i + 1] : i;
         }
         int dense = 0;
         for (int i = 0; i < n; i++) {
