@@ -239,6 +239,8 @@ final class StatementExecution {
         return switch (type) {
             case TIMESTAMP -> "timestamp";
             case TIMESTAMPTZ -> "timestamptz";
+            case TIME -> "time";
+            case INTERVAL -> "\"interval\"";
             case UNKNOWN -> "text";
             default -> type.sqlName();
         };

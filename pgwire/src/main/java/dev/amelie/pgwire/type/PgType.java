@@ -26,6 +26,12 @@ public enum PgType {
     DATE(1082, 4, SqlType.DATE, DateCodec.INSTANCE),
     TIMESTAMP(1114, 8, SqlType.TIMESTAMP, TimestampCodec.WITHOUT_ZONE),
     TIMESTAMPTZ(1184, 8, SqlType.TIMESTAMPTZ, TimestampCodec.WITH_ZONE),
+    UUID(2950, 16, SqlType.UUID, UuidCodec.INSTANCE),
+    BYTEA(17, -1, SqlType.BYTEA, ByteaCodec.INSTANCE),
+    TIME(1083, 8, SqlType.TIME, TimeCodec.INSTANCE),
+    INTERVAL(1186, 16, SqlType.INTERVAL, IntervalCodec.INSTANCE),
+    JSON(114, -1, SqlType.JSON, JsonCodec.JSON),
+    JSONB(3802, -1, SqlType.JSONB, JsonCodec.JSONB),
     /** A parameter the client left for the server to infer; PostgreSQL's "unknown" pseudo-type. */
     UNKNOWN(705, -2, SqlType.UNKNOWN, TextCodec.INSTANCE);
 
@@ -77,6 +83,12 @@ public enum PgType {
             case DATE -> DATE;
             case TIMESTAMP -> TIMESTAMP;
             case TIMESTAMPTZ -> TIMESTAMPTZ;
+            case UUID -> UUID;
+            case BYTEA -> BYTEA;
+            case TIME -> TIME;
+            case INTERVAL -> INTERVAL;
+            case JSON -> JSON;
+            case JSONB -> JSONB;
         };
     }
 

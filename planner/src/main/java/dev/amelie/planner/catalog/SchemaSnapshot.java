@@ -7,6 +7,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.sql.type.SqlTypeName;
+import dev.amelie.vm.type.SqlType;
 
 /**
  * The Calcite schema for one catalog version: schema "public" with every table, plus the
@@ -47,6 +48,9 @@ public final class SchemaSnapshot {
             addType(schema, "float4", SqlTypeName.DOUBLE);
             addType(schema, "bool", SqlTypeName.BOOLEAN);
             addType(schema, "bpchar", SqlTypeName.VARCHAR);
+            for (SqlType type : new SqlType[] {SqlType.UUID, SqlType.BYTEA, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB}) {
+                schema.add(type.sqlName(), (RelDataTypeFactory factory) -> PostgresSqlType.create(factory, type));
+            }
             schema.add("timestamptz", (RelDataTypeFactory factory) ->
                     factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6));
         }

@@ -23,11 +23,16 @@ public final class TypeMapping {
             case DATE -> factory.createSqlType(SqlTypeName.DATE);
             case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 6);
             case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
+            case UUID, BYTEA, TIME, INTERVAL, JSON, JSONB -> PostgresSqlType.create(factory, type);
             case UNKNOWN -> factory.createSqlType(SqlTypeName.NULL);
         };
     }
 
     public static SqlType fromCalcite(RelDataType type) {
+        SqlType ours = PostgresSqlType.of(type);
+        if (ours != null) {
+            return ours;
+        }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> SqlType.BOOLEAN;
             case TINYINT, SMALLINT -> SqlType.SMALLINT;
@@ -39,7 +44,8 @@ public final class TypeMapping {
             case DATE -> SqlType.DATE;
             case TIMESTAMP -> SqlType.TIMESTAMP;
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> SqlType.TIMESTAMPTZ;
-            case NULL, UNKNOWN -> SqlType.UNKNOWN;
+            case TIME -> SqlType.TIME;
+            case NULL, UNKNOWN, ANY -> SqlType.UNKNOWN;
             default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                     "type " + type.getSqlTypeName().getName().toLowerCase() + " is not supported yet");
         };

@@ -63,6 +63,21 @@ public final class TypeNames {
             }
             case "numeric", "decimal" -> SqlType.NUMERIC;
             case "date" -> SqlType.DATE;
+            case "uuid" -> SqlType.UUID;
+            case "bytea" -> SqlType.BYTEA;
+            case "json" -> SqlType.JSON;
+            case "jsonb" -> SqlType.JSONB;
+            case "interval" -> {
+                precision(in);
+                yield SqlType.INTERVAL;
+            }
+            case "time" -> {
+                precision(in);
+                if (withOrWithoutTimeZone(in)) {
+                    throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "type time with time zone is not supported yet");
+                }
+                yield SqlType.TIME;
+            }
             case "timestamptz" -> SqlType.TIMESTAMPTZ;
             case "timestamp" -> {
                 precision(in);

@@ -82,12 +82,12 @@ final class ExpressionLowering {
             case MOD -> arithmetic(Opcode.MODULO, call, row);
             case MINUS_PREFIX -> unary(Opcode.NEGATE, operands.get(0), row);
             case PLUS_PREFIX -> emit(operands.get(0), row);
-            case EQUALS -> binary(Opcode.EQUAL, call, row);
-            case NOT_EQUALS -> binary(Opcode.NOT_EQUAL, call, row);
-            case LESS_THAN -> binary(Opcode.LESS, call, row);
-            case LESS_THAN_OR_EQUAL -> binary(Opcode.LESS_OR_EQUAL, call, row);
-            case GREATER_THAN -> binary(Opcode.GREATER, call, row);
-            case GREATER_THAN_OR_EQUAL -> binary(Opcode.GREATER_OR_EQUAL, call, row);
+            case EQUALS -> comparison(Opcode.EQUAL, call, row);
+            case NOT_EQUALS -> comparison(Opcode.NOT_EQUAL, call, row);
+            case LESS_THAN -> comparison(Opcode.LESS, call, row);
+            case LESS_THAN_OR_EQUAL -> comparison(Opcode.LESS_OR_EQUAL, call, row);
+            case GREATER_THAN -> comparison(Opcode.GREATER, call, row);
+            case GREATER_THAN_OR_EQUAL -> comparison(Opcode.GREATER_OR_EQUAL, call, row);
             case AND -> fold(Opcode.AND, operands, row);
             case OR -> fold(Opcode.OR, operands, row);
             case NOT -> unary(Opcode.NOT, operands.get(0), row);
@@ -99,8 +99,8 @@ final class ExpressionLowering {
             case IS_NOT_FALSE -> not(unary(Opcode.IS_FALSE, operands.get(0), row));
             case IN -> in(operands, row);
             case NOT_IN -> not(in(operands, row));
-            case IS_NOT_DISTINCT_FROM -> binary(Opcode.NOT_DISTINCT, call, row);
-            case IS_DISTINCT_FROM -> not(binary(Opcode.NOT_DISTINCT, call, row));
+            case IS_NOT_DISTINCT_FROM -> comparison(Opcode.NOT_DISTINCT, call, row);
+            case IS_DISTINCT_FROM -> not(comparison(Opcode.NOT_DISTINCT, call, row));
             case CAST -> cast(call, row);
             case CASE -> caseWhen(operands, row);
             case COALESCE -> function(Function.COALESCE, operands, row);
@@ -132,6 +132,9 @@ final class ExpressionLowering {
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> function(Function.LENGTH, call.getOperands(), row);
             case "ABS" -> function(Function.ABS, call.getOperands(), row);
             case "NUMERIC" -> castRegister(emit(call.getOperands().get(0), row), SqlType.NUMERIC);
+            // Casts to the types Calcite sees as ANY (PostgresCasts).
+            case "UUID", "BYTEA", "TIME", "INTERVAL", "JSON", "JSONB" ->
+                    castRegister(emit(call.getOperands().get(0), row), TypeMapping.fromCalcite(call.getType()));
             case "NOW" -> function(Function.NOW, List.of(), row);
             // Calcite types these as timestamp without time zone: the session zone (UTC) applies.
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> castRegister(function(Function.NOW, List.of(), row), SqlType.TIMESTAMP);
@@ -247,13 +250,38 @@ final class ExpressionLowering {
 
     private int arithmetic(Opcode op, RexCall call, int[] row) {
         SqlType type = TypeMapping.fromCalcite(call.getType());
-        if (!type.isNumeric()) {
+        if (!type.isNumeric() && !type.isDateTime() && type != SqlType.INTERVAL) {
             throw unsupported("operator " + call.getOperator().getName() + " on " + type.sqlName());
         }
         int a = emit(call.getOperands().get(0), row);
         int b = emit(call.getOperands().get(1), row);
         int r = code.newRegister();
         code.emitTyped(op, type, r, a, b);
+        return r;
+    }
+
+    /**
+     * A comparison. Text compared with one of the types Calcite sees as ANY is converted to that
+     * type first, as PostgreSQL resolves {@code uuid_column = '…'}; Calcite leaves it as text.
+     */
+    private int comparison(Opcode op, RexCall call, int[] row) {
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        int a = emitAs(left, right.getType(), row);
+        int b = emitAs(right, left.getType(), row);
+        int r = code.newRegister();
+        code.emit(op, r, a, b);
+        return r;
+    }
+
+    /** The operand, cast to {@code otherType} when that is one of ours and the operand is text. */
+    private int emitAs(RexNode operand, RelDataType otherType, int[] row) {
+        int r = emit(operand, row);
+        SqlType ours = dev.amelie.planner.catalog.PostgresSqlType.of(otherType);
+        SqlTypeName name = operand.getType().getSqlTypeName();
+        if (ours != null && (name == SqlTypeName.CHAR || name == SqlTypeName.VARCHAR)) {
+            return castRegister(r, ours);
+        }
         return r;
     }
 
@@ -297,7 +325,7 @@ final class ExpressionLowering {
         int value = emit(operands.get(0), row);
         int acc = -1;
         for (int i = 1; i < operands.size(); i++) {
-            int candidate = emit(operands.get(i), row);
+            int candidate = emitAs(operands.get(i), operands.get(0).getType(), row);
             int equal = code.newRegister();
             code.emit(Opcode.EQUAL, equal, value, candidate);
             if (acc < 0) {
@@ -365,6 +393,17 @@ final class ExpressionLowering {
         return r;
     }
 
+    /**
+     * A literal of a VALUES row whose column Calcite typed as one of ours (ANY to it): Calcite
+     * leaves the literal as it was written, so it is converted here, as PostgreSQL converts an
+     * unknown literal to its column's type.
+     */
+    static Object literalValue(RexLiteral literal, org.apache.calcite.rel.type.RelDataType columnType) {
+        Object value = literalValue(literal);
+        SqlType ours = dev.amelie.planner.catalog.PostgresSqlType.of(columnType);
+        return value == null || ours == null ? value : dev.amelie.vm.value.Values.cast(value, ours);
+    }
+
     static Object literalValue(RexLiteral literal) {
         if (literal.isNull()) {
             return null;
@@ -378,6 +417,7 @@ final class ExpressionLowering {
             case FLOAT, REAL, DOUBLE -> literal.getValueAs(Double.class);
             case CHAR, VARCHAR -> literal.getValueAs(String.class);
             case DATE -> DateTimeText.parseDate(literal.getValueAs(DateString.class).toString());
+            case TIME -> DateTimeText.parseTime(literal.getValueAs(org.apache.calcite.util.TimeString.class).toString());
             case TIMESTAMP -> DateTimeText.parseTimestamp(literal.getValueAs(TimestampString.class).toString());
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ ->
                     DateTimeText.parseTimestamptz(literal.getValueAs(TimestampString.class).toString());

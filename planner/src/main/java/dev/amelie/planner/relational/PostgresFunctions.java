@@ -67,6 +67,7 @@ final class PostgresFunctions {
     static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH,
                     PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, GenerateSeries.INSTANCE,
                     UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR),
+            SqlOperatorTables.of(PostgresCasts.functions()),
             FunctionCatalog.TABLE);
 
     /** A function without arguments whose value the plan must not fold into a constant. */

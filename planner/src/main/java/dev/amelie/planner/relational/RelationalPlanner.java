@@ -199,7 +199,7 @@ public final class RelationalPlanner {
         } catch (SqlParseException e) {
             throw CalciteErrors.fromParse(e, text);
         }
-        JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(PostgresTypeSystem.INSTANCE);
+        JavaTypeFactoryImpl typeFactory = new dev.amelie.planner.catalog.PostgresTypeFactory(PostgresTypeSystem.INSTANCE);
         CalciteCatalogReader reader = new CalciteCatalogReader(schemaFor(catalog).root(), List.of(Catalog.DEFAULT_SCHEMA),
                 typeFactory, CONNECTION_CONFIG);
         SqlValidator validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(OPERATORS, reader), reader, typeFactory,
@@ -211,7 +211,7 @@ public final class RelationalPlanner {
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(UnconstrainedNumeric.rewrite(parsed))));
+                    GenerateSeries.selectListCalls(PostgresArithmetic.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(parsed))))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);

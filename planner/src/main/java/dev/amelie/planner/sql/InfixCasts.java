@@ -73,7 +73,13 @@ public final class InfixCasts {
                 if (start >= 0) {
                     out.insert(start, "CAST(", i);
                     out.appendGenerated(" AS ", i);
-                    out.append(sql, skipSpaces(sql, i + 2), typeEnd);
+                    int typeStart = skipSpaces(sql, i + 2);
+                    if (sql.regionMatches(true, typeStart, "interval", 0, 8) && typeEnd == typeStart + 8) {
+                        // INTERVAL is a keyword to Calcite's parser; quoted, it names our type.
+                        out.appendGenerated("\"interval\"", typeStart);
+                    } else {
+                        out.append(sql, typeStart, typeEnd);
+                    }
                     out.appendGenerated(")", typeEnd - 1);
                     i = typeEnd;
                     continue;

@@ -113,6 +113,12 @@ public final class ParameterRewriter {
             case "date" -> SqlType.DATE;
             case "timestamp" -> SqlType.TIMESTAMP;
             case "timestamptz" -> SqlType.TIMESTAMPTZ;
+            case "uuid" -> SqlType.UUID;
+            case "bytea" -> SqlType.BYTEA;
+            case "interval" -> SqlType.INTERVAL;
+            case "json" -> SqlType.JSON;
+            case "jsonb" -> SqlType.JSONB;
+            case "time" -> SqlType.TIME;
             default -> null;
         };
         if (type == null || i < sql.length() && (sql.charAt(i) == '(' || sql.charAt(i) == '[')) {
@@ -134,6 +140,9 @@ public final class ParameterRewriter {
             case DATE -> "DATE";
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMPTZ -> "TIMESTAMP WITH LOCAL TIME ZONE";
+            case TIME -> "TIME";
+            case INTERVAL -> "\"interval\"";
+            case UUID, BYTEA, JSON, JSONB -> type.sqlName();
         };
     }
 }

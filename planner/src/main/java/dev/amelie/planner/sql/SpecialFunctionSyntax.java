@@ -19,7 +19,7 @@ final class SpecialFunctionSyntax {
      */
     private static final java.util.Set<String> TYPED_LITERALS = java.util.Set.of("timestamptz",
             "int2", "int4", "int8", "integer", "bigint", "smallint", "float4", "float8", "real", "numeric", "decimal",
-            "text", "varchar", "bpchar", "bool", "boolean");
+            "text", "varchar", "bpchar", "bool", "boolean", "interval", "uuid", "bytea", "json", "jsonb", "time");
 
     /** Replace [start, end) of the text with {@code text}, whose k-th character came from offsets[k]. */
     private record Edit(int start, int end, String text, int[] offsets) {

@@ -7,6 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import dev.amelie.vm.value.Bytes;
+import dev.amelie.vm.value.Interval;
+import dev.amelie.vm.value.Json;
+import dev.amelie.vm.value.Jsonb;
 import java.time.ZoneOffset;
 
 /**
@@ -27,6 +32,13 @@ public final class RowCodec {
     private static final byte DATE = 9;
     private static final byte TIMESTAMP = 10;
     private static final byte TIMESTAMPTZ = 11;
+    private static final byte UUID = 12;
+    private static final byte BYTEA = 13;
+    private static final byte TIME = 14;
+    private static final byte INTERVAL = 15;
+    private static final byte JSON = 16;
+    /** jsonb as its output text: compact enough, and read back into the same tree. */
+    private static final byte JSONB = 17;
 
     private RowCodec() {}
 
@@ -91,6 +103,34 @@ public final class RowCodec {
                 out.putLong(t.getEpochSecond());
                 out.putInt(t.getNano());
             }
+            case java.util.UUID u -> {
+                out.put(UUID);
+                out.putLong(u.getMostSignificantBits());
+                out.putLong(u.getLeastSignificantBits());
+            }
+            case Bytes b -> {
+                out.put(BYTEA);
+                out.putInt(b.bytes().length);
+                out.put(b.bytes());
+            }
+            case LocalTime t -> {
+                out.put(TIME);
+                out.putLong(t.toNanoOfDay());
+            }
+            case Interval i -> {
+                out.put(INTERVAL);
+                out.putInt(i.months());
+                out.putInt(i.days());
+                out.putLong(i.micros());
+            }
+            case Json j -> {
+                out.put(JSON);
+                writeString(out, j.text());
+            }
+            case Jsonb j -> {
+                out.put(JSONB);
+                writeString(out, j.toString());
+            }
             default -> throw new IllegalArgumentException("cannot encode " + value.getClass());
         }
     }
@@ -115,6 +155,16 @@ public final class RowCodec {
             case DATE -> LocalDate.ofEpochDay(in.getLong());
             case TIMESTAMP -> LocalDateTime.ofEpochSecond(in.getLong(), in.getInt(), ZoneOffset.UTC);
             case TIMESTAMPTZ -> Instant.ofEpochSecond(in.getLong(), in.getInt());
+            case UUID -> new java.util.UUID(in.getLong(), in.getLong());
+            case BYTEA -> {
+                byte[] bytes = new byte[in.getInt()];
+                in.get(bytes);
+                yield new Bytes(bytes);
+            }
+            case TIME -> LocalTime.ofNanoOfDay(in.getLong());
+            case INTERVAL -> new Interval(in.getInt(), in.getInt(), in.getLong());
+            case JSON -> new Json(readString(in));
+            case JSONB -> Jsonb.parse(readString(in));
             default -> throw new IllegalArgumentException("bad value tag " + tag + " at " + (in.position() - 1));
         };
     }

@@ -22,6 +22,18 @@ public enum SqlType {
     TIMESTAMP("timestamp without time zone", java.time.LocalDateTime.class),
     /** An instant, microsecond precision; printed in the session's zone (UTC). */
     TIMESTAMPTZ("timestamp with time zone", java.time.Instant.class),
+    /** 16 bytes, printed 8-4-4-4-12; ordered unsigned bytewise. */
+    UUID("uuid", java.util.UUID.class),
+    /** Binary strings, as {@link dev.amelie.vm.value.Bytes} (content equality). */
+    BYTEA("bytea", dev.amelie.vm.value.Bytes.class),
+    /** Time of day without zone, microsecond precision. */
+    TIME("time without time zone", java.time.LocalTime.class),
+    /** Months, days and microseconds, kept apart as PostgreSQL keeps them. */
+    INTERVAL("interval", dev.amelie.vm.value.Interval.class),
+    /** JSON text kept as written (validated on input). */
+    JSON("json", dev.amelie.vm.value.Json.class),
+    /** JSON in its decomposed, normalized form: keys sorted and unique, numbers exact. */
+    JSONB("jsonb", dev.amelie.vm.value.Jsonb.class),
     /** The type of a NULL literal or a parameter whose type nothing determines. */
     UNKNOWN("unknown", Object.class);
 
@@ -43,7 +55,7 @@ public enum SqlType {
     }
 
     public boolean isDateTime() {
-        return this == DATE || this == TIMESTAMP || this == TIMESTAMPTZ;
+        return this == DATE || this == TIMESTAMP || this == TIMESTAMPTZ || this == TIME;
     }
 
     public boolean isNumeric() {

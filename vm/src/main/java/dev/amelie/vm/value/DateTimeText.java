@@ -40,6 +40,50 @@ public final class DateTimeText {
         return p.dateTime.toInstant(p.offset == null ? ZoneOffset.UTC : p.offset);
     }
 
+    /**
+     * time_in for the forms drivers send: {@code hh:mm[:ss[.ffffff]]}, optionally after a date
+     * (which is ignored, as PostgreSQL does), and {@code allballs}. 24:00:00 is beyond a
+     * LocalTime and not taken yet.
+     */
+    public static LocalTime parseTime(String text) {
+        String s = text.strip();
+        if (s.equalsIgnoreCase("allballs")) {
+            return LocalTime.MIDNIGHT;
+        }
+        int space = s.indexOf(' ');
+        int t = s.indexOf('T');
+        if (s.indexOf('-') > 0 && s.indexOf('-') < Math.max(s.indexOf(':'), 0) && (space > 0 || t > 0)) {
+            s = s.substring(space > 0 ? space + 1 : t + 1).strip();
+        }
+        Scanner in = new Scanner(s, text, "time");
+        int hour = in.number(1, 2);
+        in.expect(':');
+        int minute = in.number(2, 2);
+        int second = 0;
+        long nanos = 0;
+        if (in.accept(':')) {
+            second = in.number(2, 2);
+            if (in.accept('.')) {
+                nanos = in.fractionNanos();
+            }
+        }
+        in.skipSpaces();
+        if (!in.atEnd()) {
+            throw in.syntaxError();
+        }
+        if (hour > 23 || minute > 59 || second > 60) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date/time field value out of range: \"" + text + "\"");
+        }
+        long micros = Math.round(nanos / 1000.0);
+        return LocalTime.of(hour, minute, second).plusNanos(micros * 1000);
+    }
+
+    public static String formatTime(LocalTime time) {
+        StringBuilder out = new StringBuilder(15);
+        appendTime(out, time);
+        return out.toString();
+    }
+
     public static String formatDate(LocalDate date) {
         StringBuilder out = new StringBuilder(10);
         appendDate(out, date);

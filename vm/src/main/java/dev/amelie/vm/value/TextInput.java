@@ -155,7 +155,7 @@ public final class TextInput {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
-    private static SqlException invalid(String text, String typeName) {
+    static SqlException invalid(String text, String typeName) {
         return new SqlException(SqlState.INVALID_TEXT_REPRESENTATION,
                 "invalid input syntax for type " + typeName + ": \"" + text + "\"");
     }

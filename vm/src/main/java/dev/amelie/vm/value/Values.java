@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 
 /**
@@ -45,6 +46,27 @@ public final class Values {
         }
         if (isDateTime(a) && isDateTime(b)) {
             return asInstant(a).compareTo(asInstant(b));
+        }
+        switch (a) {
+            case java.util.UUID x when b instanceof java.util.UUID y -> {
+                return Uuids.compare(x, y);
+            }
+            case Bytes x when b instanceof Bytes y -> {
+                return x.compareTo(y);
+            }
+            case LocalTime x when b instanceof LocalTime y -> {
+                return x.compareTo(y);
+            }
+            case Interval x when b instanceof Interval y -> {
+                return x.compareTo(y);
+            }
+            case Jsonb x when b instanceof Jsonb y -> {
+                return x.compareTo(y);
+            }
+            case Json x when b instanceof Json y -> throw new SqlException(SqlState.UNDEFINED_FUNCTION,
+                    "operator does not exist: json = json", null,
+                    "No operator matches the given name and argument types. You might need to add explicit type casts.", 0, null);
+            default -> { }
         }
         throw new SqlException(SqlState.DATATYPE_MISMATCH,
                 "cannot compare " + typeName(a) + " with " + typeName(b));
@@ -84,6 +106,14 @@ public final class Values {
 
     /** Arithmetic in the result type chosen by the planner. op is one of + - * / %. */
     public static Object arithmetic(char op, Object a, Object b, SqlType type) {
+        if (!(a instanceof Number && b instanceof Number)) {
+            Object result = DateTimeArithmetic.apply(op, a, b);
+            if (result != null) {
+                return result;
+            }
+            throw new SqlException(SqlState.UNDEFINED_FUNCTION,
+                    "operator does not exist: " + typeName(a) + " " + op + " " + typeName(b));
+        }
         Number x = (Number) a;
         Number y = (Number) b;
         return switch (type) {
@@ -222,6 +252,7 @@ public final class Values {
             }
             case Double d -> -d;
             case BigDecimal d -> d.negate();
+            case Interval i -> i.negate();
             default -> throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: - " + typeName(a));
         };
     }
@@ -275,6 +306,42 @@ public final class Values {
                 case LocalDateTime t -> t.toInstant(ZoneOffset.UTC);
                 case LocalDate d -> d.atStartOfDay().toInstant(ZoneOffset.UTC);
                 case String s -> DateTimeText.parseTimestamptz(s);
+                default -> throw cannotCast(value, target);
+            };
+            case UUID -> switch (value) {
+                case java.util.UUID u -> u;
+                case String s -> Uuids.parse(s);
+                default -> throw cannotCast(value, target);
+            };
+            case BYTEA -> switch (value) {
+                case Bytes b -> b;
+                case String s -> Bytes.parse(s);
+                default -> throw cannotCast(value, target);
+            };
+            case TIME -> switch (value) {
+                case LocalTime t -> t;
+                case LocalDateTime t -> t.toLocalTime();
+                case Instant t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC).toLocalTime();
+                case Interval i -> LocalTime.ofNanoOfDay(Math.floorMod(i.micros(), Interval.MICROS_PER_DAY) * 1000);
+                case String s -> DateTimeText.parseTime(s);
+                default -> throw cannotCast(value, target);
+            };
+            case INTERVAL -> switch (value) {
+                case Interval i -> i;
+                case LocalTime t -> new Interval(0, 0, t.toNanoOfDay() / 1000);
+                case String s -> IntervalText.parse(s);
+                default -> throw cannotCast(value, target);
+            };
+            case JSON -> switch (value) {
+                case Json j -> j;
+                case Jsonb j -> new Json(j.toString());
+                case String s -> Json.parse(s);
+                default -> throw cannotCast(value, target);
+            };
+            case JSONB -> switch (value) {
+                case Jsonb j -> j;
+                case Json j -> new Jsonb(j.tree());
+                case String s -> Jsonb.parse(s);
                 default -> throw cannotCast(value, target);
             };
             case UNKNOWN -> value;
@@ -344,7 +411,8 @@ public final class Values {
             case LocalDate d -> DateTimeText.formatDate(d);
             case LocalDateTime t -> DateTimeText.formatTimestamp(t);
             case Instant t -> DateTimeText.formatTimestamptz(t);
-            default -> value.toString();
+            case LocalTime t -> DateTimeText.formatTime(t);
+            default -> value.toString(); // uuid, bytea (hex), interval, json, jsonb print themselves
         };
     }
 
@@ -361,6 +429,12 @@ public final class Values {
             case LocalDate d -> "date";
             case LocalDateTime t -> "timestamp without time zone";
             case Instant t -> "timestamp with time zone";
+            case LocalTime t -> "time without time zone";
+            case java.util.UUID u -> "uuid";
+            case Bytes b -> "bytea";
+            case Interval i -> "interval";
+            case Json j -> "json";
+            case Jsonb j -> "jsonb";
             default -> value.getClass().getSimpleName();
         };
     }

@@ -1,0 +1,49 @@
+package dev.amelie.planner.catalog;
+
+import dev.amelie.vm.type.SqlType;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.sql.type.SqlTypeMappingRule;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.List;
+
+/**
+ * Calcite's type factory, plus PostgreSQL's resolution for {@link PostgresSqlType}s: where
+ * Calcite would widen a mix with ANY to a bare ANY (CASE, COALESCE, UNION), one of our types
+ * together with NULLs and string literals stays that type, as PostgreSQL resolves unknown
+ * literals to the other branch's type.
+ */
+public final class PostgresTypeFactory extends JavaTypeFactoryImpl {
+    public PostgresTypeFactory(RelDataTypeSystem typeSystem) {
+        super(typeSystem);
+    }
+
+    @Override
+    public RelDataType leastRestrictive(List<RelDataType> types, SqlTypeMappingRule mappingRule) {
+        SqlType ours = null;
+        boolean others = false;
+        boolean nullable = false;
+        for (RelDataType type : types) {
+            SqlType candidate = PostgresSqlType.of(type);
+            nullable |= type.isNullable();
+            if (candidate != null) {
+                if (ours != null && ours != candidate) {
+                    return null;
+                }
+                ours = candidate;
+            } else {
+                SqlTypeName name = type.getSqlTypeName();
+                others |= name != SqlTypeName.NULL && name != SqlTypeName.CHAR && name != SqlTypeName.VARCHAR;
+            }
+        }
+        if (ours != null && others) {
+            return null;
+        }
+        if (ours == null) {
+            return super.leastRestrictive(types, mappingRule);
+        }
+        return createTypeWithNullability(PostgresSqlType.create(this, ours), nullable);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.amelie.vm.value;
+
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * PostgreSQL's operators on dates, times, timestamps and intervals (timestamp.c, date.c):
+ * adding an interval adds its months on the calendar (the day clamped to the month's end),
+ * then its days, then its time; subtracting two timestamps gives days and time
+ * (justify_hours); date minus date is a day count. The session's zone is UTC here.
+ */
+public final class DateTimeArithmetic {
+    private DateTimeArithmetic() {}
+
+    /** a op b for op + or -, or null when neither operand is a date/time type. */
+    public static Object apply(char op, Object a, Object b) {
+        if (op == '+') {
+            return plus(a, b);
+        }
+        if (op == '-') {
+            return minus(a, b);
+        }
+        if (op == '*') {
+            if (a instanceof Interval i && b instanceof Number n) {
+                return i.times(n.doubleValue());
+            }
+            if (b instanceof Interval i && a instanceof Number n) {
+                return i.times(n.doubleValue());
+            }
+        }
+        if (op == '/' && a instanceof Interval i && b instanceof Number n) {
+            return i.dividedBy(n.doubleValue());
+        }
+        return null;
+    }
+
+    private static Object plus(Object a, Object b) {
+        if (a instanceof Interval && !(b instanceof Interval)) {
+            return plus(b, a);
+        }
+        if (a instanceof Number && b instanceof LocalDate) {
+            return plus(b, a);
+        }
+        if (a instanceof LocalTime && b instanceof LocalDate) {
+            return plus(b, a);
+        }
+        return switch (a) {
+            case Interval x when b instanceof Interval y -> x.plus(y);
+            case LocalDateTime t when b instanceof Interval i -> plus(t, i);
+            case Instant t when b instanceof Interval i -> plus(LocalDateTime.ofInstant(t, ZoneOffset.UTC), i).toInstant(ZoneOffset.UTC);
+            case LocalDate d when b instanceof Interval i -> plus(d.atStartOfDay(), i);
+            case LocalDate d when b instanceof LocalTime t -> d.atTime(t);
+            case LocalDate d when b instanceof Number n -> plusDays(d, n.longValue());
+            case LocalTime t when b instanceof Interval i -> t.plusNanos(Math.floorMod(i.micros(), Interval.MICROS_PER_DAY) * 1000);
+            default -> null;
+        };
+    }
+
+    private static Object minus(Object a, Object b) {
+        return switch (a) {
+            case Interval x when b instanceof Interval y -> x.minus(y);
+            case LocalDateTime t when b instanceof Interval i -> plus(t, i.negate());
+            case Instant t when b instanceof Interval i ->
+                    plus(LocalDateTime.ofInstant(t, ZoneOffset.UTC), i.negate()).toInstant(ZoneOffset.UTC);
+            case LocalDate d when b instanceof Interval i -> plus(d.atStartOfDay(), i.negate());
+            case LocalDate d when b instanceof Number n -> plusDays(d, -n.longValue());
+            case LocalDate d when b instanceof LocalDate e -> (int) (d.toEpochDay() - e.toEpochDay());
+            case LocalTime t when b instanceof Interval i -> t.minusNanos(Math.floorMod(i.micros(), Interval.MICROS_PER_DAY) * 1000);
+            case LocalTime t when b instanceof LocalTime u -> new Interval(0, 0, (t.toNanoOfDay() - u.toNanoOfDay()) / 1000);
+            case LocalDateTime t when b instanceof LocalDateTime u -> difference(t.toInstant(ZoneOffset.UTC), u.toInstant(ZoneOffset.UTC));
+            case Instant t when b instanceof Instant u -> difference(t, u);
+            case LocalDateTime t when b instanceof LocalDate d -> difference(t.toInstant(ZoneOffset.UTC), d.atStartOfDay().toInstant(ZoneOffset.UTC));
+            case LocalDate d when b instanceof LocalDateTime t -> difference(d.atStartOfDay().toInstant(ZoneOffset.UTC), t.toInstant(ZoneOffset.UTC));
+            default -> null;
+        };
+    }
+
+    private static Interval difference(Instant a, Instant b) {
+        long micros = ChronoUnit.MICROS.between(b, a);
+        return new Interval(0, 0, micros).justifyHours();
+    }
+
+    private static LocalDate plusDays(LocalDate d, long days) {
+        try {
+            return d.plusDays(days);
+        } catch (DateTimeException e) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range");
+        }
+    }
+
+    private static LocalDateTime plus(LocalDateTime t, Interval i) {
+        try {
+            return t.plusMonths(i.months()).plusDays(i.days()).plus(i.micros(), ChronoUnit.MICROS);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
+        }
+    }
+}
