@@ -179,6 +179,18 @@ class PlannerTest {
         assertArrayEquals(new SqlType[] {SqlType.BIGINT}, query("select a from t where a = $1::bigint").parameterTypes());
     }
 
+    /**
+     * PostgreSQL: {@code prepare p as select $1::numeric} has parameter_types {numeric}, and so
+     * has a parameter compared with an unconstrained numeric cast (node-postgres sends such
+     * queries).
+     */
+    @Test
+    void parameterCastToUnconstrainedNumericIsNumeric() {
+        assertArrayEquals(new SqlType[] {SqlType.NUMERIC}, query("select $1::numeric").parameterTypes());
+        assertEquals(SqlType.NUMERIC, query("select $1::numeric").columns().getFirst().type());
+        assertArrayEquals(new SqlType[] {SqlType.NUMERIC}, query("select a from t where a::numeric = $1::numeric").parameterTypes());
+    }
+
     // ---- errors -----------------------------------------------------------------------------
 
     /** PostgreSQL: 42601 syntax error at or near "c", position 12. */

@@ -25,7 +25,11 @@ final class UnconstrainedNumeric {
     static final SqlFunction NUMERIC = new SqlFunction("numeric", SqlKind.OTHER_FUNCTION,
             ReturnTypes.cascade(opBinding -> opBinding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 38, 6),
                     SqlTypeTransforms.TO_NULLABLE),
-            (binding, returnType, operandTypes) -> operandTypes[0] = returnType,
+            // A parameter ($1::numeric) is numeric, as PostgreSQL types it. Not the type the
+            // context expects of the call: in a select list that is unknown, and an unknown
+            // parameter is 42P18.
+            (binding, returnType, operandTypes) -> operandTypes[0] =
+                    binding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 38, 6),
             OperandTypes.ANY, SqlFunctionCategory.NUMERIC) {
         @Override
         public boolean isDeterministic() {
