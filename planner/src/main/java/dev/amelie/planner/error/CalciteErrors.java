@@ -40,6 +40,10 @@ public final class CalciteErrors {
 
     public static SqlException fromValidation(CalciteContextException e, String sql) {
         int position = offsetOf(sql, e.getPosLine(), e.getPosColumn());
+        if (e.getCause() instanceof SqlException ours) {
+            // Our own error, raised during validation at a node Calcite knows the place of.
+            return new SqlException(ours.state(), ours.getMessage(), ours.detail(), ours.hint(), position, ours.context(), e);
+        }
         String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
         Matcher qualified = COLUMN_NOT_FOUND.matcher(message);
         if (qualified.matches() && qualified.group(3) != null) {

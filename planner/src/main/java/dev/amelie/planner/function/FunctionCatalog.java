@@ -76,11 +76,13 @@ public final class FunctionCatalog {
             string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT, INTEGER),
                     Signature.of(function, TEXT, TEXT, INTEGER, TEXT));
         }
-        for (Function function : List.of(Function.REVERSE, Function.MD5, Function.INITCAP)) {
+        string("md5", Signature.of(Function.MD5, TEXT, TEXT), Signature.of(Function.MD5, TEXT, SqlType.BYTEA));
+        for (Function function : List.of(Function.REVERSE, Function.INITCAP)) {
             string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT));
         }
-        string("bit_length", Signature.of(Function.BIT_LENGTH, INTEGER, TEXT));
-        string("octet_length", Signature.of(Function.OCTET_LENGTH, INTEGER, TEXT));
+        string("bit_length", Signature.of(Function.BIT_LENGTH, INTEGER, TEXT), Signature.of(Function.BIT_LENGTH, INTEGER, SqlType.BYTEA));
+        string("octet_length", Signature.of(Function.OCTET_LENGTH, INTEGER, TEXT),
+                Signature.of(Function.OCTET_LENGTH, INTEGER, SqlType.BYTEA));
         string("chr", Signature.of(Function.CHR, TEXT, INTEGER));
         string("ascii", Signature.of(Function.ASCII, INTEGER, TEXT));
         string("starts_with", Signature.of(Function.STARTS_WITH, BOOLEAN, TEXT, TEXT));
@@ -111,7 +113,52 @@ public final class FunctionCatalog {
         string("regexp_instr", prefixes(Function.REGEXP_INSTR, INTEGER, instr));
         string("regexp_substr", prefixes(Function.REGEXP_SUBSTR, TEXT, substr));
 
+        json();
+
         add("pg_typeof", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.TYPE_NAME, Signature.of(null, TEXT, UNKNOWN));
+    }
+
+    /**
+     * The json and jsonb functions, and the functions their operators (->, ->>, #>, #>>, @>, <@)
+     * become before Calcite parses ({@link dev.amelie.planner.sql.JsonOperators}): jsonb's
+     * signatures first, so an untyped literal on the left is read as jsonb.
+     */
+    private static void json() {
+        SqlType json = SqlType.JSON;
+        SqlType jsonb = SqlType.JSONB;
+        add("json_op_field", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSON_FIELD, jsonb, jsonb, TEXT), Signature.of(Function.JSON_FIELD, jsonb, jsonb, INTEGER),
+                Signature.of(Function.JSON_FIELD, json, json, TEXT), Signature.of(Function.JSON_FIELD, json, json, INTEGER));
+        add("json_op_field_text", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSON_FIELD_TEXT, TEXT, jsonb, TEXT), Signature.of(Function.JSON_FIELD_TEXT, TEXT, jsonb, INTEGER),
+                Signature.of(Function.JSON_FIELD_TEXT, TEXT, json, TEXT), Signature.of(Function.JSON_FIELD_TEXT, TEXT, json, INTEGER));
+        add("json_op_path", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSON_PATH, jsonb, jsonb, TEXT), Signature.of(Function.JSON_PATH, json, json, TEXT));
+        add("json_op_path_text", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSON_PATH_TEXT, TEXT, jsonb, TEXT), Signature.of(Function.JSON_PATH_TEXT, TEXT, json, TEXT));
+        add("json_op_contains", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSONB_CONTAINS, BOOLEAN, jsonb, jsonb));
+        add("json_op_contained", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSONB_CONTAINED, BOOLEAN, jsonb, jsonb));
+        add("jsonb_exists", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSONB_EXISTS, BOOLEAN, jsonb, TEXT));
+        add("jsonb_typeof", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(Function.JSON_TYPEOF, TEXT, jsonb));
+        add("json_typeof", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(Function.JSON_TYPEOF, TEXT, json));
+        add("jsonb_array_length", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSON_ARRAY_LENGTH, INTEGER, jsonb));
+        add("json_array_length", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSON_ARRAY_LENGTH, INTEGER, json));
+        add("jsonb_pretty", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(Function.JSONB_PRETTY, TEXT, jsonb));
+        add("json_build_object", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSON_BUILD_OBJECT, json), Signature.variadic(Function.JSON_BUILD_OBJECT, json, UNKNOWN));
+        add("jsonb_build_object", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSONB_BUILD_OBJECT, jsonb), Signature.variadic(Function.JSONB_BUILD_OBJECT, jsonb, UNKNOWN));
+        add("json_build_array", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSON_BUILD_ARRAY, json), Signature.variadic(Function.JSON_BUILD_ARRAY, json, UNKNOWN));
+        add("jsonb_build_array", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.JSONB_BUILD_ARRAY, jsonb), Signature.variadic(Function.JSONB_BUILD_ARRAY, jsonb, UNKNOWN));
+        add("to_json", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(Function.TO_JSON, json, UNKNOWN));
+        add("to_jsonb", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(Function.TO_JSONB, jsonb, UNKNOWN));
     }
 
     public static final SqlOperatorTable TABLE = SqlOperatorTables.of(FUNCTIONS);

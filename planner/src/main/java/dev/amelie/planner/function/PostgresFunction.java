@@ -146,6 +146,10 @@ public final class PostgresFunction extends SqlFunction {
 
     /** pg_typeof's answer: PostgreSQL's name of a Calcite type; a string literal is unknown. */
     public static String typeName(RelDataType type, boolean literal) {
+        SqlType ours = dev.amelie.planner.catalog.PostgresSqlType.of(type);
+        if (ours != null) {
+            return ours.sqlName();
+        }
         return switch (type.getSqlTypeName()) {
             case NULL -> "unknown";
             case CHAR -> literal ? "unknown" : "text";
@@ -178,6 +182,7 @@ public final class PostgresFunction extends SqlFunction {
                 case CHAR, NULL, UNKNOWN -> SqlType.UNKNOWN;
                 case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, REAL, DOUBLE, DECIMAL, VARCHAR, DATE, TIMESTAMP,
                      TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> TypeMapping.fromCalcite(types.get(i));
+                case ANY -> dev.amelie.planner.catalog.PostgresSqlType.of(types.get(i));
                 default -> null;
             };
         }

@@ -136,6 +136,7 @@ final class ExpressionLowering {
             case "UUID", "BYTEA", "TIME", "INTERVAL", "JSON", "JSONB" ->
                     castRegister(emit(call.getOperands().get(0), row), TypeMapping.fromCalcite(call.getType()));
             case "NOW" -> function(Function.NOW, List.of(), row);
+            case "GEN_RANDOM_UUID" -> function(Function.GEN_RANDOM_UUID, List.of(), row);
             // Calcite types these as timestamp without time zone: the session zone (UTC) applies.
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> castRegister(function(Function.NOW, List.of(), row), SqlType.TIMESTAMP);
             case "CURRENT_DATE" -> castRegister(function(Function.NOW, List.of(), row), SqlType.DATE);

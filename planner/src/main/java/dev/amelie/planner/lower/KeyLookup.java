@@ -9,6 +9,7 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
+import dev.amelie.planner.catalog.PostgresSqlType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
@@ -40,7 +41,7 @@ record KeyLookup(RexNode[] keyValues, RexNode residual) {
         RexNode[] keyValues = new RexNode[primaryKey.length];
         List<RexNode> residual = new ArrayList<>();
         for (RexNode conjunct : RelOptUtil.conjunctions(RexUtil.expandSearch(rexBuilder, null, condition))) {
-            int slot = keySlot(conjunct, table, primaryKey, keyValues);
+            int slot = keySlot(conjunct, table, primaryKey, keyValues, rexBuilder);
             if (slot < 0) {
                 residual.add(conjunct);
             }
@@ -54,7 +55,7 @@ record KeyLookup(RexNode[] keyValues, RexNode residual) {
     }
 
     /** If the conjunct is key column = value and fills an empty slot, fills it and returns its index. */
-    private static int keySlot(RexNode conjunct, TableDef table, int[] primaryKey, RexNode[] keyValues) {
+    private static int keySlot(RexNode conjunct, TableDef table, int[] primaryKey, RexNode[] keyValues, RexBuilder rexBuilder) {
         if (conjunct.getKind() != SqlKind.EQUALS) {
             return -1;
         }
@@ -62,9 +63,18 @@ record KeyLookup(RexNode[] keyValues, RexNode residual) {
         for (int side = 0; side < 2; side++) {
             if (keyColumn(operands.get(side)) instanceof RexInputRef ref && isValue(operands.get(1 - side))) {
                 for (int k = 0; k < primaryKey.length; k++) {
-                    if (primaryKey[k] == ref.getIndex() && keyValues[k] == null
-                            && sameKeyDomain(table.columns().get(ref.getIndex()).type(), operands.get(1 - side))) {
-                        keyValues[k] = operands.get(1 - side);
+                    if (primaryKey[k] != ref.getIndex() || keyValues[k] != null) {
+                        continue;
+                    }
+                    SqlType column = table.columns().get(ref.getIndex()).type();
+                    RexNode value = operands.get(1 - side);
+                    if (sameKeyDomain(column, value)) {
+                        keyValues[k] = value;
+                        return k;
+                    }
+                    if (PostgresSqlType.of(ref.getType()) != null && isTextOrSame(value, column)) {
+                        // uuid_key = '…': the key is the text read as the column's type, as the filter compares it.
+                        keyValues[k] = rexBuilder.makeAbstractCast(ref.getType(), value, false);
                         return k;
                     }
                 }
@@ -114,6 +124,13 @@ record KeyLookup(RexNode[] keyValues, RexNode residual) {
         }
         boolean integral = t(column) && t(type);
         return integral || column == type && (column == SqlType.TEXT || column == SqlType.BOOLEAN);
+    }
+
+    /** Text (a literal or a parameter Calcite typed so) or a value of the column's own type. */
+    private static boolean isTextOrSame(RexNode value, SqlType column) {
+        org.apache.calcite.sql.type.SqlTypeName name = value.getType().getSqlTypeName();
+        return name == org.apache.calcite.sql.type.SqlTypeName.CHAR || name == org.apache.calcite.sql.type.SqlTypeName.VARCHAR
+                || PostgresSqlType.of(value.getType()) == column;
     }
 
     private static boolean t(SqlType type) {

@@ -70,9 +70,18 @@ final class ColumnNames {
             if (kind == SqlKind.FILTER || kind == SqlKind.WITHIN_GROUP) {
                 return figure(call.operand(0)); // count(*) FILTER (WHERE …) is named count
             }
-            if (kind == SqlKind.CAST) {
-                String inner = figure(call.operand(0));
-                return inner.equals("?column?") ? typeName(call.operand(1)) : inner;
+            if (isCast(call)) {
+                // A cast keeps its operand's name when that is a real one (a column, a function);
+                // else the outermost cast names it: 1.5::float8::text is "text" (FigureColname).
+                SqlNode base = call.operand(0);
+                while (base instanceof SqlBasicCall inner && isCast(inner)) {
+                    base = inner.operand(0);
+                }
+                String inner = figure(base);
+                if (!inner.equals("?column?")) {
+                    return inner;
+                }
+                return kind == SqlKind.CAST ? typeName(call.operand(1)) : call.getOperator().getName().toLowerCase(Locale.ROOT);
             }
             if (call.getOperator().getName().equalsIgnoreCase("ANY_VALUE")) {
                 return figure(call.operand(0)); // the validator's wrapper around a GROUP BY ordinal's expression
@@ -95,12 +104,21 @@ final class ColumnNames {
             if (call.getOperator().getName().equals("TRANSLATE3")) {
                 return "translate"; // Calcite's name for the three-argument translate
             }
+            if (dev.amelie.planner.sql.JsonOperators.isOperatorFunction(call.getOperator().getName())) {
+                return "?column?"; // an operator (->, ->>, …) written as a call before parsing
+            }
             if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
                     || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR) {
                 return call.getOperator().getName().toLowerCase(Locale.ROOT);
             }
         }
         return "?column?";
+    }
+
+    /** CAST, and the calls casts to our ANY-typed types and to numeric become (PostgresCasts, UnconstrainedNumeric). */
+    private static boolean isCast(SqlBasicCall call) {
+        return call.getKind() == SqlKind.CAST || call.getOperator() == UnconstrainedNumeric.NUMERIC
+                || PostgresCasts.functions().contains(call.getOperator());
     }
 
     private static String typeName(SqlNode typeSpec) {

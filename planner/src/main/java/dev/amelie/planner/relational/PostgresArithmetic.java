@@ -24,16 +24,17 @@ import java.util.Map;
  * PostgreSQL's arithmetic on dates, times, timestamps and intervals: timestamp ± interval,
  * date ± integer, date + time, timestamp − timestamp = interval, interval × number, … Calcite
  * knows its own interval types only and rejects or mistypes these, so before validation each
- * binary + − × ÷ gets an operator that types these combinations as PostgreSQL does (its
+ * binary + − × ÷ and || gets an operator that types these combinations as PostgreSQL does (its
  * operator table, pg_operator) and leaves every other combination to Calcite's operator. The
  * run time computes them by the values' classes (DateTimeArithmetic).
  */
 final class PostgresArithmetic extends SqlBinaryOperator {
-    private static final Map<SqlKind, PostgresArithmetic> BY_KIND = Map.of(
-            SqlKind.PLUS, new PostgresArithmetic(SqlStdOperatorTable.PLUS),
-            SqlKind.MINUS, new PostgresArithmetic(SqlStdOperatorTable.MINUS),
-            SqlKind.TIMES, new PostgresArithmetic(SqlStdOperatorTable.MULTIPLY),
-            SqlKind.DIVIDE, new PostgresArithmetic(SqlStdOperatorTable.DIVIDE));
+    private static final Map<String, PostgresArithmetic> BY_NAME = Map.of(
+            "+", new PostgresArithmetic(SqlStdOperatorTable.PLUS),
+            "-", new PostgresArithmetic(SqlStdOperatorTable.MINUS),
+            "*", new PostgresArithmetic(SqlStdOperatorTable.MULTIPLY),
+            "/", new PostgresArithmetic(SqlStdOperatorTable.DIVIDE),
+            "||", new PostgresArithmetic(SqlStdOperatorTable.CONCAT));
 
     private final SqlBinaryOperator standard;
 
@@ -51,8 +52,8 @@ final class PostgresArithmetic extends SqlBinaryOperator {
                 if (visited instanceof SqlBasicCall basic && basic.operandCount() == 2
                         && basic.getOperator() instanceof SqlBinaryOperator
                         && !(basic.getOperator() instanceof PostgresArithmetic)) {
-                    PostgresArithmetic ours = BY_KIND.get(basic.getKind());
-                    if (ours != null && basic.getOperator().getName().equals(ours.getName())) {
+                    PostgresArithmetic ours = BY_NAME.get(basic.getOperator().getName());
+                    if (ours != null && basic.getOperator().getKind() == ours.getKind()) {
                         basic.setOperator(ours);
                     }
                 }
@@ -114,7 +115,8 @@ final class PostgresArithmetic extends SqlBinaryOperator {
             case MINUS -> minus(a, b, bNumber);
             case TIMES -> a == SqlType.INTERVAL && bNumber || aNumber && b == SqlType.INTERVAL ? SqlType.INTERVAL : null;
             case DIVIDE -> a == SqlType.INTERVAL && bNumber ? SqlType.INTERVAL : null;
-            default -> null;
+            // ||: bytea and jsonb concatenate to their own type (byteacat, jsonb_concat).
+            default -> a == b && (a == SqlType.BYTEA || a == SqlType.JSONB) ? a : null;
         };
     }
 

@@ -57,6 +57,7 @@ final class PostgresCasts {
                         && cast.operand(1) instanceof SqlDataTypeSpec spec) {
                     SqlType type = typeNamed(spec.getTypeNameSpec().getTypeName().names.getLast());
                     if (type != null) {
+                        checkLiteral(cast.operand(0), type);
                         return FUNCTIONS.get(type).createCall(cast.getParserPosition(), new SqlNode[] {cast.operand(0)});
                     }
                 }
@@ -64,6 +65,22 @@ final class PostgresCasts {
             }
         });
         return rewritten == null ? node : rewritten;
+    }
+
+    /**
+     * A string literal cast to one of these types is read now, as PostgreSQL reads a constant
+     * while it parses, so a bad one is reported at the literal's place.
+     */
+    private static void checkLiteral(SqlNode operand, SqlType type) {
+        if (operand instanceof org.apache.calcite.sql.SqlCharStringLiteral literal) {
+            try {
+                dev.amelie.vm.value.Values.cast(literal.getValueAs(String.class), type);
+            } catch (dev.amelie.vm.error.SqlException e) {
+                org.apache.calcite.sql.parser.SqlParserPos pos = literal.getParserPosition();
+                throw new org.apache.calcite.runtime.CalciteContextException(e.getMessage(), e, pos.getLineNum(),
+                        pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+            }
+        }
     }
 
     private static SqlType typeNamed(String name) {

@@ -27,6 +27,11 @@ final class PostgresFunctions {
     static final SqlFunction RANDOM = nonDeterministic("random",
             ReturnTypes.explicit(SqlTypeName.DOUBLE), SqlFunctionCategory.NUMERIC);
 
+    /** gen_random_uuid(): a version 4 UUID. Not deterministic: each call draws anew. */
+    static final SqlFunction GEN_RANDOM_UUID = nonDeterministic("gen_random_uuid",
+            binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(), dev.amelie.vm.type.SqlType.UUID),
+            SqlFunctionCategory.SYSTEM);
+
     /** nextval('name'), currval('name'): bigint; the name is text (PostgreSQL's regclass). */
     static final SqlFunction NEXTVAL = nonDeterministic("nextval", ReturnTypes.BIGINT, SqlFunctionCategory.SYSTEM,
             OperandTypes.STRING);
@@ -64,7 +69,7 @@ final class PostgresFunctions {
             new org.apache.calcite.sql.fun.SqlMinMaxAggFunction("bool_or", SqlKind.MAX, OperandTypes.BOOLEAN);
 
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
-    static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, NEXTVAL, CURRVAL, SETVAL, LENGTH,
+    static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, GEN_RANDOM_UUID, NEXTVAL, CURRVAL, SETVAL, LENGTH,
                     PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, GenerateSeries.INSTANCE,
                     UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR),
             SqlOperatorTables.of(PostgresCasts.functions()),

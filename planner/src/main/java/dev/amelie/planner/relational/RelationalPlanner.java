@@ -130,7 +130,7 @@ public final class RelationalPlanner {
         if (position == e.position()) {
             return e;
         }
-        return new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), position, e);
+        return new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), position, e.context(), e);
     }
 
     private PlannedStatement.Query planRewritten(String sql, SqlType[] declared, Catalog catalog) {

@@ -55,12 +55,17 @@ public final class InfixCasts {
     }
 
     private static Rewritten rewriteCasts(String sql) {
-        if (!sql.contains("::")) {
+        if (!sql.contains("::") && !JsonOperators.mayContain(sql)) {
             return new Rewritten(sql, null);
         }
         Output out = new Output();
+        // Where the right operands of json operators end: a ")" closes the call there.
+        java.util.ArrayDeque<Integer> closers = new java.util.ArrayDeque<>();
         int i = 0;
         while (i < sql.length()) {
+            while (!closers.isEmpty() && closers.peek() <= i) {
+                out.appendGenerated(")", closers.pop());
+            }
             int skipped = SqlLexer.skipQuotedOrComment(sql, i);
             if (skipped != i) {
                 out.appendSegment(sql, i, skipped);
@@ -85,8 +90,23 @@ public final class InfixCasts {
                     continue;
                 }
             }
+            String operator = JsonOperators.at(sql, i);
+            if (operator != null) {
+                int start = out.primaryStart();
+                int operandEnd = JsonOperators.operandEnd(sql, i + operator.length());
+                if (start >= 0 && operandEnd >= 0) {
+                    out.insert(start, JsonOperators.function(operator) + "(", i);
+                    out.appendGenerated(", ", i);
+                    closers.push(operandEnd);
+                    i += operator.length();
+                    continue;
+                }
+            }
             out.append(sql, i, i + 1);
             i++;
+        }
+        while (!closers.isEmpty()) {
+            out.appendGenerated(")", closers.pop());
         }
         return new Rewritten(out.text.toString(), out.offsets.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -99,6 +119,10 @@ public final class InfixCasts {
     }
 
     /** The end of the type name starting at {@code at} (after {@code ::}), or -1 if there is none. */
+    static int typeEndAfter(String sql, int at) {
+        return typeEnd(sql, at);
+    }
+
     private static int typeEnd(String sql, int at) {
         int i = skipSpaces(sql, at);
         if (i < sql.length() && sql.charAt(i) == '"') {

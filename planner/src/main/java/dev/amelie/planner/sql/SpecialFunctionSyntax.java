@@ -29,7 +29,26 @@ final class SpecialFunctionSyntax {
         }
     }
 
+    /** Calcite's own timestamp and date literals take only these forms; others become casts. */
+    private static final java.util.regex.Pattern CALCITE_TIMESTAMP =
+            java.util.regex.Pattern.compile("'\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d+)?'");
+    private static final java.util.regex.Pattern CALCITE_DATE = java.util.regex.Pattern.compile("'\\d{4}-\\d{2}-\\d{2}'");
+
     private SpecialFunctionSyntax() {}
+
+    /** A timestamp or date literal whose text Calcite's literal parser would refuse. */
+    private static boolean strictFormLacking(String type, String sql, Token literal) {
+        java.util.regex.Pattern form = switch (type) {
+            case "timestamp" -> CALCITE_TIMESTAMP;
+            case "date" -> CALCITE_DATE;
+            default -> null;
+        };
+        if (form == null) {
+            return false;
+        }
+        int start = literal.position() - 1;
+        return !form.matcher(sql.substring(start, SqlLexer.skipQuotedOrComment(sql, start))).matches();
+    }
 
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
@@ -47,7 +66,8 @@ final class SpecialFunctionSyntax {
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);
-            if (name.kind() == Token.Kind.WORD && next.kind() == Token.Kind.STRING && TYPED_LITERALS.contains(name.text())
+            if (name.kind() == Token.Kind.WORD && next.kind() == Token.Kind.STRING
+                    && (TYPED_LITERALS.contains(name.text()) || strictFormLacking(name.text(), sql, next))
                     && (t == 0 || !tokens.get(t - 1).text().equals("as"))) {
                 int start = name.position() - 1;
                 int literalStart = next.position() - 1;

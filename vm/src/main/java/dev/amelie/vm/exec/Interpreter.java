@@ -64,7 +64,7 @@ public final class Interpreter {
                 case DIVIDE -> r[a] = arithmetic('/', r[b], r[c], word);
                 case MODULO -> r[a] = arithmetic('%', r[b], r[c], word);
                 case NEGATE -> r[a] = r[b] == null ? null : Values.negate(r[b]);
-                case CONCAT -> r[a] = r[b] == null || r[c] == null ? null : Values.toText(r[b]) + Values.toText(r[c]);
+                case CONCAT -> r[a] = r[b] == null || r[c] == null ? null : Values.concat(r[b], r[c]);
                 case EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) == 0;
                 case NOT_EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) != 0;
                 case LESS -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) < 0;
@@ -83,6 +83,7 @@ public final class Interpreter {
                 case CALL -> r[a] = switch (Function.of(b >>> 8)) {
                     case NOW -> context.transactionTime();
                     case RANDOM -> context.random().nextDouble();
+                    case GEN_RANDOM_UUID -> randomUuid(context.random());
                     case NEXTVAL -> r[c] == null ? null : context.nextval(Values.toText(r[c]));
                     case CURRVAL -> r[c] == null ? null : context.currval(Values.toText(r[c]));
                     case PG_BACKEND_PID -> context.server().backendPid();
@@ -171,6 +172,13 @@ public final class Interpreter {
     }
 
     /** Arithmetic's result type rides in the opcode word's upper half (see {@link Opcode}). */
+    /** A version 4, variant 1 UUID (RFC 4122) from the section's random numbers. */
+    private static java.util.UUID randomUuid(java.util.random.RandomGenerator random) {
+        long high = random.nextLong() & ~0xf000L | 0x4000L;
+        long low = random.nextLong() & ~(0xcL << 60) | 0x8L << 60;
+        return new java.util.UUID(high, low);
+    }
+
     private static Object arithmetic(char op, Object x, Object y, int word) {
         if (x == null || y == null) {
             return null;

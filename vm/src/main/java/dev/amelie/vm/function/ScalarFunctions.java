@@ -24,6 +24,7 @@ public final class ScalarFunctions {
             case MATH -> MathFunctions.call(function, r, first, count);
             case TEXT -> TextFunctions.call(function, r, first, count);
             case REGEX -> RegexFunctions.call(function, r, first, count);
+            case JSON -> JsonFunctions.call(function, r, first, count);
             case CORE -> throw new IllegalArgumentException(function + " runs in the interpreter");
         };
     }

@@ -3,6 +3,7 @@ package dev.amelie.vm.function;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.program.Function;
+import dev.amelie.vm.value.Bytes;
 import dev.amelie.vm.value.Values;
 
 import java.nio.charset.StandardCharsets;
@@ -50,9 +51,9 @@ public final class TextFunctions {
             case LPAD -> pad(s, integer(r[first + 1]), count > 2 ? text(r[first + 2]) : " ", true);
             case RPAD -> pad(s, integer(r[first + 1]), count > 2 ? text(r[first + 2]) : " ", false);
             case REVERSE -> new StringBuilder(s).reverse().toString(); // StringBuilder keeps surrogate pairs
-            case MD5 -> HexFormat.of().formatHex(md5().digest(s.getBytes(StandardCharsets.UTF_8)));
-            case BIT_LENGTH -> utf8Length(s) * 8;
-            case OCTET_LENGTH -> utf8Length(s);
+            case MD5 -> HexFormat.of().formatHex(md5().digest(r[first] instanceof Bytes b ? b.bytes() : s.getBytes(StandardCharsets.UTF_8)));
+            case BIT_LENGTH -> r[first] instanceof Bytes b ? b.bytes().length * 8 : utf8Length(s) * 8;
+            case OCTET_LENGTH -> r[first] instanceof Bytes b ? b.bytes().length : utf8Length(s);
             case CHR -> chr(integer(r[first]));
             case ASCII -> s.isEmpty() ? 0 : s.codePointAt(0);
             case INITCAP -> initcap(s);

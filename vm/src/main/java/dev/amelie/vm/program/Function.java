@@ -56,10 +56,29 @@ public enum Function {
     /** text LIKE / ILIKE / SIMILAR TO pattern [ESCAPE e]: (text, pattern[, escape]). */
     LIKE(Area.REGEX), ILIKE(Area.REGEX), SIMILAR(Area.REGEX),
     REGEXP_REPLACE(Area.REGEX), REGEXP_COUNT(Area.REGEX), REGEXP_LIKE(Area.REGEX), REGEXP_INSTR(Area.REGEX),
-    REGEXP_SUBSTR(Area.REGEX);
+    REGEXP_SUBSTR(Area.REGEX),
+
+    // json and jsonb (the left operand's class tells which).
+    /** json -> key or index, json ->> key or index (text). */
+    JSON_FIELD(Area.JSON), JSON_FIELD_TEXT(Area.JSON),
+    /** json #> path, json #>> path: path is a text array written as text '{a,0,b}'. */
+    JSON_PATH(Area.JSON), JSON_PATH_TEXT(Area.JSON),
+    /** jsonb @> jsonb, jsonb <@ jsonb. */
+    JSONB_CONTAINS(Area.JSON), JSONB_CONTAINED(Area.JSON),
+    /** jsonb ? key: a top-level key, or a string element of a top-level array. */
+    JSONB_EXISTS(Area.JSON),
+    JSON_TYPEOF(Area.JSON), JSON_ARRAY_LENGTH(Area.JSON),
+    /** json[b]_build_object(k, v, …), json[b]_build_array(v, …): NULL values are JSON nulls. */
+    JSON_BUILD_OBJECT(Area.JSON, false), JSONB_BUILD_OBJECT(Area.JSON, false), JSON_BUILD_ARRAY(Area.JSON, false),
+    JSONB_BUILD_ARRAY(Area.JSON, false),
+    TO_JSON(Area.JSON), TO_JSONB(Area.JSON),
+    /** jsonb_pretty(jsonb). */
+    JSONB_PRETTY(Area.JSON),
+    /** gen_random_uuid(): a version 4 UUID from the statement's random sequence. */
+    GEN_RANDOM_UUID;
 
     /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */
-    public enum Area { CORE, TRIG, MATH, TEXT, REGEX }
+    public enum Area { CORE, TRIG, MATH, TEXT, REGEX, JSON }
 
     private static final Function[] VALUES = values();
 

@@ -32,13 +32,37 @@ final class JsonParser {
         return value;
     }
 
-    /** The end of the value starting at {@code from} (after spaces), for json's text slices. */
-    static int valueEnd(String text, int from) {
+    /** A member of the top-level container: its key (null in an array) and where its value's text is. */
+    record Member(String key, int start, int end) {}
+
+    /** The members of the top-level object or array of (valid) JSON text; null for a scalar. */
+    static List<Member> members(String text) {
         JsonParser parser = new JsonParser(text);
-        parser.i = from;
         parser.skipSpace();
-        parser.value(0);
-        return parser.i;
+        boolean object = parser.accept('{');
+        if (!object && !parser.accept('[')) {
+            return null;
+        }
+        List<Member> members = new ArrayList<>();
+        parser.skipSpace();
+        if (parser.accept(object ? '}' : ']')) {
+            return members;
+        }
+        do {
+            parser.skipSpace();
+            String key = null;
+            if (object) {
+                key = parser.string();
+                parser.skipSpace();
+                parser.accept(':');
+                parser.skipSpace();
+            }
+            int start = parser.i;
+            parser.value(1);
+            members.add(new Member(key, start, parser.i));
+            parser.skipSpace();
+        } while (parser.accept(','));
+        return members;
     }
 
     private Object value(int depth) {

@@ -44,6 +44,35 @@ public record Jsonb(Object tree) implements Comparable<Jsonb> {
         return out.toString();
     }
 
+    /**
+     * jsonb || jsonb: two objects merge (the right one's keys win); otherwise both sides become
+     * arrays (a scalar or object as a one-element array) and are appended.
+     */
+    public static Jsonb concat(Jsonb a, Jsonb b) {
+        if (a.tree instanceof Obj x && b.tree instanceof Obj y) {
+            Obj merged = new Obj();
+            merged.putAll(x);
+            merged.putAll(y);
+            return new Jsonb(merged);
+        }
+        java.util.List<Object> joined = new java.util.ArrayList<>();
+        for (Object side : new Object[] {a.tree, b.tree}) {
+            if (side instanceof java.util.List<?> list) {
+                joined.addAll(list);
+            } else {
+                joined.add(side);
+            }
+        }
+        return new Jsonb(joined);
+    }
+
+    /** A subtree as jsonb prints it. */
+    public static String toText(Object node) {
+        StringBuilder out = new StringBuilder();
+        write(out, node);
+        return out.toString();
+    }
+
     /** The jsonb output form: {@code {"a": 1, "b": [true, null]}}. */
     static void write(StringBuilder out, Object node) {
         switch (node) {
@@ -78,7 +107,7 @@ public record Jsonb(Object tree) implements Comparable<Jsonb> {
     }
 
     /** escape_json: quotes, backslashes and control characters escaped. */
-    static void quote(StringBuilder out, String s) {
+    public static void quote(StringBuilder out, String s) {
         out.append('"');
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);

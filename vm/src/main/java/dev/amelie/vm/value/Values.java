@@ -401,6 +401,19 @@ public final class Values {
         }
     }
 
+    /** {@code ||}: bytea with bytea is bytea, jsonb with jsonb is jsonb (jsonb_concat), else text. */
+    public static Object concat(Object a, Object b) {
+        if (a instanceof Bytes x && b instanceof Bytes y) {
+            byte[] joined = java.util.Arrays.copyOf(x.bytes(), x.bytes().length + y.bytes().length);
+            System.arraycopy(y.bytes(), 0, joined, x.bytes().length, y.bytes().length);
+            return new Bytes(joined);
+        }
+        if (a instanceof Jsonb x && b instanceof Jsonb y) {
+            return Jsonb.concat(x, y);
+        }
+        return toText(a) + toText(b);
+    }
+
     /** The text form PostgreSQL prints (bool t/f, shortest round-trip floats). */
     public static String toText(Object value) {
         return switch (value) {

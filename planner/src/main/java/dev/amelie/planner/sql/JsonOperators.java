@@ -1,0 +1,115 @@
+package dev.amelie.planner.sql;
+
+import java.util.Map;
+
+/**
+ * PostgreSQL's json operators, which Calcite's parser does not know: {@link InfixCasts} turns
+ * {@code a -> b} into {@code json_op_field(a, b)} and so on (FunctionCatalog has their
+ * signatures). Both operands are primary expressions (a literal, a name, a parameter, a call,
+ * a parenthesized expression, each with any {@code ::type}), and the operators chain from the
+ * left, which is how PostgreSQL's grammar reads {@code data -> 'a' ->> 'b' = 'x'}.
+ */
+public final class JsonOperators {
+    /** Longest first, so that ->> is not read as -> followed by >. */
+    private static final String[] OPERATORS = {"->>", "#>>", "->", "#>", "@>", "<@"};
+    private static final Map<String, String> FUNCTIONS = Map.of("->", "json_op_field", "->>", "json_op_field_text",
+            "#>", "json_op_path", "#>>", "json_op_path_text", "@>", "json_op_contains", "<@", "json_op_contained");
+
+    private JsonOperators() {}
+
+    static boolean mayContain(String sql) {
+        return sql.contains("->") || sql.contains("#>") || sql.contains("@>") || sql.contains("<@");
+    }
+
+    /** The operator at {@code i}, or null. */
+    static String at(String sql, int i) {
+        for (String operator : OPERATORS) {
+            if (sql.startsWith(operator, i)) {
+                return operator;
+            }
+        }
+        return null;
+    }
+
+    static String function(String operator) {
+        return FUNCTIONS.get(operator);
+    }
+
+    /** Whether a function name is one an operator became (its column is named ?column?). */
+    public static boolean isOperatorFunction(String name) {
+        return FUNCTIONS.containsValue(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The end of the primary expression starting at {@code at} (after spaces), or -1 if there is none. */
+    static int operandEnd(String sql, int at) {
+        int i = at;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        if (i >= sql.length()) {
+            return -1;
+        }
+        char c = sql.charAt(i);
+        int end;
+        if (c == '\'' || c == '"' || (c == 'E' || c == 'e') && i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+            end = SqlLexer.skipQuotedOrComment(sql, c == '\'' || c == '"' ? i : i + 1);
+        } else if (c == '(') {
+            end = closing(sql, i);
+        } else {
+            int start = i;
+            if (c == '-' || c == '+') {
+                i++;
+            }
+            while (i < sql.length() && (SqlLexer.isIdentifierPart(sql.charAt(i)) || sql.charAt(i) == '$'
+                    || sql.charAt(i) == '.')) {
+                i++;
+            }
+            if (i == start || i == start + 1 && (c == '-' || c == '+')) {
+                return -1;
+            }
+            int j = i;
+            while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
+                j++;
+            }
+            end = j < sql.length() && sql.charAt(j) == '(' ? closing(sql, j) : i;
+        }
+        if (end < 0) {
+            return -1;
+        }
+        // Casts bind tighter than these operators: data -> 'k'::text takes the cast along.
+        while (true) {
+            int j = end;
+            while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
+                j++;
+            }
+            if (!sql.startsWith("::", j)) {
+                return end;
+            }
+            int typeEnd = InfixCasts.typeEndAfter(sql, j + 2);
+            if (typeEnd < 0) {
+                return end;
+            }
+            end = typeEnd;
+        }
+    }
+
+    private static int closing(String sql, int open) {
+        int depth = 0;
+        int i = open;
+        while (i < sql.length()) {
+            int skipped = SqlLexer.skipQuotedOrComment(sql, i);
+            if (skipped != i) {
+                i = skipped;
+                continue;
+            }
+            char c = sql.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i + 1;
+            }
+            i++;
+        }
+        return -1;
+    }
+}
