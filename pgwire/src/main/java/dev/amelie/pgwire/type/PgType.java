@@ -32,6 +32,26 @@ public enum PgType {
     INTERVAL(1186, 16, SqlType.INTERVAL, IntervalCodec.INSTANCE),
     JSON(114, -1, SqlType.JSON, JsonCodec.JSON),
     JSONB(3802, -1, SqlType.JSONB, JsonCodec.JSONB),
+    BOOL_ARRAY(1000, SqlType.BOOLEAN_ARRAY, BOOL),
+    INT2_ARRAY(1005, SqlType.SMALLINT_ARRAY, INT2),
+    INT4_ARRAY(1007, SqlType.INTEGER_ARRAY, INT4),
+    INT8_ARRAY(1016, SqlType.BIGINT_ARRAY, INT8),
+    FLOAT4_ARRAY(1021, SqlType.DOUBLE_ARRAY, FLOAT4),
+    FLOAT8_ARRAY(1022, SqlType.DOUBLE_ARRAY, FLOAT8),
+    NUMERIC_ARRAY(1231, SqlType.NUMERIC_ARRAY, NUMERIC),
+    TEXT_ARRAY(1009, SqlType.TEXT_ARRAY, TEXT),
+    VARCHAR_ARRAY(1015, SqlType.TEXT_ARRAY, VARCHAR),
+    BPCHAR_ARRAY(1014, SqlType.TEXT_ARRAY, BPCHAR),
+    NAME_ARRAY(1003, SqlType.TEXT_ARRAY, NAME),
+    DATE_ARRAY(1182, SqlType.DATE_ARRAY, DATE),
+    TIMESTAMP_ARRAY(1115, SqlType.TIMESTAMP_ARRAY, TIMESTAMP),
+    TIMESTAMPTZ_ARRAY(1185, SqlType.TIMESTAMPTZ_ARRAY, TIMESTAMPTZ),
+    UUID_ARRAY(2951, SqlType.UUID_ARRAY, UUID),
+    BYTEA_ARRAY(1001, SqlType.BYTEA_ARRAY, BYTEA),
+    TIME_ARRAY(1183, SqlType.TIME_ARRAY, TIME),
+    INTERVAL_ARRAY(1187, SqlType.INTERVAL_ARRAY, INTERVAL),
+    JSON_ARRAY(199, SqlType.JSON_ARRAY, JSON),
+    JSONB_ARRAY(3807, SqlType.JSONB_ARRAY, JSONB),
     /** A parameter the client left for the server to infer; PostgreSQL's "unknown" pseudo-type. */
     UNKNOWN(705, -2, SqlType.UNKNOWN, TextCodec.INSTANCE);
 
@@ -48,6 +68,11 @@ public enum PgType {
         this.typlen = (short) typlen;
         this.sqlType = sqlType;
         this.codec = codec;
+    }
+
+    /** An array type of {@code element}'s values. */
+    PgType(int oid, SqlType sqlType, PgType element) {
+        this(oid, -1, sqlType, new ArrayCodec(element.sqlType, element.oid, element.codec));
     }
 
     public int oid() {
@@ -89,6 +114,22 @@ public enum PgType {
             case INTERVAL -> INTERVAL;
             case JSON -> JSON;
             case JSONB -> JSONB;
+            case BOOLEAN_ARRAY -> BOOL_ARRAY;
+            case SMALLINT_ARRAY -> INT2_ARRAY;
+            case INTEGER_ARRAY -> INT4_ARRAY;
+            case BIGINT_ARRAY -> INT8_ARRAY;
+            case DOUBLE_ARRAY -> FLOAT8_ARRAY;
+            case NUMERIC_ARRAY -> NUMERIC_ARRAY;
+            case TEXT_ARRAY -> TEXT_ARRAY;
+            case DATE_ARRAY -> DATE_ARRAY;
+            case TIMESTAMP_ARRAY -> TIMESTAMP_ARRAY;
+            case TIMESTAMPTZ_ARRAY -> TIMESTAMPTZ_ARRAY;
+            case UUID_ARRAY -> UUID_ARRAY;
+            case BYTEA_ARRAY -> BYTEA_ARRAY;
+            case TIME_ARRAY -> TIME_ARRAY;
+            case INTERVAL_ARRAY -> INTERVAL_ARRAY;
+            case JSON_ARRAY -> JSON_ARRAY;
+            case JSONB_ARRAY -> JSONB_ARRAY;
         };
     }
 

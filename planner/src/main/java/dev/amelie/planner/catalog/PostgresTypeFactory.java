@@ -20,6 +20,12 @@ public final class PostgresTypeFactory extends JavaTypeFactoryImpl {
         super(typeSystem);
     }
 
+    /** Array elements are always nullable in PostgreSQL: one array type per element type, whatever the elements. */
+    @Override
+    public RelDataType createArrayType(RelDataType elementType, long maxCardinality) {
+        return super.createArrayType(createTypeWithNullability(elementType, true), maxCardinality);
+    }
+
     @Override
     public RelDataType leastRestrictive(List<RelDataType> types, SqlTypeMappingRule mappingRule) {
         SqlType ours = null;

@@ -12,6 +12,9 @@ public final class TypeMapping {
     private TypeMapping() {}
 
     public static RelDataType toCalcite(SqlType type, RelDataTypeFactory factory) {
+        if (type.isArray()) {
+            return factory.createArrayType(factory.createTypeWithNullability(toCalcite(type.element(), factory), true), -1);
+        }
         return switch (type) {
             case BOOLEAN -> factory.createSqlType(SqlTypeName.BOOLEAN);
             case SMALLINT -> factory.createSqlType(SqlTypeName.SMALLINT);
@@ -25,6 +28,7 @@ public final class TypeMapping {
             case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
             case UUID, BYTEA, TIME, INTERVAL, JSON, JSONB -> PostgresSqlType.create(factory, type);
             case UNKNOWN -> factory.createSqlType(SqlTypeName.NULL);
+            default -> throw new IllegalArgumentException(type.name());
         };
     }
 
@@ -45,6 +49,14 @@ public final class TypeMapping {
             case TIMESTAMP -> SqlType.TIMESTAMP;
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> SqlType.TIMESTAMPTZ;
             case TIME -> SqlType.TIME;
+            case ARRAY -> {
+                SqlType element = fromCalcite(type.getComponentType());
+                SqlType array = element.arrayOf();
+                if (array == null) {
+                    throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of " + element.sqlName() + " are not supported yet");
+                }
+                yield array;
+            }
             case NULL, UNKNOWN, ANY -> SqlType.UNKNOWN;
             default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                     "type " + type.getSqlTypeName().getName().toLowerCase() + " is not supported yet");

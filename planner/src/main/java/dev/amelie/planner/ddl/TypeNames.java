@@ -108,8 +108,23 @@ public final class TypeNames {
                 }
             }
         }
-        if (in.peek().isSymbol("[")) {
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet");
+        if (in.peek().isSymbol("[") || in.peek().isWord("array")) {
+            // int[], int[3], int array, int array[3]: one-dimensional arrays (sizes are not enforced, as in PostgreSQL).
+            if (!in.acceptWord("array") || in.peek().isSymbol("[")) {
+                in.expectSymbol("[");
+                if (!in.acceptSymbol("]")) {
+                    in.next();
+                    in.expectSymbol("]");
+                }
+            }
+            if (in.peek().isSymbol("[")) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "multidimensional arrays are not supported yet");
+            }
+            SqlType array = type.arrayOf();
+            if (array == null) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of " + type.sqlName() + " are not supported yet");
+            }
+            return new ColumnType(array, -1, -1);
         }
         return new ColumnType(type, precision, scale);
     }

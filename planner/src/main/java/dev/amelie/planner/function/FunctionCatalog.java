@@ -136,10 +136,19 @@ public final class FunctionCatalog {
                 Signature.of(Function.JSON_PATH, jsonb, jsonb, TEXT), Signature.of(Function.JSON_PATH, json, json, TEXT));
         add("json_op_path_text", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
                 Signature.of(Function.JSON_PATH_TEXT, TEXT, jsonb, TEXT), Signature.of(Function.JSON_PATH_TEXT, TEXT, json, TEXT));
-        add("json_op_contains", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
-                Signature.of(Function.JSONB_CONTAINS, BOOLEAN, jsonb, jsonb));
-        add("json_op_contained", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
-                Signature.of(Function.JSONB_CONTAINED, BOOLEAN, jsonb, jsonb));
+        List<Signature> contains = new ArrayList<>(List.of(Signature.of(Function.JSONB_CONTAINS, BOOLEAN, jsonb, jsonb)));
+        List<Signature> contained = new ArrayList<>(List.of(Signature.of(Function.JSONB_CONTAINED, BOOLEAN, jsonb, jsonb)));
+        List<Signature> overlap = new ArrayList<>();
+        for (SqlType type : SqlType.values()) {
+            if (type.isArray()) {
+                contains.add(Signature.of(Function.ARRAY_CONTAINS, BOOLEAN, type, type));
+                contained.add(Signature.of(Function.ARRAY_CONTAINED, BOOLEAN, type, type));
+                overlap.add(Signature.of(Function.ARRAY_OVERLAP, BOOLEAN, type, type));
+            }
+        }
+        add("json_op_contains", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, contains.toArray(Signature[]::new));
+        add("json_op_contained", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, contained.toArray(Signature[]::new));
+        add("array_op_overlap", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, overlap.toArray(Signature[]::new));
         add("jsonb_exists", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE,
                 Signature.of(Function.JSONB_EXISTS, BOOLEAN, jsonb, TEXT));
         add("jsonb_typeof", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(Function.JSON_TYPEOF, TEXT, jsonb));

@@ -183,6 +183,13 @@ public final class PostgresFunction extends SqlFunction {
                 case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, REAL, DOUBLE, DECIMAL, VARCHAR, DATE, TIMESTAMP,
                      TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> TypeMapping.fromCalcite(types.get(i));
                 case ANY -> dev.amelie.planner.catalog.PostgresSqlType.of(types.get(i));
+                case ARRAY -> {
+                    try {
+                        yield TypeMapping.fromCalcite(types.get(i));
+                    } catch (RuntimeException unsupported) {
+                        yield null;
+                    }
+                }
                 default -> null;
             };
         }

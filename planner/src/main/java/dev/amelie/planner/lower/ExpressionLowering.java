@@ -21,6 +21,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.DateString;
@@ -102,6 +103,9 @@ final class ExpressionLowering {
             case IS_NOT_DISTINCT_FROM -> comparison(Opcode.NOT_DISTINCT, call, row);
             case IS_DISTINCT_FROM -> not(comparison(Opcode.NOT_DISTINCT, call, row));
             case CAST -> cast(call, row);
+            case ARRAY_VALUE_CONSTRUCTOR -> arrayConstructor(call, row);
+            case SOME, ALL -> quantifiedArray(call, row);
+            case ITEM -> function(Function.ARRAY_ELEMENT, operands, row);
             case CASE -> caseWhen(operands, row);
             case COALESCE -> function(Function.COALESCE, operands, row);
             case EXTRACT -> extract(call, row);
@@ -124,6 +128,10 @@ final class ExpressionLowering {
     }
 
     private int namedFunction(RexCall call, int[] row) {
+        if (dev.amelie.planner.relational.PostgresCasts.isCast(call.getOperator())) {
+            // Casts to the types Calcite sees as ANY, and to arrays (PostgresCasts).
+            return castRegister(emit(call.getOperands().get(0), row), TypeMapping.fromCalcite(call.getType()));
+        }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         return switch (name) {
             case "||" -> binary(Opcode.CONCAT, call, row);
@@ -132,11 +140,16 @@ final class ExpressionLowering {
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> function(Function.LENGTH, call.getOperands(), row);
             case "ABS" -> function(Function.ABS, call.getOperands(), row);
             case "NUMERIC" -> castRegister(emit(call.getOperands().get(0), row), SqlType.NUMERIC);
-            // Casts to the types Calcite sees as ANY (PostgresCasts).
-            case "UUID", "BYTEA", "TIME", "INTERVAL", "JSON", "JSONB" ->
-                    castRegister(emit(call.getOperands().get(0), row), TypeMapping.fromCalcite(call.getType()));
             case "NOW" -> function(Function.NOW, List.of(), row);
             case "GEN_RANDOM_UUID" -> function(Function.GEN_RANDOM_UUID, List.of(), row);
+            case "ARRAY_LENGTH", "ARRAY_UPPER", "ARRAY_LOWER", "CARDINALITY", "ARRAY_TO_STRING", "STRING_TO_ARRAY",
+                 "ARRAY_CAT", "ARRAY_POSITION", "ARRAY_REMOVE" -> function(Function.valueOf(name), call.getOperands(), row);
+            case "ARRAY_OP_ANY" -> emitCall(Function.ARRAY_ANY_EQUAL, new int[] {
+                    asElement(call.getOperands().get(0), call.getOperands().get(1).getType(), row), emit(call.getOperands().get(1), row)});
+            case "ARRAY_APPEND" -> emitCall(Function.ARRAY_APPEND, new int[] {emit(call.getOperands().get(0), row),
+                    asElement(call.getOperands().get(1), call.getType(), row)});
+            case "ARRAY_PREPEND" -> emitCall(Function.ARRAY_PREPEND, new int[] {
+                    asElement(call.getOperands().get(0), call.getType(), row), emit(call.getOperands().get(1), row)});
             // Calcite types these as timestamp without time zone: the session zone (UTC) applies.
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> castRegister(function(Function.NOW, List.of(), row), SqlType.TIMESTAMP);
             case "CURRENT_DATE" -> castRegister(function(Function.NOW, List.of(), row), SqlType.DATE);
@@ -356,6 +369,38 @@ final class ExpressionLowering {
         int r = code.newRegister();
         code.emit(Opcode.CAST, r, a, target.ordinal());
         return r;
+    }
+
+    /** x = ANY(array) and x <> ALL(array); other comparisons with an array are not taken yet. */
+    private int quantifiedArray(RexCall call, int[] row) {
+        SqlKind comparison = ((org.apache.calcite.sql.fun.SqlQuantifyOperator) call.getOperator()).comparisonKind;
+        boolean any = call.getKind() == SqlKind.SOME;
+        if (comparison != (any ? SqlKind.EQUALS : SqlKind.NOT_EQUALS)) {
+            throw unsupported("operator " + call.getOperator().getName() + " with an array");
+        }
+        RexNode array = call.getOperands().get(1);
+        int found = emitCall(Function.ARRAY_ANY_EQUAL, new int[] {asElement(call.getOperands().get(0), array.getType(), row),
+                emit(array, row)});
+        return any ? found : not(found);
+    }
+
+    /** ARRAY[…]: each element converted to the array's element type, as PostgreSQL resolves them to one type. */
+    private int arrayConstructor(RexCall call, int[] row) {
+        int[] elements = new int[call.getOperands().size()];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = asElement(call.getOperands().get(i), call.getType(), row);
+        }
+        return emitCall(Function.ARRAY_BUILD, elements);
+    }
+
+    /** The value, cast to the element type of {@code arrayType} when its own type differs. */
+    private int asElement(RexNode value, RelDataType arrayType, int[] row) {
+        int r = emit(value, row);
+        SqlType element = TypeMapping.fromCalcite(arrayType).element();
+        if (value.getType().getSqlTypeName() == SqlTypeName.NULL || TypeMapping.fromCalcite(value.getType()) == element) {
+            return r;
+        }
+        return castRegister(r, element);
     }
 
     private int caseWhen(List<RexNode> operands, int[] row) {

@@ -56,6 +56,12 @@ final class ColumnNames {
             List<String> inner = of(node);
             return inner.isEmpty() || inner.getFirst() == null ? "?column?" : inner.getFirst();
         }
+        if (node.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
+            return "array";
+        }
+        if (node.getKind() == SqlKind.ITEM) {
+            return figure(((SqlCall) node).operand(0)); // a[1] is named as a
+        }
         if (node.getKind() == SqlKind.CASE) {
             return "case"; // SqlCase is a call of its own class, not a SqlBasicCall
         }
@@ -81,7 +87,9 @@ final class ColumnNames {
                 if (!inner.equals("?column?")) {
                     return inner;
                 }
-                return kind == SqlKind.CAST ? typeName(call.operand(1)) : call.getOperator().getName().toLowerCase(Locale.ROOT);
+                String castName = call.getOperator().getName().toLowerCase(Locale.ROOT);
+                return kind == SqlKind.CAST ? typeName(call.operand(1))
+                        : castName.startsWith("_") ? castName.substring(1) : castName; // _int4: a cast to int4[]
             }
             if (call.getOperator().getName().equalsIgnoreCase("ANY_VALUE")) {
                 return figure(call.operand(0)); // the validator's wrapper around a GROUP BY ordinal's expression

@@ -116,7 +116,7 @@ final class PostgresArithmetic extends SqlBinaryOperator {
             case TIMES -> a == SqlType.INTERVAL && bNumber || aNumber && b == SqlType.INTERVAL ? SqlType.INTERVAL : null;
             case DIVIDE -> a == SqlType.INTERVAL && bNumber ? SqlType.INTERVAL : null;
             // ||: bytea and jsonb concatenate to their own type (byteacat, jsonb_concat).
-            default -> a == b && (a == SqlType.BYTEA || a == SqlType.JSONB) ? a : null;
+            default -> concatenation(a, b);
         };
     }
 
@@ -145,6 +145,17 @@ final class PostgresArithmetic extends SqlBinaryOperator {
         };
     }
 
+    /** ||'s type when not text: bytea, jsonb, or an array with an array or an element of it. */
+    private static SqlType concatenation(SqlType a, SqlType b) {
+        if (a == b && (a == SqlType.BYTEA || a == SqlType.JSONB || a.isArray())) {
+            return a;
+        }
+        if (a.isArray() && b == a.element()) {
+            return a;
+        }
+        return b.isArray() && a == b.element() ? b : null;
+    }
+
     private static boolean isInteger(SqlType type) {
         return type == SqlType.SMALLINT || type == SqlType.INTEGER || type == SqlType.BIGINT;
     }
@@ -157,7 +168,8 @@ final class PostgresArithmetic extends SqlBinaryOperator {
         }
         SqlTypeName name = type.getSqlTypeName();
         return switch (name) {
-            case NULL, ANY, CHAR, VARCHAR -> null;
+            case NULL, ANY -> null;
+            case CHAR, VARCHAR -> SqlType.TEXT;
             default -> {
                 try {
                     yield TypeMapping.fromCalcite(type);

@@ -23,29 +23,87 @@ import java.util.Map;
  * named as the type instead (PostgreSQL names the column so too), which the lowering turns
  * into the run-time cast.
  */
-final class PostgresCasts {
-    static final SqlType[] TYPES = {SqlType.UUID, SqlType.BYTEA, SqlType.TIME, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB};
+public final class PostgresCasts {
     private static final Map<SqlType, SqlFunction> FUNCTIONS = new EnumMap<>(SqlType.class);
 
     static {
-        for (SqlType type : TYPES) {
+        java.util.List<SqlType> types = new java.util.ArrayList<>(java.util.List.of(SqlType.UUID, SqlType.BYTEA,
+                SqlType.TIME, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB));
+        for (SqlType type : SqlType.values()) {
+            if (type.isArray()) {
+                types.add(type);
+            }
+        }
+        for (SqlType type : types) {
             FUNCTIONS.put(type, new SqlFunction(castName(type), SqlKind.OTHER_FUNCTION,
                     org.apache.calcite.sql.type.ReturnTypes.cascade(
-                            binding -> PostgresSqlType.create(binding.getTypeFactory(), type), SqlTypeTransforms.TO_NULLABLE),
+                            binding -> dev.amelie.planner.catalog.TypeMapping.toCalcite(type, binding.getTypeFactory()),
+                            SqlTypeTransforms.TO_NULLABLE),
                     null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM));
         }
     }
 
     private PostgresCasts() {}
 
+    /** A call of the cast to {@code type}. */
+    static SqlNode call(SqlType type, SqlNode operand) {
+        return FUNCTIONS.get(type).createCall(operand.getParserPosition(), operand);
+    }
+
+    /** Whether this operator is one of the cast functions. */
+    public static boolean isCast(org.apache.calcite.sql.SqlOperator operator) {
+        return operator instanceof SqlFunction function && FUNCTIONS.containsValue(function);
+    }
+
     /** The cast functions, for the operator table (the validator looks calls up by name). */
     static java.util.Collection<SqlFunction> functions() {
         return FUNCTIONS.values();
     }
 
-    /** The name a cast to this type is called by: PostgreSQL's short name of the type. */
+    /**
+     * The name a cast to this type is called by: PostgreSQL's short name of the type, or for an
+     * array PostgreSQL's internal name of the array type (_int4), which no one calls.
+     */
     static String castName(SqlType type) {
+        if (type.isArray()) {
+            return "_" + shortName(type.element());
+        }
         return type == SqlType.TIME ? "time" : type.sqlName();
+    }
+
+    /** pg_type.typname of a scalar type: what PostgreSQL names a column cast to it. */
+    static String shortName(SqlType type) {
+        return switch (type) {
+            case BOOLEAN -> "bool";
+            case SMALLINT -> "int2";
+            case INTEGER -> "int4";
+            case BIGINT -> "int8";
+            case DOUBLE -> "float8";
+            case TIMESTAMPTZ -> "timestamptz";
+            case TIME -> "time";
+            default -> type.sqlName();
+        };
+    }
+
+    /** The array type of an element type named as Calcite's parser or PostgreSQL name it, or null. */
+    private static SqlType arrayOf(String elementName) {
+        SqlType element = typeNamed(elementName);
+        if (element == null) {
+            element = switch (elementName.toLowerCase(Locale.ROOT)) {
+                case "boolean", "bool" -> SqlType.BOOLEAN;
+                case "smallint", "int2" -> SqlType.SMALLINT;
+                case "integer", "int", "int4" -> SqlType.INTEGER;
+                case "bigint", "int8" -> SqlType.BIGINT;
+                case "double", "float8", "float", "real", "float4" -> SqlType.DOUBLE;
+                case "decimal", "numeric" -> SqlType.NUMERIC;
+                case "varchar", "char", "text", "bpchar", "name" -> SqlType.TEXT;
+                case "date" -> SqlType.DATE;
+                case "timestamp" -> SqlType.TIMESTAMP;
+                case "timestamptz" -> SqlType.TIMESTAMPTZ;
+                default -> null;
+            };
+        }
+        return element == null ? null : element.arrayOf();
     }
 
     static SqlNode rewrite(SqlNode node) {
@@ -55,7 +113,9 @@ final class PostgresCasts {
                 SqlNode visited = super.visit(call);
                 if (visited instanceof SqlCall cast && cast.getKind() == SqlKind.CAST && cast.operandCount() == 2
                         && cast.operand(1) instanceof SqlDataTypeSpec spec) {
-                    SqlType type = typeNamed(spec.getTypeNameSpec().getTypeName().names.getLast());
+                    SqlType type = spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection
+                            ? arrayOf(collection.getElementTypeName().getTypeName().names.getLast())
+                            : typeNamed(spec.getTypeNameSpec().getTypeName().names.getLast());
                     if (type != null) {
                         checkLiteral(cast.operand(0), type);
                         return FUNCTIONS.get(type).createCall(cast.getParserPosition(), new SqlNode[] {cast.operand(0)});

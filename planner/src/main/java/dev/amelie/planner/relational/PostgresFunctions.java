@@ -73,6 +73,7 @@ final class PostgresFunctions {
                     PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, GenerateSeries.INSTANCE,
                     UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR),
             SqlOperatorTables.of(PostgresCasts.functions()),
+            ArrayFunctions.TABLE,
             FunctionCatalog.TABLE);
 
     /** A function without arguments whose value the plan must not fold into a constant. */

@@ -81,6 +81,15 @@ public final class RelationalPlanner {
             SqlStdOperatorTable.instance(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
 
+    /**
+     * Calcite would evaluate constant expressions while it simplifies them, with its own rules:
+     * 2.5::int as 2 (PostgreSQL rounds to 3), and casts to types it cannot generate code for
+     * (text to an array type) fail. Constants are left to our own run time, whose rules are
+     * PostgreSQL's.
+     */
+    private static final org.apache.calcite.rex.RexExecutor NO_CONSTANT_REDUCTION =
+            (rexBuilder, constants, reduced) -> reduced.addAll(constants);
+
     private static final CalciteConnectionConfigImpl CONNECTION_CONFIG;
 
     static {
@@ -207,20 +216,22 @@ public final class RelationalPlanner {
                         .withConformance(conformance)
                         .withIdentifierExpansion(true)
                         .withTypeCoercionEnabled(true)
+                        .withTypeCoercionFactory(PostgresTypeCoercion::new)
                         .withDefaultNullCollation(NullCollation.HIGH));
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(PostgresArithmetic.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(parsed))))));
+                    GenerateSeries.selectListCalls(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(parsed)))))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
             List<String> names = ColumnNames.of(validated);
 
             VolcanoPlanner volcano = new VolcanoPlanner();
+            volcano.setExecutor(NO_CONSTANT_REDUCTION);
             RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
             SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
-                    StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+                    PostgresConvertlets.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
             RelRoot root = converter.convertQuery(validated, false, true);
             return new Converted(text, rewrite(root.project()), names, parameterTypes, rewritten.occurrenceToParameter());
         });

@@ -32,7 +32,7 @@ public final class ConstantValues {
                     case DATE -> constant.number() ? null : DateTimeText.parseDate(constant.text());
                     case TIMESTAMP -> constant.number() ? null : DateTimeText.parseTimestamp(constant.text());
                     case TIMESTAMPTZ -> constant.number() ? null : DateTimeText.parseTimestamptz(constant.text());
-                    case BOOLEAN, UNKNOWN, UUID, BYTEA, TIME, INTERVAL, JSON, JSONB -> null;
+                    default -> null;
                 };
             } catch (RuntimeException doesNotConvert) {
                 return null;

@@ -36,6 +36,8 @@ public final class InfixCasts {
         }
     }
 
+    private static final java.util.regex.Pattern ARRAY_SUFFIX = java.util.regex.Pattern.compile("(?s)(.*?)(\\s*\\[\\s*\\d*\\s*\\])+");
+
     private InfixCasts() {}
 
     public static Rewritten rewrite(String sql) {
@@ -79,9 +81,17 @@ public final class InfixCasts {
                     out.insert(start, "CAST(", i);
                     out.appendGenerated(" AS ", i);
                     int typeStart = skipSpaces(sql, i + 2);
-                    if (sql.regionMatches(true, typeStart, "interval", 0, 8) && typeEnd == typeStart + 8) {
+                    String type = sql.substring(typeStart, typeEnd);
+                    java.util.regex.Matcher array = ARRAY_SUFFIX.matcher(type);
+                    boolean isArray = array.matches();
+                    String base = isArray ? array.group(1).strip() : type;
+                    if (base.equalsIgnoreCase("interval")) {
                         // INTERVAL is a keyword to Calcite's parser; quoted, it names our type.
-                        out.appendGenerated("\"interval\"", typeStart);
+                        out.appendGenerated("\"interval\"" + (isArray ? " ARRAY" : ""), typeStart);
+                    } else if (isArray) {
+                        // int[] is Calcite's INT ARRAY.
+                        out.append(sql, typeStart, typeStart + base.length());
+                        out.appendGenerated(" ARRAY", typeStart + base.length());
                     } else {
                         out.append(sql, typeStart, typeEnd);
                     }
@@ -275,7 +285,9 @@ public final class InfixCasts {
                 int wordStart = wordStart(before);
                 if (wordStart < before) {
                     String word = text.substring(wordStart, before).toLowerCase(Locale.ROOT);
-                    if (!NOT_FUNCTIONS.contains(word) && !Character.isDigit(word.charAt(0))) {
+                    // ARRAY[…] and a subscripted name (a[1]) are primaries too.
+                    if (last == ']' ? !Character.isDigit(word.charAt(0))
+                            : !NOT_FUNCTIONS.contains(word) && !Character.isDigit(word.charAt(0))) {
                         return wordStart;
                     }
                 }

@@ -3,7 +3,7 @@ package dev.amelie.planner.sql;
 import java.util.Map;
 
 /**
- * PostgreSQL's json operators, which Calcite's parser does not know: {@link InfixCasts} turns
+ * PostgreSQL's json operators (and the array operators sharing @>, <@, plus &&), which Calcite's parser does not know: {@link InfixCasts} turns
  * {@code a -> b} into {@code json_op_field(a, b)} and so on (FunctionCatalog has their
  * signatures). Both operands are primary expressions (a literal, a name, a parameter, a call,
  * a parenthesized expression, each with any {@code ::type}), and the operators chain from the
@@ -11,14 +11,15 @@ import java.util.Map;
  */
 public final class JsonOperators {
     /** Longest first, so that ->> is not read as -> followed by >. */
-    private static final String[] OPERATORS = {"->>", "#>>", "->", "#>", "@>", "<@"};
+    private static final String[] OPERATORS = {"->>", "#>>", "->", "#>", "@>", "<@", "&&"};
     private static final Map<String, String> FUNCTIONS = Map.of("->", "json_op_field", "->>", "json_op_field_text",
-            "#>", "json_op_path", "#>>", "json_op_path_text", "@>", "json_op_contains", "<@", "json_op_contained");
+            "#>", "json_op_path", "#>>", "json_op_path_text", "@>", "json_op_contains", "<@", "json_op_contained",
+            "&&", "array_op_overlap");
 
     private JsonOperators() {}
 
     static boolean mayContain(String sql) {
-        return sql.contains("->") || sql.contains("#>") || sql.contains("@>") || sql.contains("<@");
+        return sql.contains("->") || sql.contains("#>") || sql.contains("@>") || sql.contains("<@") || sql.contains("&&");
     }
 
     /** The operator at {@code i}, or null. */
@@ -37,7 +38,8 @@ public final class JsonOperators {
 
     /** Whether a function name is one an operator became (its column is named ?column?). */
     public static boolean isOperatorFunction(String name) {
-        return FUNCTIONS.containsValue(name.toLowerCase(java.util.Locale.ROOT));
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return FUNCTIONS.containsValue(lower) || lower.equals("array_op_any");
     }
 
     /** The end of the primary expression starting at {@code at} (after spaces), or -1 if there is none. */
@@ -72,6 +74,14 @@ public final class JsonOperators {
                 j++;
             }
             end = j < sql.length() && sql.charAt(j) == '(' ? closing(sql, j) : i;
+            // ARRAY[…] and subscripts: a[1]
+            while (end > 0 && end < sql.length() && sql.charAt(end) == '[') {
+                int close = sql.indexOf(']', end);
+                if (close < 0) {
+                    return -1;
+                }
+                end = close + 1;
+            }
         }
         if (end < 0) {
             return -1;

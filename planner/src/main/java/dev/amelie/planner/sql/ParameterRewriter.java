@@ -143,6 +143,7 @@ public final class ParameterRewriter {
             case TIME -> "TIME";
             case INTERVAL -> "\"interval\"";
             case UUID, BYTEA, JSON, JSONB -> type.sqlName();
+            default -> calciteTypeName(type.element()) + " ARRAY";
         };
     }
 }

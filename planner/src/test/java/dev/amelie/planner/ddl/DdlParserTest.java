@@ -123,7 +123,7 @@ class DdlParserTest {
     @Test
     void unsupportedTableFeaturesRaise0A000() {
         for (String sql : new String[] {"create temporary table x (a int)",
-                "create table x (a int[])", "create table other.x (a int)", "create index i on t (lower(a))",
+                "create table x (a int[][])", "create table other.x (a int)", "create index i on t (lower(a))",
                 "create index i on t (a) where a > 0", "create index i on t using gin (a)"}) {
             assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error(sql).state(), sql);
         }

@@ -22,7 +22,7 @@ class InfixCastsTest {
             "select 'a'::varchar(10), E'b'::text|select CAST('a' AS varchar(10)), CAST(E'b' AS text)",
             "select cast(a::text as int) where b in ('x')::text|select cast(CAST(a AS text) as int) where b in CAST(('x') AS text)",
             "select ':: not a cast', x from t|select ':: not a cast', x from t",
-            "select '{1}'::int[]|select CAST('{1}' AS int[])",
+            "select '{1}'::int[]|select CAST('{1}' AS int ARRAY)",
     })
     void rewritesToCast(String sql, String expected) {
         assertEquals(expected, InfixCasts.rewrite(sql).text());

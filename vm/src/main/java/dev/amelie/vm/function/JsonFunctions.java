@@ -90,9 +90,12 @@ final class JsonFunctions {
 
     /** {@code #>} and {@code #>>}: the path is a text array's text form, {@code {a,0,b}}. */
     private static Object path(Object json, String pathText, boolean asText) {
-        List<String> keys = TextArrays.parse(pathText);
+        List<String> keys = dev.amelie.vm.value.ArrayText.elements(pathText);
         Object node = tree(json);
         for (String key : keys) {
+            if (key == null) {
+                return null;
+            }
             if (node instanceof List<?>) {
                 int index;
                 try {

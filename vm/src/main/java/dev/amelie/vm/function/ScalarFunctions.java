@@ -25,6 +25,7 @@ public final class ScalarFunctions {
             case TEXT -> TextFunctions.call(function, r, first, count);
             case REGEX -> RegexFunctions.call(function, r, first, count);
             case JSON -> JsonFunctions.call(function, r, first, count);
+            case ARRAY -> ArrayFunctions.call(function, r, first, count);
             case CORE -> throw new IllegalArgumentException(function + " runs in the interpreter");
         };
     }

@@ -74,11 +74,34 @@ public enum Function {
     TO_JSON(Area.JSON), TO_JSONB(Area.JSON),
     /** jsonb_pretty(jsonb). */
     JSONB_PRETTY(Area.JSON),
+    // Arrays (one-dimensional, lower bound 1).
+    /** ARRAY[a, b, …]: NULL elements are kept. */
+    ARRAY_BUILD(Area.ARRAY, false),
+    /** a[i]: NULL outside the bounds. */
+    ARRAY_ELEMENT(Area.ARRAY),
+    /** array_length(a, dim), array_upper(a, dim), array_lower(a, dim): NULL for an empty array or another dimension. */
+    ARRAY_LENGTH(Area.ARRAY), ARRAY_UPPER(Area.ARRAY), ARRAY_LOWER(Area.ARRAY),
+    CARDINALITY(Area.ARRAY),
+    /** array_to_string(a, separator[, null text]). */
+    ARRAY_TO_STRING(Area.ARRAY),
+    /** string_to_array(text, separator[, null text]). */
+    STRING_TO_ARRAY(Area.ARRAY, false),
+    /** array_append(a, e), array_prepend(e, a), array_cat(a, b): NULL operands count as empty (not strict). */
+    ARRAY_APPEND(Area.ARRAY, false), ARRAY_PREPEND(Area.ARRAY, false), ARRAY_CAT(Area.ARRAY, false),
+    /** array_position(a, e): the first subscript holding e (IS NOT DISTINCT FROM), or NULL. */
+    ARRAY_POSITION(Area.ARRAY, false),
+    /** array_remove(a, e). */
+    ARRAY_REMOVE(Area.ARRAY, false),
+    /** a @> b, a <@ b, a && b. */
+    ARRAY_CONTAINS(Area.ARRAY), ARRAY_CONTAINED(Area.ARRAY), ARRAY_OVERLAP(Area.ARRAY),
+    /** e = ANY(a): true if some element equals, NULL if none does but some are NULL. */
+    ARRAY_ANY_EQUAL(Area.ARRAY),
+
     /** gen_random_uuid(): a version 4 UUID from the statement's random sequence. */
     GEN_RANDOM_UUID;
 
     /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */
-    public enum Area { CORE, TRIG, MATH, TEXT, REGEX, JSON }
+    public enum Area { CORE, TRIG, MATH, TEXT, REGEX, JSON, ARRAY }
 
     private static final Function[] VALUES = values();
 

@@ -12,6 +12,7 @@ import dev.amelie.vm.value.Bytes;
 import dev.amelie.vm.value.Interval;
 import dev.amelie.vm.value.Json;
 import dev.amelie.vm.value.Jsonb;
+import dev.amelie.vm.value.SqlArray;
 import java.time.ZoneOffset;
 
 /**
@@ -39,6 +40,8 @@ public final class RowCodec {
     private static final byte JSON = 16;
     /** jsonb as its output text: compact enough, and read back into the same tree. */
     private static final byte JSONB = 17;
+    /** An array: its length, then each element as a value of its own. */
+    private static final byte ARRAY = 18;
 
     private RowCodec() {}
 
@@ -131,6 +134,13 @@ public final class RowCodec {
                 out.put(JSONB);
                 writeString(out, j.toString());
             }
+            case SqlArray a -> {
+                out.put(ARRAY);
+                out.putInt(a.length());
+                for (Object element : a.elements()) {
+                    writeValue(out, element);
+                }
+            }
             default -> throw new IllegalArgumentException("cannot encode " + value.getClass());
         }
     }
@@ -165,6 +175,13 @@ public final class RowCodec {
             case INTERVAL -> new Interval(in.getInt(), in.getInt(), in.getLong());
             case JSON -> new Json(readString(in));
             case JSONB -> Jsonb.parse(readString(in));
+            case ARRAY -> {
+                Object[] elements = new Object[in.getInt()];
+                for (int i = 0; i < elements.length; i++) {
+                    elements[i] = readValue(in);
+                }
+                yield new SqlArray(elements);
+            }
             default -> throw new IllegalArgumentException("bad value tag " + tag + " at " + (in.position() - 1));
         };
     }

@@ -34,15 +34,47 @@ public enum SqlType {
     JSON("json", dev.amelie.vm.value.Json.class),
     /** JSON in its decomposed, normalized form: keys sorted and unique, numbers exact. */
     JSONB("jsonb", dev.amelie.vm.value.Jsonb.class),
+    // One-dimensional arrays (lower bound 1) of the scalar types, as dev.amelie.vm.value.SqlArray.
+    BOOLEAN_ARRAY(BOOLEAN), SMALLINT_ARRAY(SMALLINT), INTEGER_ARRAY(INTEGER), BIGINT_ARRAY(BIGINT),
+    DOUBLE_ARRAY(DOUBLE), NUMERIC_ARRAY(NUMERIC), TEXT_ARRAY(TEXT), DATE_ARRAY(DATE), TIMESTAMP_ARRAY(TIMESTAMP),
+    TIMESTAMPTZ_ARRAY(TIMESTAMPTZ), UUID_ARRAY(UUID), BYTEA_ARRAY(BYTEA), TIME_ARRAY(TIME), INTERVAL_ARRAY(INTERVAL),
+    JSON_ARRAY(JSON), JSONB_ARRAY(JSONB),
     /** The type of a NULL literal or a parameter whose type nothing determines. */
     UNKNOWN("unknown", Object.class);
 
     private final String sqlName;
     private final Class<?> javaClass;
+    private final SqlType element;
 
     SqlType(String sqlName, Class<?> javaClass) {
         this.sqlName = sqlName;
         this.javaClass = javaClass;
+        this.element = null;
+    }
+
+    SqlType(SqlType element) {
+        this.sqlName = element.sqlName + "[]";
+        this.javaClass = dev.amelie.vm.value.SqlArray.class;
+        this.element = element;
+    }
+
+    /** The element type of an array type; null for a scalar. */
+    public SqlType element() {
+        return element;
+    }
+
+    public boolean isArray() {
+        return element != null;
+    }
+
+    /** The array type of this element type, or null when there is none. */
+    public SqlType arrayOf() {
+        for (SqlType type : values()) {
+            if (type.element == this) {
+                return type;
+            }
+        }
+        return null;
     }
 
     /** The name PostgreSQL uses in messages (format_type). */

@@ -63,6 +63,9 @@ public final class Values {
             case Jsonb x when b instanceof Jsonb y -> {
                 return x.compareTo(y);
             }
+            case SqlArray x when b instanceof SqlArray y -> {
+                return x.compareTo(y);
+            }
             case Json x when b instanceof Json y -> throw new SqlException(SqlState.UNDEFINED_FUNCTION,
                     "operator does not exist: json = json", null,
                     "No operator matches the given name and argument types. You might need to add explicit type casts.", 0, null);
@@ -259,6 +262,9 @@ public final class Values {
 
     /** Converts a non-null value to the target type, as PostgreSQL's casts do. */
     public static Object cast(Object value, SqlType target) {
+        if (target.isArray()) {
+            return castArray(value, target.element());
+        }
         return switch (target) {
             case TEXT -> toText(value);
             case BOOLEAN -> switch (value) {
@@ -345,6 +351,22 @@ public final class Values {
                 default -> throw cannotCast(value, target);
             };
             case UNKNOWN -> value;
+            default -> throw cannotCast(value, target);
+        };
+    }
+
+    private static SqlArray castArray(Object value, SqlType element) {
+        return switch (value) {
+            case SqlArray array -> {
+                Object[] cast = new Object[array.length()];
+                for (int i = 0; i < cast.length; i++) {
+                    Object e = array.elements()[i];
+                    cast[i] = e == null ? null : cast(e, element);
+                }
+                yield new SqlArray(cast);
+            }
+            case String s -> ArrayText.parse(s, element);
+            default -> throw cannotCast(value, element.arrayOf());
         };
     }
 
@@ -411,6 +433,12 @@ public final class Values {
         if (a instanceof Jsonb x && b instanceof Jsonb y) {
             return Jsonb.concat(x, y);
         }
+        if (a instanceof SqlArray x) {
+            return x.concat(b instanceof SqlArray y ? y : new SqlArray(new Object[] {b}));
+        }
+        if (b instanceof SqlArray y) {
+            return new SqlArray(new Object[] {a}).concat(y);
+        }
         return toText(a) + toText(b);
     }
 
@@ -448,6 +476,8 @@ public final class Values {
             case Interval i -> "interval";
             case Json j -> "json";
             case Jsonb j -> "jsonb";
+            case SqlArray a -> java.util.Arrays.stream(a.elements()).filter(java.util.Objects::nonNull).findFirst()
+                    .map(e -> typeName(e) + "[]").orElse("anyarray");
             default -> value.getClass().getSimpleName();
         };
     }

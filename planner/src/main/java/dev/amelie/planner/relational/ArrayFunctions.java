@@ -1,0 +1,105 @@
+package dev.amelie.planner.relational;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * PostgreSQL's array functions, polymorphic over the element type as PostgreSQL's anyarray and
+ * anyelement are (the lowering runs them by name). Calcite's library has some of these names
+ * with other arities or meanings (BigQuery's one-argument array_length), so ours come first.
+ */
+final class ArrayFunctions {
+    private ArrayFunctions() {}
+
+    private static final SqlReturnTypeInference INTEGER = ReturnTypes.INTEGER_NULLABLE;
+
+    /** The array type of the argument at {@code arrayAt}, or of an array of the element at {@code elementAt}. */
+    private static SqlReturnTypeInference arrayOf(int arrayAt, int elementAt) {
+        return binding -> {
+            RelDataType array = binding.getOperandType(arrayAt);
+            if (array.getSqlTypeName() == SqlTypeName.ARRAY) {
+                return binding.getTypeFactory().createTypeWithNullability(array, true);
+            }
+            RelDataType element = binding.getOperandType(elementAt);
+            return binding.getTypeFactory().createTypeWithNullability(binding.getTypeFactory().createArrayType(
+                    binding.getTypeFactory().createTypeWithNullability(element, true), -1), true);
+        };
+    }
+
+    private static SqlFunction function(String name, SqlReturnTypeInference type, org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, type, null, operands, SqlFunctionCategory.SYSTEM);
+    }
+
+    private static RelDataType textArray(SqlOperatorBinding binding) {
+        var factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createArrayType(
+                factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), true), -1), true);
+    }
+
+    /** x = ANY(array): what {@link #rewrite} makes of the quantified comparison with an array. */
+    static final SqlFunction ANY_EQUAL = function("array_op_any", ReturnTypes.BOOLEAN_NULLABLE,
+            OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ARRAY));
+
+    /**
+     * {@code x = ANY(a)} and {@code x <> ALL(a)} where {@code a} is no subquery compare with an
+     * array's elements; Calcite's quantified operators insist on its own type rules there
+     * ('red' = ANY(text_array) fails), so they become calls of {@link #ANY_EQUAL}.
+     */
+    static org.apache.calcite.sql.SqlNode rewrite(org.apache.calcite.sql.SqlNode node) {
+        org.apache.calcite.sql.SqlNode rewritten = node.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+            @Override
+            public org.apache.calcite.sql.SqlNode visit(org.apache.calcite.sql.SqlCall call) {
+                org.apache.calcite.sql.SqlNode visited = super.visit(call);
+                if (visited instanceof org.apache.calcite.sql.SqlCall quantified
+                        && quantified.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator operator
+                        && quantified.operandCount() == 2 && !isQuery(quantified.operand(1))) {
+                    boolean any = operator.getKind() == SqlKind.SOME && operator.comparisonKind == SqlKind.EQUALS;
+                    boolean allDifferent = operator.getKind() == SqlKind.ALL && operator.comparisonKind == SqlKind.NOT_EQUALS;
+                    if (any || allDifferent) {
+                        org.apache.calcite.sql.SqlNode array = quantified.operand(1);
+                        if (array instanceof org.apache.calcite.sql.SqlNodeList list && list.size() == 1) {
+                            array = list.get(0); // the parser's parenthesized list of one expression
+                        }
+                        org.apache.calcite.sql.SqlNode found = ANY_EQUAL.createCall(quantified.getParserPosition(),
+                                quantified.operand(0), array);
+                        return any ? found : org.apache.calcite.sql.fun.SqlStdOperatorTable.NOT.createCall(
+                                quantified.getParserPosition(), found);
+                    }
+                }
+                return visited;
+            }
+        });
+        return rewritten == null ? node : rewritten;
+    }
+
+    private static boolean isQuery(org.apache.calcite.sql.SqlNode node) {
+        return node.getKind().belongsTo(SqlKind.QUERY)
+                || node instanceof org.apache.calcite.sql.SqlNodeList list && list.size() == 1 && isQuery(list.get(0));
+    }
+
+    static final SqlOperatorTable TABLE = SqlOperatorTables.of(ANY_EQUAL,
+            function("array_length", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER)),
+            function("array_upper", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER)),
+            function("array_lower", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER)),
+            function("array_to_string", ReturnTypes.VARCHAR_NULLABLE, OperandTypes.or(
+                    OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.CHARACTER),
+                    OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER))),
+            function("string_to_array", ArrayFunctions::textArray, OperandTypes.or(
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER))),
+            function("array_append", arrayOf(0, 1), OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY)),
+            function("array_prepend", arrayOf(1, 0), OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ARRAY)),
+            function("array_cat", arrayOf(0, 0), OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ARRAY)),
+            function("array_position", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY)),
+            function("array_remove", arrayOf(0, 1), OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY)));
+}

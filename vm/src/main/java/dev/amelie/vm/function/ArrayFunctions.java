@@ -1,0 +1,159 @@
+package dev.amelie.vm.function;
+
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.program.Function;
+import dev.amelie.vm.value.SqlArray;
+import dev.amelie.vm.value.Values;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** PostgreSQL's array functions and operators (arrayfuncs.c, array_userfuncs.c) on one-dimensional arrays. */
+final class ArrayFunctions {
+    private ArrayFunctions() {}
+
+    static Object call(Function function, Object[] r, int first, int count) {
+        return switch (function) {
+            case ARRAY_BUILD -> new SqlArray(Arrays.copyOfRange(r, first, first + count));
+            case ARRAY_ELEMENT -> array(r[first]).get(((Number) r[first + 1]).longValue());
+            case ARRAY_LENGTH -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;
+            case ARRAY_UPPER -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;
+            case ARRAY_LOWER -> dimension(r, first) && array(r[first]).length() > 0 ? 1 : null;
+            case CARDINALITY -> array(r[first]).length();
+            case ARRAY_TO_STRING -> arrayToString(array(r[first]), Values.toText(r[first + 1]),
+                    count > 2 ? Values.toText(r[first + 2]) : null);
+            case STRING_TO_ARRAY -> r[first] == null ? null : stringToArray(Values.toText(r[first]), r[first + 1] == null ? null : Values.toText(r[first + 1]),
+                    count > 2 && r[first + 2] != null ? Values.toText(r[first + 2]) : null);
+            case ARRAY_APPEND -> r[first] == null ? new SqlArray(new Object[] {r[first + 1]})
+                    : array(r[first]).concat(new SqlArray(new Object[] {r[first + 1]}));
+            case ARRAY_PREPEND -> r[first + 1] == null ? new SqlArray(new Object[] {r[first]})
+                    : new SqlArray(new Object[] {r[first]}).concat(array(r[first + 1]));
+            case ARRAY_CAT -> r[first] == null ? r[first + 1] : r[first + 1] == null ? r[first]
+                    : array(r[first]).concat(array(r[first + 1]));
+            case ARRAY_POSITION -> r[first] == null ? null : position(array(r[first]), r[first + 1]);
+            case ARRAY_REMOVE -> r[first] == null ? null : remove(array(r[first]), r[first + 1]);
+            case ARRAY_CONTAINS -> contains(array(r[first]), array(r[first + 1]));
+            case ARRAY_CONTAINED -> contains(array(r[first + 1]), array(r[first]));
+            case ARRAY_OVERLAP -> overlap(array(r[first]), array(r[first + 1]));
+            case ARRAY_ANY_EQUAL -> anyEqual(r[first], array(r[first + 1]));
+            default -> throw new IllegalArgumentException(function.name());
+        };
+    }
+
+    private static SqlArray array(Object value) {
+        return (SqlArray) value;
+    }
+
+    private static boolean dimension(Object[] r, int first) {
+        return ((Number) r[first + 1]).intValue() == 1;
+    }
+
+    private static String arrayToString(SqlArray array, String separator, String nullText) {
+        StringBuilder out = new StringBuilder();
+        boolean any = false;
+        for (Object element : array.elements()) {
+            if (element == null && nullText == null) {
+                continue;
+            }
+            if (any) {
+                out.append(separator);
+            }
+            out.append(element == null ? nullText : element instanceof Boolean b ? (b ? "t" : "f") : Values.toText(element));
+            any = true;
+        }
+        return out.toString();
+    }
+
+    /** string_to_array: a NULL separator splits into characters, an empty one keeps the whole string. */
+    private static SqlArray stringToArray(String text, String separator, String nullText) {
+        List<String> parts = new ArrayList<>();
+        if (text.isEmpty()) {
+            return new SqlArray(new Object[0]);
+        }
+        if (separator == null) {
+            text.codePoints().forEach(c -> parts.add(new String(Character.toChars(c))));
+        } else if (separator.isEmpty()) {
+            parts.add(text);
+        } else {
+            int from = 0;
+            int at;
+            while ((at = text.indexOf(separator, from)) >= 0) {
+                parts.add(text.substring(from, at));
+                from = at + separator.length();
+            }
+            parts.add(text.substring(from));
+        }
+        Object[] elements = new Object[parts.size()];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = parts.get(i).equals(nullText) ? null : parts.get(i);
+        }
+        return new SqlArray(elements);
+    }
+
+    private static Object position(SqlArray array, Object wanted) {
+        Object[] elements = array.elements();
+        for (int i = 0; i < elements.length; i++) {
+            if (elements[i] == null ? wanted == null : wanted != null && Values.compare(elements[i], wanted) == 0) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static SqlArray remove(SqlArray array, Object unwanted) {
+        List<Object> kept = new ArrayList<>();
+        for (Object element : array.elements()) {
+            boolean same = element == null ? unwanted == null : unwanted != null && Values.compare(element, unwanted) == 0;
+            if (!same) {
+                kept.add(element);
+            }
+        }
+        return new SqlArray(kept.toArray());
+    }
+
+    /** @>: every non-NULL element of b is in a (NULL elements never match, as arraycontains). */
+    private static boolean contains(SqlArray a, SqlArray b) {
+        for (Object wanted : b.elements()) {
+            if (wanted == null || !has(a, wanted)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean overlap(SqlArray a, SqlArray b) {
+        for (Object element : b.elements()) {
+            if (element != null && has(a, element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean has(SqlArray array, Object wanted) {
+        for (Object element : array.elements()) {
+            if (element != null && Values.compare(element, wanted) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Boolean anyEqual(Object value, SqlArray array) {
+        boolean sawNull = value == null;
+        for (Object element : array.elements()) {
+            if (element == null || value == null) {
+                sawNull = true;
+            } else if (Values.compare(value, element) == 0) {
+                return true;
+            }
+        }
+        return sawNull && array.length() > 0 ? null : Boolean.FALSE;
+    }
+
+    static SqlException notArray(Object value) {
+        return new SqlException(SqlState.DATATYPE_MISMATCH, "argument is not an array: " + Values.typeName(value));
+    }
+}
