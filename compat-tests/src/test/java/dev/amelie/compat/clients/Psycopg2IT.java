@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * psycopg2 (Debian's python3-psycopg2, for /usr/bin/python3; {@code ./amelie test} installs
  * it) runs clients/python/psycopg2_check.py against a real server: %s and %(name)s parameters,
  * every supported type as Python sends and reads it (int, float, Decimal, str, bool, date,
- * naive and aware datetime, None), copy_expert in (text, CSV with HEADER) and out, copy_from
+ * naive and aware datetime, uuid.UUID, bytes/bytearray/memoryview, time, timedelta, Json and
+ * dicts, None), copy_expert in (text, CSV with HEADER) and out, copy_from
  * and copy_to, SQLSTATEs in e.pgcode with the connection usable after rollback, executemany,
  * and commit visibility across two connections. Its expected values are what psycopg2 reads
  * from PostgreSQL 15.18.
