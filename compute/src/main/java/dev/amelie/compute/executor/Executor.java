@@ -117,7 +117,8 @@ public final class Executor {
             }
             return needed;
         }
-        if (program.input() != null && (program.input().calls(Function.RANDOM) || program.input().calls(Function.NOW)
+        if (program.input() != null && (program.input().calls(Function.RANDOM) || program.input().calls(Function.GEN_RANDOM_UUID)
+                || program.input().calls(Function.NOW)
                 || SequenceUse.any(program))) {
             return null; // the keys are known only once the transaction fixes its time and numbers
         }

@@ -39,7 +39,11 @@ public final class PostgresCasts {
                     org.apache.calcite.sql.type.ReturnTypes.cascade(
                             binding -> dev.amelie.planner.catalog.TypeMapping.toCalcite(type, binding.getTypeFactory()),
                             SqlTypeTransforms.TO_NULLABLE),
-                    null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM));
+                    // $1::uuid: the parameter is a uuid, as PostgreSQL types it.
+                    // (Not the returnType argument: that is what the context expects, unknown in a select list.)
+                    (binding, returnType, operandTypes) -> operandTypes[0] =
+                            dev.amelie.planner.catalog.TypeMapping.toCalcite(type, binding.getTypeFactory()),
+                    OperandTypes.ANY, SqlFunctionCategory.SYSTEM));
         }
     }
 
