@@ -47,6 +47,16 @@ final class SystemViewRows implements ServerState {
         return sessions.signal(pid, terminate);
     }
 
+    @Override
+    public String setting(String name, boolean missingOk) {
+        return sessions.setting(name, missingOk);
+    }
+
+    @Override
+    public String setSetting(String name, String value, boolean local) {
+        return sessions.setSetting(name, value);
+    }
+
     private List<Object[]> activity() {
         SystemView view = SystemView.PG_STAT_ACTIVITY;
         List<Object[]> rows = new ArrayList<>();

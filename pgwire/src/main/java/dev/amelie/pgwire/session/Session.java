@@ -125,6 +125,17 @@ public final class Session extends ChannelInboundHandlerAdapter {
             public long sessionsKilled() {
                 return registry.sessionsKilled();
             }
+
+            // The session waits for its statement while these run, so its parameters are not changing under them.
+            @Override
+            public String setting(String name, boolean missingOk) {
+                return parameters.current(name, missingOk);
+            }
+
+            @Override
+            public String setSetting(String name, String value) {
+                return parameters.setByFunction(name, value);
+            }
         });
         this.parameters = new SessionParameters(new ServerView() {
             @Override

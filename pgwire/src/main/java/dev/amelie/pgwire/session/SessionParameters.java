@@ -163,6 +163,21 @@ public final class SessionParameters {
         resetValues.put(key, values.get(key));
     }
 
+    /** current_setting(name [, missing_ok]). */
+    String current(String name, boolean missingOk) {
+        String value = values.get(key(name));
+        if (value == null && !missingOk) {
+            throw unrecognized(name);
+        }
+        return value;
+    }
+
+    /** set_config(name, value, …): as SET (RESET for null); the value now in force. */
+    String setByFunction(String name, String value) {
+        set(name, value);
+        return values.get(key(name));
+    }
+
     /** Carries out SET, SHOW or RESET; the result is what the client sees. */
     StatementResult execute(SessionCommand command) {
         return switch (command) {

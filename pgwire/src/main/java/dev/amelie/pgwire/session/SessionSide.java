@@ -33,6 +33,16 @@ public interface SessionSide {
         public long sessionsKilled() {
             return 0;
         }
+
+        @Override
+        public String setting(String name, boolean missingOk) {
+            return null;
+        }
+
+        @Override
+        public String setSetting(String name, String value) {
+            return value;
+        }
     };
 
     /** One session as pg_stat_activity shows it; null where PostgreSQL shows NULL. */
@@ -52,4 +62,10 @@ public interface SessionSide {
 
     /** Sessions ended by pg_terminate_backend (pg_stat_database.sessions_killed). */
     long sessionsKilled();
+
+    /** current_setting: this session's value of the parameter (null when unknown and missingOk, else 42704). */
+    String setting(String name, boolean missingOk);
+
+    /** set_config: sets this session's parameter as SET does (a null value as RESET); the value now in force. */
+    String setSetting(String name, String value);
 }

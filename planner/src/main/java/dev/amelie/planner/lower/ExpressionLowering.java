@@ -157,6 +157,8 @@ final class ExpressionLowering {
             case "CURRVAL" -> function(Function.CURRVAL, call.getOperands(), row);
             case "SETVAL" -> function(Function.SETVAL, call.getOperands(), row);
             case "PG_BACKEND_PID" -> function(Function.PG_BACKEND_PID, List.of(), row);
+            case "CURRENT_SETTING" -> function(Function.CURRENT_SETTING, call.getOperands(), row);
+            case "SET_CONFIG" -> function(Function.SET_CONFIG, call.getOperands(), row);
             case "PG_CANCEL_BACKEND" -> function(Function.PG_CANCEL_BACKEND, call.getOperands().subList(0, 1), row);
             // The optional timeout (how long to wait for the session to end) is not waited for.
             case "PG_TERMINATE_BACKEND" -> function(Function.PG_TERMINATE_BACKEND, call.getOperands().subList(0, 1), row);

@@ -55,6 +55,16 @@ final class PostgresFunctions {
             SqlFunctionCategory.SYSTEM, OperandTypes.or(OperandTypes.family(SqlTypeFamily.INTEGER),
                     OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)));
 
+    /**
+     * current_setting(name [, missing_ok]) and set_config(name, value, is_local): the session's
+     * parameters, as SHOW and SET see them. Not deterministic: they read or change the session.
+     */
+    static final SqlFunction CURRENT_SETTING = nonDeterministic("current_setting", ReturnTypes.VARCHAR_NULLABLE,
+            SqlFunctionCategory.SYSTEM, OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER),
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.BOOLEAN)));
+    static final SqlFunction SET_CONFIG = nonDeterministic("set_config", ReturnTypes.explicit(SqlTypeName.VARCHAR),
+            SqlFunctionCategory.SYSTEM, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.BOOLEAN));
+
     /** length(text): characters, as char_length. */
     static final SqlFunction LENGTH = new SqlFunction("length", SqlKind.OTHER_FUNCTION, ReturnTypes.INTEGER_NULLABLE,
             null, OperandTypes.CHARACTER, SqlFunctionCategory.STRING);
@@ -70,7 +80,7 @@ final class PostgresFunctions {
 
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
     static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, GEN_RANDOM_UUID, NEXTVAL, CURRVAL, SETVAL, LENGTH,
-                    PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, GenerateSeries.INSTANCE,
+                    PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, CURRENT_SETTING, SET_CONFIG, GenerateSeries.INSTANCE,
                     UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR),
             SqlOperatorTables.of(PostgresCasts.functions()),
             ArrayFunctions.TABLE,

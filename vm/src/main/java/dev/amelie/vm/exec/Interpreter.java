@@ -87,6 +87,15 @@ public final class Interpreter {
                     case NEXTVAL -> r[c] == null ? null : context.nextval(Values.toText(r[c]));
                     case CURRVAL -> r[c] == null ? null : context.currval(Values.toText(r[c]));
                     case PG_BACKEND_PID -> context.server().backendPid();
+                    case CURRENT_SETTING -> r[c] == null ? null : context.server().setting(Values.toText(r[c]),
+                            (b & 0xff) > 1 && Boolean.TRUE.equals(r[c + 1]));
+                    case SET_CONFIG -> {
+                        if (r[c] == null) {
+                            throw new SqlException(SqlState.NULL_VALUE_NOT_ALLOWED, "SET requires parameter name");
+                        }
+                        yield context.server().setSetting(Values.toText(r[c]), r[c + 1] == null ? null : Values.toText(r[c + 1]),
+                                Boolean.TRUE.equals(r[c + 2]));
+                    }
                     case PG_CANCEL_BACKEND -> r[c] == null ? null : context.server().signal(((Number) r[c]).intValue(), false);
                     case PG_TERMINATE_BACKEND -> r[c] == null ? null : context.server().signal(((Number) r[c]).intValue(), true);
                     case SETVAL -> r[c] == null || r[c + 1] == null ? null : context.setval(Values.toText(r[c]),

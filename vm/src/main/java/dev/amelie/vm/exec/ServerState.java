@@ -35,4 +35,19 @@ public interface ServerState {
 
     /** pg_cancel_backend / pg_terminate_backend: false when no session has that pid. */
     boolean signal(int pid, boolean terminate);
+
+    /**
+     * current_setting(name [, missing_ok]): the session's value of a parameter; null for an
+     * unknown one when {@code missingOk}, else 42704.
+     */
+    default String setting(String name, boolean missingOk) {
+        throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.UNDEFINED_OBJECT,
+                "unrecognized configuration parameter \"" + name + "\"");
+    }
+
+    /** set_config(name, value, is_local): sets the parameter as SET does (null: as RESET); returns the new value. */
+    default String setSetting(String name, String value, boolean local) {
+        throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "set_config is not available here");
+    }
 }

@@ -20,6 +20,8 @@ public enum Function {
     NEXTVAL, CURRVAL, SETVAL,
     /** pg_backend_pid(), pg_cancel_backend(pid), pg_terminate_backend(pid): the session's server state. */
     PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND,
+    /** current_setting(name [, missing_ok]), set_config(name, value, is_local): the session's parameters. */
+    CURRENT_SETTING, SET_CONFIG(Area.CORE, false),
     /** extract(field from value) / date_part: numeric. */
     EXTRACT,
 
