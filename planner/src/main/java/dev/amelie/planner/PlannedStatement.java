@@ -142,7 +142,12 @@ public sealed interface PlannedStatement {
     record Copy(CopyStatement statement) implements PlannedStatement {}
 
     /** SET name = value (value null: DEFAULT). */
-    record SetParameter(String name, String value) implements PlannedStatement {}
+    /** {@code local}: SET LOCAL, undone when the transaction ends. */
+    record SetParameter(String name, String value, boolean local) implements PlannedStatement {
+        public SetParameter(String name, String value) {
+            this(name, value, false);
+        }
+    }
 
     record ShowParameter(String name) implements PlannedStatement {}
 

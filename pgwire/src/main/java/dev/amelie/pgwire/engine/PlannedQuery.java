@@ -105,7 +105,7 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     @Override
     public QueryEngine.SessionCommand sessionCommand() {
         return switch (planned) {
-            case PlannedStatement.SetParameter set -> new QueryEngine.SessionCommand.Set(set.name(), set.value());
+            case PlannedStatement.SetParameter set -> new QueryEngine.SessionCommand.Set(set.name(), set.value(), set.local());
             case PlannedStatement.ShowParameter show -> new QueryEngine.SessionCommand.Show(show.name());
             case PlannedStatement.ResetParameter reset -> new QueryEngine.SessionCommand.Reset(reset.name());
             case null, default -> null;

@@ -54,7 +54,7 @@ final class SystemViewRows implements ServerState {
 
     @Override
     public String setSetting(String name, String value, boolean local) {
-        return sessions.setSetting(name, value);
+        return sessions.setSetting(name, value, local);
     }
 
     private List<Object[]> activity() {

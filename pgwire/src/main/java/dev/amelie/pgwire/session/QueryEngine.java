@@ -199,7 +199,12 @@ public interface QueryEngine {
 
     sealed interface SessionCommand {
         /** {@code SET name = value} / {@code SET name TO value}; value null means DEFAULT. */
-        record Set(String name, String value) implements SessionCommand {}
+        /** {@code local}: SET LOCAL (and set_config(…, true)), undone when the transaction ends. */
+        record Set(String name, String value, boolean local) implements SessionCommand {
+            public Set(String name, String value) {
+                this(name, value, false);
+            }
+        }
 
         /** {@code SHOW name}; name "all" for SHOW ALL. */
         record Show(String name) implements SessionCommand {}

@@ -133,8 +133,8 @@ public final class Session extends ChannelInboundHandlerAdapter {
             }
 
             @Override
-            public String setSetting(String name, String value) {
-                return parameters.setByFunction(name, value);
+            public String setSetting(String name, String value, boolean local) {
+                return parameters.setByFunction(name, value, local);
             }
         });
         this.parameters = new SessionParameters(new ServerView() {
@@ -508,6 +508,9 @@ public final class Session extends ChannelInboundHandlerAdapter {
     /** ParameterStatus for what changed, then ReadyForQuery, as PostgreSQL orders them. */
     void writeReadyForQuery() {
         ByteBuf buffer = out.buffer();
+        if (engineConnection.status() == dev.amelie.pgwire.session.QueryEngine.TransactionStatus.IDLE) {
+            parameters.endTransaction();
+        }
         parameters.reportChanges(buffer);
         ReadyForQuery.write(buffer, engineConnection.status().indicator());
     }

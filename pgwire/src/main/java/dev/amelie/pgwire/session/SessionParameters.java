@@ -41,6 +41,8 @@ public final class SessionParameters {
 
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, String> resetValues = new HashMap<>();
+    /** Values SET LOCAL replaced in this transaction, to put back when it ends (null: there was none). */
+    private final Map<String, String> beforeLocalSets = new HashMap<>();
     private final Map<String, String> lastReported = new HashMap<>();
 
     private final ServerView server;
@@ -172,16 +174,42 @@ public final class SessionParameters {
         return value;
     }
 
-    /** set_config(name, value, …): as SET (RESET for null); the value now in force. */
-    String setByFunction(String name, String value) {
+    /** set_config(name, value, is_local): as SET [LOCAL] (RESET for null); the value now in force. */
+    String setByFunction(String name, String value, boolean local) {
+        if (local) {
+            rememberForTransactionEnd(name);
+        }
         set(name, value);
         return values.get(key(name));
+    }
+
+    /** SET LOCAL: the value to go back to when the transaction ends (the first one, if set again). */
+    private void rememberForTransactionEnd(String name) {
+        String key = key(name);
+        if (!beforeLocalSets.containsKey(key)) {
+            beforeLocalSets.put(key, values.get(key));
+        }
+    }
+
+    /** The transaction ended (committed, rolled back, or a statement outside a block): SET LOCALs are undone. */
+    void endTransaction() {
+        for (Map.Entry<String, String> e : beforeLocalSets.entrySet()) {
+            if (e.getValue() == null) {
+                values.remove(e.getKey());
+            } else {
+                values.put(e.getKey(), e.getValue());
+            }
+        }
+        beforeLocalSets.clear();
     }
 
     /** Carries out SET, SHOW or RESET; the result is what the client sees. */
     StatementResult execute(SessionCommand command) {
         return switch (command) {
             case SessionCommand.Set set -> {
+                if (set.local()) {
+                    rememberForTransactionEnd(set.name());
+                }
                 set(set.name(), set.value());
                 yield new StatementResult("SET", List.of());
             }

@@ -40,7 +40,7 @@ public interface SessionSide {
         }
 
         @Override
-        public String setSetting(String name, String value) {
+        public String setSetting(String name, String value, boolean local) {
             return value;
         }
     };
@@ -66,6 +66,6 @@ public interface SessionSide {
     /** current_setting: this session's value of the parameter (null when unknown and missingOk, else 42704). */
     String setting(String name, boolean missingOk);
 
-    /** set_config: sets this session's parameter as SET does (a null value as RESET); the value now in force. */
-    String setSetting(String name, String value);
+    /** set_config: sets this session's parameter as SET [LOCAL] does (a null value as RESET); the value now in force. */
+    String setSetting(String name, String value, boolean local);
 }

@@ -112,8 +112,9 @@ public final class UtilityParser {
     public static PlannedStatement parseSet(String text) {
         TokenStream in = new TokenStream(text);
         in.expectWord("set");
+        boolean local = false;
         if (!in.acceptWord("session")) {
-            in.acceptWord("local");
+            local = in.acceptWord("local");
         }
         if (in.peek().isWord("characteristics") || in.peek().isWord("transaction")) {
             // SET [SESSION CHARACTERISTICS AS] TRANSACTION …: every level runs serializable.
@@ -137,14 +138,14 @@ public final class UtilityParser {
         }
         if (in.acceptWord("default") || (name.equals("timezone") && in.acceptWord("local"))) {
             in.expectEnd();
-            return new PlannedStatement.SetParameter(name, null);
+            return new PlannedStatement.SetParameter(name, null, local);
         }
         StringJoiner value = new StringJoiner(", ");
         do {
             value.add(valueText(in));
         } while (in.acceptSymbol(","));
         in.expectEnd();
-        return new PlannedStatement.SetParameter(name, value.toString());
+        return new PlannedStatement.SetParameter(name, value.toString(), local);
     }
 
     public static PlannedStatement parseShow(String text) {

@@ -40,7 +40,7 @@ class UtilityParserTest {
             "set session search_path = public, pg_catalog|search_path|public, pg_catalog", "set local work_mem = '4MB'|work_mem|4MB",
             "SET TIME ZONE 'UTC'|timezone|UTC", "set names 'UTF8'|client_encoding|UTF8", "set my.option = on|my.option|on"})
     void setNamesTheParameterAndItsValue(String sql, String name, String value) {
-        assertEquals(new PlannedStatement.SetParameter(name, value), UtilityParser.parseSet(sql));
+        assertEquals(new PlannedStatement.SetParameter(name, value, sql.contains(" local ")), UtilityParser.parseSet(sql));
     }
 
     @ParameterizedTest
