@@ -2,6 +2,7 @@ package dev.amelie.planner.lower;
 
 import dev.amelie.planner.catalog.TypeMapping;
 import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.Function;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.RowSourceKind;
 import dev.amelie.vm.program.SortKey;
@@ -69,9 +70,13 @@ final class AggregateLowering {
     private static final java.util.Set<SqlKind> VARIANCES = java.util.EnumSet.of(SqlKind.VAR_POP, SqlKind.VAR_SAMP,
             SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.BIT_AND, SqlKind.BIT_OR, SqlKind.BIT_XOR);
 
+    /** array_agg, json_agg and jsonb_agg collect the group's values, on the host (their order matters). */
+    private static final java.util.Set<SqlKind> COLLECTING = java.util.EnumSet.of(SqlKind.ARRAY_AGG, SqlKind.OTHER_FUNCTION);
+
     static boolean splits(Aggregate aggregate) {
         return aggregate.getAggCallList().stream().noneMatch(call -> call.getAggregation().getKind() == SqlKind.AVG
-                || call.getAggregation().getKind() == SqlKind.LISTAGG || VARIANCES.contains(call.getAggregation().getKind()));
+                || call.getAggregation().getKind() == SqlKind.LISTAGG || VARIANCES.contains(call.getAggregation().getKind())
+                || COLLECTING.contains(call.getAggregation().getKind()));
     }
 
     /**
@@ -217,6 +222,7 @@ final class AggregateLowering {
                 case BIT_AND -> code.emit(Opcode.BIT_AGG, accumulators[i], argument, 0);
                 case BIT_OR -> code.emit(Opcode.BIT_AGG, accumulators[i], argument, 1);
                 case BIT_XOR -> code.emit(Opcode.BIT_AGG, accumulators[i], argument, 2);
+                case ARRAY_AGG, OTHER_FUNCTION -> code.emit(Opcode.COLLECT, accumulators[i], argument);
                 default -> throw new IllegalStateException();
             }
         }
@@ -258,6 +264,11 @@ final class AggregateLowering {
             } else if (k == SqlKind.AVG) {
                 out[i] = code.newRegister();
                 code.emitTyped(Opcode.DIVIDE, type, out[i], accumulators[i], counts[i]);
+            } else if (k == SqlKind.ARRAY_AGG) {
+                out[i] = expressions.call(Function.ARRAY_FROM_LIST, accumulators[i]);
+            } else if (k == SqlKind.OTHER_FUNCTION) {
+                out[i] = expressions.call(calls.get(i).getAggregation().getName().equals("jsonb_agg")
+                        ? Function.JSONB_AGG_RESULT : Function.JSON_AGG_RESULT, accumulators[i]);
             } else if (k == SqlKind.VAR_POP || k == SqlKind.VAR_SAMP || k == SqlKind.STDDEV_POP || k == SqlKind.STDDEV_SAMP) {
                 out[i] = code.newRegister();
                 code.emit(Opcode.VARIANCE_RESULT, out[i], accumulators[i], switch (k) {
@@ -280,7 +291,13 @@ final class AggregateLowering {
                 throw ExpressionLowering.unsupported("DISTINCT in aggregates");
             }
             switch (call.getAggregation().getKind()) {
-                case LISTAGG -> {
+                case LISTAGG, ARRAY_AGG -> {
+                }
+                case OTHER_FUNCTION -> {
+                    String name = call.getAggregation().getName();
+                    if (!name.equals("json_agg") && !name.equals("jsonb_agg")) {
+                        throw ExpressionLowering.unsupported("aggregate function " + name);
+                    }
                 }
                 case COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE, VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP, BIT_AND, BIT_OR,
                      BIT_XOR -> {

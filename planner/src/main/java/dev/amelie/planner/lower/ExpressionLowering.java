@@ -430,6 +430,11 @@ final class ExpressionLowering {
         return emitCall(function, args);
     }
 
+    /** r ← function(args…), for the other lowerings. */
+    int call(Function function, int... args) {
+        return emitCall(function, args);
+    }
+
     /** r ← function(args…): the arguments copied to consecutive registers, as CALL takes them. */
     private int emitCall(Function function, int[] args) {
         int first = code.newRegisters(args.length);

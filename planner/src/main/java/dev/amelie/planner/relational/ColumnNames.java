@@ -115,6 +115,10 @@ final class ColumnNames {
             if (dev.amelie.planner.sql.JsonOperators.isOperatorFunction(call.getOperator().getName())) {
                 return "?column?"; // an operator (->, ->>, …) written as a call before parsing
             }
+            if (call.getOperator() instanceof org.apache.calcite.sql.SqlAggFunction aggregate
+                    && call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.ORDERED_FUNCTION) {
+                return aggregate.getName().toLowerCase(Locale.ROOT); // array_agg(x ORDER BY y)
+            }
             if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
                     || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR) {
                 return call.getOperator().getName().toLowerCase(Locale.ROOT);

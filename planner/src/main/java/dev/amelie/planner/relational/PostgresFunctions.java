@@ -78,10 +78,22 @@ final class PostgresFunctions {
     static final org.apache.calcite.sql.SqlAggFunction BOOL_OR =
             new org.apache.calcite.sql.fun.SqlMinMaxAggFunction("bool_or", SqlKind.MAX, OperandTypes.BOOLEAN);
 
+    /** json_agg(x), jsonb_agg(x): the group's values as a JSON array (NULLs as null), in the group's order. */
+    static final org.apache.calcite.sql.SqlAggFunction JSON_AGG = org.apache.calcite.sql.fun.SqlBasicAggFunction.create(
+            "json_agg", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.cascade(binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(),
+                    dev.amelie.vm.type.SqlType.JSON), org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
+            OperandTypes.ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
+    static final org.apache.calcite.sql.SqlAggFunction JSONB_AGG = org.apache.calcite.sql.fun.SqlBasicAggFunction.create(
+            "jsonb_agg", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.cascade(binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(),
+                    dev.amelie.vm.type.SqlType.JSONB), org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
+            OperandTypes.ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
+
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
     static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, GEN_RANDOM_UUID, NEXTVAL, CURRVAL, SETVAL, LENGTH,
                     PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, CURRENT_SETTING, SET_CONFIG, GenerateSeries.INSTANCE,
-                    UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR),
+                    UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR, JSON_AGG, JSONB_AGG),
             SqlOperatorTables.of(PostgresCasts.functions()),
             ArrayFunctions.TABLE,
             FunctionCatalog.TABLE);

@@ -50,10 +50,47 @@ final class SpecialFunctionSyntax {
         return !form.matcher(sql.substring(start, SqlLexer.skipQuotedOrComment(sql, start))).matches();
     }
 
+    /**
+     * json_agg(x ORDER BY y) becomes json_agg(x) WITHIN GROUP (ORDER BY y): Calcite's parser takes
+     * ORDER BY inside the parentheses only for array_agg and string_agg. False when the call has
+     * no ORDER BY of its own.
+     */
+    private static boolean orderedAggregate(String sql, List<Token> tokens, int name, List<Edit> edits) {
+        int depth = 0;
+        Token order = null;
+        for (int u = name + 1; u < tokens.size(); u++) {
+            Token token = tokens.get(u);
+            if (token.text().equals("(")) {
+                depth++;
+            } else if (token.text().equals(")")) {
+                if (--depth == 0) {
+                    if (order == null) {
+                        return false;
+                    }
+                    int from = order.position() - 1;
+                    int close = token.position() - 1;
+                    edits.add(new Edit(from, close, "", new int[0]));
+                    String moved = " within group (" + sql.substring(from, close).stripTrailing() + ")";
+                    int[] offsets = new int[moved.length()];
+                    for (int k = 0; k < offsets.length; k++) {
+                        int inOrder = k - " within group (".length();
+                        offsets[k] = inOrder >= 0 && inOrder < close - from ? from + inOrder : close;
+                    }
+                    edits.add(new Edit(close + 1, close + 1, moved, offsets));
+                    return true;
+                }
+            } else if (depth == 1 && order == null && token.kind() == Token.Kind.WORD && token.text().equals("order")
+                    && u + 1 < tokens.size() && tokens.get(u + 1).text().equals("by")) {
+                order = token;
+            }
+        }
+        return false;
+    }
+
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
-        if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'")) {
+        if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")) {
             return null;
         }
         List<Token> tokens;
@@ -82,6 +119,9 @@ final class SpecialFunctionSyntax {
                 continue;
             }
             if (name.kind() != Token.Kind.WORD || !next.text().equals("(") || t + 2 >= tokens.size()) {
+                continue;
+            }
+            if ((name.text().equals("json_agg") || name.text().equals("jsonb_agg")) && orderedAggregate(sql, tokens, t, edits)) {
                 continue;
             }
             if (name.text().equals("trim") && tokens.get(t + 2).kind() == Token.Kind.WORD && tokens.get(t + 2).text().equals("from")) {

@@ -159,6 +159,14 @@ public final class Interpreter {
                         r[a] = r[a] == null ? value : r[a] + (r[c] == null ? "" : Values.toText(r[c])) + value;
                     }
                 }
+                case COLLECT -> {
+                    if (r[a] == null) {
+                        r[a] = new java.util.ArrayList<Object>();
+                    }
+                    @SuppressWarnings("unchecked")
+                    java.util.List<Object> list = (java.util.List<Object>) r[a];
+                    list.add(r[b]);
+                }
                 case INSERT -> context.insert(Arrays.copyOfRange(r, a, a + b));
                 case INSERT_IF_ABSENT -> r[c] = context.insertIfAbsent(Arrays.copyOfRange(r, a, a + b), false);
                 case INSERT_OR_CONFLICT -> r[c] = context.insertIfAbsent(Arrays.copyOfRange(r, a, a + b), true);

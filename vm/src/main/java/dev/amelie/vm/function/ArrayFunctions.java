@@ -17,6 +17,7 @@ final class ArrayFunctions {
     static Object call(Function function, Object[] r, int first, int count) {
         return switch (function) {
             case ARRAY_BUILD -> new SqlArray(Arrays.copyOfRange(r, first, first + count));
+            case ARRAY_FROM_LIST -> r[first] == null ? null : new SqlArray(((List<?>) r[first]).toArray());
             case ARRAY_ELEMENT -> array(r[first]).get(((Number) r[first + 1]).longValue());
             case ARRAY_LENGTH -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;
             case ARRAY_UPPER -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;

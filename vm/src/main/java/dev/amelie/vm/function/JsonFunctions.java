@@ -44,6 +44,17 @@ final class JsonFunctions {
             case JSONB_BUILD_ARRAY -> buildArray(r, first, count, true);
             case TO_JSON -> new Json(jsonText(r[first]));
             case TO_JSONB -> new Jsonb(node(r[first]));
+            case JSON_AGG_RESULT -> r[first] == null ? null : jsonAgg((List<?>) r[first]);
+            case JSONB_AGG_RESULT -> {
+                if (r[first] == null) {
+                    yield null;
+                }
+                List<Object> array = new ArrayList<>();
+                for (Object value : (List<?>) r[first]) {
+                    array.add(node(value));
+                }
+                yield new Jsonb(array);
+            }
             case JSONB_PRETTY -> pretty(tree(r[first]));
             default -> throw new IllegalArgumentException(function.name());
         };
@@ -179,6 +190,18 @@ final class JsonFunctions {
                 out.append(", ");
             }
             out.append(jsonText(r[i]));
+        }
+        return new Json(out.append(']').toString());
+    }
+
+    /** json_agg: the values as to_json writes them, in brackets, ", " between. */
+    private static Json jsonAgg(List<?> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(jsonText(values.get(i)));
         }
         return new Json(out.append(']').toString());
     }

@@ -74,6 +74,8 @@ public enum Function {
     JSON_BUILD_OBJECT(Area.JSON, false), JSONB_BUILD_OBJECT(Area.JSON, false), JSON_BUILD_ARRAY(Area.JSON, false),
     JSONB_BUILD_ARRAY(Area.JSON, false),
     TO_JSON(Area.JSON), TO_JSONB(Area.JSON),
+    /** json_agg's and jsonb_agg's results from the collected values (COLLECT); NULL without rows. */
+    JSON_AGG_RESULT(Area.JSON, false), JSONB_AGG_RESULT(Area.JSON, false),
     /** jsonb_pretty(jsonb). */
     JSONB_PRETTY(Area.JSON),
     // Arrays (one-dimensional, lower bound 1).
@@ -96,6 +98,8 @@ public enum Function {
     ARRAY_REMOVE(Area.ARRAY, false),
     /** a @> b, a <@ b, a && b. */
     ARRAY_CONTAINS(Area.ARRAY), ARRAY_CONTAINED(Area.ARRAY), ARRAY_OVERLAP(Area.ARRAY),
+    /** array_agg's result: the collected values (COLLECT) as an array; NULL without rows. */
+    ARRAY_FROM_LIST(Area.ARRAY, false),
     /** e = ANY(a): true if some element equals, NULL if none does but some are NULL. */
     ARRAY_ANY_EQUAL(Area.ARRAY),
 

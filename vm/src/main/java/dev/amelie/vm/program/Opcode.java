@@ -84,6 +84,12 @@ LOOKUP,
      */
     STRING_AGG,
 
+    /**
+     * array_agg, json_agg, jsonb_agg: appends r[b] (NULL too) to the list in r[a], made when r[a]
+     * is null; a function makes the result of the list when the group ends.
+     */
+    COLLECT,
+
     /** Insert registers a..a+b-1 as a new row into this partition. */
     INSERT,
     /**
