@@ -195,3 +195,9 @@ select 2.5::int, 3.5::int, (-2.5)::int, 1.5::int2;
 select true::text, 'a' || true;
 select 3.5::float8::int, 3.5::float8::int2, 3.5::float8::int8;
 select 1.5::float8::text, 2.5::float8::int, 10::int8::int2, '2024-03-05'::timestamp::date;
+
+-- date and time functions, extract as numeric, array_agg
+select extract(year from day), extract(dow from at), date_part('month', stamped) from diff_times order by id;
+select date_trunc('month', at), date_trunc('hour', stamped), date_trunc('day', at) from diff_times order by id;
+select timestamp '2024-03-05 12:00' - timestamp '2024-03-01 00:00', age(timestamp '2024-03-05', timestamp '2020-01-01');
+select array_agg(id order by id) from diff_numbers;

@@ -114,6 +114,7 @@ public final class FunctionCatalog {
         string("regexp_substr", prefixes(Function.REGEXP_SUBSTR, TEXT, substr));
 
         json();
+        dateTime();
 
         add("pg_typeof", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.TYPE_NAME, Signature.of(null, TEXT, UNKNOWN));
     }
@@ -168,6 +169,30 @@ public final class FunctionCatalog {
                 Signature.of(Function.JSONB_BUILD_ARRAY, jsonb), Signature.variadic(Function.JSONB_BUILD_ARRAY, jsonb, UNKNOWN));
         add("to_json", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(Function.TO_JSON, json, UNKNOWN));
         add("to_jsonb", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(Function.TO_JSONB, jsonb, UNKNOWN));
+    }
+
+    /** Date and time functions (a date argument becomes a timestamptz, PostgreSQL's preferred type of the category). */
+    private static void dateTime() {
+        SqlType timestamp = SqlType.TIMESTAMP;
+        SqlType timestamptz = SqlType.TIMESTAMPTZ;
+        SqlType interval = SqlType.INTERVAL;
+        add("date_trunc", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.DATE_TRUNC, timestamp, TEXT, timestamp),
+                Signature.of(Function.DATE_TRUNC, timestamptz, TEXT, timestamptz),
+                Signature.of(Function.DATE_TRUNC, interval, TEXT, interval));
+        add("age", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.AGE, interval, timestamp, timestamp),
+                Signature.of(Function.AGE, interval, timestamptz, timestamptz));
+        add("to_timestamp", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.TO_TIMESTAMP, timestamptz, DOUBLE));
+        add("make_date", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.MAKE_DATE, SqlType.DATE, INTEGER, INTEGER, INTEGER));
+        add("make_timestamp", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.MAKE_TIMESTAMP, timestamp, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE));
+        for (Function justify : List.of(Function.JUSTIFY_HOURS, Function.JUSTIFY_DAYS, Function.JUSTIFY_INTERVAL)) {
+            add(justify.name().toLowerCase(), SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                    Signature.of(justify, interval, interval));
+        }
     }
 
     public static final SqlOperatorTable TABLE = SqlOperatorTables.of(FUNCTIONS);

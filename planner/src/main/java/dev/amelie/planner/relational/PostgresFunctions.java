@@ -91,7 +91,7 @@ final class PostgresFunctions {
             OperandTypes.ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
 
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
-    static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(NOW, RANDOM, GEN_RANDOM_UUID, NEXTVAL, CURRVAL, SETVAL, LENGTH,
+    static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(PostgresExtract.EXTRACT, PostgresExtract.DATE_PART, NOW, RANDOM, GEN_RANDOM_UUID, NEXTVAL, CURRVAL, SETVAL, LENGTH,
                     PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, CURRENT_SETTING, SET_CONFIG, GenerateSeries.INSTANCE,
                     UnconstrainedNumeric.NUMERIC, BOOL_AND, BOOL_OR, JSON_AGG, JSONB_AGG),
             SqlOperatorTables.of(PostgresCasts.functions()),

@@ -90,7 +90,8 @@ final class SpecialFunctionSyntax {
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
-        if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")) {
+        if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")
+                && !lower.contains("date_trunc")) {
             return null;
         }
         List<Token> tokens;
@@ -119,6 +120,13 @@ final class SpecialFunctionSyntax {
                 continue;
             }
             if (name.kind() != Token.Kind.WORD || !next.text().equals("(") || t + 2 >= tokens.size()) {
+                continue;
+            }
+            if (name.text().equals("date_trunc") && name.kind() == Token.Kind.WORD && !sql.startsWith("\"", name.position() - 1)) {
+                // Calcite's parser reads date_trunc as BigQuery's; quoted, it is a call of PostgreSQL's (FunctionCatalog).
+                int at = name.position() - 1;
+                edits.add(new Edit(at, at + name.text().length(), "\"date_trunc\"",
+                        java.util.stream.IntStream.range(0, 12).map(k -> at + Math.max(0, Math.min(k - 1, 9))).toArray()));
                 continue;
             }
             if ((name.text().equals("json_agg") || name.text().equals("jsonb_agg")) && orderedAggregate(sql, tokens, t, edits)) {

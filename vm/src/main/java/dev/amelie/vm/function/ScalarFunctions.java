@@ -26,6 +26,7 @@ public final class ScalarFunctions {
             case REGEX -> RegexFunctions.call(function, r, first, count);
             case JSON -> JsonFunctions.call(function, r, first, count);
             case ARRAY -> ArrayFunctions.call(function, r, first, count);
+            case DATETIME -> DateTimeFunctions.call(function, r, first, count);
             case CORE -> throw new IllegalArgumentException(function + " runs in the interpreter");
         };
     }

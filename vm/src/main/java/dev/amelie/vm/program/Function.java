@@ -103,11 +103,21 @@ public enum Function {
     /** e = ANY(a): true if some element equals, NULL if none does but some are NULL. */
     ARRAY_ANY_EQUAL(Area.ARRAY),
 
+    // Date and time.
+    /** date_trunc(unit, timestamp | timestamptz | interval). */
+    DATE_TRUNC(Area.DATETIME),
+    /** age(a, b): the symbolic difference in years, months, days and time. */
+    AGE(Area.DATETIME),
+    /** to_timestamp(epoch seconds). */
+    TO_TIMESTAMP(Area.DATETIME),
+    MAKE_DATE(Area.DATETIME), MAKE_TIMESTAMP(Area.DATETIME),
+    JUSTIFY_HOURS(Area.DATETIME), JUSTIFY_DAYS(Area.DATETIME), JUSTIFY_INTERVAL(Area.DATETIME),
+
     /** gen_random_uuid(): a version 4 UUID from the statement's random sequence. */
     GEN_RANDOM_UUID;
 
     /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */
-    public enum Area { CORE, TRIG, MATH, TEXT, REGEX, JSON, ARRAY }
+    public enum Area { CORE, TRIG, MATH, TEXT, REGEX, JSON, ARRAY, DATETIME }
 
     private static final Function[] VALUES = values();
 

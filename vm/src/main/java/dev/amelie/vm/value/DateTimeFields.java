@@ -20,6 +20,12 @@ public final class DateTimeFields {
 
     public static BigDecimal extract(String field, Object value) {
         String unit = field.toLowerCase(Locale.ROOT).strip();
+        if (value instanceof Interval interval) {
+            return intervalField(unit, interval);
+        }
+        if (value instanceof java.time.LocalTime time) {
+            return timeField(unit, time);
+        }
         LocalDateTime t = local(value);
         boolean date = value instanceof LocalDate;
         long micros = t.getNano() / 1000;
@@ -50,6 +56,47 @@ public final class DateTimeFields {
             }
             default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
                     "unit \"" + unit + "\" not recognized for type " + typeName(value));
+        };
+    }
+
+    /** interval_part: fields of months, days and time as written, not normalized across them. */
+    private static BigDecimal intervalField(String unit, Interval i) {
+        long time = i.micros();
+        long hours = time / Interval.MICROS_PER_HOUR;
+        long minutes = time % Interval.MICROS_PER_HOUR / Interval.MICROS_PER_MINUTE;
+        long secondMicros = time % Interval.MICROS_PER_MINUTE;
+        int years = i.months() / 12;
+        return switch (unit) {
+            case "microseconds", "microsecond", "us" -> BigDecimal.valueOf(secondMicros);
+            case "milliseconds", "millisecond", "ms" -> BigDecimal.valueOf(secondMicros, 3);
+            case "second", "seconds", "sec" -> BigDecimal.valueOf(secondMicros, 6);
+            case "minute", "minutes", "min" -> BigDecimal.valueOf(minutes);
+            case "hour", "hours" -> BigDecimal.valueOf(hours);
+            case "day", "days" -> BigDecimal.valueOf(i.days());
+            case "month", "months", "mon" -> BigDecimal.valueOf(i.months() % 12);
+            case "quarter" -> BigDecimal.valueOf(i.months() % 12 / 3 + 1);
+            case "year", "years" -> BigDecimal.valueOf(years);
+            case "decade" -> BigDecimal.valueOf(years / 10);
+            case "century" -> BigDecimal.valueOf(years / 100);
+            case "millennium" -> BigDecimal.valueOf(years / 1000);
+            case "epoch" -> i.epochSeconds();
+            default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                    "unit \"" + unit + "\" not supported for type interval");
+        };
+    }
+
+    private static BigDecimal timeField(String unit, java.time.LocalTime time) {
+        long micros = time.getNano() / 1000;
+        long secondMicros = time.getSecond() * 1_000_000L + micros;
+        return switch (unit) {
+            case "microseconds", "microsecond", "us" -> BigDecimal.valueOf(secondMicros);
+            case "milliseconds", "millisecond", "ms" -> BigDecimal.valueOf(secondMicros, 3);
+            case "second", "seconds", "sec" -> BigDecimal.valueOf(secondMicros, 6);
+            case "minute", "minutes", "min" -> BigDecimal.valueOf(time.getMinute());
+            case "hour", "hours" -> BigDecimal.valueOf(time.getHour());
+            case "epoch" -> BigDecimal.valueOf(time.toNanoOfDay() / 1000, 6);
+            default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                    "unit \"" + unit + "\" not supported for type time without time zone");
         };
     }
 
