@@ -201,3 +201,6 @@ select extract(year from day), extract(dow from at), date_part('month', stamped)
 select date_trunc('month', at), date_trunc('hour', stamped), date_trunc('day', at) from diff_times order by id;
 select timestamp '2024-03-05 12:00' - timestamp '2024-03-01 00:00', age(timestamp '2024-03-05', timestamp '2020-01-01');
 select array_agg(id order by id) from diff_numbers;
+
+-- a literal keeps its own type in a cached plan: smallint + 1 is integer
+select s + 1 from diff_numbers where id in (1, 2, 6) order by id;

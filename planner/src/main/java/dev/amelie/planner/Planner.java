@@ -110,10 +110,11 @@ public final class Planner {
     public SimplePlan planSimple(String sql) {
         LiteralNormalizer.Normalized normalized = isRelational(sql) ? LiteralNormalizer.normalize(sql) : null;
         if (normalized != null) {
-            PlanKey key = new PlanKey(normalized.text(), NO_TYPES, catalog.current().version());
+            SqlType[] literalTypes = normalized.types();
+            PlanKey key = new PlanKey(normalized.text(), literalTypes, catalog.current().version());
             if (!notNormalizable.contains(key)) {
                 try {
-                    PlannedStatement plan = cache.get(key, () -> planUncached(normalized.text(), NO_TYPES));
+                    PlannedStatement plan = cache.get(key, () -> planUncached(normalized.text(), literalTypes));
                     Object[] values = ConstantValues.convert(normalized.constants(), plan.parameterTypes());
                     if (values != null) {
                         return new SimplePlan(plan, values);
@@ -184,7 +185,7 @@ public final class Planner {
             // A statement whose shape was planned before parsed fine then: skip the parser.
             LiteralNormalizer.Normalized normalized = LiteralNormalizer.normalize(sql);
             String shape = normalized == null ? sql : normalized.text();
-            if (cache.peek(new PlanKey(shape, NO_TYPES, catalog.current().version())) == null) {
+            if (cache.peek(new PlanKey(shape, normalized == null ? NO_TYPES : normalized.types(), catalog.current().version())) == null) {
                 this.relational.checkSyntax(sql);
             }
             return null;

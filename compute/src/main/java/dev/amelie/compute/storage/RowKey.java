@@ -77,6 +77,9 @@ public final class RowKey {
         if (value instanceof Double d && d == 0.0) {
             return 0.0;
         }
+        if (value instanceof Float f && f == 0.0f) {
+            return 0.0f;
+        }
         return value;
     }
 }

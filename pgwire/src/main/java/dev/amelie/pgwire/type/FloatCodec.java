@@ -7,9 +7,8 @@ import io.netty.buffer.ByteBufUtil;
 
 
 /**
- * {@code float8} and {@code float4}. Values are Doubles in Java either way: a float4 parameter
- * is widened exactly, as PostgreSQL's float4-to-float8 cast does.
- * Text output is {@link FloatText}'s, PostgreSQL's shortest round-trip form.
+ * {@code float8} (Java Double) and {@code float4} (Java Float). Text output is
+ * {@link FloatText}'s, PostgreSQL's shortest round-trip form for the width.
  */
 final class FloatCodec implements TypeCodec {
     static final FloatCodec FLOAT8 = new FloatCodec(8, "double precision");
@@ -43,7 +42,8 @@ final class FloatCodec implements TypeCodec {
     /** float8in/float4in, shared with casts: {@link TextInput#parseDouble}. */
     @Override
     public Object readText(String text) {
-        return TextInput.parseDouble(text, width == 4);
+        double value = TextInput.parseDouble(text, width == 4);
+        return width == 8 ? (Object) value : (Object) (float) value;
     }
 
     @Override
@@ -51,6 +51,6 @@ final class FloatCodec implements TypeCodec {
         if (in.readableBytes() != width) {
             return null;
         }
-        return width == 8 ? in.readDouble() : (double) in.readFloat();
+        return width == 8 ? (Object) in.readDouble() : (Object) in.readFloat();
     }
 }

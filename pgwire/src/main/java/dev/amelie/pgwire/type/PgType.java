@@ -16,7 +16,7 @@ public enum PgType {
     INT2(21, 2, SqlType.SMALLINT, IntegerCodec.INT2),
     INT4(23, 4, SqlType.INTEGER, IntegerCodec.INT4),
     INT8(20, 8, SqlType.BIGINT, IntegerCodec.INT8),
-    FLOAT4(700, 4, SqlType.DOUBLE, FloatCodec.FLOAT4),
+    FLOAT4(700, 4, SqlType.REAL, FloatCodec.FLOAT4),
     FLOAT8(701, 8, SqlType.DOUBLE, FloatCodec.FLOAT8),
     NUMERIC(1700, -1, SqlType.NUMERIC, NumericCodec.INSTANCE),
     TEXT(25, -1, SqlType.TEXT, TextCodec.INSTANCE),
@@ -36,7 +36,7 @@ public enum PgType {
     INT2_ARRAY(1005, SqlType.SMALLINT_ARRAY, INT2),
     INT4_ARRAY(1007, SqlType.INTEGER_ARRAY, INT4),
     INT8_ARRAY(1016, SqlType.BIGINT_ARRAY, INT8),
-    FLOAT4_ARRAY(1021, SqlType.DOUBLE_ARRAY, FLOAT4),
+    FLOAT4_ARRAY(1021, SqlType.REAL_ARRAY, FLOAT4),
     FLOAT8_ARRAY(1022, SqlType.DOUBLE_ARRAY, FLOAT8),
     NUMERIC_ARRAY(1231, SqlType.NUMERIC_ARRAY, NUMERIC),
     TEXT_ARRAY(1009, SqlType.TEXT_ARRAY, TEXT),
@@ -103,6 +103,8 @@ public enum PgType {
             case INTEGER -> INT4;
             case BIGINT -> INT8;
             case DOUBLE -> FLOAT8;
+            case REAL -> FLOAT4;
+            case REAL_ARRAY -> FLOAT4_ARRAY;
             case NUMERIC -> NUMERIC;
             case TEXT, UNKNOWN -> TEXT;
             case DATE -> DATE;

@@ -45,7 +45,7 @@ public final class SchemaSnapshot {
             addType(schema, "int4", SqlTypeName.INTEGER);
             addType(schema, "int8", SqlTypeName.BIGINT);
             addType(schema, "float8", SqlTypeName.DOUBLE);
-            addType(schema, "float4", SqlTypeName.DOUBLE);
+            addType(schema, "float4", SqlTypeName.REAL);
             addType(schema, "bool", SqlTypeName.BOOLEAN);
             addType(schema, "bpchar", SqlTypeName.VARCHAR);
             for (SqlType type : new SqlType[] {SqlType.UUID, SqlType.BYTEA, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB}) {

@@ -21,6 +21,7 @@ public final class TypeMapping {
             case INTEGER -> factory.createSqlType(SqlTypeName.INTEGER);
             case BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
             case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
+            case REAL -> factory.createSqlType(SqlTypeName.REAL);
             case NUMERIC -> factory.createSqlType(SqlTypeName.DECIMAL, 38, 6);
             case TEXT -> factory.createSqlType(SqlTypeName.VARCHAR);
             case DATE -> factory.createSqlType(SqlTypeName.DATE);
@@ -42,7 +43,8 @@ public final class TypeMapping {
             case TINYINT, SMALLINT -> SqlType.SMALLINT;
             case INTEGER -> SqlType.INTEGER;
             case BIGINT -> SqlType.BIGINT;
-            case FLOAT, REAL, DOUBLE -> SqlType.DOUBLE;
+            case FLOAT, DOUBLE -> SqlType.DOUBLE;
+            case REAL -> SqlType.REAL;
             case DECIMAL -> SqlType.NUMERIC;
             case CHAR, VARCHAR -> SqlType.TEXT;
             case DATE -> SqlType.DATE;

@@ -17,6 +17,22 @@ public final class TypeNames {
         }
     }
 
+    /** float(p): real for 1…24 bits of precision, double precision for 25…53 and for float alone. */
+    private static SqlType floatPrecision(TokenStream in) {
+        if (!in.acceptSymbol("(")) {
+            return SqlType.DOUBLE;
+        }
+        int bits = typmod(in.next().text());
+        in.expectSymbol(")");
+        if (bits < 1) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "precision for type float must be at least 1 bit");
+        }
+        if (bits > 53) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "precision for type float must be less than 54 bits");
+        }
+        return bits <= 24 ? SqlType.REAL : SqlType.DOUBLE;
+    }
+
     /** {@code with time zone} is true, {@code without time zone} or nothing is false. */
     private static boolean withOrWithoutTimeZone(TokenStream in) {
         boolean with;
@@ -54,9 +70,10 @@ public final class TypeNames {
             }
             case "char", "bpchar" -> SqlType.TEXT;
             case "boolean", "bool" -> SqlType.BOOLEAN;
-            // float(n) with n > 24 and float are double precision; real/float4 are stored as
-            // double precision for now (single precision is not a type of ours yet).
-            case "float8", "float", "real", "float4" -> SqlType.DOUBLE;
+            case "float8" -> SqlType.DOUBLE;
+            case "real", "float4" -> SqlType.REAL;
+            // float(n): real up to 24 bits of precision, double precision above (and without n).
+            case "float" -> floatPrecision(in);
             case "double" -> {
                 in.expectWord("precision");
                 yield SqlType.DOUBLE;

@@ -130,7 +130,7 @@ public final class CalciteErrors {
     }
 
     /** 1-based character offset of (line, column) in sql, 0 if unknown. */
-    private static int offsetOf(String sql, int line, int column) {
+    public static int offsetOf(String sql, int line, int column) {
         if (line <= 0 || column <= 0) {
             return 0;
         }

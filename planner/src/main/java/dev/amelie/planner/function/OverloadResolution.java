@@ -42,10 +42,12 @@ final class OverloadResolution {
             return true;
         }
         return switch (from) {
-            case SMALLINT -> to == SqlType.INTEGER || to == SqlType.BIGINT || to == SqlType.NUMERIC || to == SqlType.DOUBLE;
-            case INTEGER -> to == SqlType.BIGINT || to == SqlType.NUMERIC || to == SqlType.DOUBLE;
-            case BIGINT -> to == SqlType.NUMERIC || to == SqlType.DOUBLE;
-            case NUMERIC -> to == SqlType.DOUBLE;
+            case SMALLINT -> to == SqlType.INTEGER || to == SqlType.BIGINT || to == SqlType.NUMERIC || to == SqlType.REAL
+                    || to == SqlType.DOUBLE;
+            case INTEGER -> to == SqlType.BIGINT || to == SqlType.NUMERIC || to == SqlType.REAL || to == SqlType.DOUBLE;
+            case BIGINT -> to == SqlType.NUMERIC || to == SqlType.REAL || to == SqlType.DOUBLE;
+            case NUMERIC -> to == SqlType.REAL || to == SqlType.DOUBLE;
+            case REAL -> to == SqlType.DOUBLE;
             case DATE -> to == SqlType.TIMESTAMP || to == SqlType.TIMESTAMPTZ;
             case TIMESTAMP -> to == SqlType.TIMESTAMPTZ;
             default -> false;

@@ -467,7 +467,8 @@ final class ExpressionLowering {
             case INTEGER -> literal.getValueAs(Integer.class);
             case BIGINT -> literal.getValueAs(Long.class);
             case DECIMAL -> literal.getValueAs(BigDecimal.class);
-            case FLOAT, REAL, DOUBLE -> literal.getValueAs(Double.class);
+            case FLOAT, DOUBLE -> literal.getValueAs(Double.class);
+            case REAL -> dev.amelie.vm.value.Values.cast(literal.getValueAs(BigDecimal.class), SqlType.REAL);
             case CHAR, VARCHAR -> literal.getValueAs(String.class);
             case DATE -> DateTimeText.parseDate(literal.getValueAs(DateString.class).toString());
             case TIME -> DateTimeText.parseTime(literal.getValueAs(org.apache.calcite.util.TimeString.class).toString());

@@ -20,9 +20,23 @@ import java.util.Locale;
  * Calcite would say EXPR$0 and make duplicates unique; PostgreSQL does neither.
  */
 final class ColumnNames {
-    private ColumnNames() {}
+
+    /** Whether a CAST at a place only carries a parameter's declared type (ParameterRewriter). */
+    private final java.util.function.Predicate<org.apache.calcite.sql.parser.SqlParserPos> declaredCast;
+
+    private ColumnNames(java.util.function.Predicate<org.apache.calcite.sql.parser.SqlParserPos> declaredCast) {
+        this.declaredCast = declaredCast;
+    }
 
     static List<String> of(SqlNode validated) {
+        return of(validated, pos -> false);
+    }
+
+    static List<String> of(SqlNode validated, java.util.function.Predicate<org.apache.calcite.sql.parser.SqlParserPos> declaredCast) {
+        return new ColumnNames(declaredCast).names(validated);
+    }
+
+    private List<String> names(SqlNode validated) {
         SqlNode node = validated instanceof SqlOrderBy orderBy ? orderBy.query : validated;
         while (node.getKind() == SqlKind.UNION || node.getKind() == SqlKind.INTERSECT || node.getKind() == SqlKind.EXCEPT) {
             node = ((SqlCall) node).operand(0); // a set operation's columns are named by its leftmost query
@@ -36,14 +50,14 @@ final class ColumnNames {
         return names;
     }
 
-    private static String nameOf(SqlNode item) {
+    private String nameOf(SqlNode item) {
         if (item.getKind() == SqlKind.AS) {
             return ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
         }
         return figure(item);
     }
 
-    private static String figure(SqlNode node) {
+    private String figure(SqlNode node) {
         if (node instanceof SqlIdentifier id) {
             return id.isStar() ? "?column?" : id.names.get(id.names.size() - 1);
         }
@@ -53,7 +67,7 @@ final class ColumnNames {
         if (node.getKind() == SqlKind.SELECT || node.getKind() == SqlKind.ORDER_BY || node.getKind() == SqlKind.UNION
                 || node.getKind() == SqlKind.INTERSECT || node.getKind() == SqlKind.EXCEPT) {
             // A scalar subquery is named by its one column (EXPR_SUBLINK in FigureColnameInternal).
-            List<String> inner = of(node);
+            List<String> inner = names(node);
             return inner.isEmpty() || inner.getFirst() == null ? "?column?" : inner.getFirst();
         }
         if (node.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
@@ -75,6 +89,9 @@ final class ColumnNames {
             }
             if (kind == SqlKind.FILTER || kind == SqlKind.WITHIN_GROUP) {
                 return figure(call.operand(0)); // count(*) FILTER (WHERE …) is named count
+            }
+            if (isCast(call) && declaredCast.test(call.getParserPosition())) {
+                return "?column?"; // a parameter with its declared type, no cast of the client's
             }
             if (isCast(call)) {
                 // A cast keeps its operand's name when that is a real one (a column, a function);

@@ -110,6 +110,11 @@ final class PostgresArithmetic extends SqlBinaryOperator {
         }
         boolean aNumber = a.isNumeric();
         boolean bNumber = b.isNumeric();
+        if ((a == SqlType.REAL || b == SqlType.REAL) && aNumber && bNumber && getKind() != SqlKind.OTHER) {
+            // real with real stays real; with anything else PostgreSQL picks the float4/float8
+            // operators (float8 is the preferred type), so the result is double precision.
+            return a == b ? SqlType.REAL : SqlType.DOUBLE;
+        }
         return switch (getKind()) {
             case PLUS -> plus(a, b, aNumber, bNumber);
             case MINUS -> minus(a, b, bNumber);

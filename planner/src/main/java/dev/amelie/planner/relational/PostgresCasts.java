@@ -83,6 +83,7 @@ public final class PostgresCasts {
             case INTEGER -> "int4";
             case BIGINT -> "int8";
             case DOUBLE -> "float8";
+            case REAL -> "float4";
             case TIMESTAMPTZ -> "timestamptz";
             case TIME -> "time";
             default -> type.sqlName();
@@ -98,7 +99,8 @@ public final class PostgresCasts {
                 case "smallint", "int2" -> SqlType.SMALLINT;
                 case "integer", "int", "int4" -> SqlType.INTEGER;
                 case "bigint", "int8" -> SqlType.BIGINT;
-                case "double", "float8", "float", "real", "float4" -> SqlType.DOUBLE;
+                case "double", "float8", "float" -> SqlType.DOUBLE;
+                case "real", "float4" -> SqlType.REAL;
                 case "decimal", "numeric" -> SqlType.NUMERIC;
                 case "varchar", "char", "text", "bpchar", "name" -> SqlType.TEXT;
                 case "date" -> SqlType.DATE;

@@ -225,7 +225,8 @@ public final class RelationalPlanner {
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
-            List<String> names = ColumnNames.of(validated);
+            List<String> names = ColumnNames.of(validated, pos -> rewritten.declaredCasts().contains(
+                    CalciteErrors.offsetOf(text, pos.getLineNum(), pos.getColumnNum()) - 1));
 
             VolcanoPlanner volcano = new VolcanoPlanner();
             volcano.setExecutor(NO_CONSTANT_REDUCTION);

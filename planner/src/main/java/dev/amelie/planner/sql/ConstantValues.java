@@ -27,6 +27,7 @@ public final class ConstantValues {
                 values[i] = switch (types[i]) {
                     case SMALLINT, INTEGER, BIGINT -> constant.number() ? TextInput.parseIntegral(constant.text(), types[i]) : null;
                     case DOUBLE -> constant.number() ? TextInput.parseDouble(constant.text(), false) : null;
+                    case REAL -> constant.number() ? (float) TextInput.parseDouble(constant.text(), true) : null;
                     case NUMERIC -> constant.number() ? TextInput.parseNumeric(constant.text()) : null;
                     case TEXT -> constant.number() ? null : constant.text();
                     case DATE -> constant.number() ? null : DateTimeText.parseDate(constant.text());

@@ -31,7 +31,40 @@ public final class LiteralNormalizer {
     public record Constant(String text, boolean number) {}
 
     /** The normalized text and its constants in parameter order ($1 is the first). */
-    public record Normalized(String text, List<Constant> constants) {}
+    public record Normalized(String text, List<Constant> constants) {
+        /**
+         * The constants' types as PostgreSQL gives literals: a whole number is integer (bigint,
+         * then numeric, when larger), one with a point or an exponent numeric, a quoted string
+         * unknown (typed by its use). Declared so, {@code real_column * 2} is double precision as
+         * in PostgreSQL, where a parameter would take the column's type.
+         */
+        public dev.amelie.vm.type.SqlType[] types() {
+            dev.amelie.vm.type.SqlType[] types = new dev.amelie.vm.type.SqlType[constants.size()];
+            for (int i = 0; i < types.length; i++) {
+                Constant constant = constants.get(i);
+                types[i] = !constant.number() ? dev.amelie.vm.type.SqlType.UNKNOWN : numberType(constant.text());
+            }
+            return types;
+        }
+
+        private static dev.amelie.vm.type.SqlType numberType(String text) {
+            for (int k = 0; k < text.length(); k++) {
+                if (!Character.isDigit(text.charAt(k))) {
+                    return dev.amelie.vm.type.SqlType.NUMERIC;
+                }
+            }
+            if (text.length() <= 9) {
+                return dev.amelie.vm.type.SqlType.INTEGER;
+            }
+            try {
+                long value = Long.parseLong(text);
+                // 2147483648 too: after a minus sign (kept apart here) PostgreSQL reads an integer.
+                return value <= 2147483648L ? dev.amelie.vm.type.SqlType.INTEGER : dev.amelie.vm.type.SqlType.BIGINT;
+            } catch (NumberFormatException tooLarge) {
+                return dev.amelie.vm.type.SqlType.NUMERIC;
+            }
+        }
+    }
 
     private LiteralNormalizer() {}
 

@@ -15,13 +15,19 @@ import java.util.List;
 public final class ParameterRewriter {
 
     /** The rewritten text, and for each '?' occurrence the 0-based $n it stands for. */
-    public record Rewritten(String text, int[] occurrenceToParameter, int parameterCount) {}
+    /**
+     * The rewritten text, and for each '?' occurrence the 0-based $n it stands for; {@code
+     * declaredCasts}: where the CASTs that carry a declared parameter type start in the text
+     * (they are no casts the client wrote: such a column is named ?column?, as PostgreSQL names it).
+     */
+    public record Rewritten(String text, int[] occurrenceToParameter, int parameterCount, java.util.Set<Integer> declaredCasts) {}
 
     private ParameterRewriter() {}
 
     public static Rewritten rewrite(String sql, SqlType[] declared) {
         StringBuilder out = new StringBuilder(sql.length());
         List<Integer> occurrences = new ArrayList<>();
+        java.util.Set<Integer> declaredCasts = new java.util.HashSet<>();
         int max = 0;
         int i = 0;
         while (i < sql.length()) {
@@ -58,6 +64,9 @@ public final class ParameterRewriter {
                 // $n::type is a cast Calcite cannot apply to a bare parameter: write it as CAST.
                 int[] castEnd = new int[1];
                 SqlType cast = postgresCast(sql, j, castEnd);
+                if (type != null && type != SqlType.UNKNOWN) {
+                    declaredCasts.add(out.length() + (cast != null ? "CAST(".length() : 0));
+                }
                 if (cast != null) {
                     out.append("CAST(").append(parameter).append(" AS ").append(calciteTypeName(cast)).append(')');
                     i = castEnd[0];
@@ -71,7 +80,7 @@ public final class ParameterRewriter {
             i++;
         }
         max = Math.max(max, declared.length);
-        return new Rewritten(out.toString(), occurrences.stream().mapToInt(Integer::intValue).toArray(), max);
+        return new Rewritten(out.toString(), occurrences.stream().mapToInt(Integer::intValue).toArray(), max, declaredCasts);
     }
 
     /** The type of a {@code ::name} cast starting at {@code at}, with its end in end[0]; null if none we know. */
@@ -109,6 +118,7 @@ public final class ParameterRewriter {
             case "text", "varchar" -> SqlType.TEXT;
             case "bool", "boolean" -> SqlType.BOOLEAN;
             case "float8", "float" -> SqlType.DOUBLE;
+            case "float4", "real" -> SqlType.REAL;
             case "numeric", "decimal" -> SqlType.NUMERIC;
             case "date" -> SqlType.DATE;
             case "timestamp" -> SqlType.TIMESTAMP;
@@ -135,6 +145,7 @@ public final class ParameterRewriter {
             case INTEGER -> "INTEGER";
             case BIGINT -> "BIGINT";
             case DOUBLE -> "DOUBLE";
+            case REAL -> "REAL";
             case NUMERIC -> "DECIMAL";
             case TEXT, UNKNOWN -> "VARCHAR";
             case DATE -> "DATE";

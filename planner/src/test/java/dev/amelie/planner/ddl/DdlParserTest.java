@@ -59,7 +59,7 @@ class DdlParserTest {
     void postgresTypeSpellingsMapToOurTypes() {
         PlannedStatement.CreateTable create = create("create table t (a int4, b int8, c smallint, d double precision, "
                 + "e float8, f real, g numeric(10, 2), h decimal, i character varying(5), j char(3), k boolean, l bool, m integer)");
-        assertEquals(List.of(SqlType.INTEGER, SqlType.BIGINT, SqlType.SMALLINT, SqlType.DOUBLE, SqlType.DOUBLE, SqlType.DOUBLE,
+        assertEquals(List.of(SqlType.INTEGER, SqlType.BIGINT, SqlType.SMALLINT, SqlType.DOUBLE, SqlType.DOUBLE, SqlType.REAL,
                         SqlType.NUMERIC, SqlType.NUMERIC, SqlType.TEXT, SqlType.TEXT, SqlType.BOOLEAN, SqlType.BOOLEAN, SqlType.INTEGER),
                 create.columnDefs().stream().map(ColumnDef::type).toList());
     }

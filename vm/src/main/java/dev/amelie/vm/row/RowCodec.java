@@ -42,6 +42,7 @@ public final class RowCodec {
     private static final byte JSONB = 17;
     /** An array: its length, then each element as a value of its own. */
     private static final byte ARRAY = 18;
+    private static final byte REAL = 19;
 
     private RowCodec() {}
 
@@ -76,6 +77,10 @@ public final class RowCodec {
             case Long l -> {
                 out.put(LONG);
                 out.putLong(l);
+            }
+            case Float f -> {
+                out.put(REAL);
+                out.putInt(Float.floatToRawIntBits(f));
             }
             case Double d -> {
                 out.put(DOUBLE);
@@ -155,6 +160,7 @@ public final class RowCodec {
             case INT -> in.getInt();
             case LONG -> in.getLong();
             case DOUBLE -> Double.longBitsToDouble(in.getLong());
+            case REAL -> Float.intBitsToFloat(in.getInt());
             case TEXT -> readString(in);
             case DECIMAL -> {
                 int scale = in.getInt();

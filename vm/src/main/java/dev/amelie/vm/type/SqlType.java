@@ -39,6 +39,9 @@ public enum SqlType {
     DOUBLE_ARRAY(DOUBLE), NUMERIC_ARRAY(NUMERIC), TEXT_ARRAY(TEXT), DATE_ARRAY(DATE), TIMESTAMP_ARRAY(TIMESTAMP),
     TIMESTAMPTZ_ARRAY(TIMESTAMPTZ), UUID_ARRAY(UUID), BYTEA_ARRAY(BYTEA), TIME_ARRAY(TIME), INTERVAL_ARRAY(INTERVAL),
     JSON_ARRAY(JSON), JSONB_ARRAY(JSONB),
+    /** Single precision (float4): Java floats, printed with float4's shortest round-trip digits. */
+    REAL("real", Float.class),
+    REAL_ARRAY(REAL),
     /** The type of a NULL literal or a parameter whose type nothing determines. */
     UNKNOWN("unknown", Object.class);
 
@@ -91,6 +94,6 @@ public enum SqlType {
     }
 
     public boolean isNumeric() {
-        return this == SMALLINT || this == INTEGER || this == BIGINT || this == DOUBLE || this == NUMERIC;
+        return this == SMALLINT || this == INTEGER || this == BIGINT || this == DOUBLE || this == NUMERIC || this == REAL;
     }
 }

@@ -94,7 +94,7 @@ public final class Values {
     }
 
     private static boolean isFinite(Number n) {
-        return !(n instanceof Double d) || Double.isFinite(d);
+        return n instanceof Double d ? Double.isFinite(d) : !(n instanceof Float f) || Float.isFinite(f);
     }
 
     public static BigDecimal toBigDecimal(Number n) {
@@ -129,6 +129,7 @@ public final class Values {
             }
             case BIGINT -> longArithmetic(op, x.longValue(), y.longValue());
             case DOUBLE -> doubleArithmetic(op, x.doubleValue(), y.doubleValue());
+            case REAL -> realArithmetic(op, x.floatValue(), y.floatValue());
             case NUMERIC -> decimalArithmetic(op, toBigDecimal(x), toBigDecimal(y));
             default -> throw new SqlException(SqlState.UNDEFINED_FUNCTION,
                     "operator does not exist: " + typeName(a) + " " + op + " " + typeName(b));
@@ -181,6 +182,35 @@ public final class Values {
         };
         if (Double.isInfinite(v) && Double.isFinite(x) && Double.isFinite(y)) {
             throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        return v;
+    }
+
+    /** float4 arithmetic: in float, overflow and underflow to zero are 22003 (float4pl & co.). */
+    private static float realArithmetic(char op, float x, float y) {
+        float v = switch (op) {
+            case '+' -> x + y;
+            case '-' -> x - y;
+            case '*' -> x * y;
+            case '/' -> {
+                if (y == 0) {
+                    throw divisionByZero();
+                }
+                yield x / y;
+            }
+            case '%' -> {
+                if (y == 0) {
+                    throw divisionByZero();
+                }
+                yield x % y;
+            }
+            default -> throw new IllegalArgumentException("operator " + op);
+        };
+        if (Float.isInfinite(v) && Float.isFinite(x) && Float.isFinite(y)) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        if (v == 0 && (op == '*' && x != 0 && y != 0 || op == '/' && x != 0)) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
         }
         return v;
     }
@@ -254,6 +284,7 @@ public final class Values {
                 yield (short) -s;
             }
             case Double d -> -d;
+            case Float f -> -f;
             case BigDecimal d -> d.negate();
             case Interval i -> i.negate();
             default -> throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: - " + typeName(a));
@@ -274,6 +305,14 @@ public final class Values {
                 default -> throw cannotCast(value, target);
             };
             case SMALLINT, INTEGER, BIGINT -> castToIntegral(value, target);
+            case REAL -> switch (value) {
+                case Float f -> f;
+                // numeric_float4 reads the number's text as float4in does (and says so when it does not fit)
+                case BigDecimal d -> (float) TextInput.parseDouble(d.toPlainString(), true);
+                case Number n -> toReal(n.doubleValue());
+                case String s -> (float) TextInput.parseDouble(s, true);
+                default -> throw cannotCast(value, target);
+            };
             case DOUBLE -> switch (value) {
                 case Number n -> n.doubleValue();
                 case String s -> TextInput.parseDouble(s, false);
@@ -281,6 +320,14 @@ public final class Values {
             };
             case NUMERIC -> switch (value) {
                 case BigDecimal d -> d;
+                case Float f -> {
+                    if (!Float.isFinite(f)) {
+                        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot convert " + f + " to numeric");
+                    }
+                    // float4_numeric prints with FLT_DIG (6) significant digits, then reads that back.
+                    BigDecimal rounded = new BigDecimal(f).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+                    yield rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+                }
                 case Double d -> {
                     if (!Double.isFinite(d)) {
                         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot convert " + d + " to numeric");
@@ -370,12 +417,31 @@ public final class Values {
         };
     }
 
+    /** float8 to float4: overflow and underflow are 22003, as float84 / float4in say. */
+    private static float toReal(double d) {
+        float f = (float) d;
+        if (Float.isInfinite(f) && !Double.isInfinite(d)) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        if (f == 0 && d != 0) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+        }
+        return f;
+    }
+
     private static Object castToIntegral(Object value, SqlType target) {
         long v;
         switch (value) {
             case Integer i -> v = i;
             case Long l -> v = l;
             case Short s -> v = s;
+            case Float f -> {
+                double d = f;
+                if (Double.isNaN(d) || Double.isInfinite(d) || Math.rint(d) >= 0x1p63 || Math.rint(d) < -0x1p63) {
+                    throw outOfRange(target);
+                }
+                v = (long) Math.rint(d);
+            }
             case Double d -> {
                 if (Double.isNaN(d) || Double.isInfinite(d) || Math.rint(d) >= 0x1p63 || Math.rint(d) < -0x1p63) {
                     throw outOfRange(target);
@@ -448,6 +514,7 @@ public final class Values {
             case String s -> s;
             case Boolean b -> b ? "true" : "false";
             case Double d -> FloatText.format(d);
+            case Float f -> FloatText.formatReal(f);
             case BigDecimal d -> d.toPlainString();
             case LocalDate d -> DateTimeText.formatDate(d);
             case LocalDateTime t -> DateTimeText.formatTimestamp(t);
@@ -464,6 +531,7 @@ public final class Values {
             case Long l -> "bigint";
             case Short s -> "smallint";
             case Double d -> "double precision";
+            case Float f -> "real";
             case BigDecimal d -> "numeric";
             case String s -> "text";
             case Boolean b -> "boolean";

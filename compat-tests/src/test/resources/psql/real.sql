@@ -1,0 +1,12 @@
+create table rt (id int primary key, r real, f float(10), d float(30));
+insert into rt values (1, 1.1, 0.1, 0.1), (2, 3.4028235e38, -2.5, 1e-300), (3, null, 1e-10, 2);
+select * from rt order by id;
+select r + r, r * 2, r / 3, -r, r::float8, r::numeric, r::int, r::text from rt where id = 1;
+select sum(r), avg(r), min(r), max(r) from rt;
+select pg_typeof(r), pg_typeof(r + 1), pg_typeof(r + 1.5::float8), pg_typeof(sum(r)), pg_typeof(avg(r)) from rt group by r order by r limit 1;
+select 1.5::real, '3.14159265358979'::real;
+select r * 1e30::real from rt where id = 2;
+select '1e-50'::real;
+select sqrt(r), round(r::numeric, 2) from rt where id = 1;
+select id from rt where r > 1 order by r;
+drop table rt;
