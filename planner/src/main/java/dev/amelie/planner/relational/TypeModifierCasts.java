@@ -104,15 +104,20 @@ public final class TypeModifierCasts {
             String name = basic.getTypeName().getSimple().toUpperCase(Locale.ROOT);
             switch (name) {
                 case "VARCHAR" -> {
+                    checkLength(precision, "varchar", spec);
                     return VARCHAR.createCall(pos, value, integer(precision, pos));
                 }
                 case "CHAR" -> {
+                    checkLength(precision, "char", spec);
                     // char alone is char(1), as in a column.
                     return BPCHAR.createCall(pos, value, integer(precision < 0 ? 1 : precision, pos));
                 }
                 case "DECIMAL" -> {
                     if (precision < 0) {
                         return null; // numeric alone keeps every digit (UnconstrainedNumeric)
+                    }
+                    if (precision < 1 || precision > 1000) {
+                        throw invalid("NUMERIC precision " + precision + " must be between 1 and 1000", spec);
                     }
                     return NUMERIC.createCall(pos, value, integer(precision, pos),
                             integer(Math.max(basic.getScale(), 0), pos));
@@ -124,6 +129,20 @@ public final class TypeModifierCasts {
         }
         String name = spec.getTypeNameSpec().getTypeName().names.getLast().toLowerCase(Locale.ROOT);
         return name.equals("bpchar") ? BPCHAR.createCall(pos, value, integer(-1, pos)) : null;
+    }
+
+    /** varchar(0) and the like are 22023, as PostgreSQL's anychar_typmodin says (its bound, MaxAttrSize, Calcite's parser keeps). */
+    private static void checkLength(int length, String typeName, SqlDataTypeSpec spec) {
+        if (length == 0) {
+            throw invalid("length for type " + typeName + " must be at least 1", spec);
+        }
+    }
+
+    private static RuntimeException invalid(String message, SqlDataTypeSpec spec) {
+        SqlParserPos pos = spec.getParserPosition();
+        return new org.apache.calcite.runtime.CalciteContextException(message,
+                new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.INVALID_PARAMETER_VALUE, message),
+                pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
     }
 
     private static SqlNode integer(int value, SqlParserPos pos) {
