@@ -204,3 +204,24 @@ select array_agg(id order by id) from diff_numbers;
 
 -- a literal keeps its own type in a cached plan: smallint + 1 is integer
 select s + 1 from diff_numbers where id in (1, 2, 6) order by id;
+-- varchar(n), char(n) and numeric(p,s): RowDescription carries varchar 1043 / bpchar 1042 and
+-- the typmod of a column or a cast; explicit casts cut and round (from known-differences.sql)
+select v from diff_texts order by id;
+select c from diff_texts order by id;
+select 'abc'::varchar, 'abc'::varchar(2), 'ab'::char(4);
+select 'abcdef'::char(3), 'abc'::char, cast('xyz' as character varying(2)), 'ab'::varchar(5);
+select t::varchar(3), t::char(3), v::char(2) from diff_texts order by id;
+select '[' || c || ']', length(c), c::text, c = 'ab', v = 'abc' from diff_texts order by id;
+select id from diff_texts where c = 'abcde' or c = 'ab' order by id;
+select c, count(*) from diff_texts group by c order by c;
+select v || '!', length(v), v::text from diff_texts order by id;
+select 'ab'::char(4) = 'ab'::char(2), length('ab'::char(4)), 'ab'::char(4)::text;
+select 5::varchar(1), 12.5::char(3), price::numeric(4,1) from diff_sales order by id;
+select 1.005::numeric(5,2), 0.5::numeric(5,2), 123.456::numeric(6,1), (-1.5)::numeric(3,0);
+select 123.456::float8::numeric(6,2);
+select price from diff_sales order by id;
+select 999.995::numeric(5,2);
+select price::numeric(3,1) from diff_sales order by id;
+select 'x'::varchar(0);
+-- params: 12345.6789 | varying
+select $1::numeric(12,3), $2::varchar(20), $2::char(9);

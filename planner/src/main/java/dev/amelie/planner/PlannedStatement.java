@@ -20,7 +20,15 @@ public sealed interface PlannedStatement {
         return List.of();
     }
 
-    record ResultColumn(String name, SqlType type) {}
+    /**
+     * A result column: its name, type, and for RowDescription which character type a text
+     * column is (varchar, char) and PostgreSQL's typmod (-1: none).
+     */
+    record ResultColumn(String name, SqlType type, dev.amelie.vm.type.CharacterType character, int typmod) {
+        public ResultColumn(String name, SqlType type) {
+            this(name, type, dev.amelie.vm.type.CharacterType.TEXT, -1);
+        }
+    }
 
     /** A data statement compiled to bytecode against catalog version {@code catalogVersion}. */
     record Query(Program program, List<ResultColumn> columns, SqlType[] parameterTypes, long catalogVersion)

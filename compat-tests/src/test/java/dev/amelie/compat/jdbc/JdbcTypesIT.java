@@ -64,10 +64,10 @@ class JdbcTypesIT {
         TEXT("prepareThreshold=0&binaryTransfer=false", 0),
         /**
          * Server-prepared at the first execution, so that pgjdbc knows the result types before
-         * Bind and asks for binary; binaryTransferEnable adds bool, text, uuid, bytea, time,
+         * Bind and asks for binary; binaryTransferEnable adds bool, text, varchar, uuid, bytea, time,
          * interval, json and jsonb to pgjdbc's own list (int, float, numeric, date, timestamp).
          */
-        BINARY("prepareThreshold=-1&binaryTransfer=true&binaryTransferEnable=16,25,2950,17,1083,1186,114,3802", 1);
+        BINARY("prepareThreshold=-1&binaryTransfer=true&binaryTransferEnable=16,25,1043,2950,17,1083,1186,114,3802", 1);
 
         final String options;
         final int resultFormat;
@@ -89,9 +89,6 @@ class JdbcTypesIT {
      * when the tests run against our server, so that a run against PostgreSQL 15 still checks it.
      */
     enum Gap {
-        // server gap: a cast of a parameter to numeric(12,3) ignores the modifier: 12345.6789
-        // comes back unrounded (PostgreSQL 15: 12345.679).
-        PARAMETER_CAST("select ?::numeric(p,s) ignores (p,s)"),
         // server gap: there is no pg_catalog.pg_type. pgjdbc resolves oid 1186 (interval) there,
         // for getObject on an interval column and for setObject(PGInterval), and gets 42P01
         // relation "pg_type" does not exist. getString and the binary value are still compared.
@@ -170,13 +167,16 @@ class JdbcTypesIT {
                 new TypeCase("float8", 0.1, rs -> rs.getDouble(1), 0.1, "0.1", Double.class),
                 new TypeCase("float8", -1.5e300, rs -> rs.getObject(1, Double.class), -1.5e300, "-1.5e+300", Double.class),
                 new TypeCase("numeric(12,3)", new BigDecimal("12345.6789"), rs -> rs.getBigDecimal(1),
-                        new BigDecimal("12345.679"), "12345.679", BigDecimal.class).meets(Gap.PARAMETER_CAST),
+                        new BigDecimal("12345.679"), "12345.679", BigDecimal.class),
                 new TypeCase("numeric", new BigDecimal("-0.000000000000000000001"), rs -> rs.getBigDecimal(1),
                         new BigDecimal("-0.000000000000000000001"), "-0.000000000000000000001", BigDecimal.class),
                 new TypeCase("numeric", new BigDecimal("12345678901234567890.1234567890123"), rs -> rs.getObject(1, BigDecimal.class),
                         new BigDecimal("12345678901234567890.1234567890123"), "12345678901234567890.1234567890123", BigDecimal.class),
                 new TypeCase("text", "héllo\twörld ✓ \"q\" 'single' back\\slash", rs -> rs.getString(1),
                         "héllo\twörld ✓ \"q\" 'single' back\\slash", "héllo\twörld ✓ \"q\" 'single' back\\slash", String.class),
+                new TypeCase("varchar(20)", "varying", rs -> rs.getString(1), "varying", "varying", String.class),
+                // char(n) is left to the other clients' checks: pgjdbc 42.7 overflows its stack
+                // reading a binary bpchar (against PostgreSQL 15 too), and without binary for it a char(n) comes back as text where this transfer expects binary.
                 new TypeCase("date", LocalDate.of(2024, 2, 29), rs -> rs.getObject(1, LocalDate.class),
                         LocalDate.of(2024, 2, 29), "2024-02-29", java.sql.Date.class),
                 new TypeCase("date", LocalDate.of(1, 1, 1), rs -> rs.getObject(1, LocalDate.class),
@@ -293,7 +293,6 @@ class JdbcTypesIT {
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("casesInEveryTransfer")
     void aParameterCastIsSelectedStraightBack(Transfer transfer, int index, TypeCase typeCase) throws Exception {
-        assumeFalse(typeCase.skips(Gap.PARAMETER_CAST), Gap.PARAMETER_CAST.reason);
         assumeFalse(typeCase.sendsLookedUpType(), Gap.TYPE_CATALOG.reason);
         try (Connection c = connect(transfer);
              PreparedStatement p = c.prepareStatement("select ?::" + typeCase.type)) {

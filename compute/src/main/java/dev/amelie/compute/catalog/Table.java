@@ -30,12 +30,12 @@ public final class Table {
     private final List<SecondaryIndex> indexes;
     /** Whether an index is UNIQUE: asked per statement, so known once per table version. */
     private final boolean hasUniqueIndex;
-    /** The numeric(p, s) columns, whose values are rounded as rows are stored: asked per row. */
-    private final int[] scaledColumns;
+    /** The numeric(p, s), varchar(n) and char(n) columns, whose values are fitted to their type modifier as rows are stored: asked per row. */
+    private final int[] typmodColumns;
 
     public Table(TableDef def) {
         this.def = def;
-        this.scaledColumns = scaledColumns(def);
+        this.typmodColumns = typmodColumns(def);
         this.partitions = new PartitionsByNode(def);
         this.lastRowId = new AtomicLong();
         this.indexes = List.of();
@@ -44,7 +44,7 @@ public final class Table {
 
     private Table(TableDef def, PartitionsByNode partitions, AtomicLong lastRowId, List<SecondaryIndex> indexes) {
         this.def = def;
-        this.scaledColumns = scaledColumns(def);
+        this.typmodColumns = typmodColumns(def);
         this.partitions = partitions;
         this.lastRowId = lastRowId;
         this.indexes = List.copyOf(indexes);
@@ -59,14 +59,14 @@ public final class Table {
         return hasUniqueIndex;
     }
 
-    /** Positions of the columns declared numeric(p, s). */
-    public int[] scaledColumns() {
-        return scaledColumns;
+    /** Positions of the columns declared numeric(p, s), varchar(n) or char(n). */
+    public int[] typmodColumns() {
+        return typmodColumns;
     }
 
-    private static int[] scaledColumns(TableDef def) {
+    private static int[] typmodColumns(TableDef def) {
         return java.util.stream.IntStream.range(0, def.columns().size())
-                .filter(i -> def.columns().get(i).hasScale()).toArray();
+                .filter(i -> def.columns().get(i).hasScale() || def.columns().get(i).hasLength()).toArray();
     }
 
     public List<SecondaryIndex> indexes() {

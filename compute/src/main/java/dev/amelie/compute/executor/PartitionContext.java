@@ -10,6 +10,7 @@ import dev.amelie.compute.storage.Partition;
 import dev.amelie.compute.storage.RowKey;
 import dev.amelie.compute.storage.SecondaryIndex;
 import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.value.TypeModifiers;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.exec.Cursor;
 import dev.amelie.vm.exec.ListCursor;
@@ -100,7 +101,7 @@ final class PartitionContext extends SectionContext {
     public void insert(Object[] row) {
         TableDef def = table.def();
         checkNotNull(def, row);
-        roundToScale(table, row);
+        fitToTypeModifiers(table, row);
         Object key = RowKey.of(def, row);
         if (partition.contains(key)) {
             throw duplicateKey(def, row);
@@ -115,7 +116,7 @@ final class PartitionContext extends SectionContext {
     public boolean insertIfAbsent(Object[] row, boolean updateFollows) {
         TableDef def = table.def();
         checkNotNull(def, row);
-        roundToScale(table, row);
+        fitToTypeModifiers(table, row);
         Object key = RowKey.of(def, row);
         if (updateFollows && affectedKeys == null) {
             affectedKeys = new java.util.HashSet<>();
@@ -147,7 +148,7 @@ final class PartitionContext extends SectionContext {
         Object oldKey = current.key();
         Object[] row = def.hasPrimaryKey() ? values : withRowId(values, oldRow[def.columns().size()]);
         checkNotNull(def, row);
-        roundToScale(table, row);
+        fitToTypeModifiers(table, row);
         Object newKey = RowKey.of(def, row);
         if (newKey.equals(oldKey)) {
             table.put(partitionIndex, oldKey, row);
@@ -210,25 +211,18 @@ final class PartitionContext extends SectionContext {
     }
 
     /**
-     * numeric(p, s) columns store their values rounded to s digits (half away from zero, as
-     * PostgreSQL); a value with more than p - s integer digits is 22003, as PostgreSQL says it.
+     * numeric(p, s) columns store their values rounded to s digits, varchar(n) and char(n)
+     * columns values of at most n characters (PostgreSQL's assignment casts, TypeModifiers).
      */
-    private static void roundToScale(Table table, Object[] row) {
-        for (int i : table.scaledColumns()) {
+    private static void fitToTypeModifiers(Table table, Object[] row) {
+        for (int i : table.typmodColumns()) {
             ColumnDef column = table.def().columns().get(i);
-            if (!(row[i] instanceof Number number)) {
-                continue;
+            if (row[i] instanceof String text) {
+                row[i] = TypeModifiers.fitCharacters(text, column.character(), column.precision(), false);
+            } else if (row[i] instanceof Number number && column.hasScale()) {
+                java.math.BigDecimal value = number instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(number.toString());
+                row[i] = TypeModifiers.fitNumeric(value, column.precision(), column.scale());
             }
-            java.math.BigDecimal value = number instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(number.toString());
-            java.math.BigDecimal rounded = value.setScale(column.scale(), java.math.RoundingMode.HALF_UP);
-            int integerDigits = rounded.signum() == 0 ? Integer.MIN_VALUE : rounded.precision() - rounded.scale();
-            if (integerDigits > column.precision() - column.scale()) {
-                throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow",
-                        "A field with precision " + column.precision() + ", scale " + column.scale()
-                                + " must round to an absolute value less than 10^" + (column.precision() - column.scale()) + ".",
-                        null, 0, null);
-            }
-            row[i] = rounded;
         }
     }
 

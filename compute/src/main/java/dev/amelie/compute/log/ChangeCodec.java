@@ -8,6 +8,7 @@ import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.catalog.ViewDef;
 import dev.amelie.vm.row.GrowableBuffer;
 import dev.amelie.vm.row.RowCodec;
+import dev.amelie.vm.type.CharacterType;
 import dev.amelie.vm.type.SqlType;
 
 import java.nio.ByteBuffer;
@@ -40,6 +41,8 @@ public final class ChangeCodec {
     /** CREATE TABLE whose columns also carry numeric precision and scale (tag 13: without). */
     private static final byte CREATE_TABLE_WITH_TYPMODS = 16;
     private static final byte COMPUTE_LAYOUT = 17;
+    /** CREATE TABLE whose columns also carry their character type, varchar or char (tag 16: without). */
+    private static final byte CREATE_TABLE_WITH_CHARACTER_TYPES = 18;
 
     private ChangeCodec() {}
 
@@ -50,7 +53,7 @@ public final class ChangeCodec {
         for (Change change : changes) {
             switch (change) {
                 case Change.CreateTable(TableDef def) -> {
-                    out.put(CREATE_TABLE_WITH_TYPMODS);
+                    out.put(CREATE_TABLE_WITH_CHARACTER_TYPES);
                     out.putLong(def.id());
                     RowCodec.writeString(out, def.schema());
                     RowCodec.writeString(out, def.name());
@@ -63,6 +66,7 @@ public final class ChangeCodec {
                         writeOptional(out, column.ownedSequence());
                         out.putInt(column.precision());
                         out.putInt(column.scale());
+                        out.put((byte) column.character().ordinal());
                     }
                     out.putInt(def.primaryKey().length);
                     for (int position : def.primaryKey()) {
@@ -196,7 +200,7 @@ public final class ChangeCodec {
         for (int i = 0; i < count; i++) {
             byte kind = in.get();
             switch (kind) {
-                case CREATE_TABLE, CREATE_TABLE_WITH_DEFAULTS, CREATE_TABLE_WITH_TYPMODS -> {
+                case CREATE_TABLE, CREATE_TABLE_WITH_DEFAULTS, CREATE_TABLE_WITH_TYPMODS, CREATE_TABLE_WITH_CHARACTER_TYPES -> {
                     long id = in.getLong();
                     String schema = RowCodec.readString(in);
                     String name = RowCodec.readString(in);
@@ -211,9 +215,16 @@ public final class ChangeCodec {
                         } else {
                             String defaultSql = readOptional(in);
                             String ownedSequence = readOptional(in);
-                            columns.add(kind == CREATE_TABLE_WITH_TYPMODS
-                                    ? new ColumnDef(columnName, type, notNull, defaultSql, ownedSequence, in.getInt(), in.getInt())
-                                    : new ColumnDef(columnName, type, notNull, defaultSql, ownedSequence));
+                            if (kind == CREATE_TABLE_WITH_DEFAULTS) {
+                                columns.add(new ColumnDef(columnName, type, notNull, defaultSql, ownedSequence));
+                            } else {
+                                int precision = in.getInt();
+                                int scale = in.getInt();
+                                CharacterType character = kind == CREATE_TABLE_WITH_CHARACTER_TYPES
+                                        ? CharacterType.values()[in.get()] : CharacterType.TEXT;
+                                columns.add(new ColumnDef(columnName, type, notNull, defaultSql, ownedSequence,
+                                        precision, scale, character));
+                            }
                         }
                     }
                     int[] pk = new int[in.getInt()];

@@ -2,6 +2,7 @@ package dev.amelie.compute.log;
 
 import dev.amelie.compute.catalog.ColumnDef;
 import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.vm.type.CharacterType;
 import dev.amelie.vm.type.SqlType;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,43 @@ class ChangeCodecTest {
         assertEquals(def.columns(), back.columns());
         assertTrue(back.columns().get(1).hasScale());
         assertFalse(back.columns().get(0).hasScale());
+    }
+
+    @Test
+    void varcharAndCharLengthsRoundTrip() {
+        TableDef def = new TableDef(8, "public", "names", List.of(new ColumnDef("id", SqlType.INTEGER, true),
+                new ColumnDef("v", SqlType.TEXT, false, null, null, 10, -1, CharacterType.VARCHAR),
+                new ColumnDef("c", SqlType.TEXT, false, "'x'", null, 5, -1, CharacterType.BPCHAR),
+                new ColumnDef("t", SqlType.TEXT, false)), new int[] {0});
+        TableDef back = ((Change.CreateTable) ChangeCodec.decode(ChangeCodec.encode(List.of(new Change.CreateTable(def)))).getFirst()).def();
+        assertEquals(def.columns(), back.columns());
+        assertEquals(14, back.columns().get(1).typmod());
+        assertEquals(CharacterType.BPCHAR, back.columns().get(2).character());
+        assertEquals(-1, back.columns().get(3).typmod());
+    }
+
+    /** A CREATE TABLE logged before columns had a character type (tag 16) reads back as text columns. */
+    @Test
+    void createTableOfTheFormatBeforeCharacterTypesIsStillRead() {
+        dev.amelie.vm.row.GrowableBuffer out = new dev.amelie.vm.row.GrowableBuffer(64);
+        out.put((byte) 1);
+        out.putInt(1);
+        out.put((byte) 16);
+        out.putLong(9);
+        dev.amelie.vm.row.RowCodec.writeString(out, "public");
+        dev.amelie.vm.row.RowCodec.writeString(out, "old");
+        out.putInt(1);
+        dev.amelie.vm.row.RowCodec.writeString(out, "v");
+        out.put((byte) SqlType.TEXT.ordinal());
+        out.put((byte) 0);
+        out.put((byte) 0); // no default
+        out.put((byte) 0); // no owned sequence
+        out.putInt(-1);
+        out.putInt(-1);
+        out.putInt(0);
+        TableDef back = ((Change.CreateTable) ChangeCodec.decode(out.toByteArray()).getFirst()).def();
+        assertEquals(new ColumnDef("v", SqlType.TEXT, false, null, null, -1, -1), back.columns().getFirst());
+        assertEquals(CharacterType.TEXT, back.columns().getFirst().character());
     }
 
     @Test

@@ -84,7 +84,7 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
             return List.of();
         }
         return current.columns().stream()
-                .map(c -> new QueryEngine.ResultColumn(c.name(), c.type()))
+                .map(c -> new QueryEngine.ResultColumn(c.name(), c.type(), c.character(), c.typmod()))
                 .toList();
     }
 

@@ -116,7 +116,7 @@ final class StatementExecution {
             case PlannedStatement.Copy copy -> {
                 PlannedStatement.Query query = planner.copyQuery(copy.statement());
                 StatementOutcome outcome = transaction.run(query.program(), NO_PARAMETERS);
-                List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
+                List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type(), c.character(), c.typmod())).toList();
                 yield new Result("COPY " + outcome.rows().size(), outcome.rows(), columns, List.of(), ResultFingerprint.of(outcome));
             }
             case PlannedStatement.DropView drop -> {
@@ -164,7 +164,7 @@ final class StatementExecution {
     }
 
     private static Result query(PlannedStatement.Query query, StatementOutcome outcome) {
-        List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
+        List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type(), c.character(), c.typmod())).toList();
         return new Result(commandTag(query.program().kind(), outcome), outcome.rows(), columns, List.of(),
                 ResultFingerprint.of(outcome), outcome.draws());
     }

@@ -12,8 +12,12 @@ public final class DataRow {
     private DataRow() {
     }
 
-    /** {@code formats} null means text for every column. A null value is SQL NULL (length -1). */
-    public static void write(ByteBuf out, Object[] row, PgType[] types, FormatCode[] formats) {
+    /**
+     * {@code formats} null means text for every column. A null value is SQL NULL (length -1).
+     * A char(n) value (held without its trailing blanks, see TypeModifiers) goes out blank-padded
+     * to n, as PostgreSQL stores it; {@code typmods} null: no column is char(n).
+     */
+    public static void write(ByteBuf out, Object[] row, PgType[] types, int[] typmods, FormatCode[] formats) {
         int start = MessageFrame.begin(out, 'D');
         out.writeShort(types.length);
         for (int i = 0; i < types.length; i++) {
@@ -21,6 +25,9 @@ public final class DataRow {
             if (value == null) {
                 out.writeInt(-1);
                 continue;
+            }
+            if (typmods != null && types[i] == PgType.BPCHAR && typmods[i] > 4 && value instanceof String text) {
+                value = dev.amelie.vm.value.TypeModifiers.padded(text, typmods[i] - 4);
             }
             int lengthIndex = out.writerIndex();
             out.writeInt(0);

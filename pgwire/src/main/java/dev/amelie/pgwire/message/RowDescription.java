@@ -7,14 +7,15 @@ import io.netty.buffer.ByteBuf;
 /**
  * RowDescription ('T'): one field per result column. Table OID and column number are 0 until
  * the catalog gives columns an identity (pgjdbc's getTableName and updatable result sets need
- * them); type modifier -1 (none).
+ * them). The type modifier is PostgreSQL's atttypmod (varchar(n), char(n): n + 4; numeric(p, s):
+ * ((p << 16) | s) + 4), or -1.
  */
 public final class RowDescription {
     private RowDescription() {
     }
 
     /** {@code formats} null means text for every column (a Describe before Bind, or simple Query). */
-    public static void write(ByteBuf out, String[] names, PgType[] types, FormatCode[] formats) {
+    public static void write(ByteBuf out, String[] names, PgType[] types, int[] typmods, FormatCode[] formats) {
         int start = MessageFrame.begin(out, 'T');
         out.writeShort(names.length);
         for (int i = 0; i < names.length; i++) {
@@ -23,7 +24,7 @@ public final class RowDescription {
             out.writeShort(0);
             out.writeInt(types[i].oid());
             out.writeShort(types[i].typlen());
-            out.writeInt(-1);
+            out.writeInt(typmods == null ? -1 : typmods[i]);
             out.writeShort(formats == null ? FormatCode.TEXT.code() : formats[i].code());
         }
         MessageFrame.end(out, start);

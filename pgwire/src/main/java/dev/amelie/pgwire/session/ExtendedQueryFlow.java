@@ -162,7 +162,8 @@ final class ExtendedQueryFlow {
 
     private void describeRows(PreparedStatement statement, FormatCode[] formats) {
         if (statement.returnsRows()) {
-            RowDescription.write(session.out().buffer(), statement.columnNames, statement.columnTypes, formats);
+            RowDescription.write(session.out().buffer(), statement.columnNames, statement.columnTypes, statement.columnTypmods,
+                    formats);
         } else {
             BodylessMessage.NO_DATA.write(session.out().buffer());
         }
@@ -317,7 +318,7 @@ final class ExtendedQueryFlow {
         int from = portal.position();
         int left = rows.size() - from;
         int count = maxRows > 0 ? Math.min(maxRows, left) : left;
-        session.writeDataRows(rows, from, from + count, statement.columnTypes, portal.resultFormats);
+        session.writeDataRows(rows, from, from + count, statement.columnTypes, statement.columnTypmods, portal.resultFormats);
         portal.advance(count);
         if (count < left) {
             BodylessMessage.PORTAL_SUSPENDED.write(session.out().buffer());

@@ -21,18 +21,21 @@ final class PreparedStatement {
     final PgType[] parameterTypes;
     final String[] columnNames;
     final PgType[] columnTypes;
+    /** PostgreSQL's typmod of each column (-1: none), for RowDescription and char(n)'s padding. */
+    final int[] columnTypmods;
 
     private PreparedStatement(String name, PreparedQuery query, PgType[] parameterTypes,
-                              String[] columnNames, PgType[] columnTypes) {
+                              String[] columnNames, PgType[] columnTypes, int[] columnTypmods) {
         this.name = name;
         this.query = query;
         this.parameterTypes = parameterTypes;
         this.columnNames = columnNames;
         this.columnTypes = columnTypes;
+        this.columnTypmods = columnTypmods;
     }
 
     static PreparedStatement empty(String name, PgType[] declared) {
-        return new PreparedStatement(name, null, nonNull(declared), new String[0], new PgType[0]);
+        return new PreparedStatement(name, null, nonNull(declared), new String[0], new PgType[0], new int[0]);
     }
 
     /** {@code declared}: per parameter, the declared type or null when unspecified. */
@@ -45,21 +48,26 @@ final class PreparedStatement {
         }
         String[] names;
         PgType[] types;
+        int[] typmods;
         SessionCommand command = query.sessionCommand();
         if (command != null) {
             names = SessionParameters.columnNames(command);
             types = new PgType[names.length];
             Arrays.fill(types, PgType.TEXT);
+            typmods = new int[names.length];
+            Arrays.fill(typmods, -1);
         } else {
             List<ResultColumn> columns = query.columns();
             names = new String[columns.size()];
             types = new PgType[columns.size()];
+            typmods = new int[columns.size()];
             for (int i = 0; i < names.length; i++) {
                 names[i] = columns.get(i).name();
-                types[i] = PgType.ofResult(columns.get(i).type());
+                types[i] = columns.get(i).wireType();
+                typmods[i] = columns.get(i).typmod();
             }
         }
-        return new PreparedStatement(name, query, parameterTypes, names, types);
+        return new PreparedStatement(name, query, parameterTypes, names, types, typmods);
     }
 
     private static PgType[] nonNull(PgType[] declared) {

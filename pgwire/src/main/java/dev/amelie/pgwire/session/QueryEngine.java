@@ -214,7 +214,17 @@ public interface QueryEngine {
     }
 
     /** One column of a RowDescription. */
-    record ResultColumn(String name, SqlType type) {}
+    /** A result column; a text column says whether it is varchar or char, and typmod is PostgreSQL's (-1: none). */
+    record ResultColumn(String name, SqlType type, dev.amelie.vm.type.CharacterType character, int typmod) {
+        public ResultColumn(String name, SqlType type) {
+            this(name, type, dev.amelie.vm.type.CharacterType.TEXT, -1);
+        }
+
+        /** The wire type: varchar and char columns are sent as such. */
+        public dev.amelie.pgwire.type.PgType wireType() {
+            return dev.amelie.pgwire.type.PgType.ofResult(type, character);
+        }
+    }
 
     /**
      * A prepared statement with its parameter values (Java objects of the parameter types). For

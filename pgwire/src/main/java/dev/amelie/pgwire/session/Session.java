@@ -519,12 +519,12 @@ public final class Session extends ChannelInboundHandlerAdapter {
      * DataRows for rows [from, to). A row whose value a codec cannot encode is cut out of the
      * buffer before the exception leaves, so the client never sees half a message.
      */
-    void writeDataRows(List<Object[]> rows, int from, int to, PgType[] types, FormatCode[] formats) {
+    void writeDataRows(List<Object[]> rows, int from, int to, PgType[] types, int[] typmods, FormatCode[] formats) {
         for (int i = from; i < to; i++) {
             ByteBuf buffer = out.buffer();
             int mark = buffer.writerIndex();
             try {
-                DataRow.write(buffer, rows.get(i), types, formats);
+                DataRow.write(buffer, rows.get(i), types, typmods, formats);
             } catch (RuntimeException e) {
                 buffer.writerIndex(mark);
                 throw e;

@@ -211,12 +211,15 @@ final class SimpleQueryFlow {
     private void writeStatementResult(PreparedStatement statement, StatementResult result) {
         String[] names = statement.columnNames;
         PgType[] types = statement.columnTypes;
+        int[] typmods = statement.columnTypmods;
         if (result.columns() != null) {
             names = new String[result.columns().size()];
             types = new PgType[names.length];
+            typmods = new int[names.length];
             for (int c = 0; c < names.length; c++) {
                 names[c] = result.columns().get(c).name();
-                types[c] = PgType.ofResult(result.columns().get(c).type());
+                types[c] = result.columns().get(c).wireType();
+                typmods[c] = result.columns().get(c).typmod();
             }
         }
         for (QueryEngine.Notice notice : result.notices()) {
@@ -228,9 +231,9 @@ final class SimpleQueryFlow {
             writeCopyOut(copy, names, types, rows);
         } else {
             if (names.length > 0) {
-                RowDescription.write(session.out().buffer(), names, types, null);
+                RowDescription.write(session.out().buffer(), names, types, typmods, null);
             }
-            session.writeDataRows(rows, 0, rows.size(), types, null);
+            session.writeDataRows(rows, 0, rows.size(), types, typmods, null);
         }
         CommandComplete.write(session.out().buffer(), result.commandTag());
     }

@@ -135,6 +135,22 @@ public enum PgType {
         };
     }
 
+    /** The wire type of a result column of this type, declared as this character type when it is text. */
+    public static PgType ofResult(SqlType type, dev.amelie.vm.type.CharacterType character) {
+        if (type == SqlType.TEXT && character != null) {
+            switch (character) {
+                case VARCHAR -> {
+                    return VARCHAR;
+                }
+                case BPCHAR -> {
+                    return BPCHAR;
+                }
+                default -> { }
+            }
+        }
+        return ofResult(type);
+    }
+
     /** The wire type of a parameter the server inferred: same as results (unknown ones are text). */
     public static PgType ofParameter(SqlType type) {
         return ofResult(type);

@@ -152,7 +152,8 @@ public final class DdlParser {
                 columns.add(new ColumnDef(column, type, true, "nextval('" + sequence + "')", sequence));
             } else {
                 columns.add(new ColumnDef(column, type, notNull, defaultSql, null,
-                        columnType == null ? -1 : columnType.precision(), columnType == null ? -1 : columnType.scale()));
+                        columnType == null ? -1 : columnType.precision(), columnType == null ? -1 : columnType.scale(),
+                        columnType == null ? null : columnType.character()));
             }
         } while (in.acceptSymbol(","));
         in.expectSymbol(")");

@@ -3,6 +3,7 @@ package dev.amelie.planner.ddl;
 import dev.amelie.planner.sql.TokenStream;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
+import dev.amelie.vm.type.CharacterType;
 import dev.amelie.vm.type.SqlType;
 
 /** PostgreSQL type names (and their aliases) for the column types we store. */
@@ -52,23 +53,33 @@ public final class TypeNames {
         return parseColumnType(in).type();
     }
 
-    /** A column's type and, for numeric(p[, s]), its precision and scale (-1: unconstrained). */
-    public record ColumnType(SqlType type, int precision, int scale) {}
+    /**
+     * A column's type and its modifier: for numeric(p[, s]) precision and scale, for
+     * varchar(n) and char(n) n in precision (-1: unconstrained), with which character type.
+     */
+    public record ColumnType(SqlType type, int precision, int scale, CharacterType character) {
+        public ColumnType(SqlType type, int precision, int scale) {
+            this(type, precision, scale, CharacterType.TEXT);
+        }
+    }
 
     public static ColumnType parseColumnType(TokenStream in) {
         int position = in.peek().position();
         String name = in.expectIdentifier();
+        CharacterType character = CharacterType.TEXT;
         SqlType type = switch (name) {
             case "int", "integer", "int4" -> SqlType.INTEGER;
             case "bigint", "int8" -> SqlType.BIGINT;
             case "smallint", "int2" -> SqlType.SMALLINT;
             case "text" -> SqlType.TEXT;
-            case "varchar" -> SqlType.TEXT;
-            case "character" -> {
-                in.acceptWord("varying");
+            case "varchar" -> {
+                character = CharacterType.VARCHAR;
                 yield SqlType.TEXT;
             }
-            case "char", "bpchar" -> SqlType.TEXT;
+            case "character", "char", "bpchar" -> {
+                character = !name.equals("bpchar") && in.acceptWord("varying") ? CharacterType.VARCHAR : CharacterType.BPCHAR;
+                yield SqlType.TEXT;
+            }
             case "boolean", "bool" -> SqlType.BOOLEAN;
             case "float8" -> SqlType.DOUBLE;
             case "real", "float4" -> SqlType.REAL;
@@ -105,7 +116,7 @@ public final class TypeNames {
         int precision = -1;
         int scale = -1;
         if (in.acceptSymbol("(")) {
-            // Length modifiers are accepted and not enforced yet; numeric's are applied.
+            // time's and interval's fractional digits are read above; these are accepted and not applied.
             java.util.List<String> modifiers = new java.util.ArrayList<>();
             do {
                 modifiers.add(in.acceptSymbol("-") ? "-" + in.next().text() : in.next().text());
@@ -123,7 +134,13 @@ public final class TypeNames {
                     throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
                             "NUMERIC scale " + scale + " must be between -1000 and 1000", null, null, position, null);
                 }
+            } else if (character != CharacterType.TEXT) {
+                precision = characterLength(modifiers, name.equals("varchar") || character == CharacterType.VARCHAR
+                        ? "varchar" : "char", position);
             }
+        }
+        if (character == CharacterType.BPCHAR && precision == -1 && !name.equals("bpchar")) {
+            precision = 1; // char and character alone are char(1); bpchar alone has no length
         }
         if (in.peek().isSymbol("[") || in.peek().isWord("array")) {
             // int[], int[3], int array, int array[3]: one-dimensional arrays (sizes are not enforced, as in PostgreSQL).
@@ -143,8 +160,28 @@ public final class TypeNames {
             }
             return new ColumnType(array, -1, -1);
         }
-        return new ColumnType(type, precision, scale);
+        return new ColumnType(type, precision, scale, character);
     }
+
+    /** n of varchar(n) or char(n), within PostgreSQL's bounds (varchar.c, anychar_typmodin). */
+    private static int characterLength(java.util.List<String> modifiers, String typeName, int position) {
+        if (modifiers.size() > 1) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "invalid type modifier", null, null, position, null);
+        }
+        int length = typmod(modifiers.get(0));
+        if (length < 1) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                    "length for type " + typeName + " must be at least 1", null, null, position, null);
+        }
+        if (length > MAX_CHARACTER_LENGTH) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+                    "length for type " + typeName + " cannot exceed " + MAX_CHARACTER_LENGTH, null, null, position, null);
+        }
+        return length;
+    }
+
+    /** MaxAttrSize: the longest n of varchar(n) and char(n). */
+    private static final int MAX_CHARACTER_LENGTH = 10 * 1024 * 1024;
 
     private static int typmod(String text) {
         try {

@@ -17,6 +17,7 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
+import dev.amelie.planner.relational.TypeModifierCasts;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
@@ -132,6 +133,9 @@ final class ExpressionLowering {
             // Casts to the types Calcite sees as ANY, and to arrays (PostgresCasts).
             return castRegister(emit(call.getOperands().get(0), row), TypeMapping.fromCalcite(call.getType()));
         }
+        if (TypeModifierCasts.isCast(call.getOperator())) {
+            return typeModifierCast(call, row);
+        }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         return switch (name) {
             case "||" -> binary(Opcode.CONCAT, call, row);
@@ -192,6 +196,10 @@ final class ExpressionLowering {
         List<RelDataType> types = operands.stream().map(RexNode::getType).toList();
         if (function.isTypeName()) {
             emit(operands.getFirst(), row); // evaluated, as PostgreSQL does, for its errors
+            if (operands.getFirst() instanceof RexCall cast && TypeModifierCasts.isCast(cast.getOperator())
+                    && cast.getOperator() != TypeModifierCasts.NUMERIC) {
+                return code.loadConstant(TypeModifierCasts.characterType(cast.getOperator()).sqlName());
+            }
             return code.loadConstant(PostgresFunction.typeName(types.getFirst(), operands.getFirst() instanceof RexLiteral));
         }
         Signature signature = function.resolve(types);
@@ -364,6 +372,27 @@ final class ExpressionLowering {
             return a;
         }
         return castRegister(a, target);
+    }
+
+    /**
+     * x::varchar(n), x::char(n), x::numeric(p, s) (TypeModifierCasts): x cast to text or
+     * numeric, then fitted to the modifier, the constant operands after it.
+     */
+    private int typeModifierCast(RexCall call, int[] row) {
+        RexNode operand = call.getOperands().get(0);
+        boolean numeric = call.getOperator() == TypeModifierCasts.NUMERIC;
+        int value = emit(operand, row);
+        if (numeric ? operand.getType().getSqlTypeName() != SqlTypeName.DECIMAL : !SqlTypeUtil.inCharFamily(operand.getType())) {
+            value = castRegister(value, numeric ? SqlType.NUMERIC : SqlType.TEXT);
+        }
+        int[] args = new int[call.getOperands().size()];
+        args[0] = value;
+        for (int i = 1; i < args.length; i++) {
+            args[i] = code.loadConstant(((RexLiteral) call.getOperands().get(i)).getValueAs(Integer.class));
+        }
+        Function function = numeric ? Function.NUMERIC_TYPMOD
+                : call.getOperator() == TypeModifierCasts.BPCHAR ? Function.BPCHAR_TYPMOD : Function.VARCHAR_TYPMOD;
+        return emitCall(function, args);
     }
 
     /** r ← CAST(a AS target). */

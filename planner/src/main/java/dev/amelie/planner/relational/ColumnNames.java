@@ -147,6 +147,7 @@ final class ColumnNames {
     /** CAST, and the calls casts to our ANY-typed types and to numeric become (PostgresCasts, UnconstrainedNumeric). */
     private static boolean isCast(SqlBasicCall call) {
         return call.getKind() == SqlKind.CAST || call.getOperator() == UnconstrainedNumeric.NUMERIC
+                || TypeModifierCasts.isCast(call.getOperator())
                 || PostgresCasts.functions().contains(call.getOperator());
     }
 

@@ -52,7 +52,8 @@ final class LiteralCoercionCheck extends SqlBasicVisitor<Void> {
                 }
             }
         }
-        if (call.getOperator() == UnconstrainedNumeric.NUMERIC && call.operand(0) instanceof SqlCharStringLiteral literal) {
+        if ((call.getOperator() == UnconstrainedNumeric.NUMERIC || call.getOperator() == TypeModifierCasts.NUMERIC)
+                && call.operand(0) instanceof SqlCharStringLiteral literal) {
             try {
                 Values.cast(literal.getValueAs(String.class), SqlType.NUMERIC);
             } catch (SqlException e) {

@@ -166,7 +166,8 @@ public final class RelationalPlanner {
     }
 
     /** A statement parsed, validated and converted to relational algebra, with what the client sees of it. */
-    private record Converted(String text, RelNode rel, List<String> names, SqlType[] parameterTypes, int[] occurrenceToParameter) {}
+    private record Converted(String text, RelNode rel, List<String> names, List<ResultTypeModifiers.Modifier> modifiers,
+                             SqlType[] parameterTypes, int[] occurrenceToParameter) {}
 
     private Converted convert(String sql, SqlType[] declared, Catalog catalog) {
         try {
@@ -221,12 +222,13 @@ public final class RelationalPlanner {
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(parsed))))))));
+                    GenerateSeries.selectListCalls(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(parsed)))))))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
             List<String> names = ColumnNames.of(validated, pos -> rewritten.declaredCasts().contains(
                     CalciteErrors.offsetOf(text, pos.getLineNum(), pos.getColumnNum()) - 1));
+            List<ResultTypeModifiers.Modifier> modifiers = ResultTypeModifiers.of(validated, validator, catalog);
 
             VolcanoPlanner volcano = new VolcanoPlanner();
             volcano.setExecutor(NO_CONSTANT_REDUCTION);
@@ -234,7 +236,7 @@ public final class RelationalPlanner {
             SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                     PostgresConvertlets.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
             RelRoot root = converter.convertQuery(validated, false, true);
-            return new Converted(text, rewrite(root.project()), names, parameterTypes, rewritten.occurrenceToParameter());
+            return new Converted(text, rewrite(root.project()), names, modifiers, parameterTypes, rewritten.occurrenceToParameter());
         });
     }
 
@@ -244,7 +246,12 @@ public final class RelationalPlanner {
         List<PlannedStatement.ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String name = i < names.size() && names.get(i) != null ? names.get(i) : fields.get(i).getName();
-            columns.add(new PlannedStatement.ResultColumn(name, TypeMapping.fromCalcite(fields.get(i).getType())));
+            SqlType type = TypeMapping.fromCalcite(fields.get(i).getType());
+            ResultTypeModifiers.Modifier modifier = i < converted.modifiers().size()
+                    ? converted.modifiers().get(i) : ResultTypeModifiers.Modifier.NONE;
+            boolean applies = type == SqlType.TEXT || type == SqlType.NUMERIC && modifier.character() == dev.amelie.vm.type.CharacterType.TEXT;
+            columns.add(applies ? new PlannedStatement.ResultColumn(name, type, modifier.character(), modifier.typmod())
+                    : new PlannedStatement.ResultColumn(name, type));
         }
         return columns;
     }

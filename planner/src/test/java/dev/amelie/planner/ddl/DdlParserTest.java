@@ -40,7 +40,20 @@ class DdlParserTest {
         assertEquals("orders", create.name());
         assertArrayEquals(new int[] {1, 0}, create.primaryKey());
         assertEquals(List.of(new ColumnDef("id", SqlType.BIGINT, true), new ColumnDef("region", SqlType.TEXT, true),
-                new ColumnDef("note", SqlType.TEXT, false)), create.columnDefs());
+                new ColumnDef("note", SqlType.TEXT, false, null, null, 20, -1, dev.amelie.vm.type.CharacterType.VARCHAR)),
+                create.columnDefs());
+    }
+
+    /** char alone is char(1), bpchar alone has no length, character varying is varchar (PostgreSQL 15). */
+    @Test
+    void characterTypesKeepTheirKindAndLength() {
+        List<ColumnDef> columns = create("create table t (a char, b bpchar, c character varying(3), d character(4), e varchar)")
+                .columnDefs();
+        assertEquals(List.of(dev.amelie.vm.type.CharacterType.BPCHAR, dev.amelie.vm.type.CharacterType.BPCHAR,
+                        dev.amelie.vm.type.CharacterType.VARCHAR, dev.amelie.vm.type.CharacterType.BPCHAR,
+                        dev.amelie.vm.type.CharacterType.VARCHAR),
+                columns.stream().map(ColumnDef::character).toList());
+        assertEquals(List.of(1, -1, 3, 4, -1), columns.stream().map(ColumnDef::precision).toList());
     }
 
     @Test

@@ -23,6 +23,8 @@ final class MathFunctions {
     static Object call(Function function, Object[] r, int first, int count) {
         Object x = r[first];
         return switch (function) {
+            case NUMERIC_TYPMOD -> dev.amelie.vm.value.TypeModifiers.fitNumeric((BigDecimal) x, (Integer) r[first + 1],
+                    (Integer) r[first + 2]);
             case CBRT -> Libm.cbrt(asDouble(x));
             case EXP -> x instanceof BigDecimal n ? NumericMath.exp(n) : exp(asDouble(x));
             case LN -> x instanceof BigDecimal n ? NumericMath.ln(n) : logarithm(asDouble(x), Libm.log(asDouble(x)));

@@ -3,7 +3,9 @@ package dev.amelie.vm.function;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.program.Function;
+import dev.amelie.vm.type.CharacterType;
 import dev.amelie.vm.value.Bytes;
+import dev.amelie.vm.value.TypeModifiers;
 import dev.amelie.vm.value.Values;
 
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,8 @@ public final class TextFunctions {
     private static Object strictCall(Function function, Object[] r, int first, int count) {
         String s = text(r[first]);
         return switch (function) {
+            case VARCHAR_TYPMOD -> TypeModifiers.fitCharacters(s, CharacterType.VARCHAR, integer(r[first + 1]), true);
+            case BPCHAR_TYPMOD -> TypeModifiers.fitCharacters(s, CharacterType.BPCHAR, integer(r[first + 1]), true);
             case BTRIM -> trim(s, count > 1 ? text(r[first + 1]) : " ", true, true);
             case LTRIM -> trim(s, count > 1 ? text(r[first + 1]) : " ", true, false);
             case RTRIM -> trim(s, count > 1 ? text(r[first + 1]) : " ", false, true);

@@ -37,7 +37,9 @@ public enum Function {
     /** log(base, x): numeric only. */
     LOG(Area.MATH),
     POWER(Area.MATH), SQRT(Area.MATH), SIGN(Area.MATH), TRUNC(Area.MATH), ROUND(Area.MATH), CEIL(Area.MATH),
-    FLOOR(Area.MATH), DIV(Area.MATH), GCD(Area.MATH), LCM(Area.MATH), FACTORIAL(Area.MATH),
+    FLOOR(Area.MATH), DIV(Area.MATH),
+    /** x::numeric(p, s): (numeric, p, s), rounded to s digits, 22003 beyond p digits. */
+    NUMERIC_TYPMOD(Area.MATH), GCD(Area.MATH), LCM(Area.MATH), FACTORIAL(Area.MATH),
 
     // String functions.
     /** concat(any, …): NULL arguments are skipped. */
@@ -51,6 +53,11 @@ public enum Function {
     REPLACE(Area.TEXT),
     /** to_char(timestamp | timestamptz | date | number, format). */
     TO_CHAR(Area.TEXT),
+    /**
+     * x::varchar(n), x::char(n): the value cut to n characters (char's trailing blanks dropped,
+     * see TypeModifiers); (text, n), n -1 when the type has no length.
+     */
+    VARCHAR_TYPMOD(Area.TEXT), BPCHAR_TYPMOD(Area.TEXT),
     /** GREATEST(…), LEAST(…): NULL arguments are ignored; NULL only when all are. */
     GREATEST(Area.TEXT, false), LEAST(Area.TEXT, false),
 

@@ -1,0 +1,92 @@
+package dev.amelie.planner.relational;
+
+import dev.amelie.compute.catalog.Catalog;
+import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.compute.catalog.Table;
+import dev.amelie.vm.type.CharacterType;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What PostgreSQL's RowDescription says of a result column beyond its type: whether a text
+ * column is varchar or char, and the typmod (exprType/exprTypmod). A select-list item that is a
+ * column of a table keeps the column's declared type and modifier (varchar(10), char(5),
+ * numeric(10, 2)), one that is a cast to such a type ({@link TypeModifierCasts}) the cast's;
+ * any other expression is text, or numeric, with typmod -1, as PostgreSQL's functions and
+ * operators return.
+ */
+final class ResultTypeModifiers {
+    private ResultTypeModifiers() {}
+
+    /** A column's character type (TEXT for the other types) and typmod (-1: none). */
+    record Modifier(CharacterType character, int typmod) {
+        static final Modifier NONE = new Modifier(CharacterType.TEXT, -1);
+    }
+
+    /** One modifier per select-list item of a query, NONE where nothing is known; empty for other statements. */
+    static List<Modifier> of(SqlNode validated, SqlValidator validator, Catalog catalog) {
+        SqlNode query = validated instanceof SqlOrderBy orderBy ? orderBy.query : validated;
+        if (!(query instanceof SqlSelect select) || select.getSelectList() == null) {
+            return List.of();
+        }
+        List<List<String>> origins;
+        try {
+            origins = validator.getFieldOrigins(validated);
+        } catch (RuntimeException notTraced) {
+            origins = null;
+        }
+        SqlNodeList items = select.getSelectList();
+        List<Modifier> modifiers = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            SqlNode item = items.get(i);
+            if (item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS) {
+                item = as.operand(0);
+            }
+            if (item instanceof SqlBasicCall call && TypeModifierCasts.isCast(call.getOperator())) {
+                modifiers.add(ofCast(call));
+            } else {
+                modifiers.add(origins != null && i < origins.size() ? ofColumn(origins.get(i), catalog) : Modifier.NONE);
+            }
+        }
+        return modifiers;
+    }
+
+    private static Modifier ofCast(SqlBasicCall call) {
+        int[] values = new int[call.operandCount() - 1];
+        for (int i = 0; i < values.length; i++) {
+            if (!(call.operand(i + 1) instanceof SqlNumericLiteral literal)) {
+                return Modifier.NONE;
+            }
+            values[i] = literal.intValue(true);
+        }
+        return new Modifier(TypeModifierCasts.characterType(call.getOperator()),
+                TypeModifierCasts.typmod(call.getOperator(), values));
+    }
+
+    /** The declared type of the column an item reads as it is ([catalog,] schema, table, column), if any. */
+    private static Modifier ofColumn(List<String> origin, Catalog catalog) {
+        if (origin == null || origin.size() < 3) {
+            return Modifier.NONE;
+        }
+        Table table = catalog.table(origin.get(origin.size() - 3), origin.get(origin.size() - 2));
+        if (table == null) {
+            return Modifier.NONE;
+        }
+        String name = origin.getLast();
+        for (ColumnDef column : table.def().columns()) {
+            if (column.name().equals(name)) {
+                return new Modifier(column.character(), column.typmod());
+            }
+        }
+        return Modifier.NONE;
+    }
+}
