@@ -225,3 +225,7 @@ select price::numeric(3,1) from diff_sales order by id;
 select 'x'::varchar(0);
 -- params: 12345.6789 | varying
 select $1::numeric(12,3), $2::varchar(20), $2::char(9);
+
+-- POSIX regular-expression operators, to_hex, quote_literal, quote_ident
+select 'abc' ~ '^a.c$', 'abc' !~ 'x';
+select to_hex(255), quote_literal('it''s'), quote_ident('A b');

@@ -106,6 +106,13 @@ public final class FunctionCatalog {
         string("regexp_count", Signature.of(Function.REGEXP_COUNT, INTEGER, TEXT, TEXT),
                 Signature.of(Function.REGEXP_COUNT, INTEGER, TEXT, TEXT, INTEGER),
                 Signature.of(Function.REGEXP_COUNT, INTEGER, TEXT, TEXT, INTEGER, TEXT));
+        for (Function match : List.of(Function.REGEX_MATCH, Function.REGEX_IMATCH, Function.REGEX_NOT_MATCH, Function.REGEX_NOT_IMATCH)) {
+            // what ~, ~*, !~ and !~* become before Calcite parses (JsonOperators)
+            string(match.name().toLowerCase().replace("regex_", "regex_op_"), Signature.of(match, BOOLEAN, TEXT, TEXT));
+        }
+        string("to_hex", Signature.of(Function.TO_HEX, TEXT, INTEGER), Signature.of(Function.TO_HEX, TEXT, BIGINT));
+        string("quote_literal", Signature.of(Function.QUOTE_LITERAL, TEXT, TEXT));
+        string("quote_ident", Signature.of(Function.QUOTE_IDENT, TEXT, TEXT));
         string("regexp_like", Signature.of(Function.REGEXP_LIKE, BOOLEAN, TEXT, TEXT),
                 Signature.of(Function.REGEXP_LIKE, BOOLEAN, TEXT, TEXT, TEXT));
         List<SqlType> instr = List.of(TEXT, TEXT, INTEGER, INTEGER, INTEGER, TEXT, INTEGER);

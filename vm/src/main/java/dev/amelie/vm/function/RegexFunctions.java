@@ -28,6 +28,10 @@ final class RegexFunctions {
                     count > 3 ? (String) r[first + 3] : "");
             case REGEXP_LIKE -> PosixRegex.compile(pattern, count > 2 ? (String) r[first + 2] : "", "regexp_like")
                     .pattern().matcher(source).find();
+            case REGEX_MATCH -> PosixRegex.compile(pattern, "", "regexp_like").pattern().matcher(source).find();
+            case REGEX_IMATCH -> PosixRegex.compile(pattern, "i", "regexp_like").pattern().matcher(source).find();
+            case REGEX_NOT_MATCH -> !PosixRegex.compile(pattern, "", "regexp_like").pattern().matcher(source).find();
+            case REGEX_NOT_IMATCH -> !PosixRegex.compile(pattern, "i", "regexp_like").pattern().matcher(source).find();
             case REGEXP_INSTR -> instr(source, pattern, count > 2 ? integer(r[first + 2]) : 1,
                     count > 3 ? integer(r[first + 3]) : 1, count > 4 ? integer(r[first + 4]) : 0,
                     count > 5 ? (String) r[first + 5] : "", count > 6 ? integer(r[first + 6]) : 0);

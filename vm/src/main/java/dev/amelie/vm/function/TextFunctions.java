@@ -65,9 +65,45 @@ public final class TextFunctions {
             case STRPOS -> position(s, text(r[first + 1]));
             case TRANSLATE -> translate(s, text(r[first + 1]), text(r[first + 2]));
             case REPLACE -> text(r[first + 1]).isEmpty() ? s : s.replace(text(r[first + 1]), text(r[first + 2]));
+            // to_hex of a negative number shows its two's complement in the argument's width.
+            case TO_HEX -> r[first] instanceof Integer i ? Integer.toHexString(i) : Long.toHexString(((Number) r[first]).longValue());
+            case QUOTE_LITERAL -> quoteLiteral(s);
+            case QUOTE_IDENT -> quoteIdent(s);
             default -> throw new IllegalArgumentException(function.name());
         };
     }
+
+    /** quote_literal: in single quotes, quotes doubled; with a backslash, E'' and backslashes doubled. */
+    private static String quoteLiteral(String s) {
+        String quoted = "'" + s.replace("'", "''").replace("\\", "\\\\") + "'";
+        return s.indexOf('\\') >= 0 ? "E" + quoted : quoted;
+    }
+
+    /** quote_ident: as is when it is a lower-case identifier that is no keyword, else in double quotes. */
+    private static String quoteIdent(String s) {
+        boolean plain = !s.isEmpty() && (Character.isLowerCase(s.charAt(0)) || s.charAt(0) == '_');
+        for (int k = 0; k < s.length() && plain; k++) {
+            char c = s.charAt(k);
+            plain = Character.isLowerCase(c) && c < 128 || Character.isDigit(c) || c == '_';
+        }
+        if (plain && !RESERVED.contains(s)) {
+            return s;
+        }
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The keywords quote_ident quotes (PostgreSQL's reserved and type-function-name keywords most met). */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("all", "analyse", "analyze", "and", "any",
+            "array", "as", "asc", "asymmetric", "both", "case", "cast", "check", "collate", "column", "constraint", "create",
+            "current_catalog", "current_date", "current_role", "current_time", "current_timestamp", "current_user",
+            "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign",
+            "from", "grant", "group", "having", "in", "initially", "intersect", "into", "lateral", "leading", "limit",
+            "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or", "order", "placing", "primary",
+            "references", "returning", "select", "session_user", "some", "symmetric", "table", "then", "to", "trailing",
+            "true", "union", "unique", "user", "using", "variadic", "when", "where", "window", "with", "authorization",
+            "binary", "collation", "concurrently", "cross", "current_schema", "freeze", "full", "ilike", "inner", "is",
+            "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps", "right", "similar", "tablesample",
+            "verbose");
 
     private static String text(Object value) {
         return value instanceof String s ? s : Values.toText(value);

@@ -66,6 +66,10 @@ public enum Function {
     LIKE(Area.REGEX), ILIKE(Area.REGEX), SIMILAR(Area.REGEX),
     REGEXP_REPLACE(Area.REGEX), REGEXP_COUNT(Area.REGEX), REGEXP_LIKE(Area.REGEX), REGEXP_INSTR(Area.REGEX),
     REGEXP_SUBSTR(Area.REGEX),
+    /** text ~ pattern, ~* (case-insensitive), !~, !~*: POSIX regular-expression match somewhere in the text. */
+    REGEX_MATCH(Area.REGEX), REGEX_IMATCH(Area.REGEX), REGEX_NOT_MATCH(Area.REGEX), REGEX_NOT_IMATCH(Area.REGEX),
+    /** to_hex(int | bigint), quote_literal(text), quote_ident(text). */
+    TO_HEX(Area.TEXT), QUOTE_LITERAL(Area.TEXT), QUOTE_IDENT(Area.TEXT),
 
     // json and jsonb (the left operand's class tells which).
     /** json -> key or index, json ->> key or index (text). */
