@@ -2,15 +2,12 @@ package dev.amelie.planner.relational;
 
 import dev.amelie.planner.catalog.PostgresSqlType;
 import dev.amelie.vm.type.SqlType;
-import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
-import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -113,24 +110,16 @@ public final class PostgresCasts {
     }
 
     static SqlNode rewrite(SqlNode node) {
-        SqlNode rewritten = node.accept(new SqlShuttle() {
-            @Override
-            public SqlNode visit(SqlCall call) {
-                SqlNode visited = super.visit(call);
-                if (visited instanceof SqlCall cast && cast.getKind() == SqlKind.CAST && cast.operandCount() == 2
-                        && cast.operand(1) instanceof SqlDataTypeSpec spec) {
-                    SqlType type = spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection
-                            ? arrayOf(collection.getElementTypeName().getTypeName().names.getLast())
-                            : typeNamed(spec.getTypeNameSpec().getTypeName().names.getLast());
-                    if (type != null) {
-                        checkLiteral(cast.operand(0), type);
-                        return FUNCTIONS.get(type).createCall(cast.getParserPosition(), new SqlNode[] {cast.operand(0)});
-                    }
-                }
-                return visited;
+        return CastRewriter.rewrite(node, (cast, value, spec) -> {
+            SqlType type = spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection
+                    ? arrayOf(collection.getElementTypeName().getTypeName().names.getLast())
+                    : typeNamed(spec.getTypeNameSpec().getTypeName().names.getLast());
+            if (type == null) {
+                return null;
             }
+            checkLiteral(value, type);
+            return FUNCTIONS.get(type).createCall(cast.getParserPosition(), value);
         });
-        return rewritten == null ? node : rewritten;
     }
 
     /**

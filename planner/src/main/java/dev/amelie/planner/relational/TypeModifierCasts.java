@@ -3,7 +3,6 @@ package dev.amelie.planner.relational;
 import dev.amelie.vm.type.CharacterType;
 import dev.amelie.vm.value.TypeModifiers;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -16,7 +15,6 @@ import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
-import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.util.Locale;
 
@@ -78,21 +76,7 @@ public final class TypeModifierCasts {
     }
 
     static SqlNode rewrite(SqlNode node) {
-        SqlNode rewritten = node.accept(new SqlShuttle() {
-            @Override
-            public SqlNode visit(SqlCall call) {
-                SqlNode visited = super.visit(call);
-                if (visited instanceof SqlCall cast && cast.getKind() == SqlKind.CAST && cast.operandCount() == 2
-                        && cast.operand(1) instanceof SqlDataTypeSpec spec) {
-                    SqlNode replaced = replacement(cast.operand(0), spec, cast.getParserPosition());
-                    if (replaced != null) {
-                        return replaced;
-                    }
-                }
-                return visited;
-            }
-        });
-        return rewritten == null ? node : rewritten;
+        return CastRewriter.rewrite(node, (cast, value, spec) -> replacement(value, spec, cast.getParserPosition()));
     }
 
     private static SqlNode replacement(SqlNode value, SqlDataTypeSpec spec, SqlParserPos pos) {

@@ -1,8 +1,6 @@
 package dev.amelie.planner.relational;
 
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
-import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -11,7 +9,6 @@ import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
-import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * {@code x::numeric} without precision and scale keeps every digit in PostgreSQL ({@code
@@ -41,20 +38,9 @@ final class UnconstrainedNumeric {
     }
 
     static SqlNode rewrite(SqlNode node) {
-        SqlNode rewritten = node.accept(new SqlShuttle() {
-            @Override
-            public SqlNode visit(SqlCall call) {
-                SqlNode visited = super.visit(call);
-                if (visited instanceof SqlCall cast && cast.getKind() == SqlKind.CAST && cast.operandCount() == 2
-                        && cast.operand(1) instanceof SqlDataTypeSpec spec
-                        && spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
-                        && basic.getTypeName().getSimple().equalsIgnoreCase("DECIMAL") && basic.getPrecision() < 0) {
-                    SqlNode value = cast.operand(0);
-                    return NUMERIC.createCall(cast.getParserPosition(), new SqlNode[] {value});
-                }
-                return visited;
-            }
-        });
-        return rewritten == null ? node : rewritten;
+        return CastRewriter.rewrite(node, (cast, value, spec) ->
+                spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
+                        && basic.getTypeName().getSimple().equalsIgnoreCase("DECIMAL") && basic.getPrecision() < 0
+                        ? NUMERIC.createCall(cast.getParserPosition(), new SqlNode[] {value}) : null);
     }
 }

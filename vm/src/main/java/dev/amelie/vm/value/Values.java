@@ -186,30 +186,17 @@ public final class Values {
         return v;
     }
 
-    /** float4 arithmetic: in float, overflow and underflow to zero are 22003 (float4pl & co.). */
+    /**
+     * float4 arithmetic: the double result rounded to float is the float result (double has more
+     * than twice float's precision); overflow and underflow to zero are 22003 (float4pl & co.).
+     */
     private static float realArithmetic(char op, float x, float y) {
-        float v = switch (op) {
-            case '+' -> x + y;
-            case '-' -> x - y;
-            case '*' -> x * y;
-            case '/' -> {
-                if (y == 0) {
-                    throw divisionByZero();
-                }
-                yield x / y;
-            }
-            case '%' -> {
-                if (y == 0) {
-                    throw divisionByZero();
-                }
-                yield x % y;
-            }
-            default -> throw new IllegalArgumentException("operator " + op);
-        };
+        double exact = doubleArithmetic(op, x, y);
+        float v = (float) exact;
         if (Float.isInfinite(v) && Float.isFinite(x) && Float.isFinite(y)) {
             throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
         }
-        if (v == 0 && (op == '*' && x != 0 && y != 0 || op == '/' && x != 0)) {
+        if (v == 0 && exact != 0) {
             throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
         }
         return v;
