@@ -32,6 +32,7 @@ public enum PgType {
     INTERVAL(1186, 16, SqlType.INTERVAL, IntervalCodec.INSTANCE),
     JSON(114, -1, SqlType.JSON, JsonCodec.JSON),
     JSONB(3802, -1, SqlType.JSONB, JsonCodec.JSONB),
+    OID(26, 4, SqlType.OID, OidCodec.INSTANCE),
     BOOL_ARRAY(1000, SqlType.BOOLEAN_ARRAY, BOOL),
     INT2_ARRAY(1005, SqlType.SMALLINT_ARRAY, INT2),
     INT4_ARRAY(1007, SqlType.INTEGER_ARRAY, INT4),
@@ -52,6 +53,7 @@ public enum PgType {
     INTERVAL_ARRAY(1187, SqlType.INTERVAL_ARRAY, INTERVAL),
     JSON_ARRAY(199, SqlType.JSON_ARRAY, JSON),
     JSONB_ARRAY(3807, SqlType.JSONB_ARRAY, JSONB),
+    OID_ARRAY(1028, SqlType.OID_ARRAY, OID),
     /** A parameter the client left for the server to infer; PostgreSQL's "unknown" pseudo-type. */
     UNKNOWN(705, -2, SqlType.UNKNOWN, TextCodec.INSTANCE);
 
@@ -105,6 +107,8 @@ public enum PgType {
             case DOUBLE -> FLOAT8;
             case REAL -> FLOAT4;
             case REAL_ARRAY -> FLOAT4_ARRAY;
+            case OID -> OID;
+            case OID_ARRAY -> OID_ARRAY;
             case NUMERIC -> NUMERIC;
             case TEXT, UNKNOWN -> TEXT;
             case DATE -> DATE;

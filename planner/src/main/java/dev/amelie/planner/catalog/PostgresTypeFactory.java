@@ -30,6 +30,7 @@ public final class PostgresTypeFactory extends JavaTypeFactoryImpl {
     public RelDataType leastRestrictive(List<RelDataType> types, SqlTypeMappingRule mappingRule) {
         SqlType ours = null;
         boolean others = false;
+        boolean onlyIntegersBesides = true;
         boolean nullable = false;
         for (RelDataType type : types) {
             SqlType candidate = PostgresSqlType.of(type);
@@ -41,11 +42,15 @@ public final class PostgresTypeFactory extends JavaTypeFactoryImpl {
                 ours = candidate;
             } else {
                 SqlTypeName name = type.getSqlTypeName();
-                others |= name != SqlTypeName.NULL && name != SqlTypeName.CHAR && name != SqlTypeName.VARCHAR;
+                boolean other = name != SqlTypeName.NULL && name != SqlTypeName.CHAR && name != SqlTypeName.VARCHAR;
+                others |= other;
+                onlyIntegersBesides &= !other || SqlTypeName.INT_TYPES.contains(name);
             }
         }
         if (ours != null && others) {
-            return null;
+            // oid with integers is oid (PostgreSQL converts them); any other mix is no common type
+            return ours == SqlType.OID && onlyIntegersBesides
+                    ? createTypeWithNullability(PostgresSqlType.create(this, ours), nullable) : null;
         }
         if (ours == null) {
             return super.leastRestrictive(types, mappingRule);

@@ -92,6 +92,7 @@ public final class TypeNames {
             case "numeric", "decimal" -> SqlType.NUMERIC;
             case "date" -> SqlType.DATE;
             case "uuid" -> SqlType.UUID;
+            case "oid" -> SqlType.OID;
             case "bytea" -> SqlType.BYTEA;
             case "json" -> SqlType.JSON;
             case "jsonb" -> SqlType.JSONB;

@@ -25,7 +25,7 @@ public final class PostgresCasts {
 
     static {
         java.util.List<SqlType> types = new java.util.ArrayList<>(java.util.List.of(SqlType.UUID, SqlType.BYTEA,
-                SqlType.TIME, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB));
+                SqlType.TIME, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB, SqlType.OID));
         for (SqlType type : SqlType.values()) {
             if (type.isArray()) {
                 types.add(type);
@@ -146,6 +146,7 @@ public final class PostgresCasts {
             case "interval" -> SqlType.INTERVAL;
             case "json" -> SqlType.JSON;
             case "jsonb" -> SqlType.JSONB;
+            case "oid" -> SqlType.OID;
             default -> null;
         };
     }

@@ -124,6 +124,7 @@ public final class ParameterRewriter {
             case "timestamp" -> SqlType.TIMESTAMP;
             case "timestamptz" -> SqlType.TIMESTAMPTZ;
             case "uuid" -> SqlType.UUID;
+            case "oid" -> SqlType.OID;
             case "bytea" -> SqlType.BYTEA;
             case "interval" -> SqlType.INTERVAL;
             case "json" -> SqlType.JSON;
@@ -153,7 +154,7 @@ public final class ParameterRewriter {
             case TIMESTAMPTZ -> "TIMESTAMP WITH LOCAL TIME ZONE";
             case TIME -> "TIME";
             case INTERVAL -> "\"interval\"";
-            case UUID, BYTEA, JSON, JSONB -> type.sqlName();
+            case UUID, BYTEA, JSON, JSONB, OID -> type.sqlName();
             default -> calciteTypeName(type.element()) + " ARRAY";
         };
     }

@@ -42,6 +42,9 @@ public enum SqlType {
     /** Single precision (float4): Java floats, printed with float4's shortest round-trip digits. */
     REAL("real", Float.class),
     REAL_ARRAY(REAL),
+    /** An object identifier: unsigned 32 bits, held in a Long (0 … 4294967295). */
+    OID("oid", Long.class),
+    OID_ARRAY(OID),
     /** The type of a NULL literal or a parameter whose type nothing determines. */
     UNKNOWN("unknown", Object.class);
 

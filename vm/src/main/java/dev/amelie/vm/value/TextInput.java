@@ -125,6 +125,24 @@ public final class TextInput {
         return value;
     }
 
+    /**
+     * oidin: a decimal number in 32 unsigned bits; a negative one down to -2147483648 counts
+     * as its two's complement, as PostgreSQL's strtoul-based reading does.
+     */
+    public static long parseOid(String text) {
+        String s = text.strip();
+        long value;
+        try {
+            value = Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
+        } catch (NumberFormatException e) {
+            throw invalid(text, "oid");
+        }
+        if (value < Integer.MIN_VALUE || value > 0xffffffffL) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value \"" + text + "\" is out of range for type oid");
+        }
+        return value & 0xffffffffL;
+    }
+
     /** numeric_in for finite values; NaN and infinities are not values of ours yet. */
     public static BigDecimal parseNumeric(String text) {
         String s = text.strip();

@@ -348,6 +348,12 @@ public final class Values {
                 case String s -> DateTimeText.parseTimestamptz(s);
                 default -> throw cannotCast(value, target);
             };
+            case OID -> switch (value) {
+                case Number n when Values.isIntegral(n) -> oid(n.longValue(), value);
+                case BigDecimal d -> oid(d.setScale(0, RoundingMode.HALF_UP).longValue(), value);
+                case String s -> TextInput.parseOid(s);
+                default -> throw cannotCast(value, target);
+            };
             case UUID -> switch (value) {
                 case java.util.UUID u -> u;
                 case String s -> Uuids.parse(s);
@@ -402,6 +408,20 @@ public final class Values {
             case String s -> ArrayText.parse(s, element);
             default -> throw cannotCast(value, element.arrayOf());
         };
+    }
+
+    /**
+     * int4 and int8 to oid: an int4 is taken as the unsigned number of its bits (-1 is
+     * 4294967295, as PostgreSQL's binary-compatible cast); a bigint must fit in 32 unsigned bits.
+     */
+    private static long oid(long v, Object original) {
+        if (original instanceof Integer || original instanceof Short) {
+            return v & 0xffffffffL;
+        }
+        if (v < 0 || v > 0xffffffffL) {
+            throw new SqlException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "OID out of range");
+        }
+        return v;
     }
 
     /** float8 to float4: overflow and underflow are 22003, as float84 / float4in say. */

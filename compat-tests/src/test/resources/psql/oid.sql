@@ -1,0 +1,10 @@
+select 26::oid, '4294967295'::oid, '-1'::oid, 7::bigint::oid, (-1)::oid;
+select 4294967296::oid;
+select 'x'::oid;
+create table ot (id int primary key, o oid);
+insert into ot values (1, 16384), (2, 4000000000), (3, null);
+select * from ot order by o;
+select id from ot where o = 16384;
+select id from ot where o > 20000 order by id;
+select o::text, o::bigint from ot where id = 2;
+drop table ot;
