@@ -229,3 +229,6 @@ select $1::numeric(12,3), $2::varchar(20), $2::char(9);
 -- POSIX regular-expression operators, to_hex, quote_literal, quote_ident
 select 'abc' ~ '^a.c$', 'abc' !~ 'x';
 select to_hex(255), quote_literal('it''s'), quote_ident('A b');
+
+-- name (OID 19) and oid (OID 26)
+select 'abc'::name, repeat('x', 70)::name, 26::oid, '4294967295'::oid;

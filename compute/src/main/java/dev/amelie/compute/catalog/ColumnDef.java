@@ -44,7 +44,8 @@ public record ColumnDef(String name, SqlType type, boolean notNull, String defau
 
     /** Whether stored values are fitted to a length or stripped of trailing blanks (varchar(n), char(n)). */
     public boolean hasLength() {
-        return type == SqlType.TEXT && character != CharacterType.TEXT && (precision >= 0 || character == CharacterType.BPCHAR);
+        return type == SqlType.TEXT && character != CharacterType.TEXT
+                && (precision >= 0 || character == CharacterType.BPCHAR || character == CharacterType.NAME);
     }
 
     /** PostgreSQL's atttypmod: what RowDescription and format_type show; -1 when unconstrained. */
@@ -52,6 +53,7 @@ public record ColumnDef(String name, SqlType type, boolean notNull, String defau
         if (type == SqlType.NUMERIC) {
             return dev.amelie.vm.value.TypeModifiers.numericTypmod(precision, scale);
         }
-        return character == CharacterType.TEXT ? -1 : dev.amelie.vm.value.TypeModifiers.characterTypmod(precision);
+        return character == CharacterType.TEXT || character == CharacterType.NAME ? -1
+                : dev.amelie.vm.value.TypeModifiers.characterTypmod(precision);
     }
 }

@@ -149,6 +149,9 @@ public enum PgType {
                 case BPCHAR -> {
                     return BPCHAR;
                 }
+                case NAME -> {
+                    return NAME;
+                }
                 default -> { }
             }
         }

@@ -80,6 +80,10 @@ public final class TypeNames {
                 character = !name.equals("bpchar") && in.acceptWord("varying") ? CharacterType.VARCHAR : CharacterType.BPCHAR;
                 yield SqlType.TEXT;
             }
+            case "name" -> {
+                character = CharacterType.NAME;
+                yield SqlType.TEXT;
+            }
             case "boolean", "bool" -> SqlType.BOOLEAN;
             case "float8" -> SqlType.DOUBLE;
             case "real", "float4" -> SqlType.REAL;

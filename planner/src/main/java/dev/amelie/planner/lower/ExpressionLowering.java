@@ -391,7 +391,8 @@ final class ExpressionLowering {
             args[i] = code.loadConstant(((RexLiteral) call.getOperands().get(i)).getValueAs(Integer.class));
         }
         Function function = numeric ? Function.NUMERIC_TYPMOD
-                : call.getOperator() == TypeModifierCasts.BPCHAR ? Function.BPCHAR_TYPMOD : Function.VARCHAR_TYPMOD;
+                : call.getOperator() == TypeModifierCasts.BPCHAR ? Function.BPCHAR_TYPMOD
+                : call.getOperator() == TypeModifierCasts.NAME ? Function.NAME_TYPMOD : Function.VARCHAR_TYPMOD;
         return emitCall(function, args);
     }
 

@@ -33,6 +33,8 @@ public final class TypeModifierCasts {
     public static final SqlFunction VARCHAR = textCast("varchar");
     /** bpchar(x, n): x::char(n), n -1 for bpchar without length. */
     public static final SqlFunction BPCHAR = textCast("bpchar");
+    /** name(x, n): x::name, cut to 63 bytes (n is -1: name has no modifier). */
+    public static final SqlFunction NAME = textCast("name");
     /** numeric(x, p, s): x::numeric(p, s). Typed as our numeric columns are (see UnconstrainedNumeric). */
     public static final SqlFunction NUMERIC = new SqlFunction("numeric", SqlKind.OTHER_FUNCTION,
             ReturnTypes.cascade(binding -> binding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 38, 6),
@@ -61,18 +63,19 @@ public final class TypeModifierCasts {
 
     /** Whether this operator is one of these casts. */
     public static boolean isCast(SqlOperator operator) {
-        return operator == VARCHAR || operator == BPCHAR || operator == NUMERIC;
+        return operator == VARCHAR || operator == BPCHAR || operator == NAME || operator == NUMERIC;
     }
 
     /** The character type a call of {@link #VARCHAR} or {@link #BPCHAR} gives. */
     public static CharacterType characterType(SqlOperator operator) {
-        return operator == BPCHAR ? CharacterType.BPCHAR : operator == VARCHAR ? CharacterType.VARCHAR : CharacterType.TEXT;
+        return operator == BPCHAR ? CharacterType.BPCHAR : operator == VARCHAR ? CharacterType.VARCHAR
+                : operator == NAME ? CharacterType.NAME : CharacterType.TEXT;
     }
 
     /** PostgreSQL's typmod of such a cast's result, from its modifier operands. */
     public static int typmod(SqlOperator operator, int[] modifiers) {
         return operator == NUMERIC ? TypeModifiers.numericTypmod(modifiers[0], modifiers[1])
-                : TypeModifiers.characterTypmod(modifiers[0]);
+                : operator == NAME ? -1 : TypeModifiers.characterTypmod(modifiers[0]);
     }
 
     static SqlNode rewrite(SqlNode node) {
@@ -112,7 +115,11 @@ public final class TypeModifierCasts {
             }
         }
         String name = spec.getTypeNameSpec().getTypeName().names.getLast().toLowerCase(Locale.ROOT);
-        return name.equals("bpchar") ? BPCHAR.createCall(pos, value, integer(-1, pos)) : null;
+        return switch (name) {
+            case "bpchar" -> BPCHAR.createCall(pos, value, integer(-1, pos));
+            case "name" -> NAME.createCall(pos, value, integer(-1, pos));
+            default -> null;
+        };
     }
 
     /** varchar(0) and the like are 22023, as PostgreSQL's anychar_typmodin says (its bound, MaxAttrSize, Calcite's parser keeps). */

@@ -41,6 +41,7 @@ public final class TextFunctions {
         return switch (function) {
             case VARCHAR_TYPMOD -> TypeModifiers.fitCharacters(s, CharacterType.VARCHAR, integer(r[first + 1]), true);
             case BPCHAR_TYPMOD -> TypeModifiers.fitCharacters(s, CharacterType.BPCHAR, integer(r[first + 1]), true);
+            case NAME_TYPMOD -> TypeModifiers.fitName(s);
             case BTRIM -> trim(s, count > 1 ? text(r[first + 1]) : " ", true, true);
             case LTRIM -> trim(s, count > 1 ? text(r[first + 1]) : " ", true, false);
             case RTRIM -> trim(s, count > 1 ? text(r[first + 1]) : " ", false, true);

@@ -57,7 +57,7 @@ public enum Function {
      * x::varchar(n), x::char(n): the value cut to n characters (char's trailing blanks dropped,
      * see TypeModifiers); (text, n), n -1 when the type has no length.
      */
-    VARCHAR_TYPMOD(Area.TEXT), BPCHAR_TYPMOD(Area.TEXT),
+    VARCHAR_TYPMOD(Area.TEXT), BPCHAR_TYPMOD(Area.TEXT), NAME_TYPMOD(Area.TEXT),
     /** GREATEST(…), LEAST(…): NULL arguments are ignored; NULL only when all are. */
     GREATEST(Area.TEXT, false), LEAST(Area.TEXT, false),
 

@@ -12,7 +12,9 @@ public enum CharacterType {
     /** varchar(n), character varying(n): at most n characters; no n: any length. */
     VARCHAR("character varying"),
     /** char(n), character(n), bpchar: blank-padded to n characters; char alone is char(1). */
-    BPCHAR("character");
+    BPCHAR("character"),
+    /** name: an identifier of at most 63 bytes (NAMEDATALEN - 1); longer input is cut, never an error. */
+    NAME("name");
 
     private final String sqlName;
 

@@ -21,6 +21,9 @@ public final class TypeModifiers {
 
     /** A value for a varchar(length) (length -1: any) or char(length) (bpchar without length: -1). */
     public static String fitCharacters(String value, CharacterType type, int length, boolean explicit) {
+        if (type == CharacterType.NAME) {
+            return fitName(value);
+        }
         String fitted = value;
         if (length >= 0 && type != CharacterType.TEXT) {
             int count = value.codePointCount(0, value.length());
@@ -38,6 +41,25 @@ public final class TypeModifiers {
             }
         }
         return type == CharacterType.BPCHAR ? withoutTrailingBlanks(fitted) : fitted;
+    }
+
+    /** namein: cut to 63 bytes of UTF-8, at a character boundary. */
+    public static String fitName(String value) {
+        if (value.length() <= 21 || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63) {
+            return value;
+        }
+        int bytes = 0;
+        int i = 0;
+        while (i < value.length()) {
+            int c = value.codePointAt(i);
+            int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            if (bytes + size > 63) {
+                break;
+            }
+            bytes += size;
+            i += Character.charCount(c);
+        }
+        return value.substring(0, i);
     }
 
     /** A char(length) value as a client sees it: blank-padded to length characters. */
