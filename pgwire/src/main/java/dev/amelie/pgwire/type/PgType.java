@@ -33,6 +33,7 @@ public enum PgType {
     JSON(114, -1, SqlType.JSON, JsonCodec.JSON),
     JSONB(3802, -1, SqlType.JSONB, JsonCodec.JSONB),
     OID(26, 4, SqlType.OID, OidCodec.INSTANCE),
+    REGCLASS(2205, 4, SqlType.REGCLASS, RegClassCodec.INSTANCE),
     BOOL_ARRAY(1000, SqlType.BOOLEAN_ARRAY, BOOL),
     INT2_ARRAY(1005, SqlType.SMALLINT_ARRAY, INT2),
     INT4_ARRAY(1007, SqlType.INTEGER_ARRAY, INT4),
@@ -108,6 +109,7 @@ public enum PgType {
             case REAL -> FLOAT4;
             case REAL_ARRAY -> FLOAT4_ARRAY;
             case OID -> OID;
+            case REGCLASS -> REGCLASS;
             case OID_ARRAY -> OID_ARRAY;
             case NUMERIC -> NUMERIC;
             case TEXT, UNKNOWN -> TEXT;

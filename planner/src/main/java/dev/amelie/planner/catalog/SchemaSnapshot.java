@@ -48,7 +48,7 @@ public final class SchemaSnapshot {
             addType(schema, "float4", SqlTypeName.REAL);
             addType(schema, "bool", SqlTypeName.BOOLEAN);
             addType(schema, "bpchar", SqlTypeName.VARCHAR);
-            for (SqlType type : new SqlType[] {SqlType.UUID, SqlType.BYTEA, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB, SqlType.OID}) {
+            for (SqlType type : new SqlType[] {SqlType.UUID, SqlType.BYTEA, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB, SqlType.OID, SqlType.REGCLASS}) {
                 schema.add(type.sqlName(), (RelDataTypeFactory factory) -> PostgresSqlType.create(factory, type));
             }
             schema.add("timestamptz", (RelDataTypeFactory factory) ->

@@ -27,7 +27,7 @@ public final class TypeMapping {
             case DATE -> factory.createSqlType(SqlTypeName.DATE);
             case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 6);
             case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
-            case UUID, BYTEA, TIME, INTERVAL, JSON, JSONB, OID -> PostgresSqlType.create(factory, type);
+            case UUID, BYTEA, TIME, INTERVAL, JSON, JSONB, OID, REGCLASS -> PostgresSqlType.create(factory, type);
             case UNKNOWN -> factory.createSqlType(SqlTypeName.NULL);
             default -> throw new IllegalArgumentException(type.name());
         };

@@ -146,6 +146,10 @@ final class ExpressionLowering {
             case "NUMERIC" -> castRegister(emit(call.getOperands().get(0), row), SqlType.NUMERIC);
             case "NOW" -> function(Function.NOW, List.of(), row);
             case "GEN_RANDOM_UUID" -> function(Function.GEN_RANDOM_UUID, List.of(), row);
+            // 'name'::regclass, resolved while planning (RegClassLiterals)
+            case "REGCLASS_CONSTANT" -> code.loadConstant(new dev.amelie.vm.value.RegClass(
+                    ((RexLiteral) call.getOperands().get(0)).getValueAs(Long.class),
+                    ((RexLiteral) call.getOperands().get(1)).getValueAs(String.class)));
             case "ARRAY_LENGTH", "ARRAY_UPPER", "ARRAY_LOWER", "CARDINALITY", "ARRAY_TO_STRING", "STRING_TO_ARRAY",
                  "ARRAY_CAT", "ARRAY_POSITION", "ARRAY_REMOVE" -> function(Function.valueOf(name), call.getOperands(), row);
             case "ARRAY_OP_ANY" -> emitCall(Function.ARRAY_ANY_EQUAL, new int[] {

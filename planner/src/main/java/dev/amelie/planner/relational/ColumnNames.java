@@ -90,6 +90,9 @@ final class ColumnNames {
             if (kind == SqlKind.FILTER || kind == SqlKind.WITHIN_GROUP) {
                 return figure(call.operand(0)); // count(*) FILTER (WHERE …) is named count
             }
+            if (call.getOperator() == RegClassLiterals.REGCLASS) {
+                return "regclass";
+            }
             if (isCast(call) && declaredCast.test(call.getParserPosition())) {
                 return "?column?"; // a parameter with its declared type, no cast of the client's
             }
@@ -147,6 +150,7 @@ final class ColumnNames {
     /** CAST, and the calls casts to our ANY-typed types and to numeric become (PostgresCasts, UnconstrainedNumeric). */
     private static boolean isCast(SqlBasicCall call) {
         return call.getKind() == SqlKind.CAST || call.getOperator() == UnconstrainedNumeric.NUMERIC
+                || call.getOperator() == RegClassLiterals.REGCLASS
                 || TypeModifierCasts.isCast(call.getOperator())
                 || PostgresCasts.functions().contains(call.getOperator());
     }

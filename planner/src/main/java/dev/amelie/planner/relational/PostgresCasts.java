@@ -25,7 +25,7 @@ public final class PostgresCasts {
 
     static {
         java.util.List<SqlType> types = new java.util.ArrayList<>(java.util.List.of(SqlType.UUID, SqlType.BYTEA,
-                SqlType.TIME, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB, SqlType.OID));
+                SqlType.TIME, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB, SqlType.OID, SqlType.REGCLASS));
         for (SqlType type : SqlType.values()) {
             if (type.isArray()) {
                 types.add(type);
@@ -147,6 +147,7 @@ public final class PostgresCasts {
             case "json" -> SqlType.JSON;
             case "jsonb" -> SqlType.JSONB;
             case "oid" -> SqlType.OID;
+            case "regclass" -> SqlType.REGCLASS;
             default -> null;
         };
     }

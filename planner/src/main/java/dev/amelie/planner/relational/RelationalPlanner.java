@@ -222,7 +222,7 @@ public final class RelationalPlanner {
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(parsed)))))))));
+                    GenerateSeries.selectListCalls(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(parsed, catalog))))))))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);

@@ -154,7 +154,7 @@ public final class ParameterRewriter {
             case TIMESTAMPTZ -> "TIMESTAMP WITH LOCAL TIME ZONE";
             case TIME -> "TIME";
             case INTERVAL -> "\"interval\"";
-            case UUID, BYTEA, JSON, JSONB, OID -> type.sqlName();
+            case UUID, BYTEA, JSON, JSONB, OID, REGCLASS -> type.sqlName();
             default -> calciteTypeName(type.element()) + " ARRAY";
         };
     }

@@ -12,6 +12,7 @@ import dev.amelie.vm.value.Bytes;
 import dev.amelie.vm.value.Interval;
 import dev.amelie.vm.value.Json;
 import dev.amelie.vm.value.Jsonb;
+import dev.amelie.vm.value.RegClass;
 import dev.amelie.vm.value.SqlArray;
 import java.time.ZoneOffset;
 
@@ -43,6 +44,7 @@ public final class RowCodec {
     /** An array: its length, then each element as a value of its own. */
     private static final byte ARRAY = 18;
     private static final byte REAL = 19;
+    private static final byte REGCLASS = 20;
 
     private RowCodec() {}
 
@@ -139,6 +141,11 @@ public final class RowCodec {
                 out.put(JSONB);
                 writeString(out, j.toString());
             }
+            case RegClass r -> {
+                out.put(REGCLASS);
+                out.putLong(r.oid());
+                writeString(out, r.name());
+            }
             case SqlArray a -> {
                 out.put(ARRAY);
                 out.putInt(a.length());
@@ -161,6 +168,7 @@ public final class RowCodec {
             case LONG -> in.getLong();
             case DOUBLE -> Double.longBitsToDouble(in.getLong());
             case REAL -> Float.intBitsToFloat(in.getInt());
+            case REGCLASS -> new RegClass(in.getLong(), readString(in));
             case TEXT -> readString(in);
             case DECIMAL -> {
                 int scale = in.getInt();

@@ -45,6 +45,8 @@ public enum SqlType {
     /** An object identifier: unsigned 32 bits, held in a Long (0 … 4294967295). */
     OID("oid", Long.class),
     OID_ARRAY(OID),
+    /** A relation's OID that prints as its name (dev.amelie.vm.value.RegClass). */
+    REGCLASS("regclass", dev.amelie.vm.value.RegClass.class),
     /** The type of a NULL literal or a parameter whose type nothing determines. */
     UNKNOWN("unknown", Object.class);
 

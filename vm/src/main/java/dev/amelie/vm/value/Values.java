@@ -66,6 +66,15 @@ public final class Values {
             case SqlArray x when b instanceof SqlArray y -> {
                 return x.compareTo(y);
             }
+            case RegClass x when b instanceof RegClass y -> {
+                return x.compareTo(y);
+            }
+            case RegClass x when b instanceof Number y -> {
+                return Long.compare(x.oid(), y.longValue());
+            }
+            case Number x when b instanceof RegClass y -> {
+                return Long.compare(x.longValue(), y.oid());
+            }
             case Json x when b instanceof Json y -> throw new SqlException(SqlState.UNDEFINED_FUNCTION,
                     "operator does not exist: json = json", null,
                     "No operator matches the given name and argument types. You might need to add explicit type casts.", 0, null);
@@ -348,7 +357,13 @@ public final class Values {
                 case String s -> DateTimeText.parseTimestamptz(s);
                 default -> throw cannotCast(value, target);
             };
+            case REGCLASS -> switch (value) {
+                case RegClass r -> r;
+                default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "a cast of " + typeName(value) + " to regclass is taken only for a constant name yet");
+            };
             case OID -> switch (value) {
+                case RegClass r -> r.oid();
                 case Number n when Values.isIntegral(n) -> oid(n.longValue(), value);
                 case BigDecimal d -> oid(d.setScale(0, RoundingMode.HALF_UP).longValue(), value);
                 case String s -> TextInput.parseOid(s);
@@ -551,6 +566,7 @@ public final class Values {
             case Interval i -> "interval";
             case Json j -> "json";
             case Jsonb j -> "jsonb";
+            case RegClass r -> "regclass";
             case SqlArray a -> java.util.Arrays.stream(a.elements()).filter(java.util.Objects::nonNull).findFirst()
                     .map(e -> typeName(e) + "[]").orElse("anyarray");
             default -> value.getClass().getSimpleName();
