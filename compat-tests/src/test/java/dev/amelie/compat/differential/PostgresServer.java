@@ -1,5 +1,7 @@
 package dev.amelie.compat.differential;
 
+import dev.amelie.compat.server.TempDirectories;
+
 import dev.amelie.compat.server.ServerProcess;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -10,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The machine's PostgreSQL 15, started for the tests of a class on a fresh cluster in a
@@ -69,7 +69,7 @@ final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
             if (stopOnExit != null) {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
             }
-            deleteTree(directory);
+            TempDirectories.deleteTree(directory);
         }
     }
 
@@ -118,14 +118,4 @@ final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

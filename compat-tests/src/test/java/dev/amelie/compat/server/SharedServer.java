@@ -4,11 +4,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One real server for all the tests of a class, on a fresh data directory, stopped and removed
@@ -36,7 +33,7 @@ public final class SharedServer implements BeforeAllCallback, AfterAllCallback {
                 process.close();
             }
         } finally {
-            deleteTree(directory);
+            TempDirectories.deleteTree(directory);
         }
     }
 
@@ -46,16 +43,5 @@ public final class SharedServer implements BeforeAllCallback, AfterAllCallback {
 
     public String jdbcUrl() {
         return process.jdbcUrl();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
