@@ -232,3 +232,6 @@ select to_hex(255), quote_literal('it''s'), quote_ident('A b');
 
 -- name (OID 19) and oid (OID 26)
 select 'abc'::name, repeat('x', 70)::name, 26::oid, '4294967295'::oid;
+
+-- the ^ operator
+select 2::float8 ^ 0.5, 0.1::numeric ^ 3;

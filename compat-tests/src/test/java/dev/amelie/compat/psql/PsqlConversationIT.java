@@ -21,7 +21,7 @@ class PsqlConversationIT {
     static final SharedServer server = new SharedServer(2);
 
     @ParameterizedTest
-    @ValueSource(strings = {"first-session", "group-by", "views", "insert-select", "joins", "dates-and-times", "table-changes", "sequences", "defaults-and-serials", "subqueries", "date-fields", "returning", "upserts", "set-operations", "indexes", "unique-constraints", "grouping", "utf8-text", "numeric-casts", "bool-aggregates", "string-agg", "numeric-typmods", "functions", "pattern-matching", "generate-series", "to-char", "window-functions", "full-join", "multiset-operations", "substring-trim", "variance", "uuid-bytea-time-interval", "json-jsonb", "arrays", "settings-functions", "collecting-aggregates", "date-time-functions", "real", "varchar-char", "regex-operators", "oid", "name-type", "regclass"})
+    @ValueSource(strings = {"first-session", "group-by", "views", "insert-select", "joins", "dates-and-times", "table-changes", "sequences", "defaults-and-serials", "subqueries", "date-fields", "returning", "upserts", "set-operations", "indexes", "unique-constraints", "grouping", "utf8-text", "numeric-casts", "bool-aggregates", "string-agg", "numeric-typmods", "functions", "pattern-matching", "generate-series", "to-char", "window-functions", "full-join", "multiset-operations", "substring-trim", "variance", "uuid-bytea-time-interval", "json-jsonb", "arrays", "settings-functions", "collecting-aggregates", "date-time-functions", "real", "varchar-char", "regex-operators", "oid", "name-type", "regclass", "power-operator"})
     void conversationPrintsWhatPostgresPrints(String name) throws Exception {
         String output = Psql.run(server.port(), resource(name + ".sql"));
         assertEquals(resource(name + ".expected"), output);

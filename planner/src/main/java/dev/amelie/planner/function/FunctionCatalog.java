@@ -47,7 +47,7 @@ public final class FunctionCatalog {
         }
         numeric("log", Signature.of(Function.LOG10, DOUBLE, DOUBLE), Signature.of(Function.LOG10, NUMERIC, NUMERIC),
                 Signature.of(Function.LOG, NUMERIC, NUMERIC, NUMERIC));
-        for (String name : List.of("power", "pow")) {
+        for (String name : List.of("power", "pow", "power_op")) { // power_op: the ^ operator (JsonOperators)
             numeric(name, Signature.of(Function.POWER, DOUBLE, DOUBLE, DOUBLE),
                     Signature.of(Function.POWER, NUMERIC, NUMERIC, NUMERIC));
         }

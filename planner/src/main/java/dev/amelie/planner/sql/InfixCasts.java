@@ -103,6 +103,9 @@ public final class InfixCasts {
             String operator = JsonOperators.at(sql, i);
             if (operator != null) {
                 int start = out.primaryStart();
+                if (operator.equals("^") && start > 0) {
+                    start = out.withUnarySign(start); // -2 ^ 2 is (-2) ^ 2 in PostgreSQL
+                }
                 int operandEnd = JsonOperators.operandEnd(sql, i + operator.length());
                 if (start >= 0 && operandEnd >= 0) {
                     out.insert(start, JsonOperators.function(operator) + "(", i);
@@ -249,6 +252,30 @@ public final class InfixCasts {
                     segment[1] += generated.length();
                 }
             }
+        }
+
+        /**
+         * {@code start}, or the position of a sign just before it when that sign is unary (it
+         * follows an operator, a parenthesis, a comma or nothing).
+         */
+        int withUnarySign(int start) {
+            int k = start - 1;
+            while (k >= 0 && Character.isWhitespace(text.charAt(k))) {
+                k--;
+            }
+            if (k < 0 || text.charAt(k) != '-' && text.charAt(k) != '+') {
+                return start;
+            }
+            int before = k - 1;
+            while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+                before--;
+            }
+            if (before < 0 || "(,=<>+-*/%^".indexOf(text.charAt(before)) >= 0) {
+                return k;
+            }
+            int wordStart = wordStart(before + 1);
+            String word = text.substring(wordStart, before + 1).toLowerCase(Locale.ROOT);
+            return NOT_FUNCTIONS.contains(word) ? k : start;
         }
 
         /** Where the primary expression ending at the end of the text starts, or -1. */

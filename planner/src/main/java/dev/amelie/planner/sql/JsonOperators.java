@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * PostgreSQL's json operators (and the array operators sharing @>, <@, plus &&), and the POSIX
- * regular-expression matches ~, ~*, !~ and !~*, which Calcite's parser does not know: {@link InfixCasts} turns
+ * regular-expression matches ~, ~*, !~ and !~*, and exponentiation ^, which Calcite's parser does not know: {@link InfixCasts} turns
  * {@code a -> b} into {@code json_op_field(a, b)} and so on (FunctionCatalog has their
  * signatures). Both operands are primary expressions (a literal, a name, a parameter, a call,
  * a parenthesized expression, each with any {@code ::type}), and the operators chain from the
@@ -12,18 +12,18 @@ import java.util.Map;
  */
 public final class JsonOperators {
     /** Longest first, so that ->> is not read as -> followed by >. */
-    private static final String[] OPERATORS = {"->>", "#>>", "->", "#>", "@>", "<@", "&&", "!~*", "!~", "~*", "~"};
+    private static final String[] OPERATORS = {"->>", "#>>", "->", "#>", "@>", "<@", "&&", "!~*", "!~", "~*", "~", "^"};
     private static final Map<String, String> FUNCTIONS = Map.ofEntries(Map.entry("->", "json_op_field"),
             Map.entry("->>", "json_op_field_text"), Map.entry("#>", "json_op_path"), Map.entry("#>>", "json_op_path_text"),
             Map.entry("@>", "json_op_contains"), Map.entry("<@", "json_op_contained"), Map.entry("&&", "array_op_overlap"),
             Map.entry("~", "regex_op_match"), Map.entry("~*", "regex_op_imatch"), Map.entry("!~", "regex_op_not_match"),
-            Map.entry("!~*", "regex_op_not_imatch"));
+            Map.entry("!~*", "regex_op_not_imatch"), Map.entry("^", "power_op"));
 
     private JsonOperators() {}
 
     static boolean mayContain(String sql) {
         return sql.contains("->") || sql.contains("#>") || sql.contains("@>") || sql.contains("<@") || sql.contains("&&")
-                || sql.contains("~");
+                || sql.contains("~") || sql.contains("^");
     }
 
     /** The operator at {@code i}, or null. */
