@@ -235,3 +235,7 @@ select 'abc'::name, repeat('x', 70)::name, 26::oid, '4294967295'::oid;
 
 -- the ^ operator
 select 2::float8 ^ 0.5, 0.1::numeric ^ 3;
+
+-- SELECT … WHERE without FROM
+select 1 where false;
+select 2 where true;

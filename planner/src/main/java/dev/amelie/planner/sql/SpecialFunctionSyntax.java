@@ -87,11 +87,43 @@ final class SpecialFunctionSyntax {
         return false;
     }
 
+    /**
+     * SELECT … WHERE (or GROUP BY, HAVING) without FROM, which PostgreSQL takes as a select of one
+     * row and Calcite's parser does not: a FROM of one row is put in before the clause.
+     */
+    private static void fromForSelectWithout(List<Token> tokens, int select, List<Edit> edits) {
+        int depth = 0;
+        for (int u = select + 1; u < tokens.size(); u++) {
+            Token token = tokens.get(u);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                if (--depth < 0) {
+                    return;
+                }
+            } else if (depth == 0 && token.isSymbol(";")) {
+                return;
+            } else if (depth == 0 && token.kind() == Token.Kind.WORD) {
+                switch (token.text()) {
+                    case "from", "union", "intersect", "except", "order", "limit", "offset", "fetch", "window", "into" -> {
+                        return;
+                    }
+                    case "where", "group", "having" -> {
+                        edits.add(new Edit(token.position() - 1, "from (values (0)) as amelie_one_row(amelie_unused) "));
+                        return;
+                    }
+                    default -> { }
+                }
+            }
+        }
+    }
+
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
         if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")
-                && !lower.contains("date_trunc")) {
+                && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
+                && !lower.contains("having")) {
             return null;
         }
         List<Token> tokens;
@@ -101,6 +133,11 @@ final class SpecialFunctionSyntax {
             return null; // Calcite reports the error, at its place
         }
         List<Edit> edits = new ArrayList<>();
+        for (int t = 0; t < tokens.size(); t++) {
+            if (tokens.get(t).kind() == Token.Kind.WORD && tokens.get(t).text().equals("select")) {
+                fromForSelectWithout(tokens, t, edits);
+            }
+        }
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);
