@@ -117,9 +117,7 @@ public final class Executor {
             }
             return needed;
         }
-        if (program.input() != null && (program.input().calls(Function.RANDOM) || program.input().calls(Function.GEN_RANDOM_UUID)
-                || program.input().calls(Function.NOW)
-                || SequenceUse.any(program))) {
+        if (program.input() != null && (drawsFromTransaction(program.input()) || SequenceUse.any(program))) {
             return null; // the keys are known only once the transaction fixes its time and numbers
         }
         if (program.kind() != Program.StatementKind.SELECT && hasUniqueIndex(program.tableId())) {
@@ -154,6 +152,19 @@ public final class Executor {
             }
         }
         return needed;
+    }
+
+    /** The functions whose values the transaction fixes (Function#drawsFromTransaction), as an array: no allocation per statement. */
+    private static final Function[] TRANSACTION_DRAWS = java.util.Arrays.stream(Function.values())
+            .filter(Function::drawsFromTransaction).toArray(Function[]::new);
+
+    private static boolean drawsFromTransaction(dev.amelie.vm.program.Code code) {
+        for (Function function : TRANSACTION_DRAWS) {
+            if (code.calls(function)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasUniqueIndex(long tableId) {

@@ -193,6 +193,9 @@ public final class SessionParameters {
 
     /** The transaction ended (committed, rolled back, or a statement outside a block): SET LOCALs are undone. */
     void endTransaction() {
+        if (beforeLocalSets.isEmpty()) {
+            return; // the common case, at every ReadyForQuery
+        }
         for (Map.Entry<String, String> e : beforeLocalSets.entrySet()) {
             if (e.getValue() == null) {
                 values.remove(e.getKey());

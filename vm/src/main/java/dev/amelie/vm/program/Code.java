@@ -1,27 +1,33 @@
 package dev.amelie.vm.program;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * One section of bytecode: instructions (four ints each, see {@link Opcode}), its constant
  * pool, and how many registers and cursors a frame for it needs. Immutable and shared between
  * threads once built.
  */
-public record Code(int[] code, Object[] constants, int registers, int cursors, long calledFunctions) {
+public record Code(int[] code, Object[] constants, int registers, int cursors, Set<Function> calledFunctions) {
 
-    /** {@code calledFunctions} is derived: one bit per {@link Function} some CALL instruction calls. */
+    /**
+     * {@code calledFunctions} is derived: the {@link Function}s some CALL instruction calls (a set,
+     * not a bit mask: there are more functions than a long has bits).
+     */
     public Code(int[] code, Object[] constants, int registers, int cursors) {
         this(code, constants, registers, cursors, calledFunctions(code));
     }
 
-    private static long calledFunctions(int[] code) {
-        long mask = 0;
+    private static Set<Function> calledFunctions(int[] code) {
+        EnumSet<Function> called = EnumSet.noneOf(Function.class);
         for (int at = 0; at < code.length; at += 4) {
             if (Opcode.of(code[at] & 0xffff) == Opcode.CALL) {
-                mask |= 1L << (code[at + 2] >>> 8);
+                called.add(Function.of(code[at + 2] >>> 8));
             }
         }
-        return mask;
+        return Collections.unmodifiableSet(called);
     }
 
     public int instructionCount() {
@@ -30,7 +36,7 @@ public record Code(int[] code, Object[] constants, int registers, int cursors, l
 
     /** True when some instruction calls this function. */
     public boolean calls(Function function) {
-        return (calledFunctions & 1L << function.ordinal()) != 0;
+        return calledFunctions.contains(function);
     }
 
     /** Human-readable listing, one instruction per line (for EXPLAIN and tests). */

@@ -152,6 +152,14 @@ public enum Function {
         return area;
     }
 
+    /**
+     * Whether its value comes from the transaction's fixed time or random numbers (now(),
+     * random(), gen_random_uuid()): known only once the transaction has its place in the order.
+     */
+    public boolean drawsFromTransaction() {
+        return this == NOW || this == RANDOM || this == GEN_RANDOM_UUID;
+    }
+
     /** NULL in, NULL out, for any argument (PostgreSQL's STRICT). */
     public boolean strict() {
         return strict;
