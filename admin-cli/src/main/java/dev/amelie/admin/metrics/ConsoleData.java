@@ -67,27 +67,11 @@ public final class ConsoleData {
         return out.append('}').toString();
     }
 
-    /** A JSON string: quotes, backslashes and control characters escaped. */
+    /** A JSON string: quotes, backslashes and control characters escaped (as jsonb prints strings). */
     static String quoted(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        dev.amelie.vm.value.Jsonb.quote(out, text);
+        return out.toString();
     }
 
     private static StringBuilder field(StringBuilder out, String name, String value) {
