@@ -60,6 +60,10 @@ public sealed interface PlannedStatement {
 
     record QualifiedName(String schema, String name) {}
 
+    record CreateSchema(String name, boolean ifNotExists) implements PlannedStatement {}
+
+    record DropSchema(List<String> names, boolean ifExists, boolean cascade) implements PlannedStatement {}
+
     /** CREATE SEQUENCE with its options resolved (PostgreSQL's defaults applied). */
     record CreateSequence(String schema, String name, long increment, long minValue, long maxValue, long start,
                           boolean cycle, boolean ifNotExists) implements PlannedStatement {}

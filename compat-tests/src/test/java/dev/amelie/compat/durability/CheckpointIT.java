@@ -35,6 +35,8 @@ class CheckpointIT {
             "select a, b from ck_heap order by a, b",
             "select id, label from ck_serial order by id",
             "select n, total from ck_view order by n",
+            "select id, note from ck_s.items order by id",
+            "select v from ck_after.items order by v",
             "select nextval('ck_seq')",
     };
 
@@ -54,6 +56,11 @@ class CheckpointIT {
                 s.execute("create table ck_serial (id serial primary key, label text default 'none')");
                 s.execute("create sequence ck_seq start 100");
                 s.execute("create view ck_view as select id % 7 as n, count(*) as total from ck_keyed group by id % 7");
+                s.execute("create schema ck_s");
+                s.execute("create schema ck_gone");
+                s.execute("create table ck_s.items (id int primary key, note text)");
+                s.execute("create table ck_gone.items (id int)");
+                s.execute("insert into ck_s.items select id, name from ck_keyed where id < 20");
                 for (int i = 0; i < 400; i++) {
                     s.execute("insert into ck_keyed values (" + i + ", 'name " + i + "', " + i + ".25, '2024-01-02 03:04:05')");
                     s.execute("insert into ck_heap values (" + (i % 13) + ", 'h" + i + "')");
@@ -76,11 +83,20 @@ class CheckpointIT {
                 s.execute("insert into ck_serial (label) values ('after')");
                 s.execute("insert into ck_keyed values (1000, 'late', null, null)");
                 s.execute("select nextval('ck_seq')");
+                s.execute("create schema ck_after");
+                s.execute("create table ck_after.items (v text)");
+                s.execute("insert into ck_after.items values ('only in the log')");
+                s.execute("drop schema ck_gone cascade");
             }
             List<String> before = dump(server);
             server.kill();
             server.restart();
             assertEquals(before.subList(0, before.size() - 1), dump(server).subList(0, before.size() - 1));
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+                assertEquals("42P06", assertThrows(SQLException.class, () -> s.execute("create schema ck_s")).getSQLState());
+                s.execute("create schema ck_gone"); // its drop was replayed
+                s.execute("drop schema ck_gone");
+            }
 
             // A second checkpoint after the restart, then a clean stop and start: still the same.
             try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {

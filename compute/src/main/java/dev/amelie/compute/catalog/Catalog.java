@@ -2,6 +2,8 @@ package dev.amelie.compute.catalog;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -9,12 +11,35 @@ import java.util.Map;
  * current, and plans refer to tables by id so a dropped table is noticed at run time.
  */
 public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, Table> tablesById, long lastTableId,
-                      Map<String, ViewDef> viewsByName, Map<String, Sequence> sequencesByName) {
+                      Map<String, ViewDef> viewsByName, Map<String, Sequence> sequencesByName, Set<String> createdSchemas) {
 
     public static final String DEFAULT_SCHEMA = "public";
+    /** Where the system views live; like "public" it always exists and cannot be dropped. */
+    public static final String SYSTEM_SCHEMA = "pg_catalog";
 
     public static Catalog empty() {
-        return new Catalog(0, Map.of(), Map.of(), 0, Map.of(), Map.of());
+        return new Catalog(0, Map.of(), Map.of(), 0, Map.of(), Map.of(), Set.of());
+    }
+
+    /** True for "public", "pg_catalog" and every schema CREATE SCHEMA made. */
+    public boolean schemaExists(String schema) {
+        return schema.equals(DEFAULT_SCHEMA) || schema.equals(SYSTEM_SCHEMA) || createdSchemas.contains(schema);
+    }
+
+    public Catalog withSchema(String schema) {
+        Set<String> schemas = new HashSet<>(createdSchemas);
+        schemas.add(schema);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, Set.copyOf(schemas));
+    }
+
+    public Catalog withoutSchema(String schema) {
+        Set<String> schemas = new HashSet<>(createdSchemas);
+        schemas.remove(schema);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, Set.copyOf(schemas));
+    }
+
+    public Catalog withLastTableId(long id) {
+        return new Catalog(version, tablesByName, tablesById, Math.max(lastTableId, id), viewsByName, sequencesByName, createdSchemas);
     }
 
     public Table table(String schema, String name) {
@@ -36,13 +61,13 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
     public Catalog withView(ViewDef view) {
         Map<String, ViewDef> views = new HashMap<>(viewsByName);
         views.put(view.schema() + "." + view.name(), view);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName, createdSchemas);
     }
 
     public Catalog withoutView(String schema, String name) {
         Map<String, ViewDef> views = new HashMap<>(viewsByName);
         views.remove(schema + "." + name);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName, createdSchemas);
     }
 
     public Sequence sequence(String schema, String name) {
@@ -52,17 +77,17 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
     public Catalog withSequence(Sequence sequence) {
         Map<String, Sequence> sequences = new HashMap<>(sequencesByName);
         sequences.put(sequence.def().schema() + "." + sequence.def().name(), sequence);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences));
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences), createdSchemas);
     }
 
     public Catalog withoutSequence(String schema, String name) {
         Map<String, Sequence> sequences = new HashMap<>(sequencesByName);
         sequences.remove(schema + "." + name);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences));
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences), createdSchemas);
     }
 
     public Catalog withVersion(long newVersion) {
-        return new Catalog(newVersion, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName);
+        return new Catalog(newVersion, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, createdSchemas);
     }
 
     public Catalog withTable(Table table) {
@@ -71,7 +96,7 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         Map<Long, Table> byId = new HashMap<>(tablesById);
         byName.put(def.schema() + "." + def.name(), table);
         byId.put(def.id(), table);
-        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()), viewsByName, sequencesByName);
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()), viewsByName, sequencesByName, createdSchemas);
     }
 
     public Catalog withoutTable(long id) {
@@ -83,6 +108,6 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         Map<Long, Table> byId = new HashMap<>(tablesById);
         byName.remove(table.def().schema() + "." + table.def().name());
         byId.remove(id);
-        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), lastTableId, viewsByName, sequencesByName);
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), lastTableId, viewsByName, sequencesByName, createdSchemas);
     }
 }

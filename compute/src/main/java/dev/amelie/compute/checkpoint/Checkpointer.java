@@ -176,6 +176,7 @@ public final class Checkpointer {
     private static List<Change> catalogChanges(Catalog catalog, ComputeLayout layout) {
         List<Change> changes = new ArrayList<>();
         changes.add(new Change.Layout(layout));
+        catalog.createdSchemas().stream().sorted().forEach(schema -> changes.add(new Change.CreateSchema(schema)));
         catalog.tables().stream().sorted(Comparator.comparingLong(t -> t.def().id())).forEach(t -> {
             changes.add(new Change.CreateTable(t.def()));
             t.indexes().forEach(index -> changes.add(new Change.CreateIndex(index.def())));

@@ -314,6 +314,7 @@ public final class Transaction {
         checkOpen();
         enterAllNodes();
         Catalog current = executor.catalog().current();
+        requireSchema(current, proposed.schema());
         if (current.table(proposed.schema(), proposed.name()) != null || current.view(proposed.schema(), proposed.name()) != null) {
             if (ifNotExists) {
                 return null;
@@ -327,11 +328,88 @@ public final class Transaction {
         return def;
     }
 
+    /** CREATE SCHEMA; false (with {@code ifNotExists}) when it is there already. */
+    public boolean createSchema(String schema, boolean ifNotExists) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        if (current.schemaExists(schema)) {
+            if (ifNotExists) {
+                return false;
+            }
+            throw new SqlException(SqlState.DUPLICATE_SCHEMA, "schema \"" + schema + "\" already exists");
+        }
+        if (schema.startsWith("pg_")) {
+            throw new SqlException(SqlState.RESERVED_NAME, "unacceptable schema name \"" + schema + "\"",
+                    "The prefix \"pg_\" is reserved for system schemas.", null, 0, null);
+        }
+        rememberCatalog(current);
+        executor.catalog().update(c -> c.withSchema(schema));
+        changes.add(new Change.CreateSchema(schema));
+        return true;
+    }
+
+    /**
+     * DROP SCHEMA; false when it does not exist. Without {@code cascade} it must be empty; with it,
+     * its tables, views and sequences are dropped first, each by a change of its own, and named
+     * in {@code dropped} ("table s.t") for the client's notice.
+     */
+    public boolean dropSchema(String schema, boolean cascade, List<String> dropped) {
+        checkOpen();
+        enterAllNodes();
+        Catalog current = executor.catalog().current();
+        if (!current.createdSchemas().contains(schema)) {
+            if (current.schemaExists(schema)) {
+                throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema " + schema
+                        + " because other objects depend on it");
+            }
+            return false;
+        }
+        List<String> tables = current.tables().stream().filter(t -> t.def().schema().equals(schema))
+                .sorted(java.util.Comparator.comparingLong(t -> t.def().id())).map(t -> t.def().name()).toList();
+        List<String> views = current.viewsByName().values().stream().filter(v -> v.schema().equals(schema))
+                .map(ViewDef::name).sorted().toList();
+        List<String> sequences = current.sequencesByName().values().stream().filter(q -> q.def().schema().equals(schema))
+                .map(q -> q.def().name()).filter(q -> !ownedByTable(current, schema, q)).sorted().toList();
+        List<String> dependents = new ArrayList<>();
+        tables.forEach(t -> dependents.add("table " + schema + "." + t));
+        views.forEach(v -> dependents.add("view " + schema + "." + v));
+        sequences.forEach(q -> dependents.add("sequence " + schema + "." + q));
+        if (!cascade && !dependents.isEmpty()) {
+            throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema " + schema
+                    + " because other objects depend on it",
+                    dependents.stream().map(d -> d + " depends on schema " + schema).collect(java.util.stream.Collectors.joining("\n")),
+                    "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
+        }
+        dropped.addAll(dependents);
+        rememberCatalog(current);
+        views.forEach(view -> dropView(schema, view));
+        tables.forEach(table -> dropTable(schema, table));
+        sequences.forEach(sequence -> dropSequence(schema, sequence));
+        executor.catalog().update(c -> c.withoutSchema(schema));
+        changes.add(new Change.DropSchema(schema));
+        return true;
+    }
+
+    /** A serial or identity column's sequence: it goes with its table, not as a dependent of its own. */
+    private static boolean ownedByTable(Catalog catalog, String schema, String sequence) {
+        return catalog.tables().stream().filter(t -> t.def().schema().equals(schema))
+                .anyMatch(t -> t.def().columns().stream().anyMatch(c -> sequence.equals(c.ownedSequence())));
+    }
+
+    /** 3F000 unless {@code schema} exists: objects are created only in schemas that do. */
+    private static void requireSchema(Catalog catalog, String schema) {
+        if (!catalog.schemaExists(schema)) {
+            throw new SqlException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+        }
+    }
+
     /** Creates (or, with {@code replace}, replaces) a view; DDL has every node to itself. */
     public void createView(ViewDef view, boolean replace) {
         checkOpen();
         enterAllNodes();
         Catalog current = executor.catalog().current();
+        requireSchema(current, view.schema());
         if (current.table(view.schema(), view.name()) != null || current.view(view.schema(), view.name()) != null && !replace) {
             throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + view.name() + "\" already exists");
         }
@@ -568,6 +646,7 @@ public final class Transaction {
         checkOpen();
         enterAllNodes();
         Catalog current = executor.catalog().current();
+        requireSchema(current, def.schema());
         if (current.table(def.schema(), def.name()) != null || current.view(def.schema(), def.name()) != null
                 || current.sequence(def.schema(), def.name()) != null) {
             if (ifNotExists) {

@@ -35,6 +35,11 @@ public sealed interface Change {
 
     record DropView(String schema, String name) implements Change {}
 
+    record CreateSchema(String name) implements Change {}
+
+    /** DROP SCHEMA: what it held was dropped by changes of their own before this one. */
+    record DropSchema(String name) implements Change {}
+
     /** ALTER COMPUTE: the compute nodes and which owns each hash slot, from this point of the log on. */
     record Layout(dev.amelie.compute.layout.ComputeLayout layout) implements Change {}
 

@@ -43,6 +43,8 @@ public final class ChangeCodec {
     private static final byte COMPUTE_LAYOUT = 17;
     /** CREATE TABLE whose columns also carry their character type, varchar or char (tag 16: without). */
     private static final byte CREATE_TABLE_WITH_CHARACTER_TYPES = 18;
+    private static final byte CREATE_SCHEMA = 19;
+    private static final byte DROP_SCHEMA = 20;
 
     private ChangeCodec() {}
 
@@ -121,6 +123,14 @@ public final class ChangeCodec {
                         RowCodec.writeString(out, column);
                     }
                     RowCodec.writeString(out, view.query());
+                }
+                case Change.CreateSchema(String name) -> {
+                    out.put(CREATE_SCHEMA);
+                    RowCodec.writeString(out, name);
+                }
+                case Change.DropSchema(String name) -> {
+                    out.put(DROP_SCHEMA);
+                    RowCodec.writeString(out, name);
                 }
                 case Change.DropView(String schema, String name) -> {
                     out.put(DROP_VIEW);
@@ -244,6 +254,8 @@ public final class ChangeCodec {
                     changes.add(new Change.CreateView(new ViewDef(schema, name, columns, RowCodec.readString(in))));
                 }
                 case DROP_VIEW -> changes.add(new Change.DropView(RowCodec.readString(in), RowCodec.readString(in)));
+                case CREATE_SCHEMA -> changes.add(new Change.CreateSchema(RowCodec.readString(in)));
+                case DROP_SCHEMA -> changes.add(new Change.DropSchema(RowCodec.readString(in)));
                 case CREATE_INDEX -> {
                     String schema = RowCodec.readString(in);
                     String name = RowCodec.readString(in);

@@ -95,6 +95,8 @@ public final class LogReplayer {
                 catalog.update(c -> c.withTable(fewer));
             }
             case Change.DropView(String schema, String name) -> catalog.update(c -> c.withoutView(schema, name));
+            case Change.CreateSchema(String schema) -> catalog.update(c -> c.withSchema(schema));
+            case Change.DropSchema(String schema) -> catalog.update(c -> c.withoutSchema(schema));
             case Change.Insert(long tableId, Object[] row) -> {
                 Table table = table(tableId, lsn);
                 TableDef def = table.def();

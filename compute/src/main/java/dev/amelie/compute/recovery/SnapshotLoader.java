@@ -102,6 +102,7 @@ public final class SnapshotLoader {
                         layoutRecorded = true;
                     }
                     case Change.CreateView(var view) -> catalog.update(c -> c.withView(view));
+                    case Change.CreateSchema(String schema) -> catalog.update(c -> c.withSchema(schema));
                     case Change.CreateIndex(var index) -> {
                         Table indexed = catalog.current().table(index.tableId()).withIndex(index);
                         catalog.update(c -> c.withTable(indexed));
@@ -113,8 +114,7 @@ public final class SnapshotLoader {
                             "unexpected change in a snapshot catalog: " + change.getClass().getSimpleName());
                 }
             }
-            catalog.update(c -> new Catalog(c.version(), c.tablesByName(), c.tablesById(),
-                    Math.max(c.lastTableId(), header.lastTableId()), c.viewsByName(), c.sequencesByName()));
+            catalog.update(c -> c.withLastTableId(header.lastTableId()));
             return header;
         }
     }

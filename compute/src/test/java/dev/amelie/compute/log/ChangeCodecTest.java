@@ -34,7 +34,9 @@ class ChangeCodecTest {
                 new Change.Insert(7, new Object[] {1L, "ü", new BigDecimal("9.90"), true, -0.0, (short) 3, null}),
                 new Change.Update(7, new Object[] {new BigDecimal("9.90"), 1L}, new Object[] {1L, null, new BigDecimal("10"), false, 1.5, (short) 3, 4}),
                 new Change.Delete(7, new Object[] {new BigDecimal("10"), 1L}),
-                new Change.DropTable(7));
+                new Change.DropTable(7),
+                new Change.CreateSchema("Sales"),
+                new Change.DropSchema("Sales"));
 
         List<Change> back = ChangeCodec.decode(ChangeCodec.encode(changes));
 
@@ -60,6 +62,7 @@ class ChangeCodecTest {
         assertArrayEquals(((Change.Delete) changes.get(3)).key(), delete.key());
 
         assertEquals(new Change.DropTable(7), back.get(4));
+        assertEquals(changes.subList(5, 7), back.subList(5, 7));
     }
 
     @Test

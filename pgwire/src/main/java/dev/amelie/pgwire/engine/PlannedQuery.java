@@ -94,7 +94,8 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
                 || planned instanceof PlannedStatement.CreateView || planned instanceof PlannedStatement.DropView
                 || planned instanceof PlannedStatement.Truncate || planned instanceof PlannedStatement.AddPrimaryKey
                 || planned instanceof PlannedStatement.CreateSequence || planned instanceof PlannedStatement.DropSequence
-                || planned instanceof PlannedStatement.CreateIndex || planned instanceof PlannedStatement.DropIndex;
+                || planned instanceof PlannedStatement.CreateIndex || planned instanceof PlannedStatement.DropIndex
+                || planned instanceof PlannedStatement.CreateSchema || planned instanceof PlannedStatement.DropSchema;
     }
 
     @Override

@@ -75,6 +75,28 @@ final class StatementExecution {
                 }
                 yield new Result("DROP SEQUENCE", List.of(), null, notices, notices.size());
             }
+            case PlannedStatement.CreateSchema create -> {
+                List<Notice> notices = transaction.createSchema(create.name(), create.ifNotExists())
+                        ? List.of()
+                        : List.of(Notice.notice("schema \"" + create.name() + "\" already exists, skipping"));
+                yield new Result("CREATE SCHEMA", List.of(), null, notices, notices.size());
+            }
+            case PlannedStatement.DropSchema drop -> {
+                List<Notice> notices = new ArrayList<>();
+                List<String> dropped = new ArrayList<>();
+                for (String name : drop.names()) {
+                    if (!transaction.dropSchema(name, drop.cascade(), dropped)) {
+                        notices.add(missing(drop.ifExists(), "schema", name));
+                    }
+                }
+                if (dropped.size() == 1) {
+                    notices.add(Notice.notice("drop cascades to " + dropped.getFirst()));
+                } else if (dropped.size() > 1) {
+                    notices.add(Notice.notice("drop cascades to " + dropped.size() + " other objects",
+                            "drop cascades to " + String.join("\ndrop cascades to ", dropped)));
+                }
+                yield new Result("DROP SCHEMA", List.of(), null, notices, notices.size());
+            }
             case PlannedStatement.CreateIndex create -> {
                 String created = transaction.createIndex(create.schema(), create.table(), create.name(), create.indexColumns(),
                         create.unique(), create.method(), create.ifNotExists());
@@ -177,7 +199,8 @@ final class StatementExecution {
     private static Notice missing(boolean ifExists, String kind, String name) {
         if (!ifExists) {
             // PostgreSQL: 42P01 for relations that hold rows, 42704 for an index
-            throw new SqlException(kind.equals("index") ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
+            throw new SqlException(kind.equals("index") ? SqlState.UNDEFINED_OBJECT
+                    : kind.equals("schema") ? SqlState.INVALID_SCHEMA_NAME : SqlState.UNDEFINED_TABLE,
                     kind + " \"" + name + "\" does not exist");
         }
         return Notice.notice(kind + " \"" + name + "\" does not exist, skipping");

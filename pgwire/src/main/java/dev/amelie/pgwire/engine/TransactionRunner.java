@@ -221,6 +221,7 @@ final class TransactionRunner {
                          PlannedStatement.DropTable _, PlannedStatement.DropView _, PlannedStatement.Truncate _,
                          PlannedStatement.CreateSequence _, PlannedStatement.DropSequence _,
                          PlannedStatement.CreateIndex _, PlannedStatement.DropIndex _,
+                         PlannedStatement.CreateSchema _, PlannedStatement.DropSchema _,
                          PlannedStatement.AddPrimaryKey _, PlannedStatement.Copy _ ->
                             record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.Maintenance maintenance -> {

@@ -289,7 +289,7 @@ final class ExtendedQueryFlow {
             return;
         }
         for (Notice notice : notices) {
-            NoticeResponse.write(session.out().buffer(), notice.severity(), new SqlException(notice.state(), notice.message()));
+            NoticeResponse.write(session.out().buffer(), notice.severity(), notice.asError());
         }
     }
 

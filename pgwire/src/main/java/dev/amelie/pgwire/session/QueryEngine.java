@@ -249,14 +249,22 @@ public interface QueryEngine {
         }
     }
 
-    /** A NoticeResponse: severity NOTICE or WARNING, its SQLSTATE and message. */
-    record Notice(String severity, dev.amelie.vm.error.SqlState state, String message) {
+    /** A NoticeResponse: severity NOTICE or WARNING, its SQLSTATE, message and detail (or null). */
+    record Notice(String severity, dev.amelie.vm.error.SqlState state, String message, String detail) {
         public static Notice notice(String message) {
-            return new Notice("NOTICE", dev.amelie.vm.error.SqlState.SUCCESSFUL_COMPLETION, message);
+            return notice(message, null);
+        }
+
+        public static Notice notice(String message, String detail) {
+            return new Notice("NOTICE", dev.amelie.vm.error.SqlState.SUCCESSFUL_COMPLETION, message, detail);
         }
 
         public static Notice warning(dev.amelie.vm.error.SqlState state, String message) {
-            return new Notice("WARNING", state, message);
+            return new Notice("WARNING", state, message, null);
+        }
+
+        public dev.amelie.vm.error.SqlException asError() {
+            return new dev.amelie.vm.error.SqlException(state, message, detail, null, 0, null);
         }
     }
 

@@ -223,7 +223,7 @@ final class SimpleQueryFlow {
             }
         }
         for (QueryEngine.Notice notice : result.notices()) {
-            NoticeResponse.write(session.out().buffer(), notice.severity(), new SqlException(notice.state(), notice.message()));
+            NoticeResponse.write(session.out().buffer(), notice.severity(), notice.asError());
         }
         List<Object[]> rows = result.rows() == null ? List.of() : result.rows();
         CopyStatement copy = statement.query == null ? null : statement.query.copy();

@@ -10,7 +10,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import dev.amelie.vm.type.SqlType;
 
 /**
- * The Calcite schema for one catalog version: schema "public" with every table, plus the
+ * The Calcite schema for one catalog version: schema "public" and every created schema with their tables, plus the
  * PostgreSQL type names Calcite lacks (text, int4, int8, float8, bool, …) so casts like
  * {@code '1'::int4} validate. Built once per catalog version.
  */
@@ -27,8 +27,13 @@ public final class SchemaSnapshot {
     public static SchemaSnapshot of(Catalog catalog, java.util.function.Function<String, org.apache.calcite.sql.SqlNode> parseExpression) {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         SchemaPlus publicSchema = root.plus().add(Catalog.DEFAULT_SCHEMA, new AbstractSchema());
+        java.util.Map<String, SchemaPlus> schemas = new java.util.HashMap<>();
+        schemas.put(Catalog.DEFAULT_SCHEMA, publicSchema);
+        for (String created : catalog.createdSchemas()) {
+            schemas.put(created, root.plus().add(created, new AbstractSchema()));
+        }
         for (Table table : catalog.tables()) {
-            publicSchema.add(table.def().name(), new CalciteTable(table.def(), parseExpression,
+            schemas.get(table.def().schema()).add(table.def().name(), new CalciteTable(table.def(), parseExpression,
                     table.indexDefs()));
         }
         SchemaPlus pgCatalog = root.plus().add(SystemView.SCHEMA, new AbstractSchema());

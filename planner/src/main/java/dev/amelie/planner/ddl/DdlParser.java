@@ -32,6 +32,9 @@ public final class DdlParser {
         if (replace) {
             throw in.syntaxError();
         }
+        if (in.peek().isWord("schema")) {
+            return SchemaParser.parseCreate(in);
+        }
         if (in.peek().isWord("sequence")) {
             return SequenceParser.parseCreate(in);
         }
@@ -214,6 +217,9 @@ public final class DdlParser {
         if (in.peek().isWord("index")) {
             return IndexParser.parseDrop(in);
         }
+        if (in.acceptWord("schema")) {
+            return SchemaParser.parseDrop(in);
+        }
         boolean view = in.acceptWord("view");
         if (!view && !in.acceptWord("table")) {
             throw unsupported("DROP " + in.peek().text().toUpperCase());
@@ -240,9 +246,6 @@ public final class DdlParser {
         String first = in.expectIdentifier();
         if (in.acceptSymbol(".")) {
             String second = in.expectIdentifier();
-            if (!first.equals(Catalog.DEFAULT_SCHEMA)) {
-                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "schemas other than \"public\" are not supported yet");
-            }
             return new PlannedStatement.QualifiedName(first, second);
         }
         return new PlannedStatement.QualifiedName(Catalog.DEFAULT_SCHEMA, first);

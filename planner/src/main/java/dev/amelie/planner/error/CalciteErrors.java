@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class CalciteErrors {
     private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found.*");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z_0-9$]*\\s*\\.\\s*[A-Za-z_][A-Za-z_0-9$]*");
     private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found.*");
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found in (any table|table '([^']*)').*");
     private static final Pattern UNKNOWN_TARGET_COLUMN = Pattern.compile("Unknown target column '([^']*)'.*");
@@ -52,6 +53,15 @@ public final class CalciteErrors {
             int at = position - 1 - prefix.length();
             if (at >= 0 && sql.regionMatches(true, at, prefix, 0, prefix.length())) {
                 position = at + 1;
+            }
+        }
+        Matcher object = OBJECT_NOT_FOUND.matcher(message);
+        if (object.matches() && position > 0) {
+            // Calcite names the schema it did not find; PostgreSQL the whole relation name.
+            Matcher named = QUALIFIED_NAME.matcher(sql).region(position - 1, sql.length());
+            if (named.lookingAt()) {
+                return error(SqlState.UNDEFINED_TABLE, "relation \"" + named.group().replaceAll("\\s+", "")
+                        .toLowerCase(java.util.Locale.ROOT) + "\" does not exist", position, e);
             }
         }
         return translate(message, position, e);

@@ -96,7 +96,8 @@ final class GroupedByPrimaryKey {
         if (!(from instanceof SqlIdentifier name)) {
             return false;
         }
-        Table table = catalog.table(Catalog.DEFAULT_SCHEMA, name.names.getLast());
+        Table table = catalog.table(name.names.size() > 1 ? name.names.get(name.names.size() - 2) : Catalog.DEFAULT_SCHEMA,
+                name.names.getLast());
         if (table == null || !table.def().hasPrimaryKey()) {
             return false;
         }

@@ -54,8 +54,8 @@ final class RegClassLiterals {
         List<String> names = qualifiedName(text);
         String name = names.getLast();
         String schema = names.size() > 1 ? names.get(names.size() - 2) : null;
-        if (schema == null || schema.equals(Catalog.DEFAULT_SCHEMA)) {
-            Table table = catalog.table(Catalog.DEFAULT_SCHEMA, name);
+        if (schema == null || !schema.equals(SystemView.SCHEMA)) {
+            Table table = catalog.table(schema == null ? Catalog.DEFAULT_SCHEMA : schema, name);
             if (table != null) {
                 return table.def();
             }

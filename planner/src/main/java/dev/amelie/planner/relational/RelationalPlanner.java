@@ -222,7 +222,7 @@ public final class RelationalPlanner {
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(parsed, catalog))))))))));
+                    GenerateSeries.selectListCalls(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(QualifiedTableAliases.rewrite(parsed), catalog))))))))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
@@ -288,8 +288,10 @@ public final class RelationalPlanner {
         if (!(converted.rel() instanceof org.apache.calcite.rel.core.TableModify modify)) {
             throw new SqlException(SqlState.SYNTAX_ERROR, "syntax error at or near \"returning\"", null, null, listAt, null);
         }
-        String table = modify.getTable().getQualifiedName().getLast();
-        String select = "select " + list + " from \"" + table.replace("\"", "\"\"") + "\"";
+        List<String> qualified = modify.getTable().getQualifiedName();
+        String table = quoted(qualified.getLast());
+        String schema = qualified.size() > 1 ? quoted(qualified.get(qualified.size() - 2)) + "." : "";
+        String select = "select " + list + " from " + schema + table + " as " + table;
         String prefix = "select ";
         Converted projection;
         try {
@@ -304,6 +306,10 @@ public final class RelationalPlanner {
         Program program = lowered(select, () -> ProgramLowering.lowerReturning(converted.rel(), converted.occurrenceToParameter(),
                 projection.rel()));
         return new PlannedStatement.Query(program, columns(projection), converted.parameterTypes(), catalog.version());
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** A stored expression (a column DEFAULT) parsed as statements are. */
