@@ -60,6 +60,17 @@ public sealed interface PlannedStatement {
 
     record QualifiedName(String schema, String name) {}
 
+    /**
+     * CREATE TABLE … AS query and CREATE MATERIALIZED VIEW: a table whose columns are the query's
+     * (renamed by {@code columnNames} from the first on), filled with its rows unless WITH NO DATA.
+     */
+    record CreateTableAs(String schema, String name, List<String> columnNames, String query, boolean ifNotExists,
+                         boolean materialized, boolean withData) implements PlannedStatement {}
+
+    record RefreshMaterializedView(QualifiedName name, boolean withData) implements PlannedStatement {}
+
+    record DropMaterializedView(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
+
     record CreateSchema(String name, boolean ifNotExists) implements PlannedStatement {}
 
     record DropSchema(List<String> names, boolean ifExists, boolean cascade) implements PlannedStatement {}

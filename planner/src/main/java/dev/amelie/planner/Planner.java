@@ -84,6 +84,7 @@ public final class Planner {
                     relational.plan(sql, declaredParameterTypes, catalog.current());
             case "create" -> DdlParser.parseCreate(sql);
             case "drop" -> DdlParser.parseDrop(sql);
+            case "refresh" -> DdlParser.parseRefresh(sql);
             case "truncate" -> TableChangeParser.parseTruncate(sql);
             case "alter" -> ComputeCommandParser.isAlterCompute(sql) ? ComputeCommandParser.parseAlter(sql)
                     : TableChangeParser.parseAlter(sql);
@@ -134,6 +135,27 @@ public final class Planner {
     public CopyTarget copyTarget(CopyStatement copy) {
         return CopyTarget.resolve(copy, catalog.current());
     }
+    /** The table (or materialized view) of that name now, or null. */
+    public dev.amelie.compute.catalog.TableDef table(PlannedStatement.QualifiedName name) {
+        var table = catalog.current().table(name.schema(), name.name());
+        return table == null ? null : table.def();
+    }
+
+    /**
+     * Plans the INSERT that fills a materialized view (the only write it takes). Not cached: it
+     * runs once per CREATE or REFRESH, and a cached plan must never let a client's write through.
+     */
+    public PlannedStatement.Query planFill(String insert) {
+        try {
+            return dev.amelie.planner.relational.MaterializedViewWrites.filling(
+                    () -> relational.plan(insert, NO_TYPES, catalog.current()));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the table exists now (in the running transaction's catalog). */
     public boolean tableExists(PlannedStatement.QualifiedName name) {
         return catalog.current().table(name.schema(), name.name()) != null;

@@ -37,6 +37,7 @@ class CheckpointIT {
             "select n, total from ck_view order by n",
             "select id, note from ck_s.items order by id",
             "select v from ck_after.items order by v",
+            "select n, total from ck_mv order by n",
             "select nextval('ck_seq')",
     };
 
@@ -83,6 +84,7 @@ class CheckpointIT {
                 s.execute("insert into ck_serial (label) values ('after')");
                 s.execute("insert into ck_keyed values (1000, 'late', null, null)");
                 s.execute("select nextval('ck_seq')");
+                s.execute("create materialized view ck_mv as select id % 3 as n, count(*) as total from ck_keyed group by id % 3");
                 s.execute("create schema ck_after");
                 s.execute("create table ck_after.items (v text)");
                 s.execute("insert into ck_after.items values ('only in the log')");

@@ -248,7 +248,7 @@ public final class Table {
             ColumnDef c = columns.get(position);
             columns.set(position, c.withNotNull());
         }
-        TableDef keyed = new TableDef(def.id(), def.schema(), def.name(), columns, primaryKey.clone());
+        TableDef keyed = new TableDef(def.id(), def.schema(), def.name(), columns, primaryKey.clone(), def.materializedQuery());
         Table result = new Table(keyed);
         for (int p : partitions.nodeIds()) {
             for (Iterator<Map.Entry<Object, Object[]>> it = partitions.get(p).iterator(); it.hasNext(); ) {

@@ -4,13 +4,24 @@ import java.util.List;
 
 /**
  * A table's definition. {@code primaryKey} lists column positions; empty means the table has
- * no declared key and its rows carry a hidden row id as one extra trailing value.
+ * no declared key and its rows carry a hidden row id as one extra trailing value. A
+ * materialized view is a table that holds what {@code materializedQuery} returned when it was
+ * last refreshed (null for every other table).
  */
-public record TableDef(long id, String schema, String name, List<ColumnDef> columns, int[] primaryKey) {
+public record TableDef(long id, String schema, String name, List<ColumnDef> columns, int[] primaryKey,
+                       String materializedQuery) {
 
     public TableDef {
         columns = List.copyOf(columns);
         primaryKey = primaryKey.clone();
+    }
+
+    public TableDef(long id, String schema, String name, List<ColumnDef> columns, int[] primaryKey) {
+        this(id, schema, name, columns, primaryKey, null);
+    }
+
+    public boolean isMaterializedView() {
+        return materializedQuery != null;
     }
 
     public boolean hasPrimaryKey() {

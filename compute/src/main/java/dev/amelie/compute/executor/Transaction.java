@@ -322,7 +322,8 @@ public final class Transaction {
             throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + proposed.name() + "\" already exists");
         }
         rememberCatalog(current);
-        TableDef def = new TableDef(current.lastTableId() + 1, proposed.schema(), proposed.name(), proposed.columns(), proposed.primaryKey());
+        TableDef def = new TableDef(current.lastTableId() + 1, proposed.schema(), proposed.name(), proposed.columns(), proposed.primaryKey(),
+                proposed.materializedQuery());
         executor.catalog().update(c -> c.withTable(new Table(def)));
         changes.add(new Change.CreateTable(def));
         return def;
@@ -432,7 +433,21 @@ public final class Transaction {
         return true;
     }
 
-    /** Drops a table; false when it does not exist. */
+    /**
+     * DROP TABLE ({@code materialized} false) or DROP MATERIALIZED VIEW; false when there is no
+     * such relation, 42809 when it is the other kind.
+     */
+    public boolean dropTable(String schema, String name, boolean materialized) {
+        Table table = executor.catalog().current().table(schema, name);
+        if (table != null && table.def().isMaterializedView() != materialized) {
+            throw new SqlException(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a " + (materialized ? "materialized view" : "table"),
+                    null, materialized ? "Use DROP TABLE to remove a table." : "Use DROP MATERIALIZED VIEW to remove a materialized view.",
+                    0, null);
+        }
+        return dropTable(schema, name);
+    }
+
+    /** Drops a table or materialized view; false when it does not exist. */
     public boolean dropTable(String schema, String name) {
         Table table = tableToChange(schema, name);
         if (table == null) {

@@ -45,6 +45,8 @@ public final class ChangeCodec {
     private static final byte CREATE_TABLE_WITH_CHARACTER_TYPES = 18;
     private static final byte CREATE_SCHEMA = 19;
     private static final byte DROP_SCHEMA = 20;
+    /** CREATE TABLE (as tag 18) of a materialized view: its query follows the key. */
+    private static final byte CREATE_MATERIALIZED_VIEW = 21;
 
     private ChangeCodec() {}
 
@@ -55,7 +57,7 @@ public final class ChangeCodec {
         for (Change change : changes) {
             switch (change) {
                 case Change.CreateTable(TableDef def) -> {
-                    out.put(CREATE_TABLE_WITH_CHARACTER_TYPES);
+                    out.put(def.isMaterializedView() ? CREATE_MATERIALIZED_VIEW : CREATE_TABLE_WITH_CHARACTER_TYPES);
                     out.putLong(def.id());
                     RowCodec.writeString(out, def.schema());
                     RowCodec.writeString(out, def.name());
@@ -73,6 +75,9 @@ public final class ChangeCodec {
                     out.putInt(def.primaryKey().length);
                     for (int position : def.primaryKey()) {
                         out.putInt(position);
+                    }
+                    if (def.isMaterializedView()) {
+                        RowCodec.writeString(out, def.materializedQuery());
                     }
                 }
                 case Change.DropTable(long tableId) -> {
@@ -210,7 +215,8 @@ public final class ChangeCodec {
         for (int i = 0; i < count; i++) {
             byte kind = in.get();
             switch (kind) {
-                case CREATE_TABLE, CREATE_TABLE_WITH_DEFAULTS, CREATE_TABLE_WITH_TYPMODS, CREATE_TABLE_WITH_CHARACTER_TYPES -> {
+                case CREATE_TABLE, CREATE_TABLE_WITH_DEFAULTS, CREATE_TABLE_WITH_TYPMODS, CREATE_TABLE_WITH_CHARACTER_TYPES,
+                     CREATE_MATERIALIZED_VIEW -> {
                     long id = in.getLong();
                     String schema = RowCodec.readString(in);
                     String name = RowCodec.readString(in);
@@ -230,7 +236,7 @@ public final class ChangeCodec {
                             } else {
                                 int precision = in.getInt();
                                 int scale = in.getInt();
-                                CharacterType character = kind == CREATE_TABLE_WITH_CHARACTER_TYPES
+                                CharacterType character = kind == CREATE_TABLE_WITH_CHARACTER_TYPES || kind == CREATE_MATERIALIZED_VIEW
                                         ? CharacterType.values()[in.get()] : CharacterType.TEXT;
                                 columns.add(new ColumnDef(columnName, type, notNull, defaultSql, ownedSequence,
                                         precision, scale, character));
@@ -241,7 +247,8 @@ public final class ChangeCodec {
                     for (int k = 0; k < pk.length; k++) {
                         pk[k] = in.getInt();
                     }
-                    changes.add(new Change.CreateTable(new TableDef(id, schema, name, columns, pk)));
+                    String materializedQuery = kind == CREATE_MATERIALIZED_VIEW ? RowCodec.readString(in) : null;
+                    changes.add(new Change.CreateTable(new TableDef(id, schema, name, columns, pk, materializedQuery)));
                 }
                 case DROP_TABLE -> changes.add(new Change.DropTable(in.getLong()));
                 case CREATE_VIEW -> {

@@ -66,6 +66,18 @@ class ChangeCodecTest {
     }
 
     @Test
+    void materializedViewKeepsItsQuery() {
+        TableDef def = new TableDef(3, "s", "mv", List.of(new ColumnDef("c", SqlType.BIGINT, false)), new int[0],
+                "select count(*) as c from t");
+        TableDef back = ((Change.CreateTable) ChangeCodec.decode(ChangeCodec.encode(List.of(new Change.CreateTable(def)))).getFirst()).def();
+        assertEquals("select count(*) as c from t", back.materializedQuery());
+        assertEquals(def.columns(), back.columns());
+        TableDef plain = new TableDef(4, "s", "t", def.columns(), new int[0]);
+        assertFalse(((Change.CreateTable) ChangeCodec.decode(ChangeCodec.encode(List.of(new Change.CreateTable(plain)))).getFirst())
+                .def().isMaterializedView());
+    }
+
+    @Test
     void keylessTableDefinitionRoundTripsWithoutKey() {
         TableDef def = new TableDef(Long.MAX_VALUE, "public", "log", List.of(new ColumnDef("line", SqlType.TEXT, false)), new int[0]);
         TableDef back = ((Change.CreateTable) ChangeCodec.decode(ChangeCodec.encode(List.of(new Change.CreateTable(def)))).getFirst()).def();

@@ -95,7 +95,9 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
                 || planned instanceof PlannedStatement.Truncate || planned instanceof PlannedStatement.AddPrimaryKey
                 || planned instanceof PlannedStatement.CreateSequence || planned instanceof PlannedStatement.DropSequence
                 || planned instanceof PlannedStatement.CreateIndex || planned instanceof PlannedStatement.DropIndex
-                || planned instanceof PlannedStatement.CreateSchema || planned instanceof PlannedStatement.DropSchema;
+                || planned instanceof PlannedStatement.CreateSchema || planned instanceof PlannedStatement.DropSchema
+                || planned instanceof PlannedStatement.CreateTableAs || planned instanceof PlannedStatement.RefreshMaterializedView
+                || planned instanceof PlannedStatement.DropMaterializedView;
     }
 
     @Override

@@ -44,10 +44,12 @@ final class StatementExecution {
 
     private final Planner planner;
     private final CopyFromExecution copyFrom;
+    private final TableFromQuery tableFromQuery;
 
     StatementExecution(Planner planner) {
         this.planner = planner;
         this.copyFrom = new CopyFromExecution(planner);
+        this.tableFromQuery = new TableFromQuery(planner);
     }
 
     Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement) {
@@ -128,11 +130,34 @@ final class StatementExecution {
             case PlannedStatement.DropTable drop -> {
                 List<Notice> notices = new ArrayList<>();
                 for (PlannedStatement.QualifiedName name : drop.names()) {
-                    if (!transaction.dropTable(name.schema(), name.name())) {
+                    if (!transaction.dropTable(name.schema(), name.name(), false)) {
                         notices.add(missing(drop.ifExists(), "table", name.name()));
                     }
                 }
                 yield new Result("DROP TABLE", List.of(), null, notices, notices.size());
+            }
+            case PlannedStatement.DropMaterializedView drop -> {
+                List<Notice> notices = new ArrayList<>();
+                for (PlannedStatement.QualifiedName name : drop.names()) {
+                    if (!transaction.dropTable(name.schema(), name.name(), true)) {
+                        notices.add(missing(drop.ifExists(), "materialized view", name.name()));
+                    }
+                }
+                yield new Result("DROP MATERIALIZED VIEW", List.of(), null, notices, notices.size());
+            }
+            case PlannedStatement.CreateTableAs create -> {
+                long rows = tableFromQuery.create(transaction, create);
+                String tag = create.materialized() ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE AS";
+                if (rows < 0) {
+                    List<Notice> skipped = List.of(Notice.notice("relation \"" + create.name() + "\" already exists, skipping"));
+                    yield new Result(tag, List.of(), null, skipped, 1);
+                }
+                // PostgreSQL reports the rows a filled table got as SELECT n, an unfilled one by its command.
+                yield new Result(create.withData() ? "SELECT " + rows : tag, List.of(), null, List.of(), rows);
+            }
+            case PlannedStatement.RefreshMaterializedView refresh -> {
+                tableFromQuery.refresh(transaction, refresh);
+                yield new Result("REFRESH MATERIALIZED VIEW", List.of(), null, List.of(), 0);
             }
             case PlannedStatement.Copy copy when copy.statement().from() -> copyFrom.run(transaction, copy.statement(), statement.copyRows());
             case PlannedStatement.Copy copy -> {

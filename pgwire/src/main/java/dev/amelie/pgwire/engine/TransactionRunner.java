@@ -222,6 +222,8 @@ final class TransactionRunner {
                          PlannedStatement.CreateSequence _, PlannedStatement.DropSequence _,
                          PlannedStatement.CreateIndex _, PlannedStatement.DropIndex _,
                          PlannedStatement.CreateSchema _, PlannedStatement.DropSchema _,
+                         PlannedStatement.CreateTableAs _, PlannedStatement.RefreshMaterializedView _,
+                         PlannedStatement.DropMaterializedView _,
                          PlannedStatement.AddPrimaryKey _, PlannedStatement.Copy _ ->
                             record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.Maintenance maintenance -> {

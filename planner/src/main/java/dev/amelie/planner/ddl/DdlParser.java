@@ -41,6 +41,11 @@ public final class DdlParser {
         if (in.peek().isWord("index") || in.peek().isWord("unique")) {
             return IndexParser.parseCreate(in);
         }
+        if (in.acceptWord("materialized")) {
+            in.expectWord("view");
+            boolean ifNotExists = in.acceptWords("if", "not", "exists");
+            return TableFromQueryParser.parse(text, in, qualifiedName(in), ifNotExists, true);
+        }
         if (in.acceptWord("temporary") || in.acceptWord("temp") || in.acceptWord("unlogged")) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TEMPORARY/UNLOGGED TABLE is not supported yet");
         }
@@ -49,6 +54,9 @@ public final class DdlParser {
         }
         boolean ifNotExists = in.acceptWords("if", "not", "exists");
         PlannedStatement.QualifiedName name = qualifiedName(in);
+        if (TableFromQueryParser.isTableAs(in)) {
+            return TableFromQueryParser.parse(text, in, name, ifNotExists, false);
+        }
         in.expectSymbol("(");
         List<ColumnDef> columns = new ArrayList<>();
         Set<String> columnNames = new LinkedHashSet<>();
@@ -208,6 +216,12 @@ public final class DdlParser {
         return new PlannedStatement.CreateView(name.schema(), name.name(), columns, query, replace);
     }
 
+    public static PlannedStatement parseRefresh(String text) {
+        TokenStream in = new TokenStream(text);
+        in.expectWord("refresh");
+        return TableFromQueryParser.parseRefresh(in);
+    }
+
     public static PlannedStatement parseDrop(String text) {
         TokenStream in = new TokenStream(text);
         in.expectWord("drop");
@@ -219,6 +233,11 @@ public final class DdlParser {
         }
         if (in.acceptWord("schema")) {
             return SchemaParser.parseDrop(in);
+        }
+        if (in.acceptWord("materialized")) {
+            in.expectWord("view");
+            boolean ifExists = in.acceptWords("if", "exists");
+            return new PlannedStatement.DropMaterializedView(dropNames(in), ifExists);
         }
         boolean view = in.acceptWord("view");
         if (!view && !in.acceptWord("table")) {

@@ -236,6 +236,7 @@ public final class RelationalPlanner {
             SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                     PostgresConvertlets.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
             RelRoot root = converter.convertQuery(validated, false, true);
+            MaterializedViewWrites.check(root.rel);
             return new Converted(text, rewrite(root.project()), names, modifiers, parameterTypes, rewritten.occurrenceToParameter());
         });
     }
