@@ -19,7 +19,11 @@ final class SpecialFunctionSyntax {
      */
     private static final java.util.Set<String> TYPED_LITERALS = java.util.Set.of("timestamptz",
             "int2", "int4", "int8", "integer", "bigint", "smallint", "float4", "float8", "real", "numeric", "decimal",
-            "text", "varchar", "bpchar", "bool", "boolean", "interval", "uuid", "bytea", "json", "jsonb", "time");
+            "text", "varchar", "bpchar", "bool", "boolean", "interval", "uuid", "bytea", "json", "jsonb", "time",
+            "int", "float");
+    /** The fields an interval literal may name after its text: {@code interval '1' month}, {@code '1 2:03' day to minute}. */
+    private static final java.util.Set<String> INTERVAL_FIELDS = java.util.Set.of("year", "month", "day", "hour", "minute", "second");
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("'\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*'");
 
     /** Replace [start, end) of the text with {@code text}, whose k-th character came from offsets[k]. */
     private record Edit(int start, int end, String text, int[] offsets) {
@@ -118,6 +122,34 @@ final class SpecialFunctionSyntax {
         }
     }
 
+    /**
+     * E'…' with backslash escapes becomes the plain string it means: Calcite's own reading of
+     * them lacks octal escapes and lets bytes that are not UTF-8 through.
+     */
+    private static void escapeString(String sql, Token token, List<Edit> edits) {
+        int start = token.position() - 1;
+        if (token.kind() != Token.Kind.STRING) {
+            return;
+        }
+        String plain = plainString(sql, token);
+        int end = SqlLexer.skipQuotedOrComment(sql, sql.charAt(start) == '\'' ? start : start + 1);
+        if (!plain.equals(sql.substring(start, end))) {
+            edits.add(new Edit(start, end, plain, java.util.stream.IntStream.range(0, plain.length()).map(k -> start).toArray()));
+        }
+    }
+
+    /** A string token as a plain '…' literal: E'…' with backslash escapes decoded; others as written. */
+    private static String plainString(String sql, Token token) {
+        int start = token.position() - 1;
+        boolean escaped = start + 1 < sql.length() && sql.charAt(start + 1) == '\''
+                && (sql.charAt(start) == 'E' || sql.charAt(start) == 'e');
+        int end = SqlLexer.skipQuotedOrComment(sql, escaped ? start + 1 : start);
+        if (!escaped || sql.indexOf('\\', start) < 0 || sql.indexOf('\\', start) >= end) {
+            return sql.substring(start, end);
+        }
+        return "'" + EscapeStrings.decode(sql.substring(start + 2, end - 1), token.position()).replace("'", "''") + "'";
+    }
+
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
@@ -138,6 +170,9 @@ final class SpecialFunctionSyntax {
                 fromForSelectWithout(tokens, t, edits);
             }
         }
+        for (Token token : tokens) {
+            escapeString(sql, token, edits);
+        }
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);
@@ -147,11 +182,26 @@ final class SpecialFunctionSyntax {
                 int start = name.position() - 1;
                 int literalStart = next.position() - 1;
                 int end = SqlLexer.skipQuotedOrComment(sql, literalStart);
+                String literal = plainString(sql, next);
+                String type = name.text();
+                if (name.text().equals("interval") && t + 2 < tokens.size() && tokens.get(t + 2).kind() == Token.Kind.WORD
+                        && INTERVAL_FIELDS.contains(tokens.get(t + 2).text())) {
+                    // The field qualifier: a bare number counts in the last field's unit ('1' month is a month).
+                    int last = t + 2;
+                    if (last + 2 < tokens.size() && tokens.get(last + 1).isWord("to")
+                            && INTERVAL_FIELDS.contains(tokens.get(last + 2).text())) {
+                        last += 2;
+                    }
+                    if (PLAIN_NUMBER.matcher(literal).matches()) {
+                        literal = literal.substring(0, literal.length() - 1).strip() + " " + tokens.get(last).text() + "'";
+                    }
+                    end = tokens.get(last).position() - 1 + tokens.get(last).text().length();
+                }
                 // As 'text'::type, which InfixCasts makes a cast next; an error points at the literal, as PostgreSQL's.
-                String replacement = sql.substring(literalStart, end) + "::" + name.text();
+                String replacement = literal + "::" + type;
                 int[] offsets = new int[replacement.length()];
                 for (int k = 0; k < offsets.length; k++) {
-                    offsets[k] = k < end - literalStart ? literalStart + k : literalStart;
+                    offsets[k] = k < literal.length() - 1 ? literalStart + k : literalStart;
                 }
                 edits.add(new Edit(start, end, replacement, offsets));
                 continue;

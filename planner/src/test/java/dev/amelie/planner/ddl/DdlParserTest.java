@@ -21,6 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DdlParserTest {
 
     @Test
+    void schemasAndTablesFromQueriesParse() {
+        assertEquals(new PlannedStatement.CreateSchema("s", true), DdlParser.parseCreate("create schema if not exists s authorization amelie"));
+        assertEquals(new PlannedStatement.DropSchema(List.of("a", "b"), true, true), DdlParser.parseDrop("drop schema if exists a, b cascade"));
+        assertEquals("other", create("create table other.x (a int)").schema());
+        assertEquals(new PlannedStatement.CreateTableAs("public", "x", List.of("k", "v"), "select 1, 2", false, false, false),
+                DdlParser.parseCreate("create table x (k, v) as select 1, 2 with no data"));
+        assertEquals(new PlannedStatement.CreateTableAs("s", "mv", List.of(), "select a from t", true, true, true),
+                DdlParser.parseCreate("create materialized view if not exists s.mv as select a from t;"));
+        assertEquals(new PlannedStatement.RefreshMaterializedView(new PlannedStatement.QualifiedName("public", "mv"), false),
+                DdlParser.parseRefresh("refresh materialized view concurrently mv with no data"));
+        assertInstanceOf(PlannedStatement.DropMaterializedView.class, DdlParser.parseDrop("drop materialized view if exists mv"));
+    }
+
+    @Test
     void columnPrimaryKeyIsNotNullAndOthersNullable() {
         PlannedStatement.CreateTable create = create("create table t (a int primary key, b text)");
         assertEquals("public", create.schema());
@@ -136,7 +150,7 @@ class DdlParserTest {
     @Test
     void unsupportedTableFeaturesRaise0A000() {
         for (String sql : new String[] {"create temporary table x (a int)",
-                "create table x (a int[][])", "create table other.x (a int)", "create index i on t (lower(a))",
+                "create table x (a int[][])", "create index i on t (lower(a))",
                 "create index i on t (a) where a > 0", "create index i on t using gin (a)"}) {
             assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error(sql).state(), sql);
         }
