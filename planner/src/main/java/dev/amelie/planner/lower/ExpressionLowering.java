@@ -138,7 +138,8 @@ final class ExpressionLowering {
         }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         return switch (name) {
-            case "||" -> binary(Opcode.CONCAT, call, row);
+            case "||" -> call.getType().getSqlTypeName() == SqlTypeName.ARRAY ? arrayConcatenation(call, row)
+                    : binary(Opcode.CONCAT, call, row);
             case "LOWER" -> function(Function.LOWER, call.getOperands(), row);
             case "UPPER" -> function(Function.UPPER, call.getOperands(), row);
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> function(Function.LENGTH, call.getOperands(), row);
@@ -418,6 +419,35 @@ final class ExpressionLowering {
         int found = emitCall(Function.ARRAY_ANY_EQUAL, new int[] {asElement(call.getOperands().get(0), array.getType(), row),
                 emit(array, row)});
         return any ? found : not(found);
+    }
+
+    /**
+     * {@code ||} with an array: array_cat, array_append or array_prepend as PostgreSQL resolves
+     * it (ArrayConcatenation), each operand converted to the result's array or element type.
+     * These are not strict: {@code array[1] || NULL} is {1}, {@code array[1] || NULL::int} {1,NULL}.
+     */
+    private int arrayConcatenation(RexCall call, int[] row) {
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        dev.amelie.planner.relational.ArrayConcatenation.Resolved resolved = dev.amelie.planner.relational.ArrayConcatenation.resolve(
+                left.getType(), dev.amelie.planner.relational.ArrayConcatenation.isUntyped(left.getType(), left instanceof RexLiteral),
+                right.getType(), dev.amelie.planner.relational.ArrayConcatenation.isUntyped(right.getType(), right instanceof RexLiteral));
+        SqlType type = resolved.type();
+        return switch (resolved.form()) {
+            case CAT -> emitCall(Function.ARRAY_CAT, new int[] {asType(left, type, row), asType(right, type, row)});
+            case APPEND -> emitCall(Function.ARRAY_APPEND, new int[] {asType(left, type, row), asType(right, type.element(), row)});
+            case PREPEND -> emitCall(Function.ARRAY_PREPEND, new int[] {asType(left, type.element(), row), asType(right, type, row)});
+        };
+    }
+
+    /** The value, cast to {@code type} unless it has it already or is a NULL literal. */
+    private int asType(RexNode value, SqlType type, int[] row) {
+        int r = emit(value, row);
+        if (value.getType().getSqlTypeName() == SqlTypeName.NULL || RexUtil.isNullLiteral(value, true)
+                || TypeMapping.fromCalcite(value.getType()) == type) {
+            return r;
+        }
+        return castRegister(r, type);
     }
 
     /** ARRAY[…]: each element converted to the array's element type, as PostgreSQL resolves them to one type. */
