@@ -52,11 +52,27 @@ final class ExpressionLowering {
         this.subqueries = subqueries;
     }
 
+    /** Expressions whose value a register holds already (a select-list unnest's current element). */
+    private final java.util.Map<RexNode, Integer> bound = new java.util.HashMap<>();
+
+    /** From now on {@code expression} is the value in {@code register}, until {@link #unbind}. */
+    void bind(RexNode expression, int register) {
+        bound.put(expression, register);
+    }
+
+    void unbind(RexNode expression) {
+        bound.remove(expression);
+    }
+
     int lower(RexNode rex, int[] row) {
         return emit(RexUtil.expandSearch(rexBuilder, null, rex), row);
     }
 
     private int emit(RexNode rex, int[] row) {
+        Integer held = bound.isEmpty() ? null : bound.get(rex);
+        if (held != null) {
+            return held;
+        }
         return switch (rex) {
             case RexInputRef ref -> row[ref.getIndex()];
             case RexLiteral literal -> code.loadConstant(literalValue(literal));
@@ -153,8 +169,8 @@ final class ExpressionLowering {
                     ((RexLiteral) call.getOperands().get(1)).getValueAs(String.class)));
             case "ARRAY_LENGTH", "ARRAY_UPPER", "ARRAY_LOWER", "CARDINALITY", "ARRAY_TO_STRING", "STRING_TO_ARRAY",
                  "ARRAY_CAT", "ARRAY_POSITION", "ARRAY_REMOVE" -> function(Function.valueOf(name), call.getOperands(), row);
-            case "ARRAY_OP_ANY" -> emitCall(Function.ARRAY_ANY_EQUAL, new int[] {
-                    asElement(call.getOperands().get(0), call.getOperands().get(1).getType(), row), emit(call.getOperands().get(1), row)});
+            case "ARRAY_OP_ANY", "ARRAY_OP_ALL" -> quantified(name.equals("ARRAY_OP_ALL"), call.getOperands().get(0),
+                    call.getOperands().get(1), ((RexLiteral) call.getOperands().get(2)).getValueAs(String.class), row);
             case "ARRAY_APPEND" -> emitCall(Function.ARRAY_APPEND, new int[] {emit(call.getOperands().get(0), row),
                     asElement(call.getOperands().get(1), call.getType(), row)});
             case "ARRAY_PREPEND" -> emitCall(Function.ARRAY_PREPEND, new int[] {
@@ -408,17 +424,43 @@ final class ExpressionLowering {
         return r;
     }
 
-    /** x = ANY(array) and x <> ALL(array); other comparisons with an array are not taken yet. */
+    /** A quantified comparison Calcite made itself (x = SOME(array)). */
     private int quantifiedArray(RexCall call, int[] row) {
         SqlKind comparison = ((org.apache.calcite.sql.fun.SqlQuantifyOperator) call.getOperator()).comparisonKind;
-        boolean any = call.getKind() == SqlKind.SOME;
-        if (comparison != (any ? SqlKind.EQUALS : SqlKind.NOT_EQUALS)) {
-            throw unsupported("operator " + call.getOperator().getName() + " with an array");
+        String operator = switch (comparison) {
+            case EQUALS -> "=";
+            case NOT_EQUALS -> "<>";
+            case LESS_THAN -> "<";
+            case LESS_THAN_OR_EQUAL -> "<=";
+            case GREATER_THAN -> ">";
+            case GREATER_THAN_OR_EQUAL -> ">=";
+            default -> throw unsupported("operator " + call.getOperator().getName() + " with an array");
+        };
+        return quantified(call.getKind() == SqlKind.ALL, call.getOperands().get(0), call.getOperands().get(1), operator, row);
+    }
+
+    /**
+     * {@code value op ANY(array)} / {@code ALL(array)}, as PostgreSQL's ScalarArrayOpExpr: the
+     * value and the elements meet in their common type; an untyped literal or NULL is an array
+     * of the value's type ({@code 1 <> SOME('{}')}).
+     */
+    private int quantified(boolean all, RexNode value, RexNode array, String operator, int[] row) {
+        boolean untypedArray = dev.amelie.planner.relational.ArrayConcatenation.isUntyped(array.getType(), array instanceof RexLiteral);
+        if (array.getType().getSqlTypeName() != SqlTypeName.ARRAY && !untypedArray) {
+            throw new SqlException(SqlState.WRONG_OBJECT_TYPE, "op ANY/ALL (array) requires array on right side");
         }
-        RexNode array = call.getOperands().get(1);
-        int found = emitCall(Function.ARRAY_ANY_EQUAL, new int[] {asElement(call.getOperands().get(0), array.getType(), row),
-                emit(array, row)});
-        return any ? found : not(found);
+        boolean untypedValue = dev.amelie.planner.relational.ArrayConcatenation.isUntyped(value.getType(), value instanceof RexLiteral);
+        SqlType valueType = untypedValue ? SqlType.UNKNOWN : TypeMapping.fromCalcite(value.getType());
+        SqlType element = untypedArray ? SqlType.UNKNOWN : TypeMapping.fromCalcite(array.getType()).element();
+        SqlType common = dev.amelie.planner.function.OverloadResolution.commonType(new SqlType[] {valueType, element});
+        if (common == null || common.arrayOf() == null) {
+            throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + valueType.sqlName() + " " + operator
+                    + " " + element.sqlName(), null,
+                    "No operator matches the given name and argument types. You might need to add explicit type casts.", 0, null);
+        }
+        int operatorRegister = code.loadConstant(operator);
+        return emitCall(all ? Function.ARRAY_ALL : Function.ARRAY_ANY,
+                new int[] {asType(value, common, row), asType(array, common.arrayOf(), row), operatorRegister});
     }
 
     /**

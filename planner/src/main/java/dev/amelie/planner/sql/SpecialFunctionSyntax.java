@@ -118,12 +118,54 @@ final class SpecialFunctionSyntax {
         }
     }
 
+    /**
+     * UNNEST is a reserved word to Calcite's parser, which takes it only as a FROM item. Anywhere
+     * else it is quoted, so that {@code SELECT unnest(a)} calls PostgreSQL's set-returning
+     * function and {@code SELECT unnest FROM unnest(a)} reads the column of that name. A FROM
+     * item is the word after FROM, JOIN or LATERAL, or after a comma of a FROM list; a LATERAL
+     * before it is dropped (Calcite's UNNEST reads the FROM items before it anyway).
+     */
+    private static void unnestOutsideFrom(List<Token> tokens, List<Edit> edits) {
+        List<String> clauses = new ArrayList<>(); // per parenthesis depth: the clause we are in
+        clauses.add("");
+        for (int t = 0; t < tokens.size(); t++) {
+            Token token = tokens.get(t);
+            if (token.isSymbol("(")) {
+                clauses.add("");
+            } else if (token.isSymbol(")")) {
+                if (clauses.size() > 1) {
+                    clauses.removeLast();
+                }
+            } else if (token.kind() == Token.Kind.WORD) {
+                switch (token.text()) {
+                    case "select", "from", "where", "group", "having", "order", "limit", "offset", "union", "intersect",
+                         "except", "window", "values", "returning", "set", "into", "fetch" -> clauses.set(clauses.size() - 1, token.text());
+                    default -> { }
+                }
+                if (!token.text().equals("unnest")) {
+                    continue;
+                }
+                Token before = t > 0 ? tokens.get(t - 1) : null;
+                boolean fromItem = before != null && (before.isWord("from") || before.isWord("join") || before.isWord("lateral")
+                        || before.isSymbol(",") && clauses.getLast().equals("from"));
+                int at = token.position() - 1;
+                if (!fromItem) {
+                    edits.add(new Edit(at, at + 6, "\"unnest\"",
+                            java.util.stream.IntStream.range(0, 8).map(k -> at + Math.max(0, Math.min(k - 1, 5))).toArray()));
+                } else if (before.isWord("lateral")) {
+                    int lateral = before.position() - 1;
+                    edits.add(new Edit(lateral, lateral + "lateral".length(), "", new int[0]));
+                }
+            }
+        }
+    }
+
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
         if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")
                 && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
-                && !lower.contains("having")) {
+                && !lower.contains("having") && !lower.contains("unnest")) {
             return null;
         }
         List<Token> tokens;
@@ -138,6 +180,7 @@ final class SpecialFunctionSyntax {
                 fromForSelectWithout(tokens, t, edits);
             }
         }
+        unnestOutsideFrom(tokens, edits);
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);
