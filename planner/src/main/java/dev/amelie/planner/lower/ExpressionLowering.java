@@ -169,6 +169,9 @@ final class ExpressionLowering {
                     ((RexLiteral) call.getOperands().get(1)).getValueAs(String.class)));
             case "ARRAY_LENGTH", "ARRAY_UPPER", "ARRAY_LOWER", "CARDINALITY", "ARRAY_TO_STRING", "STRING_TO_ARRAY",
                  "ARRAY_CAT", "ARRAY_POSITION", "ARRAY_REMOVE" -> function(Function.valueOf(name), call.getOperands(), row);
+            case "ARRAY_SLICE" -> emitCall(Function.ARRAY_SLICE, new int[] {emit(call.getOperands().get(0), row),
+                    castRegister(emit(call.getOperands().get(1), row), SqlType.INTEGER),
+                    castRegister(emit(call.getOperands().get(2), row), SqlType.INTEGER), emit(call.getOperands().get(3), row)});
             case "ARRAY_OP_ANY", "ARRAY_OP_ALL" -> quantified(name.equals("ARRAY_OP_ALL"), call.getOperands().get(0),
                     call.getOperands().get(1), ((RexLiteral) call.getOperands().get(2)).getValueAs(String.class), row);
             case "ARRAY_APPEND" -> emitCall(Function.ARRAY_APPEND, new int[] {emit(call.getOperands().get(0), row),

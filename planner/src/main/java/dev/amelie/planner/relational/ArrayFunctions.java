@@ -58,6 +58,14 @@ public final class ArrayFunctions {
             OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.CHARACTER));
 
     /**
+     * a[lo:hi] (the parser's text rewrite makes it {@code a[amelie_slice(lo, hi, given)]}): the
+     * elements from lo to hi, an omitted bound (not in {@code given}: 1 lower, 2 upper) the
+     * array's own; of the array's type.
+     */
+    static final SqlFunction SLICE = function("array_slice", arrayOf(0, 0), OperandTypes.family(SqlTypeFamily.ARRAY,
+            SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER));
+
+    /**
      * {@code x op ANY(a)}, {@code x op SOME(a)} and {@code x op ALL(a)} where {@code a} is no
      * subquery compare with an array's elements (ScalarArrayOpExpr); Calcite's quantified
      * operators insist on its own type rules there ('red' = ANY(text_array) fails), so they
@@ -68,6 +76,12 @@ public final class ArrayFunctions {
             @Override
             public org.apache.calcite.sql.SqlNode visit(org.apache.calcite.sql.SqlCall call) {
                 org.apache.calcite.sql.SqlNode visited = super.visit(call);
+                if (visited instanceof org.apache.calcite.sql.SqlCall item && item.getKind() == SqlKind.ITEM
+                        && item.operand(1) instanceof org.apache.calcite.sql.SqlCall bounds
+                        && bounds.getOperator().getName().equalsIgnoreCase("amelie_slice")) {
+                    return SLICE.createCall(item.getParserPosition(), item.operand(0), bounds.operand(0), bounds.operand(1),
+                            bounds.operand(2));
+                }
                 if (visited instanceof org.apache.calcite.sql.SqlCall quantified
                         && quantified.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator operator
                         && quantified.operandCount() == 2 && !isQuery(quantified.operand(1))) {
@@ -101,7 +115,7 @@ public final class ArrayFunctions {
                 || node instanceof org.apache.calcite.sql.SqlNodeList list && list.size() == 1 && isQuery(list.get(0));
     }
 
-    static final SqlOperatorTable TABLE = SqlOperatorTables.of(ANY, ALL,
+    static final SqlOperatorTable TABLE = SqlOperatorTables.of(ANY, ALL, SLICE,
             function("array_length", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER)),
             function("array_upper", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER)),
             function("array_lower", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER)),

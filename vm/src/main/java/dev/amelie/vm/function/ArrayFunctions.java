@@ -19,6 +19,7 @@ final class ArrayFunctions {
             case ARRAY_BUILD -> new SqlArray(Arrays.copyOfRange(r, first, first + count));
             case ARRAY_FROM_LIST -> r[first] == null ? null : new SqlArray(((List<?>) r[first]).toArray());
             case ARRAY_ELEMENT -> array(r[first]).get(((Number) r[first + 1]).longValue());
+            case ARRAY_SLICE -> slice(r[first], r[first + 1], r[first + 2], ((Number) r[first + 3]).intValue());
             case UNNEST_ELEMENT -> array(r[first]).get(((Number) r[first + 1]).longValue());
             case ARRAY_LENGTH -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;
             case ARRAY_UPPER -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;
@@ -43,6 +44,18 @@ final class ArrayFunctions {
             case ARRAY_ALL -> r[first + 1] == null ? null : quantified(r[first], array(r[first + 1]), (String) r[first + 2], true);
             default -> throw new IllegalArgumentException(function.name());
         };
+    }
+
+    private static SqlArray slice(Object value, Object lower, Object upper, int given) {
+        boolean lowerGiven = (given & 1) != 0;
+        boolean upperGiven = (given & 2) != 0;
+        if (value == null || lowerGiven && lower == null || upperGiven && upper == null) {
+            return null;
+        }
+        Object[] elements = array(value).elements();
+        long from = Math.max(lowerGiven ? ((Number) lower).longValue() : 1, 1);
+        long to = Math.min(upperGiven ? ((Number) upper).longValue() : elements.length, elements.length);
+        return from > to ? new SqlArray(new Object[0]) : new SqlArray(Arrays.copyOfRange(elements, (int) from - 1, (int) to));
     }
 
     private static SqlArray array(Object value) {

@@ -116,6 +116,12 @@ public enum Function {
      * three-valued OR / AND over the elements; an empty array is false / true even for a NULL e.
      */
     ARRAY_ANY(Area.ARRAY, false), ARRAY_ALL(Area.ARRAY, false),
+    /**
+     * a[lo:hi]: the elements from lo to hi within the bounds, {} when none, lower bound 1;
+     * the fourth argument says which bounds were written (1 lower, 2 upper), an omitted one
+     * being the array's own; NULL for a NULL array or a NULL written bound.
+     */
+    ARRAY_SLICE(Area.ARRAY, false),
     /** unnest's i-th element (1-based, in storage order), NULL past the end: its loop's step. */
     UNNEST_ELEMENT(Area.ARRAY),
 
