@@ -234,7 +234,12 @@ public final class RelationalPlanner {
             volcano.setExecutor(NO_CONSTANT_REDUCTION);
             RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
             SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
-                    PostgresConvertlets.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+                    PostgresConvertlets.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
+                            // A projection with a select-list unnest makes rows: merged into the one
+                            // above it, or dropped under an aggregate that reads none of its columns,
+                            // its rows would be lost (count(*) over it counts them).
+                            .withRelBuilderConfigTransform(Unnest.calledIn(validated)
+                                    ? c -> c.withBloat(-1).withPruneInputOfAggregate(false) : c -> c));
             RelRoot root = converter.convertQuery(validated, false, true);
             MaterializedViewWrites.check(root.rel);
             return new Converted(text, rewrite(root.project()), names, modifiers, parameterTypes, rewritten.occurrenceToParameter());

@@ -65,6 +65,19 @@ public final class Unnest {
         return false;
     }
 
+    /** Whether a statement calls the select-list unnest anywhere. */
+    static boolean calledIn(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlCall call) {
+                found[0] |= call.getOperator() == FUNCTION;
+                return super.visit(call);
+            }
+        });
+        return found[0];
+    }
+
     /** Every FROM item UNNEST(…) [WITH ORDINALITY] [AS alias [(columns)]] with PostgreSQL's column names. */
     static SqlNode nameColumns(SqlNode node) {
         SqlNode rewritten = node.accept(new SqlShuttle() {

@@ -165,16 +165,18 @@ final class SpecialFunctionSyntax {
      * {@code a[lo:]}, {@code a[:]} becomes the subscript {@code a[amelie_slice(lo, hi, given)]}
      * ({@code given}: 1 when lo is written, 2 when hi is, as an omitted bound is the array's own,
      * unlike a NULL one), which {@code ArrayFunctions} turns into a slice; {@code ARRAY[]::t[]}
-     * becomes {@code '{}'::t[]}; and {@code CAST(x AS t[])} becomes {@code CAST(x AS t ARRAY)}.
+     * becomes an empty slice of {@code ARRAY[NULL]} cast to t[]; and {@code CAST(x AS t[])} becomes {@code CAST(x AS t ARRAY)}.
      */
     private static void arraySyntax(List<Token> tokens, List<Edit> edits) {
         for (int t = 0; t < tokens.size(); t++) {
             Token token = tokens.get(t);
             if (token.isWord("array") && t + 3 < tokens.size() && tokens.get(t + 1).isSymbol("[")
                     && tokens.get(t + 2).isSymbol("]") && tokens.get(t + 3).isSymbol("::")) {
+                // An empty slice of ARRAY[NULL]: an array to cast, named "array" as ARRAY[] is.
                 int at = token.position() - 1;
                 int end = tokens.get(t + 2).position();
-                edits.add(new Edit(at, end, "'{}'", new int[] {at, at, at, at}));
+                String empty = "((array[null])[amelie_slice(1, 0, 3)])";
+                edits.add(new Edit(at, end, empty, constantOffsets(at, empty.length())));
                 t += 2;
                 continue;
             }
