@@ -53,6 +53,9 @@ public final class TypeMapping {
             case TIME -> SqlType.TIME;
             case ARRAY -> {
                 SqlType element = fromCalcite(type.getComponentType());
+                if (element == SqlType.UNKNOWN) {
+                    element = SqlType.TEXT; // ARRAY[NULL] is text[], as PostgreSQL resolves unknown elements
+                }
                 SqlType array = element.arrayOf();
                 if (array == null) {
                     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of " + element.sqlName() + " are not supported yet");

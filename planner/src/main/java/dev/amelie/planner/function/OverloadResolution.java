@@ -13,7 +13,7 @@ import java.util.function.ToIntFunction;
  * conversion is needed, then for untyped literals the string category or else the preferred
  * type. An argument of type {@link SqlType#UNKNOWN} is an untyped literal or NULL.
  */
-final class OverloadResolution {
+public final class OverloadResolution {
     private OverloadResolution() {}
 
     static Signature resolve(List<Signature> signatures, SqlType[] arguments) {
@@ -37,7 +37,7 @@ final class OverloadResolution {
     }
 
     /** Whether a value of type from converts implicitly to type to (pg_cast's implicit casts). */
-    static boolean implicitlyConvertible(SqlType from, SqlType to) {
+    public static boolean implicitlyConvertible(SqlType from, SqlType to) {
         if (from == to || from == SqlType.UNKNOWN || to == SqlType.UNKNOWN) {
             return true;
         }
@@ -95,7 +95,7 @@ final class OverloadResolution {
      * the others' type (text if all are untyped); numbers widen to the widest of them; dates to
      * timestamps. Null when the types cannot be matched.
      */
-    static SqlType commonType(SqlType[] arguments) {
+    public static SqlType commonType(SqlType[] arguments) {
         SqlType common = null;
         for (SqlType argument : arguments) {
             if (argument == null) {

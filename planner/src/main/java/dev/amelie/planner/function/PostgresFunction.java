@@ -165,7 +165,10 @@ public final class PostgresFunction extends SqlFunction {
             case TIME -> "time without time zone";
             case TIMESTAMP -> "timestamp without time zone";
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> "timestamp with time zone";
-            case ARRAY -> typeName(type.getComponentType(), false) + "[]";
+            // ARRAY[NULL] is text[]; an array of arrays is of the same type (int[][] is int[]).
+            case ARRAY -> type.getComponentType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL ? "text[]"
+                    : type.getComponentType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.ARRAY
+                    ? typeName(type.getComponentType(), false) : typeName(type.getComponentType(), false) + "[]";
             default -> type.getSqlTypeName().getName().toLowerCase(Locale.ROOT);
         };
     }

@@ -52,11 +52,27 @@ final class ExpressionLowering {
         this.subqueries = subqueries;
     }
 
+    /** Expressions whose value a register holds already (a select-list unnest's current element). */
+    private final java.util.Map<RexNode, Integer> bound = new java.util.HashMap<>();
+
+    /** From now on {@code expression} is the value in {@code register}, until {@link #unbind}. */
+    void bind(RexNode expression, int register) {
+        bound.put(expression, register);
+    }
+
+    void unbind(RexNode expression) {
+        bound.remove(expression);
+    }
+
     int lower(RexNode rex, int[] row) {
         return emit(RexUtil.expandSearch(rexBuilder, null, rex), row);
     }
 
     private int emit(RexNode rex, int[] row) {
+        Integer held = bound.isEmpty() ? null : bound.get(rex);
+        if (held != null) {
+            return held;
+        }
         return switch (rex) {
             case RexInputRef ref -> row[ref.getIndex()];
             case RexLiteral literal -> code.loadConstant(literalValue(literal));
@@ -138,7 +154,8 @@ final class ExpressionLowering {
         }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         return switch (name) {
-            case "||" -> binary(Opcode.CONCAT, call, row);
+            case "||" -> call.getType().getSqlTypeName() == SqlTypeName.ARRAY ? arrayConcatenation(call, row)
+                    : binary(Opcode.CONCAT, call, row);
             case "LOWER" -> function(Function.LOWER, call.getOperands(), row);
             case "UPPER" -> function(Function.UPPER, call.getOperands(), row);
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> function(Function.LENGTH, call.getOperands(), row);
@@ -152,8 +169,11 @@ final class ExpressionLowering {
                     ((RexLiteral) call.getOperands().get(1)).getValueAs(String.class)));
             case "ARRAY_LENGTH", "ARRAY_UPPER", "ARRAY_LOWER", "CARDINALITY", "ARRAY_TO_STRING", "STRING_TO_ARRAY",
                  "ARRAY_CAT", "ARRAY_POSITION", "ARRAY_REMOVE" -> function(Function.valueOf(name), call.getOperands(), row);
-            case "ARRAY_OP_ANY" -> emitCall(Function.ARRAY_ANY_EQUAL, new int[] {
-                    asElement(call.getOperands().get(0), call.getOperands().get(1).getType(), row), emit(call.getOperands().get(1), row)});
+            case "ARRAY_SLICE" -> emitCall(Function.ARRAY_SLICE, new int[] {emit(call.getOperands().get(0), row),
+                    castRegister(emit(call.getOperands().get(1), row), SqlType.INTEGER),
+                    castRegister(emit(call.getOperands().get(2), row), SqlType.INTEGER), emit(call.getOperands().get(3), row)});
+            case "ARRAY_OP_ANY", "ARRAY_OP_ALL" -> quantified(name.equals("ARRAY_OP_ALL"), call.getOperands().get(0),
+                    call.getOperands().get(1), ((RexLiteral) call.getOperands().get(2)).getValueAs(String.class), row);
             case "ARRAY_APPEND" -> emitCall(Function.ARRAY_APPEND, new int[] {emit(call.getOperands().get(0), row),
                     asElement(call.getOperands().get(1), call.getType(), row)});
             case "ARRAY_PREPEND" -> emitCall(Function.ARRAY_PREPEND, new int[] {
@@ -407,17 +427,72 @@ final class ExpressionLowering {
         return r;
     }
 
-    /** x = ANY(array) and x <> ALL(array); other comparisons with an array are not taken yet. */
+    /** A quantified comparison Calcite made itself (x = SOME(array)). */
     private int quantifiedArray(RexCall call, int[] row) {
         SqlKind comparison = ((org.apache.calcite.sql.fun.SqlQuantifyOperator) call.getOperator()).comparisonKind;
-        boolean any = call.getKind() == SqlKind.SOME;
-        if (comparison != (any ? SqlKind.EQUALS : SqlKind.NOT_EQUALS)) {
-            throw unsupported("operator " + call.getOperator().getName() + " with an array");
+        String operator = switch (comparison) {
+            case EQUALS -> "=";
+            case NOT_EQUALS -> "<>";
+            case LESS_THAN -> "<";
+            case LESS_THAN_OR_EQUAL -> "<=";
+            case GREATER_THAN -> ">";
+            case GREATER_THAN_OR_EQUAL -> ">=";
+            default -> throw unsupported("operator " + call.getOperator().getName() + " with an array");
+        };
+        return quantified(call.getKind() == SqlKind.ALL, call.getOperands().get(0), call.getOperands().get(1), operator, row);
+    }
+
+    /**
+     * {@code value op ANY(array)} / {@code ALL(array)}, as PostgreSQL's ScalarArrayOpExpr: the
+     * value and the elements meet in their common type; an untyped literal or NULL is an array
+     * of the value's type ({@code 1 <> SOME('{}')}).
+     */
+    private int quantified(boolean all, RexNode value, RexNode array, String operator, int[] row) {
+        boolean untypedArray = dev.amelie.planner.relational.ArrayConcatenation.isUntyped(array.getType(), array instanceof RexLiteral);
+        if (array.getType().getSqlTypeName() != SqlTypeName.ARRAY && !untypedArray) {
+            throw new SqlException(SqlState.WRONG_OBJECT_TYPE, "op ANY/ALL (array) requires array on right side");
         }
-        RexNode array = call.getOperands().get(1);
-        int found = emitCall(Function.ARRAY_ANY_EQUAL, new int[] {asElement(call.getOperands().get(0), array.getType(), row),
-                emit(array, row)});
-        return any ? found : not(found);
+        boolean untypedValue = dev.amelie.planner.relational.ArrayConcatenation.isUntyped(value.getType(), value instanceof RexLiteral);
+        SqlType valueType = untypedValue ? SqlType.UNKNOWN : TypeMapping.fromCalcite(value.getType());
+        SqlType element = untypedArray ? SqlType.UNKNOWN : TypeMapping.fromCalcite(array.getType()).element();
+        SqlType common = dev.amelie.planner.function.OverloadResolution.commonType(new SqlType[] {valueType, element});
+        if (common == null || common.arrayOf() == null) {
+            throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + valueType.sqlName() + " " + operator
+                    + " " + element.sqlName(), null,
+                    "No operator matches the given name and argument types. You might need to add explicit type casts.", 0, null);
+        }
+        int operatorRegister = code.loadConstant(operator);
+        return emitCall(all ? Function.ARRAY_ALL : Function.ARRAY_ANY,
+                new int[] {asType(value, common, row), asType(array, common.arrayOf(), row), operatorRegister});
+    }
+
+    /**
+     * {@code ||} with an array: array_cat, array_append or array_prepend as PostgreSQL resolves
+     * it (ArrayConcatenation), each operand converted to the result's array or element type.
+     * These are not strict: {@code array[1] || NULL} is {1}, {@code array[1] || NULL::int} {1,NULL}.
+     */
+    private int arrayConcatenation(RexCall call, int[] row) {
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        dev.amelie.planner.relational.ArrayConcatenation.Resolved resolved = dev.amelie.planner.relational.ArrayConcatenation.resolve(
+                left.getType(), dev.amelie.planner.relational.ArrayConcatenation.isUntyped(left.getType(), left instanceof RexLiteral),
+                right.getType(), dev.amelie.planner.relational.ArrayConcatenation.isUntyped(right.getType(), right instanceof RexLiteral));
+        SqlType type = resolved.type();
+        return switch (resolved.form()) {
+            case CAT -> emitCall(Function.ARRAY_CAT, new int[] {asType(left, type, row), asType(right, type, row)});
+            case APPEND -> emitCall(Function.ARRAY_APPEND, new int[] {asType(left, type, row), asType(right, type.element(), row)});
+            case PREPEND -> emitCall(Function.ARRAY_PREPEND, new int[] {asType(left, type.element(), row), asType(right, type, row)});
+        };
+    }
+
+    /** The value, cast to {@code type} unless it has it already or is a NULL literal. */
+    private int asType(RexNode value, SqlType type, int[] row) {
+        int r = emit(value, row);
+        if (value.getType().getSqlTypeName() == SqlTypeName.NULL || RexUtil.isNullLiteral(value, true)
+                || TypeMapping.fromCalcite(value.getType()) == type) {
+            return r;
+        }
+        return castRegister(r, type);
     }
 
     /** ARRAY[…]: each element converted to the array's element type, as PostgreSQL resolves them to one type. */

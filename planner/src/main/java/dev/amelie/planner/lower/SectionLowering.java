@@ -143,6 +143,12 @@ final class SectionLowering {
                 sink.accept(row);
                 code.place(skip);
             });
+            case Project project when UnnestLowering.isProjectSet(project) -> produce(project.getInput(), row -> {
+                bindCorrelations(project, row);
+                UnnestLowering.lowerProject(project, this, row, sink);
+            });
+            case org.apache.calcite.rel.core.Uncollect uncollect -> UnnestLowering.lowerUncollect(uncollect, this, sink);
+            case org.apache.calcite.rel.core.Correlate correlate when subqueries != null -> correlate(correlate, sink);
             case Project project -> produce(project.getInput(), row -> {
                 bindCorrelations(project, row);
                 List<RexNode> projects = project.getProjects();
@@ -184,6 +190,39 @@ final class SectionLowering {
             case Aggregate aggregate -> new AggregateLowering(this).lower(aggregate, sink, kind == SectionKind.PUSHDOWN);
             default -> throw ExpressionLowering.unsupported(describe(rel));
         }
+    }
+
+    /**
+     * A lateral join (FROM t, unnest(t.a)): the right side re-run per left row, which its
+     * correlation variable names; a LEFT one keeps a left row the right side has no row for.
+     */
+    private void correlate(org.apache.calcite.rel.core.Correlate correlate, RowSink sink) {
+        org.apache.calcite.rel.core.JoinRelType type = correlate.getJoinType();
+        if (type != org.apache.calcite.rel.core.JoinRelType.INNER && type != org.apache.calcite.rel.core.JoinRelType.LEFT) {
+            throw ExpressionLowering.unsupported("lateral " + type.name().toLowerCase(java.util.Locale.ROOT) + " joins");
+        }
+        int rightWidth = correlate.getRight().getRowType().getFieldCount();
+        produce(correlate.getLeft(), left -> {
+            subqueries.bind(java.util.Set.of(correlate.getCorrelationId()), left);
+            int matched = type == org.apache.calcite.rel.core.JoinRelType.LEFT ? code.loadConstant(false) : -1;
+            produce(correlate.getRight(), right -> {
+                if (matched >= 0) {
+                    code.emit(Opcode.CONST, matched, code.constant(true));
+                }
+                int[] joined = java.util.Arrays.copyOf(left, left.length + right.length);
+                System.arraycopy(right, 0, joined, left.length, right.length);
+                sink.accept(joined);
+            });
+            if (matched >= 0) {
+                CodeBuilder.Label done = code.newLabel();
+                code.emitJump(Opcode.JUMP_TRUE, matched, 0, 0, 2, done);
+                int[] padded = java.util.Arrays.copyOf(left, left.length + rightWidth);
+                int nothing = code.loadConstant(null);
+                java.util.Arrays.fill(padded, left.length, padded.length, nothing);
+                sink.accept(padded);
+                code.place(done);
+            }
+        });
     }
 
     private KeyLookup lookupKey(Filter filter, TableScan scan) {

@@ -73,6 +73,7 @@ final class SubqueryLowering {
         return switch (subQuery.getKind()) {
             case SCALAR_QUERY -> onceWhenUncorrelated(subQuery.rel, () -> scalar(subQuery.rel));
             case EXISTS -> onceWhenUncorrelated(subQuery.rel, () -> exists(subQuery.rel));
+            case ARRAY_QUERY_CONSTRUCTOR -> onceWhenUncorrelated(subQuery.rel, () -> array(subQuery.rel));
             case IN -> quantified(subQuery, SqlKind.EQUALS, row);
             case SOME -> quantified(subQuery, ((SqlQuantifyOperator) subQuery.getOperator()).comparisonKind, row);
             default -> throw ExpressionLowering.unsupported(subQuery.getKind().sql.toLowerCase(java.util.Locale.ROOT) + " subqueries");
@@ -117,6 +118,16 @@ final class SubqueryLowering {
             code.emit(Opcode.CONST, seen, code.constant(Boolean.TRUE));
         }, exit);
         return value;
+    }
+
+    /** ARRAY(subquery): its rows' one value each, in the subquery's order; {} without rows (ArrayExpr over an ARRAY_SUBLINK). */
+    private int array(RelNode rel) {
+        int list = code.loadConstant(null);
+        CodeBuilder.Label exit = code.newLabel();
+        run(rel, inner -> code.emit(Opcode.COLLECT, list, inner[0]), exit);
+        int array = expressions.call(dev.amelie.vm.program.Function.ARRAY_FROM_LIST, list);
+        return expressions.call(dev.amelie.vm.program.Function.COALESCE, array,
+                code.loadConstant(new dev.amelie.vm.value.SqlArray(new Object[0])));
     }
 
     /** EXISTS: true at the first row, which ends the subquery's run. */

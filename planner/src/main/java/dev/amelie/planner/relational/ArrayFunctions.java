@@ -18,7 +18,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * anyelement are (the lowering runs them by name). Calcite's library has some of these names
  * with other arities or meanings (BigQuery's one-argument array_length), so ours come first.
  */
-final class ArrayFunctions {
+public final class ArrayFunctions {
     private ArrayFunctions() {}
 
     private static final SqlReturnTypeInference INTEGER = ReturnTypes.INTEGER_NULLABLE;
@@ -46,34 +46,62 @@ final class ArrayFunctions {
                 factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), true), -1), true);
     }
 
-    /** x = ANY(array): what {@link #rewrite} makes of the quantified comparison with an array. */
-    static final SqlFunction ANY_EQUAL = function("array_op_any", ReturnTypes.BOOLEAN_NULLABLE,
-            OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ARRAY));
+    /**
+     * x op ANY(array), x op ALL(array): what {@link #rewrite} makes of a quantified comparison
+     * with an array; the third operand names the comparison ('=', '<>', '<', '<=', '>', '>=').
+     * The array may be an untyped literal or NULL, as in PostgreSQL, so any operand type is taken
+     * here and the lowering checks it.
+     */
+    public static final SqlFunction ANY = function("array_op_any", ReturnTypes.BOOLEAN_NULLABLE,
+            OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.CHARACTER));
+    public static final SqlFunction ALL = function("array_op_all", ReturnTypes.BOOLEAN_NULLABLE,
+            OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.CHARACTER));
 
     /**
-     * {@code x = ANY(a)} and {@code x <> ALL(a)} where {@code a} is no subquery compare with an
-     * array's elements; Calcite's quantified operators insist on its own type rules there
-     * ('red' = ANY(text_array) fails), so they become calls of {@link #ANY_EQUAL}.
+     * a[lo:hi] (the parser's text rewrite makes it {@code a[amelie_slice(lo, hi, given)]}): the
+     * elements from lo to hi, an omitted bound (not in {@code given}: 1 lower, 2 upper) the
+     * array's own; of the array's type.
+     */
+    static final SqlFunction SLICE = function("array_slice", arrayOf(0, 0), OperandTypes.family(SqlTypeFamily.ARRAY,
+            SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER));
+
+    /**
+     * {@code x op ANY(a)}, {@code x op SOME(a)} and {@code x op ALL(a)} where {@code a} is no
+     * subquery compare with an array's elements (ScalarArrayOpExpr); Calcite's quantified
+     * operators insist on its own type rules there ('red' = ANY(text_array) fails), so they
+     * become calls of {@link #ANY} and {@link #ALL}.
      */
     static org.apache.calcite.sql.SqlNode rewrite(org.apache.calcite.sql.SqlNode node) {
         org.apache.calcite.sql.SqlNode rewritten = node.accept(new org.apache.calcite.sql.util.SqlShuttle() {
             @Override
             public org.apache.calcite.sql.SqlNode visit(org.apache.calcite.sql.SqlCall call) {
                 org.apache.calcite.sql.SqlNode visited = super.visit(call);
+                if (visited instanceof org.apache.calcite.sql.SqlCall item && item.getKind() == SqlKind.ITEM
+                        && item.operand(1) instanceof org.apache.calcite.sql.SqlCall bounds
+                        && bounds.getOperator().getName().equalsIgnoreCase("amelie_slice")) {
+                    return SLICE.createCall(item.getParserPosition(), item.operand(0), bounds.operand(0), bounds.operand(1),
+                            bounds.operand(2));
+                }
                 if (visited instanceof org.apache.calcite.sql.SqlCall quantified
                         && quantified.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator operator
                         && quantified.operandCount() == 2 && !isQuery(quantified.operand(1))) {
-                    boolean any = operator.getKind() == SqlKind.SOME && operator.comparisonKind == SqlKind.EQUALS;
-                    boolean allDifferent = operator.getKind() == SqlKind.ALL && operator.comparisonKind == SqlKind.NOT_EQUALS;
-                    if (any || allDifferent) {
-                        org.apache.calcite.sql.SqlNode array = quantified.operand(1);
-                        if (array instanceof org.apache.calcite.sql.SqlNodeList list && list.size() == 1) {
-                            array = list.get(0); // the parser's parenthesized list of one expression
-                        }
-                        org.apache.calcite.sql.SqlNode found = ANY_EQUAL.createCall(quantified.getParserPosition(),
-                                quantified.operand(0), array);
-                        return any ? found : org.apache.calcite.sql.fun.SqlStdOperatorTable.NOT.createCall(
-                                quantified.getParserPosition(), found);
+                    String comparison = switch (operator.comparisonKind) {
+                        case EQUALS -> "=";
+                        case NOT_EQUALS -> "<>";
+                        case LESS_THAN -> "<";
+                        case LESS_THAN_OR_EQUAL -> "<=";
+                        case GREATER_THAN -> ">";
+                        case GREATER_THAN_OR_EQUAL -> ">=";
+                        default -> null;
+                    };
+                    org.apache.calcite.sql.SqlNode array = quantified.operand(1);
+                    if (array instanceof org.apache.calcite.sql.SqlNodeList list && list.size() == 1) {
+                        array = list.get(0); // the parser's parenthesized list of one expression
+                    }
+                    if (comparison != null && !(array instanceof org.apache.calcite.sql.SqlNodeList)) {
+                        org.apache.calcite.sql.parser.SqlParserPos pos = quantified.getParserPosition();
+                        return (operator.getKind() == SqlKind.ALL ? ALL : ANY).createCall(pos, quantified.operand(0), array,
+                                org.apache.calcite.sql.SqlLiteral.createCharString(comparison, pos));
                     }
                 }
                 return visited;
@@ -87,7 +115,7 @@ final class ArrayFunctions {
                 || node instanceof org.apache.calcite.sql.SqlNodeList list && list.size() == 1 && isQuery(list.get(0));
     }
 
-    static final SqlOperatorTable TABLE = SqlOperatorTables.of(ANY_EQUAL,
+    static final SqlOperatorTable TABLE = SqlOperatorTables.of(ANY, ALL, SLICE,
             function("array_length", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER)),
             function("array_upper", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER)),
             function("array_lower", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.INTEGER)),

@@ -43,12 +43,27 @@ final class ColumnNames {
         }
         List<String> names = new ArrayList<>();
         if (node instanceof SqlSelect select) {
+            List<String> inner = null;
             for (SqlNode item : select.getSelectList()) {
-                names.add(nameOf(item));
+                String name = nameOf(item);
+                java.util.regex.Matcher generated = name == null ? null : CALCITE_NAME.matcher(name);
+                if (generated != null && generated.matches() && select.getFrom() != null) {
+                    // A column of a query in FROM that Calcite named (ORDER BY over a set
+                    // operation is validated as SELECT * FROM it): the name PostgreSQL gives it there.
+                    SqlNode from = select.getFrom().getKind() == SqlKind.AS ? ((SqlCall) select.getFrom()).operand(0) : select.getFrom();
+                    inner = inner != null ? inner : from.getKind().belongsTo(SqlKind.QUERY) ? names(from) : List.of();
+                    int at = Integer.parseInt(generated.group(1));
+                    if (at < inner.size() && inner.get(at) != null) {
+                        name = inner.get(at);
+                    }
+                }
+                names.add(name);
             }
         }
         return names;
     }
+
+    private static final java.util.regex.Pattern CALCITE_NAME = java.util.regex.Pattern.compile("EXPR\\$(\\d+)");
 
     private String nameOf(SqlNode item) {
         if (item.getKind() == SqlKind.AS) {
@@ -70,11 +85,11 @@ final class ColumnNames {
             List<String> inner = names(node);
             return inner.isEmpty() || inner.getFirst() == null ? "?column?" : inner.getFirst();
         }
-        if (node.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
+        if (node.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR || node.getKind() == SqlKind.ARRAY_QUERY_CONSTRUCTOR) {
             return "array";
         }
-        if (node.getKind() == SqlKind.ITEM) {
-            return figure(((SqlCall) node).operand(0)); // a[1] is named as a
+        if (node.getKind() == SqlKind.ITEM || node instanceof SqlCall slice && slice.getOperator() == ArrayFunctions.SLICE) {
+            return figure(((SqlCall) node).operand(0)); // a[1] and a[1:2] are named as a
         }
         if (node.getKind() == SqlKind.CASE) {
             return "case"; // SqlCase is a call of its own class, not a SqlBasicCall

@@ -71,6 +71,15 @@ final class PostgresArithmetic extends SqlBinaryOperator {
     public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
         RelDataType left = validator.deriveType(scope, call.operand(0));
         RelDataType right = validator.deriveType(scope, call.operand(1));
+        if (getKind() == SqlKind.OTHER && (left.getSqlTypeName() == SqlTypeName.ARRAY || right.getSqlTypeName() == SqlTypeName.ARRAY)) {
+            try {
+                return validateOperands(validator, scope, call);
+            } catch (dev.amelie.vm.error.SqlException e) {
+                org.apache.calcite.sql.parser.SqlParserPos pos = call.getParserPosition();
+                throw new org.apache.calcite.runtime.CalciteContextException(e.getMessage(), e, pos.getLineNum(),
+                        pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+            }
+        }
         if (resultType(left, right) == null) {
             ((SqlBasicCall) call).setOperator(standard);
             return standard.deriveType(validator, scope, call);
@@ -99,6 +108,14 @@ final class PostgresArithmetic extends SqlBinaryOperator {
 
     /** The result type of PostgreSQL's operator for these operand types, or null when it is not one of these. */
     private SqlType resultType(SqlOperatorBinding binding) {
+        if (getKind() == SqlKind.OTHER) {
+            ArrayConcatenation.Resolved array = ArrayConcatenation.resolve(
+                    binding.getOperandType(0), ArrayConcatenation.isUntyped(binding.getOperandType(0), binding.isOperandLiteral(0, false)),
+                    binding.getOperandType(1), ArrayConcatenation.isUntyped(binding.getOperandType(1), binding.isOperandLiteral(1, false)));
+            if (array != null) {
+                return array.type();
+            }
+        }
         return resultType(binding.getOperandType(0), binding.getOperandType(1));
     }
 

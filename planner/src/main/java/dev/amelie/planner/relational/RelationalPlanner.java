@@ -222,7 +222,7 @@ public final class RelationalPlanner {
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(QualifiedTableAliases.rewrite(parsed), catalog))))))))));
+                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(QualifiedTableAliases.rewrite(parsed), catalog)))))))))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
@@ -234,7 +234,12 @@ public final class RelationalPlanner {
             volcano.setExecutor(NO_CONSTANT_REDUCTION);
             RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
             SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
-                    PostgresConvertlets.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+                    PostgresConvertlets.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
+                            // A projection with a select-list unnest makes rows: merged into the one
+                            // above it, or dropped under an aggregate that reads none of its columns,
+                            // its rows would be lost (count(*) over it counts them).
+                            .withRelBuilderConfigTransform(Unnest.calledIn(validated)
+                                    ? c -> c.withBloat(-1).withPruneInputOfAggregate(false) : c -> c));
             RelRoot root = converter.convertQuery(validated, false, true);
             MaterializedViewWrites.check(root.rel);
             return new Converted(text, rewrite(root.project()), names, modifiers, parameterTypes, rewritten.occurrenceToParameter());
@@ -330,6 +335,16 @@ public final class RelationalPlanner {
         }
     }
 
+    /**
+     * Calcite's projection merge, except where a projection has a select-list unnest: merged,
+     * its rows would be lost (an outer projection that reads no unnest column) or multiplied.
+     */
+    private static final org.apache.calcite.plan.RelOptRule PROJECT_MERGE = org.apache.calcite.rel.rules.ProjectMergeRule.Config.DEFAULT
+            .withOperandSupplier(outer -> outer.operand(org.apache.calcite.rel.core.Project.class).predicate(p -> !Unnest.inProject(p))
+                    .oneInput(inner -> inner.operand(org.apache.calcite.rel.core.Project.class)
+                            .predicate(p -> !Unnest.inProject(p)).anyInputs()))
+            .as(org.apache.calcite.rel.rules.ProjectMergeRule.Config.class).toRule();
+
     /** Cheap, always-good rewrites; the cost-based search comes when joins do. */
     private static RelNode rewrite(RelNode rel) {
         HepProgramBuilder program = new HepProgramBuilder()
@@ -340,7 +355,7 @@ public final class RelationalPlanner {
                 .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
                 .addRuleInstance(CoreRules.JOIN_CONDITION_PUSH)
                 .addRuleInstance(CoreRules.FILTER_MERGE)
-                .addRuleInstance(CoreRules.PROJECT_MERGE)
+                .addRuleInstance(PROJECT_MERGE)
                 .addRuleInstance(CoreRules.PROJECT_REMOVE)
                 // UNION, INTERSECT and EXCEPT become UNION ALL under aggregates (with counts per
                 // branch for INTERSECT/EXCEPT), and DISTINCT aggregates become aggregates over
@@ -349,7 +364,7 @@ public final class RelationalPlanner {
                 .addRuleInstance(CoreRules.INTERSECT_TO_DISTINCT)
                 .addRuleInstance(CoreRules.MINUS_TO_DISTINCT)
                 .addRuleInstance(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN)
-                .addRuleInstance(CoreRules.PROJECT_MERGE)
+                .addRuleInstance(PROJECT_MERGE)
                 .addRuleInstance(CoreRules.PROJECT_REMOVE);
         HepPlanner hep = new HepPlanner(program.build());
         hep.setRoot(rel);

@@ -43,7 +43,7 @@ public final class JsonOperators {
     /** Whether a function name is one an operator became (its column is named ?column?). */
     public static boolean isOperatorFunction(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return FUNCTIONS.containsValue(lower) || lower.equals("array_op_any");
+        return FUNCTIONS.containsValue(lower) || lower.equals("array_op_any") || lower.equals("array_op_all");
     }
 
     /** The end of the primary expression starting at {@code at} (after spaces), or -1 if there is none. */

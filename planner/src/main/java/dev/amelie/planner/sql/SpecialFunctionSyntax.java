@@ -150,12 +150,154 @@ final class SpecialFunctionSyntax {
         return "'" + EscapeStrings.decode(sql.substring(start + 2, end - 1), token.position()).replace("'", "''") + "'";
     }
 
+    /**
+     * UNNEST is a reserved word to Calcite's parser, which takes it only as a FROM item. Anywhere
+     * else it is quoted, so that {@code SELECT unnest(a)} calls PostgreSQL's set-returning
+     * function and {@code SELECT unnest FROM unnest(a)} reads the column of that name. A FROM
+     * item is the word after FROM, JOIN or LATERAL, or after a comma of a FROM list; a LATERAL
+     * before it is dropped (Calcite's UNNEST reads the FROM items before it anyway).
+     */
+    private static void unnestOutsideFrom(List<Token> tokens, List<Edit> edits) {
+        List<String> clauses = new ArrayList<>(); // per parenthesis depth: the clause we are in
+        clauses.add("");
+        for (int t = 0; t < tokens.size(); t++) {
+            Token token = tokens.get(t);
+            if (token.isSymbol("(")) {
+                clauses.add("");
+            } else if (token.isSymbol(")")) {
+                if (clauses.size() > 1) {
+                    clauses.removeLast();
+                }
+            } else if (token.kind() == Token.Kind.WORD) {
+                switch (token.text()) {
+                    case "select", "from", "where", "group", "having", "order", "limit", "offset", "union", "intersect",
+                         "except", "window", "values", "returning", "set", "into", "fetch" -> clauses.set(clauses.size() - 1, token.text());
+                    default -> { }
+                }
+                if (!token.text().equals("unnest")) {
+                    continue;
+                }
+                Token before = t > 0 ? tokens.get(t - 1) : null;
+                boolean fromItem = before != null && (before.isWord("from") || before.isWord("join") || before.isWord("lateral")
+                        || before.isSymbol(",") && clauses.getLast().equals("from"));
+                int at = token.position() - 1;
+                if (!fromItem) {
+                    edits.add(new Edit(at, at + 6, "\"unnest\"",
+                            java.util.stream.IntStream.range(0, 8).map(k -> at + Math.max(0, Math.min(k - 1, 5))).toArray()));
+                } else if (before.isWord("lateral")) {
+                    int lateral = before.position() - 1;
+                    edits.add(new Edit(lateral, lateral + "lateral".length(), "", new int[0]));
+                }
+            }
+        }
+    }
+
+    /**
+     * Array syntax Calcite's parser lacks: a slice {@code a[lo:hi]}, {@code a[:hi]},
+     * {@code a[lo:]}, {@code a[:]} becomes the subscript {@code a[amelie_slice(lo, hi, given)]}
+     * ({@code given}: 1 when lo is written, 2 when hi is, as an omitted bound is the array's own,
+     * unlike a NULL one), which {@code ArrayFunctions} turns into a slice; {@code ARRAY[]::t[]}
+     * becomes an empty slice of {@code ARRAY[NULL]} cast to t[]; and {@code CAST(x AS t[])} becomes {@code CAST(x AS t ARRAY)}.
+     */
+    private static void arraySyntax(List<Token> tokens, List<Edit> edits) {
+        for (int t = 0; t < tokens.size(); t++) {
+            Token token = tokens.get(t);
+            if (token.isWord("array") && t + 3 < tokens.size() && tokens.get(t + 1).isSymbol("[")
+                    && tokens.get(t + 2).isSymbol("]") && tokens.get(t + 3).isSymbol("::")) {
+                // An empty slice of ARRAY[NULL]: an array to cast, named "array" as ARRAY[] is.
+                int at = token.position() - 1;
+                int end = tokens.get(t + 2).position();
+                String empty = "((array[null])[amelie_slice(1, 0, 3)])";
+                edits.add(new Edit(at, end, empty, constantOffsets(at, empty.length())));
+                t += 2;
+                continue;
+            }
+            if (token.isWord("cast") && t + 1 < tokens.size() && tokens.get(t + 1).isSymbol("(")) {
+                castToArray(tokens, t + 1, edits);
+                continue;
+            }
+            if (!token.isSymbol("[")) {
+                continue;
+            }
+            int depth = 0;
+            int colon = -1;
+            int close = -1;
+            for (int u = t + 1; u < tokens.size() && close < 0; u++) {
+                Token inner = tokens.get(u);
+                if (inner.isSymbol("(") || inner.isSymbol("[")) {
+                    depth++;
+                } else if (inner.isSymbol(")") || inner.isSymbol("]")) {
+                    if (depth == 0) {
+                        close = inner.isSymbol("]") ? u : -2;
+                        break;
+                    }
+                    depth--;
+                } else if (depth == 0 && inner.isSymbol(":") && colon < 0) {
+                    colon = u;
+                }
+            }
+            if (colon < 0 || close < 0) {
+                continue;
+            }
+            boolean lower = colon > t + 1;
+            boolean upper = close > colon + 1;
+            int open = token.position() - 1;
+            int colonAt = tokens.get(colon).position() - 1;
+            int closeAt = tokens.get(close).position() - 1;
+            String opening = "[amelie_slice(" + (lower ? "" : "0");
+            String middle = ", ";
+            String closing = (upper ? "" : "0") + ", " + ((lower ? 1 : 0) | (upper ? 2 : 0)) + ")]";
+            edits.add(new Edit(open, open + 1, opening, constantOffsets(open, opening.length())));
+            edits.add(new Edit(colonAt, colonAt + 1, middle, constantOffsets(colonAt, middle.length())));
+            edits.add(new Edit(closeAt, closeAt + 1, closing, constantOffsets(closeAt, closing.length())));
+        }
+    }
+
+    /** {@code CAST(x AS type[]…)}: the brackets after the type become Calcite's ARRAY (PostgreSQL ignores their number). */
+    private static void castToArray(List<Token> tokens, int open, List<Edit> edits) {
+        int depth = 0;
+        int as = -1;
+        for (int u = open; u < tokens.size(); u++) {
+            Token token = tokens.get(u);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                if (--depth == 0) {
+                    if (as < 0) {
+                        return;
+                    }
+                    int first = -1;
+                    for (int k = as + 1; k < u; k++) {
+                        if (tokens.get(k).isSymbol("[")) {
+                            first = k;
+                            break;
+                        }
+                    }
+                    if (first > as + 1 && tokens.get(u - 1).isSymbol("]")) {
+                        int from = tokens.get(first).position() - 1;
+                        int to = tokens.get(u - 1).position();
+                        edits.add(new Edit(from, to, " array", constantOffsets(from, 6)));
+                    }
+                    return;
+                }
+            } else if (depth == 1 && token.isWord("as")) {
+                as = u;
+            }
+        }
+    }
+
+    private static int[] constantOffsets(int at, int length) {
+        int[] offsets = new int[length];
+        java.util.Arrays.fill(offsets, at);
+        return offsets;
+    }
+
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
         if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")
                 && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
-                && !lower.contains("having")) {
+                && !lower.contains("having") && !lower.contains("unnest") && !lower.contains("[")) {
             return null;
         }
         List<Token> tokens;
@@ -173,6 +315,8 @@ final class SpecialFunctionSyntax {
         for (Token token : tokens) {
             escapeString(sql, token, edits);
         }
+        unnestOutsideFrom(tokens, edits);
+        arraySyntax(tokens, edits);
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);

@@ -19,6 +19,8 @@ final class ArrayFunctions {
             case ARRAY_BUILD -> new SqlArray(Arrays.copyOfRange(r, first, first + count));
             case ARRAY_FROM_LIST -> r[first] == null ? null : new SqlArray(((List<?>) r[first]).toArray());
             case ARRAY_ELEMENT -> array(r[first]).get(((Number) r[first + 1]).longValue());
+            case ARRAY_SLICE -> slice(r[first], r[first + 1], r[first + 2], ((Number) r[first + 3]).intValue());
+            case UNNEST_ELEMENT -> array(r[first]).get(((Number) r[first + 1]).longValue());
             case ARRAY_LENGTH -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;
             case ARRAY_UPPER -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;
             case ARRAY_LOWER -> dimension(r, first) && array(r[first]).length() > 0 ? 1 : null;
@@ -38,9 +40,22 @@ final class ArrayFunctions {
             case ARRAY_CONTAINS -> contains(array(r[first]), array(r[first + 1]));
             case ARRAY_CONTAINED -> contains(array(r[first + 1]), array(r[first]));
             case ARRAY_OVERLAP -> overlap(array(r[first]), array(r[first + 1]));
-            case ARRAY_ANY_EQUAL -> anyEqual(r[first], array(r[first + 1]));
+            case ARRAY_ANY -> r[first + 1] == null ? null : quantified(r[first], array(r[first + 1]), (String) r[first + 2], false);
+            case ARRAY_ALL -> r[first + 1] == null ? null : quantified(r[first], array(r[first + 1]), (String) r[first + 2], true);
             default -> throw new IllegalArgumentException(function.name());
         };
+    }
+
+    private static SqlArray slice(Object value, Object lower, Object upper, int given) {
+        boolean lowerGiven = (given & 1) != 0;
+        boolean upperGiven = (given & 2) != 0;
+        if (value == null || lowerGiven && lower == null || upperGiven && upper == null) {
+            return null;
+        }
+        Object[] elements = array(value).elements();
+        long from = Math.max(lowerGiven ? ((Number) lower).longValue() : 1, 1);
+        long to = Math.min(upperGiven ? ((Number) upper).longValue() : elements.length, elements.length);
+        return from > to ? new SqlArray(new Object[0]) : new SqlArray(Arrays.copyOfRange(elements, (int) from - 1, (int) to));
     }
 
     private static SqlArray array(Object value) {
@@ -142,16 +157,38 @@ final class ArrayFunctions {
         return false;
     }
 
-    private static Boolean anyEqual(Object value, SqlArray array) {
-        boolean sawNull = value == null;
+    /**
+     * ExecEvalScalarArrayOp: ANY is true at the first element that compares true, ALL false at
+     * the first that compares false; otherwise NULL if a comparison was NULL.
+     */
+    private static Boolean quantified(Object value, SqlArray array, String operator, boolean all) {
+        if (array.length() == 0) {
+            return all;
+        }
+        if (value == null) {
+            return null;
+        }
+        boolean sawNull = false;
         for (Object element : array.elements()) {
-            if (element == null || value == null) {
+            if (element == null) {
                 sawNull = true;
-            } else if (Values.compare(value, element) == 0) {
-                return true;
+                continue;
+            }
+            int c = Values.compare(value, element);
+            boolean holds = switch (operator) {
+                case "=" -> c == 0;
+                case "<>" -> c != 0;
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                case ">=" -> c >= 0;
+                default -> throw new IllegalArgumentException(operator);
+            };
+            if (holds != all) {
+                return holds;
             }
         }
-        return sawNull && array.length() > 0 ? null : Boolean.FALSE;
+        return sawNull ? null : all;
     }
 
     static SqlException notArray(Object value) {

@@ -111,8 +111,19 @@ public enum Function {
     ARRAY_CONTAINS(Area.ARRAY), ARRAY_CONTAINED(Area.ARRAY), ARRAY_OVERLAP(Area.ARRAY),
     /** array_agg's result: the collected values (COLLECT) as an array; NULL without rows. */
     ARRAY_FROM_LIST(Area.ARRAY, false),
-    /** e = ANY(a): true if some element equals, NULL if none does but some are NULL. */
-    ARRAY_ANY_EQUAL(Area.ARRAY),
+    /**
+     * e op ANY(a), e op ALL(a) with op '=', '<>', '<', '<=', '>' or '>=' (third argument): as
+     * three-valued OR / AND over the elements; an empty array is false / true even for a NULL e.
+     */
+    ARRAY_ANY(Area.ARRAY, false), ARRAY_ALL(Area.ARRAY, false),
+    /**
+     * a[lo:hi]: the elements from lo to hi within the bounds, {} when none, lower bound 1;
+     * the fourth argument says which bounds were written (1 lower, 2 upper), an omitted one
+     * being the array's own; NULL for a NULL array or a NULL written bound.
+     */
+    ARRAY_SLICE(Area.ARRAY, false),
+    /** unnest's i-th element (1-based, in storage order), NULL past the end: its loop's step. */
+    UNNEST_ELEMENT(Area.ARRAY),
 
     // Date and time.
     /** date_trunc(unit, timestamp | timestamptz | interval). */

@@ -1,0 +1,12 @@
+select 1 = some(null), 2 < any(array[null::integer]), 3 >= all(array[1, 2, null]), 3 >= all(array[1, 2]);
+select 1 < all(array[]::int[]), 1 = any(array[]::int[]), null::int = any(array[]::int[]), null::int < all('{}'::int[]);
+select 1 <> some('{}'), 1 <> any(array[1, 2]), 1 <> any(array[1]), 2 <> all(array[1, 3]), 2 <> all(array[1, 2]);
+select 1 < some(array[1] || array[2]), 1 = all((select array[1]) || array[2]), 1 = all(array[1, 1]);
+select 1.5 < any(array[1, 2]), 2 > all(array[1.5, 1.9]), 'b' > any(array['a', 'c']), 'b' >= all(array['a', 'b']);
+select 2 = any('{1,2}'), 2 <= all(null::int[]), null::int = any(array[1, null]);
+create table quantified (id int primary key, vec int[]);
+insert into quantified values (1, array[2, 3]), (2, array[1, 2]), (3, '{}'), (4, null), (5, array[null, 5]);
+select id from quantified where 1 < all(vec) order by id;
+select id from quantified where 2 = any(vec) order by id;
+select id, id <> all(vec), id > any(vec) from quantified order by id;
+drop table quantified;

@@ -1,0 +1,12 @@
+select array[1, 2, 3] || array[4, 5, 6], array[1, 2, 3] || 4, 6 || array[7, 8];
+select '123'::varchar || array['abc'], array['abc'] || '123'::varchar;
+select 1::integer || array[1]::smallint[], array[1]::smallint[] || 1::bigint, array[1]::real[] || 1::numeric;
+select pg_typeof(1::integer || array[1]::smallint[]), pg_typeof(array[1]::bigint[] || 1::real), pg_typeof(array[1.5] || 2);
+select array[1.5] || 2, 1.5 || array[1], array[1, 2] || array[1.5];
+select array[1] || '{2,3}', '{2,3}' || array[1], array['a'] || 'b'::text;
+select array[1] || null, null || array[1], array[1] || null::int, null::int || array[1], null::int[] || null::int[];
+select array['2020-01-02 12:34:56'::timestamp] || '2020-01-01'::date;
+create table concat_arrays (id int primary key, a int[], b smallint[]);
+insert into concat_arrays values (1, array[1, 2], array[3]::smallint[]), (2, null, array[4]::smallint[]), (3, '{}', null);
+select id, a || b, b || a, a || 9, 0 || b from concat_arrays order by id;
+drop table concat_arrays;

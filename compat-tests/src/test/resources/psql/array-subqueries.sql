@@ -1,0 +1,11 @@
+select array(select unnest || ordinality from unnest(array['c', 'a', 'b']) with ordinality order by ordinality desc);
+select array(select ordinality from unnest(array['c', 'a', 'b']) with ordinality order by unnest);
+select array(select n from generate_series(1, 5, 2) as t(n)), array(select n from generate_series(1, 5, 2) as t(n) where n > 10);
+create table parents (id int primary key);
+create table children (id int primary key, parent int, name text);
+insert into parents values (1), (2), (3);
+insert into children values (10, 1, 'a'), (11, 1, 'b'), (12, 2, 'c');
+select p.id, array(select c.name from children c where c.parent = p.id order by c.name desc) from parents p order by p.id;
+select array(select id from parents order by id) || 4;
+drop table children;
+drop table parents;
