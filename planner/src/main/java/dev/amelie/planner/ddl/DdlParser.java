@@ -143,7 +143,14 @@ public final class DdlParser {
                         skipParenthesized(in); // sequence options of the identity: defaults are kept
                     }
                     identity = true;
-                } else if (in.peek().isWord("references") || in.peek().isWord("check") || in.peek().isWord("collate")) {
+                } else if (in.peek().isWord("collate")) {
+                    int at = in.next().position();
+                    dev.amelie.planner.sql.Collations.check(in.expectIdentifier(), at);
+                    if (type != SqlType.TEXT) {
+                        throw new SqlException(SqlState.DATATYPE_MISMATCH, "collations are not supported by type "
+                                + type.sqlName(), null, null, at, null);
+                    }
+                } else if (in.peek().isWord("references") || in.peek().isWord("check")) {
                     throw unsupported("column option " + in.peek().text().toUpperCase());
                 } else {
                     throw in.syntaxError();

@@ -297,7 +297,8 @@ final class SpecialFunctionSyntax {
         String lower = sql.toLowerCase(Locale.ROOT);
         if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")
                 && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
-                && !lower.contains("having") && !lower.contains("unnest") && !lower.contains("[")) {
+                && !lower.contains("having") && !lower.contains("unnest") && !lower.contains("[")
+                && !lower.contains("collate")) {
             return null;
         }
         List<Token> tokens;
@@ -317,6 +318,7 @@ final class SpecialFunctionSyntax {
         }
         unnestOutsideFrom(tokens, edits);
         arraySyntax(tokens, edits);
+        Collations.dropClauses(sql, tokens, (start, end) -> edits.add(new Edit(start, end, "", new int[0])));
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);
