@@ -90,6 +90,14 @@ public sealed interface PlannedStatement {
     /** TRUNCATE [TABLE] names: every row of each table goes, in one transaction. */
     record Truncate(List<QualifiedName> names) implements PlannedStatement {}
 
+    /**
+     * ALTER TABLE [IF EXISTS] name ADD [COLUMN] [IF NOT EXISTS] column [, ADD …]: each default
+     * fills the rows there are.
+     */
+    record AddColumn(QualifiedName table, List<NewColumn> added, boolean ifExists) implements PlannedStatement {}
+
+    record NewColumn(dev.amelie.compute.catalog.ColumnDef def, boolean ifNotExists) {}
+
     /** ALTER TABLE [IF EXISTS] name ADD [CONSTRAINT c] PRIMARY KEY (columns). */
     record AddPrimaryKey(QualifiedName table, List<String> keyColumns, boolean ifExists) implements PlannedStatement {}
 

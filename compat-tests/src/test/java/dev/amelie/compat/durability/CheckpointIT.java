@@ -38,6 +38,7 @@ class CheckpointIT {
             "select id, note from ck_s.items order by id",
             "select v from ck_after.items order by v",
             "select n, total from ck_mv order by n",
+            "select * from ck_wide order by id",
             "select nextval('ck_seq')",
     };
 
@@ -57,6 +58,9 @@ class CheckpointIT {
                 s.execute("create table ck_serial (id serial primary key, label text default 'none')");
                 s.execute("create sequence ck_seq start 100");
                 s.execute("create view ck_view as select id % 7 as n, count(*) as total from ck_keyed group by id % 7");
+                s.execute("create table ck_wide (id int primary key, a text)");
+                s.execute("insert into ck_wide values (1, 'x'), (2, 'y')");
+                s.execute("alter table ck_wide add column before_checkpoint int default 7");
                 s.execute("create schema ck_s");
                 s.execute("create schema ck_gone");
                 s.execute("create table ck_s.items (id int primary key, note text)");
@@ -84,6 +88,8 @@ class CheckpointIT {
                 s.execute("insert into ck_serial (label) values ('after')");
                 s.execute("insert into ck_keyed values (1000, 'late', null, null)");
                 s.execute("select nextval('ck_seq')");
+                s.execute("alter table ck_wide add column after_checkpoint numeric(4,1) default 2.25, add column empty text");
+                s.execute("insert into ck_wide (id, a) values (3, 'z')");
                 s.execute("create materialized view ck_mv as select id % 3 as n, count(*) as total from ck_keyed group by id % 3");
                 s.execute("create schema ck_after");
                 s.execute("create table ck_after.items (v text)");

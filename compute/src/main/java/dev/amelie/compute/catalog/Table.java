@@ -273,6 +273,48 @@ public final class Table {
         return result;
     }
 
+    /**
+     * The same rows with one more column (ALTER TABLE … ADD COLUMN) holding {@code value}; a
+     * keyless table's hidden row id stays last. New row arrays in a new table, so that a rollback
+     * gets the old ones back with the old catalog. Only while no compute node runs.
+     */
+    public Table withColumn(ColumnDef column, Object value) {
+        List<ColumnDef> columns = new ArrayList<>(def.columns());
+        columns.add(column);
+        TableDef wider = new TableDef(def.id(), def.schema(), def.name(), columns, def.primaryKey(), def.materializedQuery());
+        int width = def.columns().size();
+        Table result = new Table(wider);
+        result.observeRowId(lastRowId.get());
+        for (int p : partitions.nodeIds()) {
+            Partition to = result.partition(p);
+            for (Iterator<Map.Entry<Object, Object[]>> it = partitions.get(p).iterator(); it.hasNext(); ) {
+                Map.Entry<Object, Object[]> entry = it.next();
+                Object[] old = entry.getValue();
+                Object[] row = new Object[wider.storedWidth()];
+                System.arraycopy(old, 0, row, 0, width);
+                row[width] = value;
+                if (!def.hasPrimaryKey()) {
+                    row[width + 1] = old[width];
+                }
+                to.put(entry.getKey(), row);
+            }
+        }
+        for (SecondaryIndex index : indexes) {
+            result = result.withIndex(index.def());
+        }
+        return result;
+    }
+
+    /** Whether any partition holds a row. */
+    public boolean hasRows() {
+        for (int p : partitions.nodeIds()) {
+            if (partitions.get(p).iterator().hasNext()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String keyColumns(TableDef def) {
         StringJoiner names = new StringJoiner(", ");
         for (int position : def.primaryKey()) {

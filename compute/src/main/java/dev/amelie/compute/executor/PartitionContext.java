@@ -216,14 +216,20 @@ final class PartitionContext extends SectionContext {
      */
     private static void fitToTypeModifiers(Table table, Object[] row) {
         for (int i : table.typmodColumns()) {
-            ColumnDef column = table.def().columns().get(i);
-            if (row[i] instanceof String text) {
-                row[i] = TypeModifiers.fitCharacters(text, column.character(), column.precision(), false);
-            } else if (row[i] instanceof Number number && column.hasScale()) {
-                java.math.BigDecimal value = number instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(number.toString());
-                row[i] = TypeModifiers.fitNumeric(value, column.precision(), column.scale());
-            }
+            row[i] = fitted(table.def().columns().get(i), row[i]);
         }
+    }
+
+    /** One value as a column with a type modifier stores it. */
+    static Object fitted(ColumnDef column, Object value) {
+        if (value instanceof String text && column.hasLength()) {
+            return TypeModifiers.fitCharacters(text, column.character(), column.precision(), false);
+        }
+        if (value instanceof Number number && column.hasScale()) {
+            java.math.BigDecimal decimal = number instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(number.toString());
+            return TypeModifiers.fitNumeric(decimal, column.precision(), column.scale());
+        }
+        return value;
     }
 
     private static boolean isKeyColumn(TableDef def, int column) {

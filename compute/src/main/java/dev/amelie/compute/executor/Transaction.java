@@ -465,6 +465,34 @@ public final class Transaction {
         return true;
     }
 
+    /**
+     * ALTER TABLE … ADD COLUMN; every row gets {@code value} (the default, evaluated once). False
+     * when the table does not exist or (with {@code ifNotExists}) already has the column.
+     */
+    public boolean addColumn(String schema, String name, dev.amelie.compute.catalog.ColumnDef column, Object value,
+                             boolean ifNotExists) {
+        Table table = tableToChange(schema, name);
+        if (table == null) {
+            return false;
+        }
+        if (table.def().columnIndex(column.name()) >= 0) {
+            if (ifNotExists) {
+                return false;
+            }
+            throw new SqlException(SqlState.DUPLICATE_COLUMN, "column \"" + column.name() + "\" of relation \""
+                    + name + "\" already exists");
+        }
+        if (column.notNull() && value == null && table.hasRows()) {
+            throw new SqlException(SqlState.NOT_NULL_VIOLATION, "column \"" + column.name() + "\" of relation \""
+                    + name + "\" contains null values");
+        }
+        Object stored = PartitionContext.fitted(column, value);
+        Table wider = table.withColumn(column, stored);
+        executor.catalog().update(c -> c.withTable(wider));
+        changes.add(new Change.AddColumn(table.def().id(), column, stored));
+        return true;
+    }
+
     /** TRUNCATE of one table; false when it does not exist. DDL has every node to itself. */
     public boolean truncate(String schema, String name) {
         Table table = tableToChange(schema, name);

@@ -37,6 +37,9 @@ public sealed interface Change {
 
     record CreateSchema(String name) implements Change {}
 
+    /** ALTER TABLE … ADD COLUMN: every row there is gets {@code value} in the new last column. */
+    record AddColumn(long tableId, dev.amelie.compute.catalog.ColumnDef column, Object value) implements Change {}
+
     /** DROP SCHEMA: what it held was dropped by changes of their own before this one. */
     record DropSchema(String name) implements Change {}
 

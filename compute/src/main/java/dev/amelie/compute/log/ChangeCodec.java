@@ -47,6 +47,7 @@ public final class ChangeCodec {
     private static final byte DROP_SCHEMA = 20;
     /** CREATE TABLE (as tag 18) of a materialized view: its query follows the key. */
     private static final byte CREATE_MATERIALIZED_VIEW = 21;
+    private static final byte ADD_COLUMN = 22;
 
     private ChangeCodec() {}
 
@@ -63,14 +64,7 @@ public final class ChangeCodec {
                     RowCodec.writeString(out, def.name());
                     out.putInt(def.columns().size());
                     for (ColumnDef column : def.columns()) {
-                        RowCodec.writeString(out, column.name());
-                        out.put((byte) column.type().ordinal());
-                        out.put((byte) (column.notNull() ? 1 : 0));
-                        writeOptional(out, column.defaultSql());
-                        writeOptional(out, column.ownedSequence());
-                        out.putInt(column.precision());
-                        out.putInt(column.scale());
-                        out.put((byte) column.character().ordinal());
+                        writeColumn(out, column);
                     }
                     out.putInt(def.primaryKey().length);
                     for (int position : def.primaryKey()) {
@@ -128,6 +122,12 @@ public final class ChangeCodec {
                         RowCodec.writeString(out, column);
                     }
                     RowCodec.writeString(out, view.query());
+                }
+                case Change.AddColumn(long tableId, ColumnDef column, Object value) -> {
+                    out.put(ADD_COLUMN);
+                    out.putLong(tableId);
+                    writeColumn(out, column);
+                    RowCodec.writeRow(out, new Object[] {value});
                 }
                 case Change.CreateSchema(String name) -> {
                     out.put(CREATE_SCHEMA);
@@ -262,6 +262,11 @@ public final class ChangeCodec {
                 }
                 case DROP_VIEW -> changes.add(new Change.DropView(RowCodec.readString(in), RowCodec.readString(in)));
                 case CREATE_SCHEMA -> changes.add(new Change.CreateSchema(RowCodec.readString(in)));
+                case ADD_COLUMN -> {
+                    long tableId = in.getLong();
+                    ColumnDef column = readColumn(in, types);
+                    changes.add(new Change.AddColumn(tableId, column, RowCodec.readRow(in)[0]));
+                }
                 case DROP_SCHEMA -> changes.add(new Change.DropSchema(RowCodec.readString(in)));
                 case CREATE_INDEX -> {
                     String schema = RowCodec.readString(in);
@@ -322,6 +327,29 @@ public final class ChangeCodec {
             }
         }
         return changes;
+    }
+
+    /** A column as the newest CREATE TABLE form writes it (tags 18 and 21, ADD COLUMN). */
+    private static void writeColumn(GrowableBuffer out, ColumnDef column) {
+        RowCodec.writeString(out, column.name());
+        out.put((byte) column.type().ordinal());
+        out.put((byte) (column.notNull() ? 1 : 0));
+        writeOptional(out, column.defaultSql());
+        writeOptional(out, column.ownedSequence());
+        out.putInt(column.precision());
+        out.putInt(column.scale());
+        out.put((byte) column.character().ordinal());
+    }
+
+    private static ColumnDef readColumn(ByteBuffer in, SqlType[] types) {
+        String name = RowCodec.readString(in);
+        SqlType type = types[in.get()];
+        boolean notNull = in.get() == 1;
+        String defaultSql = readOptional(in);
+        String ownedSequence = readOptional(in);
+        int precision = in.getInt();
+        int scale = in.getInt();
+        return new ColumnDef(name, type, notNull, defaultSql, ownedSequence, precision, scale, CharacterType.values()[in.get()]);
     }
 
     private static void writeOptional(GrowableBuffer out, String text) {

@@ -96,6 +96,10 @@ public final class LogReplayer {
             }
             case Change.DropView(String schema, String name) -> catalog.update(c -> c.withoutView(schema, name));
             case Change.CreateSchema(String schema) -> catalog.update(c -> c.withSchema(schema));
+            case Change.AddColumn(long tableId, var column, Object value) -> {
+                Table wider = table(tableId, lsn).withColumn(column, value);
+                catalog.update(c -> c.withTable(wider));
+            }
             case Change.DropSchema(String schema) -> catalog.update(c -> c.withoutSchema(schema));
             case Change.Insert(long tableId, Object[] row) -> {
                 Table table = table(tableId, lsn);

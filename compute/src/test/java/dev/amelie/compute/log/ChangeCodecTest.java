@@ -36,6 +36,8 @@ class ChangeCodecTest {
                 new Change.Delete(7, new Object[] {new BigDecimal("10"), 1L}),
                 new Change.DropTable(7),
                 new Change.CreateSchema("Sales"),
+                new Change.AddColumn(7, new ColumnDef("note", SqlType.TEXT, true, "'x'", null, 5, -1,
+                        dev.amelie.vm.type.CharacterType.VARCHAR), "x"),
                 new Change.DropSchema("Sales"));
 
         List<Change> back = ChangeCodec.decode(ChangeCodec.encode(changes));
@@ -62,7 +64,7 @@ class ChangeCodecTest {
         assertArrayEquals(((Change.Delete) changes.get(3)).key(), delete.key());
 
         assertEquals(new Change.DropTable(7), back.get(4));
-        assertEquals(changes.subList(5, 7), back.subList(5, 7));
+        assertEquals(changes.subList(5, 8), back.subList(5, 8));
     }
 
     @Test

@@ -186,6 +186,26 @@ final class StatementExecution {
                 }
                 yield new Result("TRUNCATE TABLE", List.of(), null, List.of(), 0);
             }
+            case PlannedStatement.AddColumn add -> {
+                List<Notice> notices = new ArrayList<>();
+                if (!planner.tableExists(add.table())) {
+                    notices.add(missing(add.ifExists(), "relation", add.table().name()));
+                }
+                for (int i = 0; notices.isEmpty() && i < add.added().size(); i++) {
+                    PlannedStatement.NewColumn column = add.added().get(i);
+                    Object value = null;
+                    if (column.def().defaultSql() != null) {
+                        PlannedStatement.Query fill = checkDefault(column.def(), statement.query().text());
+                        List<Object[]> rows = transaction.run(fill.program(), NO_PARAMETERS).rows();
+                        value = rows.isEmpty() ? null : rows.getFirst()[0];
+                    }
+                    if (!transaction.addColumn(add.table().schema(), add.table().name(), column.def(), value, column.ifNotExists())) {
+                        notices.add(Notice.notice("column \"" + column.def().name() + "\" of relation \"" + add.table().name()
+                                + "\" already exists, skipping"));
+                    }
+                }
+                yield new Result("ALTER TABLE", List.of(), null, notices, notices.size());
+            }
             case PlannedStatement.AddPrimaryKey add -> {
                 if (!transaction.addPrimaryKey(add.table().schema(), add.table().name(), add.keyColumns())) {
                     Notice skipped = missing(add.ifExists(), "relation", add.table().name());
@@ -264,7 +284,7 @@ final class StatementExecution {
      * converts to the column's type. Error positions are moved to where the expression is in the
      * CREATE TABLE statement.
      */
-    private void checkDefault(dev.amelie.compute.catalog.ColumnDef column, String statementText) {
+    private PlannedStatement.Query checkDefault(dev.amelie.compute.catalog.ColumnDef column, String statementText) {
         String prefix = "select cast((";
         PlannedStatement check;
         try {
@@ -281,6 +301,7 @@ final class StatementExecution {
         if (!(check instanceof PlannedStatement.Query query) || query.parameterTypes().length > 0) {
             throw new SqlException(SqlState.SYNTAX_ERROR, "invalid DEFAULT expression for column \"" + column.name() + "\"");
         }
+        return query;
     }
 
     private static String castName(SqlType type) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * TRUNCATE and ALTER TABLE … ADD PRIMARY KEY, as pgbench -i and schema tools send them
+ * TRUNCATE, ALTER TABLE … ADD PRIMARY KEY and ADD COLUMN, as pgbench -i and schema tools send them
  * (PostgreSQL 15 grammar, the subset we run). Other ALTER TABLE actions answer 0A000.
  */
 public final class TableChangeParser {
@@ -51,6 +51,19 @@ public final class TableChangeParser {
         if (!in.acceptWord("add")) {
             throw unsupported("ALTER TABLE " + in.peek().text().toUpperCase(Locale.ROOT));
         }
+        if (in.acceptWord("column") || in.peek().isIdentifier() && !in.peek().isWord("constraint")
+                && !in.peek().isWord("primary") && !in.peek().isWord("unique") && !in.peek().isWord("check")
+                && !in.peek().isWord("foreign")) {
+            List<PlannedStatement.NewColumn> columns = new ArrayList<>();
+            columns.add(parseAddColumn(text, in));
+            while (in.acceptSymbol(",")) {
+                in.expectWord("add");
+                in.acceptWord("column");
+                columns.add(parseAddColumn(text, in));
+            }
+            in.expectEnd();
+            return new PlannedStatement.AddColumn(name, columns, ifExists);
+        }
         if (in.acceptWord("constraint")) {
             in.expectIdentifier();
         }
@@ -61,6 +74,42 @@ public final class TableChangeParser {
         List<String> columns = DdlParser.identifierList(in);
         in.expectEnd();
         return new PlannedStatement.AddPrimaryKey(name, columns, ifExists);
+    }
+
+    /** After ADD [COLUMN]: [IF NOT EXISTS] name type [NOT NULL | NULL | DEFAULT expr | COLLATE c] …. */
+    private static PlannedStatement.NewColumn parseAddColumn(String text, TokenStream in) {
+        boolean ifNotExists = in.acceptWords("if", "not", "exists");
+        String column = in.expectIdentifier();
+        if (SerialTypes.of(in.peek()) != null) {
+            throw unsupported("ALTER TABLE ADD COLUMN of a serial type");
+        }
+        TypeNames.ColumnType type = TypeNames.parseColumnType(in);
+        boolean notNull = false;
+        String defaultSql = null;
+        while (!in.atEnd() && !in.peek().isSymbol(",")) {
+            if (in.acceptWord("not")) {
+                in.expectWord("null");
+                notNull = true;
+            } else if (in.acceptWord("null")) {
+                notNull = false;
+            } else if (in.acceptWord("default")) {
+                defaultSql = DefaultExpression.slice(text, in);
+            } else if (in.peek().isWord("collate")) {
+                int at = in.next().position();
+                dev.amelie.planner.sql.Collations.check(in.expectIdentifier(), at);
+            } else if (in.peek().isWord("primary") || in.peek().isWord("unique") || in.peek().isWord("references")
+                    || in.peek().isWord("check") || in.peek().isWord("generated") || in.peek().isWord("constraint")) {
+                throw unsupported("ALTER TABLE ADD COLUMN … " + in.peek().text().toUpperCase(Locale.ROOT));
+            } else {
+                throw in.syntaxError();
+            }
+        }
+        if (defaultSql != null && defaultSql.toLowerCase(Locale.ROOT).contains("nextval")) {
+            throw unsupported("ALTER TABLE ADD COLUMN with a sequence DEFAULT");
+        }
+        var def = new dev.amelie.compute.catalog.ColumnDef(column, type.type(), notNull, defaultSql, null,
+                type.precision(), type.scale(), type.character());
+        return new PlannedStatement.NewColumn(def, ifNotExists);
     }
 
     /**
