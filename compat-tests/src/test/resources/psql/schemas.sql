@@ -36,3 +36,10 @@ select * from s1.users;
 drop schema s1;
 drop schema if exists s1, s2;
 select * from users;
+-- a WITH query and a table of the same name in one FROM; one table twice
+create schema cte_conflict;
+create table cte_conflict.a (id int, b int);
+with a(id, c) as (select 1, 2) select * from cte_conflict.a, a;
+with a(id, c) as (select 1, 2) select * from a join cte_conflict.a using (id);
+select * from cte_conflict.a x, cte_conflict.a x;
+drop schema cte_conflict cascade;

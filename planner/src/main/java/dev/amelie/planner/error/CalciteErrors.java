@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class CalciteErrors {
     private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found.*");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z_0-9$]*\\s*\\.\\s*[A-Za-z_][A-Za-z_0-9$]*");
+    private static final Pattern DUPLICATE_RELATION = Pattern.compile("Duplicate relation name '([^']*)' in FROM clause.*");
     private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found.*");
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found in (any table|table '([^']*)').*");
     private static final Pattern UNKNOWN_TARGET_COLUMN = Pattern.compile("Unknown target column '([^']*)'.*");
@@ -71,6 +72,9 @@ public final class CalciteErrors {
         Matcher m;
         if ((m = OBJECT_NOT_FOUND.matcher(message)).matches() || (m = TABLE_NOT_FOUND.matcher(message)).matches()) {
             return error(SqlState.UNDEFINED_TABLE, "relation \"" + m.group(1) + "\" does not exist", position, cause);
+        }
+        if ((m = DUPLICATE_RELATION.matcher(message)).matches()) {
+            return error(SqlState.DUPLICATE_ALIAS, "table name \"" + m.group(1) + "\" specified more than once", 0, cause);
         }
         if ((m = COLUMN_NOT_FOUND.matcher(message)).matches() && m.group(3) != null) {
             return error(SqlState.UNDEFINED_COLUMN, "column " + m.group(3) + "." + m.group(1) + " does not exist", position, cause);

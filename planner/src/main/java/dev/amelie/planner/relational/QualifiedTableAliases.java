@@ -28,18 +28,23 @@ final class QualifiedTableAliases {
 
     static SqlNode rewrite(SqlNode node) {
         Map<String, Set<String>> schemasByTable = new HashMap<>();
+        Set<String> withNames = new HashSet<>();
         node.accept(new SqlBasicVisitor<Void>() {
             @Override
             public Void visit(SqlCall call) {
                 if (call instanceof SqlSelect select && select.getFrom() != null) {
                     collect(select.getFrom(), schemasByTable);
                 }
+                if (call instanceof org.apache.calcite.sql.SqlWithItem item) {
+                    withNames.add(item.name.getSimple());
+                }
                 return super.visit(call);
             }
         });
         Set<List<String>> colliding = new HashSet<>();
         schemasByTable.forEach((table, schemas) -> {
-            if (schemas.size() > 1) {
+            // A WITH query of the same name is no table: PostgreSQL refuses the pair (42712), as Calcite does.
+            if (schemas.size() > 1 && !withNames.contains(table)) {
                 schemas.stream().filter(schema -> !schema.isEmpty()).forEach(schema -> colliding.add(List.of(schema, table)));
             }
         });
