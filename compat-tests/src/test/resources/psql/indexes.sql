@@ -48,3 +48,12 @@ truncate sidx_t;
 insert into sidx_t values (1, 'a', 1, 'x'), (2, 'b', 1, 'y');
 insert into sidx_t values (3, 'c', 1, 'x');
 select count(*) from sidx_t;
+-- INCLUDE columns: accepted (an index entry leads to the whole row), and they must exist
+create table inc_t (a int primary key, b int, c text);
+insert into inc_t values (1, 10, 'x'), (2, 20, 'y');
+create index inc_b on inc_t (b) include (c);
+create unique index inc_b_unique on inc_t (b) include (a, c);
+create index inc_bad on inc_t (b) include (nope);
+select c from inc_t where b = 20;
+insert into inc_t values (3, 20, 'z');
+drop table inc_t;

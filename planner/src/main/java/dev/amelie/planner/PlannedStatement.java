@@ -82,8 +82,18 @@ public sealed interface PlannedStatement {
     record DropSequence(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
 
     /** CREATE [UNIQUE] INDEX; {@code name} is null when PostgreSQL would choose it. */
+    /**
+     * CREATE INDEX; {@code included} are its INCLUDE columns, which must exist but need no room
+     * of their own: an index entry leads to the whole row.
+     */
     record CreateIndex(String schema, String table, String name, List<String> indexColumns, boolean unique,
-                       dev.amelie.compute.catalog.IndexDef.Method method, boolean ifNotExists) implements PlannedStatement {}
+                       dev.amelie.compute.catalog.IndexDef.Method method, boolean ifNotExists, List<String> included)
+            implements PlannedStatement {
+        public CreateIndex(String schema, String table, String name, List<String> indexColumns, boolean unique,
+                           dev.amelie.compute.catalog.IndexDef.Method method, boolean ifNotExists) {
+            this(schema, table, name, indexColumns, unique, method, ifNotExists, List.of());
+        }
+    }
 
     record DropIndex(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
 

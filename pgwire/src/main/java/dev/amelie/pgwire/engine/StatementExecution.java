@@ -100,6 +100,12 @@ final class StatementExecution {
                 yield new Result("DROP SCHEMA", List.of(), null, notices, notices.size());
             }
             case PlannedStatement.CreateIndex create -> {
+                var indexed = planner.table(new PlannedStatement.QualifiedName(create.schema(), create.table()));
+                for (String column : create.included()) {
+                    if (indexed != null && indexed.columnIndex(column) < 0) {
+                        throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist");
+                    }
+                }
                 String created = transaction.createIndex(create.schema(), create.table(), create.name(), create.indexColumns(),
                         create.unique(), create.method(), create.ifNotExists());
                 List<Notice> notices = created == null

@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table [USING btree|hash]
  * (column [ASC|DESC] [NULLS FIRST|LAST], …) and DROP INDEX [CONCURRENTLY] [IF EXISTS] name, ….
- * Expression columns, INCLUDE and partial indexes (WHERE) are refused as not supported yet.
+ * [INCLUDE (column, …)]. Expression columns and partial indexes (WHERE) are refused as not supported yet.
  */
 final class IndexParser {
 
@@ -69,13 +69,18 @@ final class IndexParser {
         if (unique && method == IndexDef.Method.HASH) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "access method \"hash\" does not support unique indexes");
         }
-        if (in.peek().isWord("include") || in.peek().isWord("where") || in.peek().isWord("with")
+        List<String> included = List.of();
+        if (in.acceptWord("include")) {
+            included = DdlParser.identifierList(in);
+        }
+        if (in.peek().isWord("where") || in.peek().isWord("with")
                 || in.peek().isWord("tablespace")) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
                     "CREATE INDEX … " + in.peek().text().toUpperCase(Locale.ROOT) + " is not supported yet");
         }
         in.expectEnd();
-        return new PlannedStatement.CreateIndex(table.schema(), table.name(), name, columns, unique, method, ifNotExists);
+        return new PlannedStatement.CreateIndex(table.schema(), table.name(), name, columns, unique, method, ifNotExists,
+                included);
     }
 
     /** After DROP; {@code in} is at INDEX. */
