@@ -30,3 +30,10 @@ insert into gs_u values (1), (2);
 select id, generate_series(1, 2) as n from gs_u order by id, n;
 drop table gs_u;
 select 'ok';
+-- timestamp and timestamptz series with an interval step
+select generate_series from generate_series('2008-03-01 00:00:00'::TIMESTAMP,'2008-03-04 12:00:00'::TIMESTAMP, interval '12' hour);
+select * from generate_series(timestamp '2020-01-01 01:02:03', timestamp '2020-06-01 03:04:05', interval '1' month);
+select * from generate_series(timestamp '2021-01-01 03:04:05', timestamp '2020-10-01 01:02:03', interval '1' month - interval '60' day);
+select * from generate_series('2020-01-01 00:00:00+00'::timestamptz, '2020-01-01 02:00:00+00'::timestamptz, '1 hour'::interval);
+select * from generate_series(timestamp '2020-01-01', timestamp '2020-01-02', interval '0' day);
+select count(*) from generate_series(timestamp '2020-01-01', null, interval '1' day);

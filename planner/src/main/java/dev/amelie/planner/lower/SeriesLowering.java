@@ -32,9 +32,10 @@ final class SeriesLowering {
         List<RexNode> operands = call.getOperands();
         int start = expressions.castRegister(expressions.lower(operands.get(0), new int[0]), type);
         int stop = expressions.castRegister(expressions.lower(operands.get(1), new int[0]), type);
+        boolean temporal = type == SqlType.TIMESTAMP || type == SqlType.TIMESTAMPTZ;
         int step;
         if (operands.size() > 2) {
-            step = expressions.castRegister(expressions.lower(operands.get(2), new int[0]), type);
+            step = expressions.castRegister(expressions.lower(operands.get(2), new int[0]), temporal ? SqlType.INTERVAL : type);
         } else {
             step = code.newRegister();
             code.emit(Opcode.CONST, step, code.constant(one(type)));
@@ -86,6 +87,7 @@ final class SeriesLowering {
 
     private static Object zero(SqlType type) {
         return switch (type) {
+            case TIMESTAMP, TIMESTAMPTZ -> new dev.amelie.vm.value.Interval(0, 0, 0);
             case BIGINT -> 0L;
             case NUMERIC -> BigDecimal.ZERO;
             default -> 0;

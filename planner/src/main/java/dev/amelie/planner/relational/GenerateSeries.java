@@ -27,7 +27,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * generate_series(start, stop [, step]) in FROM, for integer, bigint and numeric, as
+ * generate_series(start, stop [, step]) in FROM, for integer, bigint and numeric (and with an
+ * interval step for timestamp and timestamptz), as
  * PostgreSQL 15: one column named generate_series (or as the alias names it), no row when an
  * argument is NULL, 22023 for a step of zero. The rows are made on the host when the statement
  * runs ({@code SectionLowering}). Untyped arguments are integers, as PostgreSQL's literals.
@@ -40,9 +41,11 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
         // As a call it is a cursor (Calcite's rule for table functions); its rows are rowType's.
         super(NAME, SqlKind.OTHER_FUNCTION, org.apache.calcite.sql.type.ReturnTypes.CURSOR,
                 (binding, returnType, operandTypes) -> {
+                    SqlType temporal = temporalSeries(binding);
                     for (int i = 0; i < operandTypes.length; i++) {
-                        operandTypes[i] = binding.getTypeFactory().createTypeWithNullability(
-                                binding.getTypeFactory().createSqlType(SqlTypeName.INTEGER), true);
+                        RelDataType type = temporal == null ? binding.getTypeFactory().createSqlType(SqlTypeName.INTEGER)
+                                : i == 2 ? binding.getOperandType(2) : TypeMapping.toCalcite(temporal, binding.getTypeFactory());
+                        operandTypes[i] = binding.getTypeFactory().createTypeWithNullability(type, true);
                     }
                 },
                 OperandTypes.variadic(SqlOperandCountRanges.between(2, 3)), SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);
@@ -64,6 +67,10 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
         SqlType widest = SqlType.INTEGER;
         List<String> names = new ArrayList<>();
         boolean supported = true;
+        SqlType temporal = temporalSeries(binding);
+        if (temporal != null) {
+            return temporal;
+        }
         for (int i = 0; i < binding.getOperandCount(); i++) {
             RelDataType type = binding.getOperandType(i);
             SqlTypeName name = type.getSqlTypeName();
@@ -83,6 +90,29 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
                     "No function matches the given name and argument types. You might need to add explicit type casts.", 0, null);
         }
         return widest;
+    }
+
+    /**
+     * generate_series(timestamp, timestamp, interval) and its timestamptz form: the series has the
+     * type of the bounds (both the same, or one unknown). Null when the call is not of that shape.
+     */
+    private static SqlType temporalSeries(SqlOperatorBinding binding) {
+        if (binding.getOperandCount() != 3 || TypeMapping.fromCalcite(binding.getOperandType(2)) != SqlType.INTERVAL) {
+            return null;
+        }
+        SqlType bounds = null;
+        for (int i = 0; i < 2; i++) {
+            RelDataType type = binding.getOperandType(i);
+            if (type.getSqlTypeName() == SqlTypeName.NULL || type.getSqlTypeName() == SqlTypeName.CHAR) {
+                continue;
+            }
+            SqlType t = TypeMapping.fromCalcite(type);
+            if (t != SqlType.TIMESTAMP && t != SqlType.TIMESTAMPTZ || bounds != null && bounds != t) {
+                return null;
+            }
+            bounds = t;
+        }
+        return bounds;
     }
 
     /**
