@@ -17,3 +17,12 @@ drop table notes;
 select nextval('notes_id_seq');
 drop table tickets;
 create table counters (id serial, n int default nextval('notes_id_seq'));
+-- UPDATE … SET column = DEFAULT
+create table ud (a int primary key, b int default 5, c text default 'x' || 'y', d int);
+insert into ud values (1, 10, 'q', 7), (2, 20, 'r', 8);
+update ud set b = default where a = 1;
+update ud set c = default, d = default where a = 2 returning *;
+update ud set b = default, c = 'z';
+select * from ud order by a;
+update ud set nope = default;
+drop table ud;

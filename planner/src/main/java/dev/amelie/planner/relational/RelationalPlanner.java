@@ -102,7 +102,7 @@ public final class RelationalPlanner {
 
     /** Parses only: a syntax error is reported before anything of its message runs. */
     public void checkSyntax(String sql) {
-        InfixCasts.Rewritten casts = InfixCasts.rewrite(sql);
+        InfixCasts.Rewritten casts = InfixCasts.rewrite(UpdateDefaults.rewrite(sql, null));
         String text = ParameterRewriter.rewrite(OnConflictClause.split(ReturningClause.split(casts.text()).statement()).statement(),
                 new SqlType[0]).text();
         try {
@@ -113,7 +113,7 @@ public final class RelationalPlanner {
     }
 
     public PlannedStatement.Query plan(String sql, SqlType[] declared, Catalog catalog) {
-        InfixCasts.Rewritten casts = InfixCasts.rewrite(sql);
+        InfixCasts.Rewritten casts = InfixCasts.rewrite(UpdateDefaults.rewrite(sql, catalog));
         try {
             ReturningClause.Split split = ReturningClause.split(casts.text());
             OnConflictClause.Split conflict = OnConflictClause.split(split.statement());
