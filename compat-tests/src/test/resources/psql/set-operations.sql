@@ -23,3 +23,13 @@ select g from setop_a except select g from setop_b order by 1;
 (select id from setop_a order by id limit 2) union all (select id from setop_b order by id desc limit 1);
 select distinct g from setop_a order by 1;
 select count(distinct v) filter (where g = 2) from setop_a;
+-- ORDER BY of a set operation: result columns only
+create table so_x (v1 int, v2 int);
+insert into so_x values (1, 2), (3, 4);
+select * from so_x union all select * from so_x order by v1;
+select * from so_x union all select * from so_x order by v1 + 1;
+select 1 as a union all select 1 as b order by a + 1;
+select 1 as a union all select 2 as b order by a desc;
+select v1 from so_x union select v2 from so_x order by 1 desc nulls last;
+select * from (select v1 from so_x union select v2 from so_x) u order by v1 + 1;
+drop table so_x;

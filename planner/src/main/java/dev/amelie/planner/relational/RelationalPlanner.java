@@ -221,6 +221,7 @@ public final class RelationalPlanner {
                         .withDefaultNullCollation(NullCollation.HIGH));
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
+            SetOperationOrder.check(parsed, text);
             SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
                     GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(QualifiedTableAliases.rewrite(parsed), catalog)))))))))));
             LiteralCoercionCheck.check(validated, validator, text);
