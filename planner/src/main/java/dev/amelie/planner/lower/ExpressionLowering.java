@@ -430,15 +430,10 @@ final class ExpressionLowering {
     /** A quantified comparison Calcite made itself (x = SOME(array)). */
     private int quantifiedArray(RexCall call, int[] row) {
         SqlKind comparison = ((org.apache.calcite.sql.fun.SqlQuantifyOperator) call.getOperator()).comparisonKind;
-        String operator = switch (comparison) {
-            case EQUALS -> "=";
-            case NOT_EQUALS -> "<>";
-            case LESS_THAN -> "<";
-            case LESS_THAN_OR_EQUAL -> "<=";
-            case GREATER_THAN -> ">";
-            case GREATER_THAN_OR_EQUAL -> ">=";
-            default -> throw unsupported("operator " + call.getOperator().getName() + " with an array");
-        };
+        String operator = dev.amelie.planner.relational.ArrayFunctions.comparisonSymbol(comparison);
+        if (operator == null) {
+            throw unsupported("operator " + call.getOperator().getName() + " with an array");
+        }
         return quantified(call.getKind() == SqlKind.ALL, call.getOperands().get(0), call.getOperands().get(1), operator, row);
     }
 

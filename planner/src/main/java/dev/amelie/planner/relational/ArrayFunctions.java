@@ -85,15 +85,7 @@ public final class ArrayFunctions {
                 if (visited instanceof org.apache.calcite.sql.SqlCall quantified
                         && quantified.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator operator
                         && quantified.operandCount() == 2 && !isQuery(quantified.operand(1))) {
-                    String comparison = switch (operator.comparisonKind) {
-                        case EQUALS -> "=";
-                        case NOT_EQUALS -> "<>";
-                        case LESS_THAN -> "<";
-                        case LESS_THAN_OR_EQUAL -> "<=";
-                        case GREATER_THAN -> ">";
-                        case GREATER_THAN_OR_EQUAL -> ">=";
-                        default -> null;
-                    };
+                    String comparison = comparisonSymbol(operator.comparisonKind);
                     org.apache.calcite.sql.SqlNode array = quantified.operand(1);
                     if (array instanceof org.apache.calcite.sql.SqlNodeList list && list.size() == 1) {
                         array = list.get(0); // the parser's parenthesized list of one expression
@@ -130,4 +122,17 @@ public final class ArrayFunctions {
             function("array_cat", arrayOf(0, 0), OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ARRAY)),
             function("array_position", INTEGER, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY)),
             function("array_remove", arrayOf(0, 1), OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY)));
+
+    /** The operator of a quantified comparison as our array_op_any/all calls name it; null for others. */
+    public static String comparisonSymbol(SqlKind comparison) {
+        return switch (comparison) {
+            case EQUALS -> "=";
+            case NOT_EQUALS -> "<>";
+            case LESS_THAN -> "<";
+            case LESS_THAN_OR_EQUAL -> "<=";
+            case GREATER_THAN -> ">";
+            case GREATER_THAN_OR_EQUAL -> ">=";
+            default -> null;
+        };
+    }
 }
