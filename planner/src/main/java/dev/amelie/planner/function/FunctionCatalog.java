@@ -65,8 +65,13 @@ public final class FunctionCatalog {
         string("concat", Signature.variadic(Function.CONCAT, TEXT, UNKNOWN));
         string("concat_ws", Signature.variadic(Function.CONCAT_WS, TEXT, TEXT, UNKNOWN));
         for (Function function : List.of(Function.BTRIM, Function.LTRIM, Function.RTRIM)) {
-            string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT), Signature.of(function, TEXT, TEXT, TEXT));
+            string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT), Signature.of(function, TEXT, TEXT, TEXT),
+                    Signature.of(function, SqlType.BYTEA, SqlType.BYTEA, SqlType.BYTEA));
         }
+        string("encode", Signature.of(Function.ENCODE, TEXT, SqlType.BYTEA, TEXT));
+        string("decode", Signature.of(Function.DECODE, SqlType.BYTEA, TEXT, TEXT));
+        string("convert_from", Signature.of(Function.CONVERT_FROM, TEXT, SqlType.BYTEA, TEXT));
+        string("convert_to", Signature.of(Function.CONVERT_TO, SqlType.BYTEA, TEXT, TEXT));
         string("repeat", Signature.of(Function.REPEAT, TEXT, TEXT, INTEGER));
         string("split_part", Signature.of(Function.SPLIT_PART, TEXT, TEXT, TEXT, INTEGER));
         string("substr", Signature.of(Function.SUBSTR, TEXT, TEXT, INTEGER), Signature.of(Function.SUBSTR, TEXT, TEXT, INTEGER, INTEGER));

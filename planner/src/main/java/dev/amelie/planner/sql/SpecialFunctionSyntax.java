@@ -118,6 +118,75 @@ final class SpecialFunctionSyntax {
         }
     }
 
+    /**
+     * trim([BOTH | LEADING | TRAILING] [characters] [FROM] string[, …]) as the call of btrim,
+     * ltrim or rtrim that PostgreSQL's grammar makes of it (gram.y, trim_list): the arguments
+     * after FROM, then the characters. Calcite's TRIM takes neither a list (trim(both 'xa', 'a'))
+     * nor bytea, which btrim(bytea, bytea) does. The characters are moved as written; a call of
+     * trim inside them stays Calcite's.
+     */
+    private static void trimCall(String sql, List<Token> tokens, int name, List<Edit> edits) {
+        int u = name + 2;
+        String function = "btrim";
+        if (tokens.get(u).kind() == Token.Kind.WORD) {
+            switch (tokens.get(u).text()) {
+                case "both" -> u++;
+                case "leading" -> {
+                    function = "ltrim";
+                    u++;
+                }
+                case "trailing" -> {
+                    function = "rtrim";
+                    u++;
+                }
+                default -> { }
+            }
+        }
+        int argumentsAt = u;
+        Token from = null;
+        Token close = null;
+        int depth = 0;
+        for (int k = name + 1; k < tokens.size() && close == null; k++) {
+            Token token = tokens.get(k);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                if (--depth == 0) {
+                    close = token;
+                }
+            } else if (depth == 1 && from == null && token.isWord("from")) {
+                from = tokens.get(k);
+            }
+        }
+        if (close == null) {
+            return; // unbalanced: Calcite reports it
+        }
+        int head = tokens.get(argumentsAt).position() - 1;
+        int nameAt = tokens.get(name).position() - 1;
+        int[] headOffsets = new int[function.length() + 1];
+        java.util.Arrays.fill(headOffsets, nameAt);
+        edits.add(new Edit(nameAt, head, function + "(", headOffsets));
+        if (from == null) {
+            return;
+        }
+        int fromAt = from.position() - 1;
+        int afterFrom = fromAt + "from".length();
+        if (fromAt == head) {
+            edits.add(new Edit(fromAt, afterFrom, "", new int[0]));
+            return;
+        }
+        // characters FROM string: the characters go last.
+        edits.add(new Edit(head, afterFrom, "", new int[0]));
+        int closeAt = close.position() - 1;
+        String characters = sql.substring(head, fromAt).stripTrailing();
+        String moved = ", " + characters;
+        int[] offsets = new int[moved.length()];
+        for (int k = 0; k < offsets.length; k++) {
+            offsets[k] = k < 2 ? closeAt : head + k - 2;
+        }
+        edits.add(new Edit(closeAt, closeAt, moved, offsets));
+    }
+
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
@@ -169,9 +238,8 @@ final class SpecialFunctionSyntax {
             if ((name.text().equals("json_agg") || name.text().equals("jsonb_agg")) && orderedAggregate(sql, tokens, t, edits)) {
                 continue;
             }
-            if (name.text().equals("trim") && tokens.get(t + 2).kind() == Token.Kind.WORD && tokens.get(t + 2).text().equals("from")) {
-                int at = tokens.get(t + 2).position() - 1;
-                edits.add(new Edit(at, "both "));
+            if (name.text().equals("trim") && !sql.startsWith("\"", name.position() - 1)) {
+                trimCall(sql, tokens, t, edits);
             } else if (name.text().equals("substring")) {
                 int depth = 0;
                 boolean from = false;

@@ -37,6 +37,9 @@ public final class TextFunctions {
     }
 
     private static Object strictCall(Function function, Object[] r, int first, int count) {
+        if (r[first] instanceof Bytes bytes && (function == Function.BTRIM || function == Function.LTRIM || function == Function.RTRIM)) {
+            return ByteaFunctions.trim(bytes, (Bytes) r[first + 1], function != Function.RTRIM, function != Function.LTRIM);
+        }
         String s = text(r[first]);
         return switch (function) {
             case VARCHAR_TYPMOD -> TypeModifiers.fitCharacters(s, CharacterType.VARCHAR, integer(r[first + 1]), true);

@@ -46,6 +46,7 @@ public enum Function {
     CONCAT(Area.TEXT, false),
     /** concat_ws(separator, any, …): NULL arguments after the separator are skipped. */
     CONCAT_WS(Area.TEXT, false),
+    /** btrim, ltrim, rtrim of text or of bytea (the argument's class tells which). */
     BTRIM(Area.TEXT), LTRIM(Area.TEXT), RTRIM(Area.TEXT), OVERLAY(Area.TEXT), REPEAT(Area.TEXT),
     SPLIT_PART(Area.TEXT), SUBSTR(Area.TEXT), LEFT(Area.TEXT), RIGHT(Area.TEXT), LPAD(Area.TEXT), RPAD(Area.TEXT),
     REVERSE(Area.TEXT), MD5(Area.TEXT), BIT_LENGTH(Area.TEXT), OCTET_LENGTH(Area.TEXT), CHR(Area.TEXT),
@@ -68,6 +69,8 @@ public enum Function {
     REGEXP_SUBSTR(Area.REGEX),
     /** text ~ pattern, ~* (case-insensitive), !~, !~*: POSIX regular-expression match somewhere in the text. */
     REGEX_MATCH(Area.REGEX), REGEX_IMATCH(Area.REGEX), REGEX_NOT_MATCH(Area.REGEX), REGEX_NOT_IMATCH(Area.REGEX),
+    /** encode(bytea, format), decode(text, format), convert_from(bytea, encoding), convert_to(text, encoding). */
+    ENCODE(Area.BYTEA), DECODE(Area.BYTEA), CONVERT_FROM(Area.BYTEA), CONVERT_TO(Area.BYTEA),
     /** to_hex(int | bigint), quote_literal(text), quote_ident(text). */
     TO_HEX(Area.TEXT), QUOTE_LITERAL(Area.TEXT), QUOTE_IDENT(Area.TEXT),
 
@@ -128,7 +131,7 @@ public enum Function {
     GEN_RANDOM_UUID;
 
     /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */
-    public enum Area { CORE, TRIG, MATH, TEXT, REGEX, JSON, ARRAY, DATETIME }
+    public enum Area { CORE, TRIG, MATH, TEXT, BYTEA, REGEX, JSON, ARRAY, DATETIME }
 
     private static final Function[] VALUES = values();
 
