@@ -24,8 +24,8 @@ import static dev.amelie.vm.type.SqlType.UNKNOWN;
  * both know is PostgreSQL's here. Functions with a syntax of their own (TRIM, POSITION,
  * SUBSTRING, OVERLAY, CEIL, FLOOR) are Calcite's parse and are lowered by kind.
  *
- * <p>Not here: functions that take or return arrays (regexp_match, regexp_matches,
- * regexp_split_to_array, string_to_array) or intervals, which have no type of ours yet.
+ * <p>Not here: the set-returning regexp_matches and regexp_split_to_table; string_to_array and
+ * the other array functions, lowered by name.
  */
 public final class FunctionCatalog {
     private FunctionCatalog() {}
@@ -118,6 +118,10 @@ public final class FunctionCatalog {
         string("to_hex", Signature.of(Function.TO_HEX, TEXT, INTEGER), Signature.of(Function.TO_HEX, TEXT, BIGINT));
         string("quote_literal", Signature.of(Function.QUOTE_LITERAL, TEXT, TEXT));
         string("quote_ident", Signature.of(Function.QUOTE_IDENT, TEXT, TEXT));
+        for (Function function : List.of(Function.REGEXP_MATCH, Function.REGEXP_SPLIT_TO_ARRAY)) {
+            string(function.name().toLowerCase(), Signature.of(function, SqlType.TEXT_ARRAY, TEXT, TEXT),
+                    Signature.of(function, SqlType.TEXT_ARRAY, TEXT, TEXT, TEXT));
+        }
         string("regexp_like", Signature.of(Function.REGEXP_LIKE, BOOLEAN, TEXT, TEXT),
                 Signature.of(Function.REGEXP_LIKE, BOOLEAN, TEXT, TEXT, TEXT));
         List<SqlType> instr = List.of(TEXT, TEXT, INTEGER, INTEGER, INTEGER, TEXT, INTEGER);
@@ -128,6 +132,8 @@ public final class FunctionCatalog {
         json();
         dateTime();
 
+        // current_database(): the one database's name, a constant (ExpressionLowering).
+        add("current_database", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(null, TEXT));
         add("pg_typeof", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.TYPE_NAME, Signature.of(null, TEXT, UNKNOWN));
     }
 

@@ -21,6 +21,9 @@ final class SpecialFunctionSyntax {
             "int2", "int4", "int8", "integer", "bigint", "smallint", "float4", "float8", "real", "numeric", "decimal",
             "text", "varchar", "bpchar", "bool", "boolean", "interval", "uuid", "bytea", "json", "jsonb", "time");
 
+    /** Words Calcite's parser reserves for MATCH_RECOGNIZE, which PostgreSQL lacks: names there ("pattern"). */
+    private static final java.util.Set<String> CALCITE_ONLY_KEYWORDS = java.util.Set.of("pattern", "define");
+
     /** Replace [start, end) of the text with {@code text}, whose k-th character came from offsets[k]. */
     private record Edit(int start, int end, String text, int[] offsets) {
         /** Inserted text: every character maps to where it went in. */
@@ -192,7 +195,7 @@ final class SpecialFunctionSyntax {
         String lower = sql.toLowerCase(Locale.ROOT);
         if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")
                 && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
-                && !lower.contains("having")) {
+                && !lower.contains("having") && !lower.contains("pattern") && !lower.contains("define")) {
             return null;
         }
         List<Token> tokens;
@@ -210,6 +213,14 @@ final class SpecialFunctionSyntax {
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);
+            if (name.kind() == Token.Kind.WORD && CALCITE_ONLY_KEYWORDS.contains(name.text())) {
+                // A word only Calcite's MATCH_RECOGNIZE reserves: to PostgreSQL a name, so quoted.
+                int at = name.position() - 1;
+                int length = name.text().length();
+                edits.add(new Edit(at, at + length, "\"" + name.text() + "\"",
+                        java.util.stream.IntStream.range(0, length + 2).map(k -> at + Math.max(0, Math.min(k - 1, length - 1))).toArray()));
+                continue;
+            }
             if (name.kind() == Token.Kind.WORD && next.kind() == Token.Kind.STRING
                     && (TYPED_LITERALS.contains(name.text()) || strictFormLacking(name.text(), sql, next))
                     && (t == 0 || !tokens.get(t - 1).text().equals("as"))) {

@@ -67,6 +67,8 @@ public enum Function {
     LIKE(Area.REGEX), ILIKE(Area.REGEX), SIMILAR(Area.REGEX),
     REGEXP_REPLACE(Area.REGEX), REGEXP_COUNT(Area.REGEX), REGEXP_LIKE(Area.REGEX), REGEXP_INSTR(Area.REGEX),
     REGEXP_SUBSTR(Area.REGEX),
+    /** regexp_match(text, pattern[, flags]), regexp_split_to_array(text, pattern[, flags]): text[]. */
+    REGEXP_MATCH(Area.REGEX), REGEXP_SPLIT_TO_ARRAY(Area.REGEX),
     /** text ~ pattern, ~* (case-insensitive), !~, !~*: POSIX regular-expression match somewhere in the text. */
     REGEX_MATCH(Area.REGEX), REGEX_IMATCH(Area.REGEX), REGEX_NOT_MATCH(Area.REGEX), REGEX_NOT_IMATCH(Area.REGEX),
     /** encode(bytea, format), decode(text, format), convert_from(bytea, encoding), convert_to(text, encoding). */
