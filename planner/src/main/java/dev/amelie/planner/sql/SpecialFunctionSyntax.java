@@ -24,6 +24,10 @@ final class SpecialFunctionSyntax {
     /** Words Calcite's parser reserves for MATCH_RECOGNIZE, which PostgreSQL lacks: names there ("pattern"). */
     private static final java.util.Set<String> CALCITE_ONLY_KEYWORDS = java.util.Set.of("pattern", "define");
 
+    /** Aggregates whose ORDER BY Calcite's parser takes only as WITHIN GROUP. */
+    private static final java.util.Set<String> ORDERED_AGGREGATES = java.util.Set.of("json_agg", "jsonb_agg",
+            "json_object_agg", "jsonb_object_agg");
+
     /** Replace [start, end) of the text with {@code text}, whose k-th character came from offsets[k]. */
     private record Edit(int start, int end, String text, int[] offsets) {
         /** Inserted text: every character maps to where it went in. */
@@ -54,7 +58,7 @@ final class SpecialFunctionSyntax {
     }
 
     /**
-     * json_agg(x ORDER BY y) becomes json_agg(x) WITHIN GROUP (ORDER BY y): Calcite's parser takes
+     * json_agg(x ORDER BY y) becomes json_agg(x) WITHIN GROUP (ORDER BY y), and so json_object_agg(k, v ORDER BY y): Calcite's parser takes
      * ORDER BY inside the parentheses only for array_agg and string_agg. False when the call has
      * no ORDER BY of its own.
      */
@@ -246,7 +250,7 @@ final class SpecialFunctionSyntax {
                         java.util.stream.IntStream.range(0, 12).map(k -> at + Math.max(0, Math.min(k - 1, 9))).toArray()));
                 continue;
             }
-            if ((name.text().equals("json_agg") || name.text().equals("jsonb_agg")) && orderedAggregate(sql, tokens, t, edits)) {
+            if (ORDERED_AGGREGATES.contains(name.text()) && orderedAggregate(sql, tokens, t, edits)) {
                 continue;
             }
             if (name.text().equals("trim") && !sql.startsWith("\"", name.position() - 1)) {

@@ -92,6 +92,8 @@ public enum Function {
     TO_JSON(Area.JSON), TO_JSONB(Area.JSON),
     /** json_agg's and jsonb_agg's results from the collected values (COLLECT); NULL without rows. */
     JSON_AGG_RESULT(Area.JSON, false), JSONB_AGG_RESULT(Area.JSON, false),
+    /** json_object_agg's and jsonb_object_agg's results from the collected keys and values, alternating; NULL without rows. */
+    JSON_OBJECT_AGG_RESULT(Area.JSON, false), JSONB_OBJECT_AGG_RESULT(Area.JSON, false),
     /** jsonb_pretty(jsonb). */
     JSONB_PRETTY(Area.JSON),
     // Arrays (one-dimensional, lower bound 1).
