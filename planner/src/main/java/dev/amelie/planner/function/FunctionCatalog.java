@@ -207,6 +207,13 @@ public final class FunctionCatalog {
                 Signature.of(Function.MAKE_DATE, SqlType.DATE, INTEGER, INTEGER, INTEGER));
         add("make_timestamp", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
                 Signature.of(Function.MAKE_TIMESTAMP, timestamp, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE));
+        add("timezone", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.TIMEZONE, timestamp, TEXT, timestamptz),
+                Signature.of(Function.TIMEZONE, timestamptz, TEXT, timestamp));
+        // x AT TIME ZONE z, which becomes at_time_zone_op(x, z) before Calcite parses (JsonOperators)
+        add("at_time_zone_op", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.AT_TIME_ZONE, timestamp, timestamptz, TEXT),
+                Signature.of(Function.AT_TIME_ZONE, timestamptz, timestamp, TEXT));
         for (Function justify : List.of(Function.JUSTIFY_HOURS, Function.JUSTIFY_DAYS, Function.JUSTIFY_INTERVAL)) {
             add(justify.name().toLowerCase(), SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
                     Signature.of(justify, interval, interval));

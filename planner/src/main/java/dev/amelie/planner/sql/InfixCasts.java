@@ -100,6 +100,18 @@ public final class InfixCasts {
                     continue;
                 }
             }
+            int atTimeZone = JsonOperators.atTimeZoneEnd(sql, i);
+            if (atTimeZone >= 0) {
+                int start = out.primaryStart();
+                int operandEnd = JsonOperators.operandEnd(sql, atTimeZone);
+                if (start >= 0 && operandEnd >= 0) {
+                    out.insert(start, JsonOperators.AT_TIME_ZONE + "(", i);
+                    out.appendGenerated(", ", i);
+                    closers.push(operandEnd);
+                    i = atTimeZone;
+                    continue;
+                }
+            }
             String operator = JsonOperators.at(sql, i);
             if (operator != null) {
                 int start = out.primaryStart();

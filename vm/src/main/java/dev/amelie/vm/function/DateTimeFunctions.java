@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * PostgreSQL's date and time functions (timestamp.c, date.c): date_trunc, age, to_timestamp,
- * make_date, make_timestamp, justify_*. The session zone is UTC, so timestamptz behaves as
+ * make_date, make_timestamp, justify_*, timezone. The session zone is UTC, so timestamptz behaves as
  * timestamp here.
  */
 final class DateTimeFunctions {
@@ -38,8 +38,16 @@ final class DateTimeFunctions {
             case JUSTIFY_HOURS -> ((Interval) r[first]).justifyHours();
             case JUSTIFY_DAYS -> justifyDays((Interval) r[first]);
             case JUSTIFY_INTERVAL -> justifyInterval((Interval) r[first]);
+            case TIMEZONE -> atTimeZone(r[first + 1], Values.toText(r[first]));
+            case AT_TIME_ZONE -> atTimeZone(r[first], Values.toText(r[first + 1]));
             default -> throw new IllegalArgumentException(function.name());
         };
+    }
+
+    /** timestamp to timestamptz in the zone, or timestamptz to the zone's timestamp. */
+    private static Object atTimeZone(Object value, String zone) {
+        return value instanceof Instant instant ? TimeZones.localIn(instant, TimeZones.zone(zone))
+                : TimeZones.atZone(local(value), TimeZones.zone(zone));
     }
 
     private static int integer(Object value) {

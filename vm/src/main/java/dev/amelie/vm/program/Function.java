@@ -130,6 +130,8 @@ public enum Function {
     TO_TIMESTAMP(Area.DATETIME),
     MAKE_DATE(Area.DATETIME), MAKE_TIMESTAMP(Area.DATETIME),
     JUSTIFY_HOURS(Area.DATETIME), JUSTIFY_DAYS(Area.DATETIME), JUSTIFY_INTERVAL(Area.DATETIME),
+    /** timezone(zone, timestamp | timestamptz), and value AT TIME ZONE zone (the operands the other way round). */
+    TIMEZONE(Area.DATETIME), AT_TIME_ZONE(Area.DATETIME),
 
     /** gen_random_uuid(): a version 4 UUID from the statement's random sequence. */
     GEN_RANDOM_UUID;
