@@ -64,6 +64,7 @@ public final class FunctionCatalog {
 
         string("concat", Signature.variadic(Function.CONCAT, TEXT, UNKNOWN));
         string("concat_ws", Signature.variadic(Function.CONCAT_WS, TEXT, TEXT, UNKNOWN));
+        string("format", Signature.of(Function.FORMAT, TEXT, TEXT), Signature.variadic(Function.FORMAT, TEXT, TEXT, UNKNOWN));
         for (Function function : List.of(Function.BTRIM, Function.LTRIM, Function.RTRIM)) {
             string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT), Signature.of(function, TEXT, TEXT, TEXT),
                     Signature.of(function, SqlType.BYTEA, SqlType.BYTEA, SqlType.BYTEA));

@@ -46,6 +46,8 @@ public enum Function {
     CONCAT(Area.TEXT, false),
     /** concat_ws(separator, any, …): NULL arguments after the separator are skipped. */
     CONCAT_WS(Area.TEXT, false),
+    /** format(formatstr, any, …): NULL arguments format as nothing (%s), NULL (%L) or an error (%I). */
+    FORMAT(Area.TEXT, false),
     /** btrim, ltrim, rtrim of text or of bytea (the argument's class tells which). */
     BTRIM(Area.TEXT), LTRIM(Area.TEXT), RTRIM(Area.TEXT), OVERLAY(Area.TEXT), REPEAT(Area.TEXT),
     SPLIT_PART(Area.TEXT), SUBSTR(Area.TEXT), LEFT(Area.TEXT), RIGHT(Area.TEXT), LPAD(Area.TEXT), RPAD(Area.TEXT),
