@@ -61,6 +61,22 @@ public final class FunctionCatalog {
                     Signature.of(function, BIGINT, BIGINT, BIGINT), Signature.of(function, NUMERIC, NUMERIC, NUMERIC));
         }
         numeric("factorial", Signature.of(Function.FACTORIAL, NUMERIC, BIGINT));
+        // The operators GenericOperators turns into calls: &, |, #, ~, <<, >>, |/, ||/, @.
+        List<SqlType> integers = List.of(SqlType.SMALLINT, INTEGER, BIGINT);
+        for (Function function : List.of(Function.BIT_AND, Function.BIT_OR, Function.BIT_XOR)) {
+            numeric(function.name().toLowerCase() + "_op",
+                    integers.stream().map(type -> Signature.of(function, type, type, type)).toArray(Signature[]::new));
+        }
+        numeric("bit_not_op", integers.stream().map(type -> Signature.of(Function.BIT_NOT, type, type)).toArray(Signature[]::new));
+        numeric("shift_left_op", integers.stream().map(type -> Signature.of(Function.SHIFT_LEFT, type, type, INTEGER))
+                .toArray(Signature[]::new));
+        numeric("shift_right_op", integers.stream().map(type -> Signature.of(Function.SHIFT_RIGHT, type, type, INTEGER))
+                .toArray(Signature[]::new));
+        numeric("sqrt_op", Signature.of(Function.SQRT, DOUBLE, DOUBLE));
+        numeric("cbrt_op", Signature.of(Function.CBRT, DOUBLE, DOUBLE));
+        numeric("abs_op", Signature.of(Function.ABS, SqlType.SMALLINT, SqlType.SMALLINT), Signature.of(Function.ABS, INTEGER, INTEGER),
+                Signature.of(Function.ABS, BIGINT, BIGINT), Signature.of(Function.ABS, SqlType.REAL, SqlType.REAL),
+                Signature.of(Function.ABS, DOUBLE, DOUBLE), Signature.of(Function.ABS, NUMERIC, NUMERIC));
 
         string("concat", Signature.variadic(Function.CONCAT, TEXT, UNKNOWN));
         string("concat_ws", Signature.variadic(Function.CONCAT_WS, TEXT, TEXT, UNKNOWN));

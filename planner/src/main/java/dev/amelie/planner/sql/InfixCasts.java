@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class InfixCasts {
     /** Words before a parenthesis that make it a parenthesized expression, not a call. */
-    private static final Set<String> NOT_FUNCTIONS = Set.of("select", "where", "and", "or", "not", "in", "on", "when",
+    static final Set<String> NOT_FUNCTIONS = Set.of("select", "where", "and", "or", "not", "in", "on", "when",
             "then", "else", "by", "as", "from", "having", "values", "exists", "any", "all", "some", "is", "between",
             "like", "ilike", "distinct", "set", "returning", "case", "using", "join", "union", "except", "intersect",
             "limit", "offset", "into", "with", "return", "array");
@@ -42,18 +42,24 @@ public final class InfixCasts {
 
     public static Rewritten rewrite(String sql) {
         Rewritten special = SpecialFunctionSyntax.rewrite(sql);
-        if (special == null) {
-            return rewriteCasts(sql);
+        Rewritten casts = then(special == null ? new Rewritten(sql, null) : special, rewriteCasts(special == null ? sql : special.text()));
+        Rewritten operators = GenericOperators.rewrite(casts.text());
+        return operators == null ? casts : then(casts, operators);
+    }
+
+    /** The second rewrite of the first one's text, its positions mapped back through both. */
+    private static Rewritten then(Rewritten first, Rewritten second) {
+        if (second.originalOffset() == null) {
+            return first;
         }
-        Rewritten casts = rewriteCasts(special.text());
-        if (casts.originalOffset() == null) {
-            return special;
+        if (first.originalOffset() == null) {
+            return second;
         }
-        int[] composed = new int[casts.originalOffset().length];
+        int[] composed = new int[second.originalOffset().length];
         for (int k = 0; k < composed.length; k++) {
-            composed[k] = special.originalOffset()[Math.min(casts.originalOffset()[k], special.originalOffset().length - 1)];
+            composed[k] = first.originalOffset()[Math.min(second.originalOffset()[k], first.originalOffset().length - 1)];
         }
-        return new Rewritten(casts.text(), composed);
+        return new Rewritten(second.text(), composed);
     }
 
     private static Rewritten rewriteCasts(String sql) {
@@ -115,12 +121,15 @@ public final class InfixCasts {
             String operator = JsonOperators.at(sql, i);
             if (operator != null) {
                 int start = out.primaryStart();
+                if (start >= 0 && operator.equals("~") && NOT_FUNCTIONS.contains(out.text.substring(start).strip().toLowerCase(Locale.ROOT))) {
+                    start = -1; // SELECT ~1: a prefix ~ (GenericOperators)
+                }
                 if (operator.equals("^") && start > 0) {
                     start = out.withUnarySign(start); // -2 ^ 2 is (-2) ^ 2 in PostgreSQL
                 }
                 int operandEnd = JsonOperators.operandEnd(sql, i + operator.length());
                 if (start >= 0 && operandEnd >= 0) {
-                    out.insert(start, JsonOperators.function(operator) + "(", i);
+                    out.insertFrom(start, JsonOperators.function(operator) + "(", i); // errors point at the operator
                     out.appendGenerated(", ", i);
                     closers.push(operandEnd);
                     i += operator.length();
@@ -253,8 +262,12 @@ public final class InfixCasts {
         }
 
         void insert(int at, String generated, int origin) {
+            insertFrom(at, generated, at < offsets.size() ? offsets.get(at) : origin);
+        }
+
+        /** Inserts generated text whose characters all came from {@code from}. */
+        void insertFrom(int at, String generated, int from) {
             text.insert(at, generated);
-            int from = at < offsets.size() ? offsets.get(at) : origin;
             for (int k = 0; k < generated.length(); k++) {
                 offsets.add(at, from);
             }

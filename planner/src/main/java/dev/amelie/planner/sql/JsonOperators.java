@@ -65,10 +65,29 @@ public final class JsonOperators {
         return FUNCTIONS.get(operator);
     }
 
+    /**
+     * The operator a function name stands for (->, ~, |, …), or null: a call of it that matches
+     * no signature is PostgreSQL's "operator does not exist".
+     */
+    public static String operatorOf(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (Map.Entry<String, String> entry : FUNCTIONS.entrySet()) {
+            if (entry.getValue().equals(lower)) {
+                return entry.getKey();
+            }
+        }
+        return GenericOperators.operatorOf(lower);
+    }
+
+    /** Whether the operator takes one operand, on its right (~ as bitwise not, |/, ||/, @). */
+    public static boolean isPrefix(String operator, int operands) {
+        return operands == 1 && GenericOperators.isPrefix(operator);
+    }
+
     /** Whether a function name is one an operator became (its column is named ?column?). */
     public static boolean isOperatorFunction(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return FUNCTIONS.containsValue(lower) || lower.equals("array_op_any");
+        return FUNCTIONS.containsValue(lower) || lower.equals("array_op_any") || GenericOperators.isOperatorFunction(lower);
     }
 
     /** The end of the primary expression starting at {@code at} (after spaces), or -1 if there is none. */

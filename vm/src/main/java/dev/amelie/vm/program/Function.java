@@ -40,6 +40,8 @@ public enum Function {
     FLOOR(Area.MATH), DIV(Area.MATH),
     /** x::numeric(p, s): (numeric, p, s), rounded to s digits, 22003 beyond p digits. */
     NUMERIC_TYPMOD(Area.MATH), GCD(Area.MATH), LCM(Area.MATH), FACTORIAL(Area.MATH),
+    /** The integer operators &amp;, |, #, ~, &lt;&lt; and &gt;&gt; on smallint, integer or bigint (the first argument's class tells which). */
+    BIT_AND(Area.MATH), BIT_OR(Area.MATH), BIT_XOR(Area.MATH), BIT_NOT(Area.MATH), SHIFT_LEFT(Area.MATH), SHIFT_RIGHT(Area.MATH),
 
     // String functions.
     /** concat(any, …): NULL arguments are skipped. */
