@@ -112,7 +112,7 @@ public final class FunctionCatalog {
         string("translate", Signature.of(Function.TRANSLATE, TEXT, TEXT, TEXT, TEXT));
         string("replace", Signature.of(Function.REPLACE, TEXT, TEXT, TEXT, TEXT));
         string("to_char", Signature.of(Function.TO_CHAR, TEXT, SqlType.TIMESTAMP, TEXT),
-                Signature.of(Function.TO_CHAR, TEXT, SqlType.TIMESTAMPTZ, TEXT),
+                Signature.of(Function.TO_CHAR, TEXT, SqlType.TIMESTAMPTZ, TEXT), Signature.of(Function.TO_CHAR, TEXT, SqlType.INTERVAL, TEXT),
                 Signature.of(Function.TO_CHAR, TEXT, INTEGER, TEXT), Signature.of(Function.TO_CHAR, TEXT, BIGINT, TEXT),
                 Signature.of(Function.TO_CHAR, TEXT, NUMERIC, TEXT), Signature.of(Function.TO_CHAR, TEXT, DOUBLE, TEXT));
         add("greatest", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.COMMON_TYPE,
