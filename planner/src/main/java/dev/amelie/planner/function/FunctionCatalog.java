@@ -214,7 +214,12 @@ public final class FunctionCatalog {
         add("date_trunc", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
                 Signature.of(Function.DATE_TRUNC, timestamp, TEXT, timestamp),
                 Signature.of(Function.DATE_TRUNC, timestamptz, TEXT, timestamptz),
-                Signature.of(Function.DATE_TRUNC, interval, TEXT, interval));
+                Signature.of(Function.DATE_TRUNC, interval, TEXT, interval),
+                Signature.of(Function.DATE_TRUNC, timestamptz, TEXT, timestamptz, TEXT));
+        // date(x): PostgreSQL's function-style cast to a type's name (a signature without a VM function).
+        add("date", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(null, SqlType.DATE, TEXT), Signature.of(null, SqlType.DATE, timestamp),
+                Signature.of(null, SqlType.DATE, timestamptz), Signature.of(null, SqlType.DATE, SqlType.DATE));
         add("age", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
                 Signature.of(Function.AGE, interval, timestamp, timestamp),
                 Signature.of(Function.AGE, interval, timestamptz, timestamptz));

@@ -213,6 +213,9 @@ final class ExpressionLowering {
         for (int i = 0; i < args.length; i++) {
             args[i] = castToParameter(emit(operands.get(i), row), types.get(i), common != null ? common : signature.parameter(i));
         }
+        if (signature.function() == null) {
+            return castRegister(args[0], signature.result()); // a function-style cast: date(x)
+        }
         return emitCall(signature.function(), args);
     }
 

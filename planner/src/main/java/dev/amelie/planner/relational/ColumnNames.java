@@ -37,14 +37,27 @@ final class ColumnNames {
     }
 
     private List<String> names(SqlNode validated) {
-        SqlNode node = validated instanceof SqlOrderBy orderBy ? orderBy.query : validated;
-        while (node.getKind() == SqlKind.UNION || node.getKind() == SqlKind.INTERSECT || node.getKind() == SqlKind.EXCEPT) {
-            node = ((SqlCall) node).operand(0); // a set operation's columns are named by its leftmost query
+        SqlNode node = validated;
+        while (true) {
+            if (node instanceof SqlOrderBy orderBy) {
+                node = orderBy.query;
+            } else if (node instanceof org.apache.calcite.sql.SqlWith with) {
+                node = with.body; // WITH …: the columns of the query after it
+            } else if (node.getKind() == SqlKind.UNION || node.getKind() == SqlKind.INTERSECT || node.getKind() == SqlKind.EXCEPT) {
+                node = ((SqlCall) node).operand(0); // a set operation's columns are named by its leftmost query
+            } else {
+                break;
+            }
         }
         List<String> names = new ArrayList<>();
         if (node instanceof SqlSelect select) {
             for (SqlNode item : select.getSelectList()) {
                 names.add(nameOf(item));
+            }
+        } else if (node.getKind() == SqlKind.VALUES && ((SqlCall) node).operandCount() > 0
+                && ((SqlCall) node).operand(0) instanceof SqlCall row) {
+            for (int i = 1; i <= row.operandCount(); i++) {
+                names.add("column" + i); // VALUES names its columns column1, column2, … (transformValuesClause)
             }
         }
         return names;
