@@ -217,6 +217,16 @@ final class SpecialFunctionSyntax {
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);
+            if (name.kind() == Token.Kind.STRING && (sql.charAt(name.position() - 1) == 'E' || sql.charAt(name.position() - 1) == 'e')) {
+                // E'…': its value as a plain literal (EscapeStrings); Calcite's reading of escapes is not PostgreSQL's.
+                int at = name.position() - 1;
+                int end = SqlLexer.skipQuotedOrComment(sql, at + 1);
+                String value = EscapeStrings.value(sql.substring(at + 2, end - 1), at);
+                String plain = "'" + value.replace("'", "''") + "'";
+                edits.add(new Edit(at, end, plain, java.util.stream.IntStream.range(0, plain.length())
+                        .map(k -> Math.min(at + k, end - 1)).toArray()));
+                continue;
+            }
             if (name.kind() == Token.Kind.WORD && CALCITE_ONLY_KEYWORDS.contains(name.text())) {
                 // A word only Calcite's MATCH_RECOGNIZE reserves: to PostgreSQL a name, so quoted.
                 int at = name.position() - 1;
