@@ -143,7 +143,9 @@ public final class DdlParser {
                         skipParenthesized(in); // sequence options of the identity: defaults are kept
                     }
                     identity = true;
-                } else if (in.peek().isWord("references") || in.peek().isWord("check") || in.peek().isWord("collate")) {
+                } else if (in.peek().isWord("collate")) {
+                    collateClause(in, type);
+                } else if (in.peek().isWord("references") || in.peek().isWord("check")) {
                     throw unsupported("column option " + in.peek().text().toUpperCase());
                 } else {
                     throw in.syntaxError();
@@ -296,6 +298,26 @@ public final class DdlParser {
         }
     }
 
+
+    /**
+     * A column's COLLATE: one of the collations the database has (all bytewise, so nothing to
+     * keep), on a type that has collations (Collations).
+     */
+    private static void collateClause(TokenStream in, SqlType type) {
+        Token collate = in.next();
+        Token name = in.next();
+        if (name.isWord("pg_catalog") && in.acceptSymbol(".")) {
+            name = in.next();
+        }
+        if (!name.isIdentifier()) {
+            throw in.syntaxError();
+        }
+        dev.amelie.planner.sql.Collations.check(name.text(), collate.position());
+        if (type != SqlType.TEXT && type != SqlType.TEXT_ARRAY) {
+            throw new SqlException(SqlState.DATATYPE_MISMATCH, "collations are not supported by type " + type.sqlName(),
+                    null, null, collate.position(), null);
+        }
+    }
     private static SqlException multiplePrimaryKeys(String table) {
         return new SqlException(SqlState.INVALID_TABLE_DEFINITION,
                 "multiple primary keys for table \"" + table + "\" are not allowed");

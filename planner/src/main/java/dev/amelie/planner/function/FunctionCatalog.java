@@ -149,6 +149,9 @@ public final class FunctionCatalog {
         json();
         dateTime();
 
+        // x COLLATE "C" for an x that is no string constant (Collations): text as it is, nothing else.
+        add(dev.amelie.planner.sql.Collations.FUNCTION, SqlFunctionCategory.STRING, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(null, TEXT, TEXT));
         // current_database(): the one database's name, a constant (ExpressionLowering).
         add("current_database", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(null, TEXT));
         add("pg_typeof", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.TYPE_NAME, Signature.of(null, TEXT, UNKNOWN));

@@ -121,6 +121,13 @@ public final class PostgresFunction extends SqlFunction {
      * function, which the planner's error translation turns into PostgreSQL's.
      */
     private RuntimeException noSuchFunction(SqlCallBinding binding) {
+        if (getName().equals(dev.amelie.planner.sql.Collations.FUNCTION)) {
+            var position = binding.getCall().getParserPosition();
+            return new org.apache.calcite.runtime.CalciteContextException("collation of a type without one",
+                    new SqlException(SqlState.DATATYPE_MISMATCH, "collations are not supported by type "
+                            + typeName(binding.getOperandType(0), false)),
+                    position.getLineNum(), position.getColumnNum(), position.getEndLineNum(), position.getEndColumnNum());
+        }
         String operator = dev.amelie.planner.sql.JsonOperators.operatorOf(getName());
         if (operator != null && binding.getOperandCount() <= 2) {
             // An operator written as a call before parsing: "operator does not exist: text | integer".

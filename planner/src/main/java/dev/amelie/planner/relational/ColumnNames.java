@@ -145,6 +145,9 @@ final class ColumnNames {
             if (call.getOperator().getName().equals("TRANSLATE3")) {
                 return "translate"; // Calcite's name for the three-argument translate
             }
+            if (call.getOperator().getName().equals(dev.amelie.planner.sql.Collations.FUNCTION)) {
+                return figure(call.operand(0)); // x COLLATE "C" is named as x
+            }
             if (call.getOperator().getName().equals(dev.amelie.planner.sql.JsonOperators.AT_TIME_ZONE)) {
                 return "timezone"; // PostgreSQL's grammar makes x AT TIME ZONE z a call of timezone(z, x)
             }

@@ -42,7 +42,16 @@ public final class InfixCasts {
 
     public static Rewritten rewrite(String sql) {
         Rewritten special = SpecialFunctionSyntax.rewrite(sql);
-        Rewritten casts = then(special == null ? new Rewritten(sql, null) : special, rewriteCasts(special == null ? sql : special.text()));
+        Rewritten casts;
+        try {
+            casts = then(special == null ? new Rewritten(sql, null) : special, rewriteCasts(special == null ? sql : special.text()));
+        } catch (dev.amelie.vm.error.SqlException e) {
+            if (special == null || e.position() <= 0) {
+                throw e;
+            }
+            throw new dev.amelie.vm.error.SqlException(e.state(), e.getMessage(), e.detail(), e.hint(),
+                    special.originalPosition(e.position()), e.context(), e);
+        }
         Rewritten operators = GenericOperators.rewrite(casts.text());
         return operators == null ? casts : then(casts, operators);
     }
@@ -63,7 +72,7 @@ public final class InfixCasts {
     }
 
     private static Rewritten rewriteCasts(String sql) {
-        if (!sql.contains("::") && !JsonOperators.mayContain(sql)) {
+        if (!sql.contains("::") && !JsonOperators.mayContain(sql) && !Collations.mayContain(sql)) {
             return new Rewritten(sql, null);
         }
         Output out = new Output();
@@ -106,6 +115,19 @@ public final class InfixCasts {
                     continue;
                 }
             }
+            int collateEnd = Collations.clauseEnd(sql, i);
+            if (collateEnd >= 0) {
+                int start = out.primaryStart();
+                if (start >= 0) {
+                    // C, POSIX and default all compare bytewise here: the clause only checks its operand.
+                    if (!isStringLiteral(out, start)) {
+                        out.insertFrom(start, Collations.FUNCTION + "(", i);
+                        out.appendGenerated(")", i);
+                    }
+                    i = collateEnd;
+                    continue;
+                }
+            }
             int atTimeZone = JsonOperators.atTimeZoneEnd(sql, i);
             if (atTimeZone >= 0) {
                 int start = out.primaryStart();
@@ -143,6 +165,19 @@ public final class InfixCasts {
             out.appendGenerated(")", closers.pop());
         }
         return new Rewritten(out.text.toString(), out.offsets.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Whether the text from {@code start} on is one string constant ('…' or E'…'), an untyped literal. */
+    private static boolean isStringLiteral(Output out, int start) {
+        int k = start;
+        if (k < out.text.length() && (out.text.charAt(k) == 'E' || out.text.charAt(k) == 'e')) {
+            k++;
+        }
+        if (k >= out.text.length() || out.text.charAt(k) != '\'') {
+            return false;
+        }
+        int end = SqlLexer.skipQuotedOrComment(out.text.toString(), k);
+        return out.text.substring(end).isBlank();
     }
 
     private static int skipSpaces(String sql, int i) {
