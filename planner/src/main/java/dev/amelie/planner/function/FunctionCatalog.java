@@ -24,7 +24,7 @@ import static dev.amelie.vm.type.SqlType.UNKNOWN;
  * both know is PostgreSQL's here. Functions with a syntax of their own (TRIM, POSITION,
  * SUBSTRING, OVERLAY, CEIL, FLOOR) are Calcite's parse and are lowered by kind.
  *
- * <p>Not here: the set-returning regexp_matches and regexp_split_to_table; string_to_array and
+ * <p>Not here: the set-returning functions (GenerateSeries, RegexpMatches); string_to_array and
  * the other array functions, lowered by name.
  */
 public final class FunctionCatalog {

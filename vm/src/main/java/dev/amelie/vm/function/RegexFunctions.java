@@ -43,10 +43,27 @@ final class RegexFunctions {
                     count > 3 ? integer(r[first + 3]) : 1, count > 4 ? (String) r[first + 4] : "",
                     count > 5 ? integer(r[first + 5]) : 0);
             case REGEXP_MATCH -> match(source, PosixRegex.compile(pattern, count > 2 ? (String) r[first + 2] : "", "regexp_match"));
+            case REGEXP_MATCHES -> matches(source, PosixRegex.compile(pattern, count > 2 ? (String) r[first + 2] : "", null));
             case REGEXP_SPLIT_TO_ARRAY -> split(source,
                     PosixRegex.compile(pattern, count > 2 ? (String) r[first + 2] : "", "regexp_split_to_array"));
             default -> throw new IllegalArgumentException(function.name());
         };
+    }
+
+    /**
+     * regexp_matches: each match as regexp_match gives it, all of them with g; after an empty
+     * match the search goes on one character further (as Matcher.find does).
+     */
+    private static SqlArray matches(String source, PosixRegex.Compiled compiled) {
+        Matcher matcher = compiled.pattern().matcher(source);
+        List<Object> rows = new ArrayList<>();
+        while (matcher.find()) {
+            rows.add(groups(matcher));
+            if (!compiled.global()) {
+                break;
+            }
+        }
+        return new SqlArray(rows.toArray());
     }
 
     /**
@@ -55,9 +72,10 @@ final class RegexFunctions {
      */
     private static SqlArray match(String source, PosixRegex.Compiled compiled) {
         Matcher matcher = compiled.pattern().matcher(source);
-        if (!matcher.find()) {
-            return null;
-        }
+        return matcher.find() ? groups(matcher) : null;
+    }
+
+    private static SqlArray groups(Matcher matcher) {
         if (matcher.groupCount() == 0) {
             return new SqlArray(new Object[] {matcher.group()});
         }

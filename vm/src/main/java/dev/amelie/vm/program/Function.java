@@ -73,6 +73,8 @@ public enum Function {
     REGEXP_SUBSTR(Area.REGEX),
     /** regexp_match(text, pattern[, flags]), regexp_split_to_array(text, pattern[, flags]): text[]. */
     REGEXP_MATCH(Area.REGEX), REGEXP_SPLIT_TO_ARRAY(Area.REGEX),
+    /** regexp_matches(text, pattern[, flags])'s rows: an array of the matches' text[] (the first only without g). */
+    REGEXP_MATCHES(Area.REGEX),
     /** text ~ pattern, ~* (case-insensitive), !~, !~*: POSIX regular-expression match somewhere in the text. */
     REGEX_MATCH(Area.REGEX), REGEX_IMATCH(Area.REGEX), REGEX_NOT_MATCH(Area.REGEX), REGEX_NOT_IMATCH(Area.REGEX),
     /** encode(bytea, format), decode(text, format), convert_from(bytea, encoding), convert_to(text, encoding). */
