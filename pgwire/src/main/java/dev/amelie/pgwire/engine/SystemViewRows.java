@@ -14,7 +14,7 @@ import java.util.List;
  * when a statement reads them, never kept.
  */
 final class SystemViewRows implements ServerState {
-    private static final String DATABASE = "amelie";
+    private static final String DATABASE = SystemView.DATABASE;
 
     private final SessionSide sessions;
     private final EngineMetrics metrics;

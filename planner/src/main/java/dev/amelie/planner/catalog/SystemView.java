@@ -34,6 +34,8 @@ public enum SystemView {
 
     /** The schema they live in; unqualified names find them too, as pg_catalog is always searched first. */
     public static final String SCHEMA = "pg_catalog";
+    /** The name of the one database, whatever name a client connected with (current_database()). */
+    public static final String DATABASE = "amelie";
     /** The oid of the one database, "amelie" (the first oid PostgreSQL gives user objects). */
     public static final long DATABASE_OID = 16384;
     /** The oid of the role every session runs as, until roles exist. */

@@ -144,12 +144,7 @@ public final class DdlParser {
                     }
                     identity = true;
                 } else if (in.peek().isWord("collate")) {
-                    int at = in.next().position();
-                    dev.amelie.planner.sql.Collations.check(in.expectIdentifier(), at);
-                    if (type != SqlType.TEXT) {
-                        throw new SqlException(SqlState.DATATYPE_MISMATCH, "collations are not supported by type "
-                                + type.sqlName(), null, null, at, null);
-                    }
+                    collateClause(in, type);
                 } else if (in.peek().isWord("references") || in.peek().isWord("check")) {
                     throw unsupported("column option " + in.peek().text().toUpperCase());
                 } else {
@@ -303,6 +298,26 @@ public final class DdlParser {
         }
     }
 
+
+    /**
+     * A column's COLLATE: one of the collations the database has (all bytewise, so nothing to
+     * keep), on a type that has collations (Collations).
+     */
+    private static void collateClause(TokenStream in, SqlType type) {
+        Token collate = in.next();
+        Token name = in.next();
+        if (name.isWord("pg_catalog") && in.acceptSymbol(".")) {
+            name = in.next();
+        }
+        if (!name.isIdentifier()) {
+            throw in.syntaxError();
+        }
+        dev.amelie.planner.sql.Collations.check(name.text(), collate.position());
+        if (type != SqlType.TEXT && type != SqlType.TEXT_ARRAY) {
+            throw new SqlException(SqlState.DATATYPE_MISMATCH, "collations are not supported by type " + type.sqlName(),
+                    null, null, collate.position(), null);
+        }
+    }
     private static SqlException multiplePrimaryKeys(String table) {
         return new SqlException(SqlState.INVALID_TABLE_DEFINITION,
                 "multiple primary keys for table \"" + table + "\" are not allowed");

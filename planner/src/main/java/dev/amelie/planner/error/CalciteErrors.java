@@ -101,7 +101,11 @@ public final class CalciteErrors {
                         "No function matches the given name and argument types. You might need to add explicit type casts.",
                         position, cause);
             }
-            return error(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + m.group(2).toLowerCase(), position, cause);
+            boolean prefix = m.group(2).startsWith(m.group(1) + " ");
+            return new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + m.group(2).toLowerCase(), null,
+                    prefix ? "No operator matches the given name and argument type. You might need to add an explicit type cast."
+                            : "No operator matches the given name and argument types. You might need to add explicit type casts.",
+                    position, cause);
         }
         if ((m = UNKNOWN_TYPE.matcher(message)).matches()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);

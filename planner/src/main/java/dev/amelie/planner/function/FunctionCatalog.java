@@ -24,8 +24,8 @@ import static dev.amelie.vm.type.SqlType.UNKNOWN;
  * both know is PostgreSQL's here. Functions with a syntax of their own (TRIM, POSITION,
  * SUBSTRING, OVERLAY, CEIL, FLOOR) are Calcite's parse and are lowered by kind.
  *
- * <p>Not here: functions that take or return arrays (regexp_match, regexp_matches,
- * regexp_split_to_array, string_to_array) or intervals, which have no type of ours yet.
+ * <p>Not here: the set-returning functions (GenerateSeries, RegexpMatches); string_to_array and
+ * the other array functions, lowered by name.
  */
 public final class FunctionCatalog {
     private FunctionCatalog() {}
@@ -61,12 +61,34 @@ public final class FunctionCatalog {
                     Signature.of(function, BIGINT, BIGINT, BIGINT), Signature.of(function, NUMERIC, NUMERIC, NUMERIC));
         }
         numeric("factorial", Signature.of(Function.FACTORIAL, NUMERIC, BIGINT));
+        // The operators GenericOperators turns into calls: &, |, #, ~, <<, >>, |/, ||/, @.
+        List<SqlType> integers = List.of(SqlType.SMALLINT, INTEGER, BIGINT);
+        for (Function function : List.of(Function.BIT_AND, Function.BIT_OR, Function.BIT_XOR)) {
+            numeric(function.name().toLowerCase() + "_op",
+                    integers.stream().map(type -> Signature.of(function, type, type, type)).toArray(Signature[]::new));
+        }
+        numeric("bit_not_op", integers.stream().map(type -> Signature.of(Function.BIT_NOT, type, type)).toArray(Signature[]::new));
+        numeric("shift_left_op", integers.stream().map(type -> Signature.of(Function.SHIFT_LEFT, type, type, INTEGER))
+                .toArray(Signature[]::new));
+        numeric("shift_right_op", integers.stream().map(type -> Signature.of(Function.SHIFT_RIGHT, type, type, INTEGER))
+                .toArray(Signature[]::new));
+        numeric("sqrt_op", Signature.of(Function.SQRT, DOUBLE, DOUBLE));
+        numeric("cbrt_op", Signature.of(Function.CBRT, DOUBLE, DOUBLE));
+        numeric("abs_op", Signature.of(Function.ABS, SqlType.SMALLINT, SqlType.SMALLINT), Signature.of(Function.ABS, INTEGER, INTEGER),
+                Signature.of(Function.ABS, BIGINT, BIGINT), Signature.of(Function.ABS, SqlType.REAL, SqlType.REAL),
+                Signature.of(Function.ABS, DOUBLE, DOUBLE), Signature.of(Function.ABS, NUMERIC, NUMERIC));
 
         string("concat", Signature.variadic(Function.CONCAT, TEXT, UNKNOWN));
         string("concat_ws", Signature.variadic(Function.CONCAT_WS, TEXT, TEXT, UNKNOWN));
+        string("format", Signature.of(Function.FORMAT, TEXT, TEXT), Signature.variadic(Function.FORMAT, TEXT, TEXT, UNKNOWN));
         for (Function function : List.of(Function.BTRIM, Function.LTRIM, Function.RTRIM)) {
-            string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT), Signature.of(function, TEXT, TEXT, TEXT));
+            string(function.name().toLowerCase(), Signature.of(function, TEXT, TEXT), Signature.of(function, TEXT, TEXT, TEXT),
+                    Signature.of(function, SqlType.BYTEA, SqlType.BYTEA, SqlType.BYTEA));
         }
+        string("encode", Signature.of(Function.ENCODE, TEXT, SqlType.BYTEA, TEXT));
+        string("decode", Signature.of(Function.DECODE, SqlType.BYTEA, TEXT, TEXT));
+        string("convert_from", Signature.of(Function.CONVERT_FROM, TEXT, SqlType.BYTEA, TEXT));
+        string("convert_to", Signature.of(Function.CONVERT_TO, SqlType.BYTEA, TEXT, TEXT));
         string("repeat", Signature.of(Function.REPEAT, TEXT, TEXT, INTEGER));
         string("split_part", Signature.of(Function.SPLIT_PART, TEXT, TEXT, TEXT, INTEGER));
         string("substr", Signature.of(Function.SUBSTR, TEXT, TEXT, INTEGER), Signature.of(Function.SUBSTR, TEXT, TEXT, INTEGER, INTEGER));
@@ -90,7 +112,7 @@ public final class FunctionCatalog {
         string("translate", Signature.of(Function.TRANSLATE, TEXT, TEXT, TEXT, TEXT));
         string("replace", Signature.of(Function.REPLACE, TEXT, TEXT, TEXT, TEXT));
         string("to_char", Signature.of(Function.TO_CHAR, TEXT, SqlType.TIMESTAMP, TEXT),
-                Signature.of(Function.TO_CHAR, TEXT, SqlType.TIMESTAMPTZ, TEXT),
+                Signature.of(Function.TO_CHAR, TEXT, SqlType.TIMESTAMPTZ, TEXT), Signature.of(Function.TO_CHAR, TEXT, SqlType.INTERVAL, TEXT),
                 Signature.of(Function.TO_CHAR, TEXT, INTEGER, TEXT), Signature.of(Function.TO_CHAR, TEXT, BIGINT, TEXT),
                 Signature.of(Function.TO_CHAR, TEXT, NUMERIC, TEXT), Signature.of(Function.TO_CHAR, TEXT, DOUBLE, TEXT));
         add("greatest", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.COMMON_TYPE,
@@ -113,6 +135,10 @@ public final class FunctionCatalog {
         string("to_hex", Signature.of(Function.TO_HEX, TEXT, INTEGER), Signature.of(Function.TO_HEX, TEXT, BIGINT));
         string("quote_literal", Signature.of(Function.QUOTE_LITERAL, TEXT, TEXT));
         string("quote_ident", Signature.of(Function.QUOTE_IDENT, TEXT, TEXT));
+        for (Function function : List.of(Function.REGEXP_MATCH, Function.REGEXP_SPLIT_TO_ARRAY)) {
+            string(function.name().toLowerCase(), Signature.of(function, SqlType.TEXT_ARRAY, TEXT, TEXT),
+                    Signature.of(function, SqlType.TEXT_ARRAY, TEXT, TEXT, TEXT));
+        }
         string("regexp_like", Signature.of(Function.REGEXP_LIKE, BOOLEAN, TEXT, TEXT),
                 Signature.of(Function.REGEXP_LIKE, BOOLEAN, TEXT, TEXT, TEXT));
         List<SqlType> instr = List.of(TEXT, TEXT, INTEGER, INTEGER, INTEGER, TEXT, INTEGER);
@@ -123,6 +149,11 @@ public final class FunctionCatalog {
         json();
         dateTime();
 
+        // x COLLATE "C" for an x that is no string constant (Collations): text as it is, nothing else.
+        add(dev.amelie.planner.sql.Collations.FUNCTION, SqlFunctionCategory.STRING, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(null, TEXT, TEXT));
+        // current_database(): the one database's name, a constant (ExpressionLowering).
+        add("current_database", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, Signature.of(null, TEXT));
         add("pg_typeof", SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.TYPE_NAME, Signature.of(null, TEXT, UNKNOWN));
     }
 
@@ -186,7 +217,12 @@ public final class FunctionCatalog {
         add("date_trunc", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
                 Signature.of(Function.DATE_TRUNC, timestamp, TEXT, timestamp),
                 Signature.of(Function.DATE_TRUNC, timestamptz, TEXT, timestamptz),
-                Signature.of(Function.DATE_TRUNC, interval, TEXT, interval));
+                Signature.of(Function.DATE_TRUNC, interval, TEXT, interval),
+                Signature.of(Function.DATE_TRUNC, timestamptz, TEXT, timestamptz, TEXT));
+        // date(x): PostgreSQL's function-style cast to a type's name (a signature without a VM function).
+        add("date", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(null, SqlType.DATE, TEXT), Signature.of(null, SqlType.DATE, timestamp),
+                Signature.of(null, SqlType.DATE, timestamptz), Signature.of(null, SqlType.DATE, SqlType.DATE));
         add("age", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
                 Signature.of(Function.AGE, interval, timestamp, timestamp),
                 Signature.of(Function.AGE, interval, timestamptz, timestamptz));
@@ -196,6 +232,13 @@ public final class FunctionCatalog {
                 Signature.of(Function.MAKE_DATE, SqlType.DATE, INTEGER, INTEGER, INTEGER));
         add("make_timestamp", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
                 Signature.of(Function.MAKE_TIMESTAMP, timestamp, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE));
+        add("timezone", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.TIMEZONE, timestamp, TEXT, timestamptz),
+                Signature.of(Function.TIMEZONE, timestamptz, TEXT, timestamp));
+        // x AT TIME ZONE z, which becomes at_time_zone_op(x, z) before Calcite parses (JsonOperators)
+        add("at_time_zone_op", SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
+                Signature.of(Function.AT_TIME_ZONE, timestamp, timestamptz, TEXT),
+                Signature.of(Function.AT_TIME_ZONE, timestamptz, timestamp, TEXT));
         for (Function justify : List.of(Function.JUSTIFY_HOURS, Function.JUSTIFY_DAYS, Function.JUSTIFY_INTERVAL)) {
             add(justify.name().toLowerCase(), SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
                     Signature.of(justify, interval, interval));

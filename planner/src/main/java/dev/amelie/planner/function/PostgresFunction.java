@@ -121,6 +121,26 @@ public final class PostgresFunction extends SqlFunction {
      * function, which the planner's error translation turns into PostgreSQL's.
      */
     private RuntimeException noSuchFunction(SqlCallBinding binding) {
+        if (getName().equals(dev.amelie.planner.sql.Collations.FUNCTION)) {
+            var position = binding.getCall().getParserPosition();
+            return new org.apache.calcite.runtime.CalciteContextException("collation of a type without one",
+                    new SqlException(SqlState.DATATYPE_MISMATCH, "collations are not supported by type "
+                            + typeName(binding.getOperandType(0), false)),
+                    position.getLineNum(), position.getColumnNum(), position.getEndLineNum(), position.getEndColumnNum());
+        }
+        String operator = dev.amelie.planner.sql.JsonOperators.operatorOf(getName());
+        if (operator != null && binding.getOperandCount() <= 2) {
+            // An operator written as a call before parsing: "operator does not exist: text | integer".
+            StringBuilder types = new StringBuilder();
+            for (int i = 0; i < binding.getOperandCount(); i++) {
+                if (i > 0 || dev.amelie.planner.sql.JsonOperators.isPrefix(operator, binding.getOperandCount())) {
+                    types.append(i > 0 ? " " : "").append(operator).append(' ');
+                }
+                types.append(typeName(binding.getOperandType(i), binding.operand(i) instanceof SqlLiteral));
+            }
+            return binding.getValidator().newValidationError(binding.getCall(),
+                    Static.RESOURCE.canNotApplyOp2Type(operator, "'" + types + "'", ""));
+        }
         StringBuilder signature = new StringBuilder(getName()).append('(');
         for (int i = 0; i < binding.getOperandCount(); i++) {
             signature.append(i > 0 ? ", " : "")

@@ -70,7 +70,7 @@ final class AggregateLowering {
     private static final java.util.Set<SqlKind> VARIANCES = java.util.EnumSet.of(SqlKind.VAR_POP, SqlKind.VAR_SAMP,
             SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.BIT_AND, SqlKind.BIT_OR, SqlKind.BIT_XOR);
 
-    /** array_agg, json_agg and jsonb_agg collect the group's values, on the host (their order matters). */
+    /** array_agg, json[b]_agg and json[b]_object_agg collect the group's values, on the host (their order matters). */
     private static final java.util.Set<SqlKind> COLLECTING = java.util.EnumSet.of(SqlKind.ARRAY_AGG, SqlKind.OTHER_FUNCTION);
 
     static boolean splits(Aggregate aggregate) {
@@ -222,7 +222,12 @@ final class AggregateLowering {
                 case BIT_AND -> code.emit(Opcode.BIT_AGG, accumulators[i], argument, 0);
                 case BIT_OR -> code.emit(Opcode.BIT_AGG, accumulators[i], argument, 1);
                 case BIT_XOR -> code.emit(Opcode.BIT_AGG, accumulators[i], argument, 2);
-                case ARRAY_AGG, OTHER_FUNCTION -> code.emit(Opcode.COLLECT, accumulators[i], argument);
+                case ARRAY_AGG, OTHER_FUNCTION -> {
+                    // json[b]_object_agg collects its key and value one after the other.
+                    for (int a : call.getArgList()) {
+                        code.emit(Opcode.COLLECT, accumulators[i], row[a]);
+                    }
+                }
                 default -> throw new IllegalStateException();
             }
         }
@@ -267,8 +272,12 @@ final class AggregateLowering {
             } else if (k == SqlKind.ARRAY_AGG) {
                 out[i] = expressions.call(Function.ARRAY_FROM_LIST, accumulators[i]);
             } else if (k == SqlKind.OTHER_FUNCTION) {
-                out[i] = expressions.call(calls.get(i).getAggregation().getName().equals("jsonb_agg")
-                        ? Function.JSONB_AGG_RESULT : Function.JSON_AGG_RESULT, accumulators[i]);
+                out[i] = expressions.call(switch (calls.get(i).getAggregation().getName()) {
+                    case "jsonb_agg" -> Function.JSONB_AGG_RESULT;
+                    case "json_object_agg" -> Function.JSON_OBJECT_AGG_RESULT;
+                    case "jsonb_object_agg" -> Function.JSONB_OBJECT_AGG_RESULT;
+                    default -> Function.JSON_AGG_RESULT;
+                }, accumulators[i]);
             } else if (k == SqlKind.VAR_POP || k == SqlKind.VAR_SAMP || k == SqlKind.STDDEV_POP || k == SqlKind.STDDEV_SAMP) {
                 out[i] = code.newRegister();
                 code.emit(Opcode.VARIANCE_RESULT, out[i], accumulators[i], switch (k) {
@@ -295,7 +304,7 @@ final class AggregateLowering {
                 }
                 case OTHER_FUNCTION -> {
                     String name = call.getAggregation().getName();
-                    if (!name.equals("json_agg") && !name.equals("jsonb_agg")) {
+                    if (!java.util.Set.of("json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg").contains(name)) {
                         throw ExpressionLowering.unsupported("aggregate function " + name);
                     }
                 }

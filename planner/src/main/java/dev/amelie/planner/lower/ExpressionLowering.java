@@ -162,6 +162,7 @@ final class ExpressionLowering {
             case "ABS" -> function(Function.ABS, call.getOperands(), row);
             case "NUMERIC" -> castRegister(emit(call.getOperands().get(0), row), SqlType.NUMERIC);
             case "NOW" -> function(Function.NOW, List.of(), row);
+            case "CURRENT_DATABASE", "CURRENT_CATALOG" -> code.loadConstant(dev.amelie.planner.catalog.SystemView.DATABASE);
             case "GEN_RANDOM_UUID" -> function(Function.GEN_RANDOM_UUID, List.of(), row);
             // 'name'::regclass, resolved while planning (RegClassLiterals)
             case "REGCLASS_CONSTANT" -> code.loadConstant(new dev.amelie.vm.value.RegClass(
@@ -231,6 +232,9 @@ final class ExpressionLowering {
         int[] args = new int[operands.size()];
         for (int i = 0; i < args.length; i++) {
             args[i] = castToParameter(emit(operands.get(i), row), types.get(i), common != null ? common : signature.parameter(i));
+        }
+        if (signature.function() == null) {
+            return castRegister(args[0], signature.result()); // a function-style cast: date(x)
         }
         return emitCall(signature.function(), args);
     }

@@ -17,13 +17,18 @@ import java.util.List;
 /**
  * A set-returning function in FROM, lowered to a loop on the host: generate_series(start, stop
  * [, step]) counts from start to stop by step (down when step is negative), no row when an
- * argument is NULL, 22023 for a zero step, as PostgreSQL's generate_series_step_int4/8/numeric.
+ * argument is NULL, 22023 for a zero step, as PostgreSQL's generate_series_step_int4/8/numeric;
+ * regexp_matches gives a row for each match.
  */
 final class SeriesLowering {
     private SeriesLowering() {}
 
     static void lower(TableFunctionScan scan, CodeBuilder code, ExpressionLowering expressions, RowSink sink) {
         RexCall call = (RexCall) scan.getCall();
+        if (call.getOperator().getName().equalsIgnoreCase(dev.amelie.planner.relational.RegexpMatches.NAME)) {
+            regexpMatches(call, code, expressions, sink);
+            return;
+        }
         if (!call.getOperator().getName().equalsIgnoreCase(GenerateSeries.NAME)) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "function " + call.getOperator().getName()
                     + " in FROM is not supported yet");
@@ -73,6 +78,36 @@ final class SeriesLowering {
         code.emit(Opcode.COPY, value, current);
         sink.accept(new int[] {value});
         code.emitTyped(Opcode.ADD, type, current, current, step);
+        code.emit(Opcode.JUMP, loop);
+        code.place(end);
+    }
+
+    /**
+     * regexp_matches(string, pattern [, flags]): the matches, computed at once, then a row for
+     * each; none when an argument is NULL (the function is strict).
+     */
+    private static void regexpMatches(RexCall call, CodeBuilder code, ExpressionLowering expressions, RowSink sink) {
+        int[] arguments = new int[call.getOperands().size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = expressions.castRegister(expressions.lower(call.getOperands().get(i), new int[0]), SqlType.TEXT);
+        }
+        int matches = expressions.call(dev.amelie.vm.program.Function.REGEXP_MATCHES, arguments);
+        CodeBuilder.Label end = code.newLabel();
+        int isNull = code.newRegister();
+        code.emit(Opcode.IS_NULL, isNull, matches);
+        code.emitJump(Opcode.JUMP_TRUE, isNull, 0, 0, 2, end);
+        int count = expressions.call(dev.amelie.vm.program.Function.CARDINALITY, matches);
+        int index = code.newRegister();
+        code.emit(Opcode.CONST, index, code.constant(1));
+        int one = code.newRegister();
+        code.emit(Opcode.CONST, one, code.constant(1));
+        int more = code.newRegister();
+        int loop = code.position();
+        code.emit(Opcode.LESS_OR_EQUAL, more, index, count);
+        code.emitJump(Opcode.JUMP_FALSE, more, 0, 0, 2, end);
+        int match = expressions.call(dev.amelie.vm.program.Function.ARRAY_ELEMENT, matches, index);
+        sink.accept(new int[] {match});
+        code.emitTyped(Opcode.ADD, SqlType.INTEGER, index, index, one);
         code.emit(Opcode.JUMP, loop);
         code.place(end);
     }

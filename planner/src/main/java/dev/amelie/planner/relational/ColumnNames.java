@@ -37,9 +37,17 @@ final class ColumnNames {
     }
 
     private List<String> names(SqlNode validated) {
-        SqlNode node = validated instanceof SqlOrderBy orderBy ? orderBy.query : validated;
-        while (node.getKind() == SqlKind.UNION || node.getKind() == SqlKind.INTERSECT || node.getKind() == SqlKind.EXCEPT) {
-            node = ((SqlCall) node).operand(0); // a set operation's columns are named by its leftmost query
+        SqlNode node = validated;
+        while (true) {
+            if (node instanceof SqlOrderBy orderBy) {
+                node = orderBy.query;
+            } else if (node instanceof org.apache.calcite.sql.SqlWith with) {
+                node = with.body; // WITH …: the columns of the query after it
+            } else if (node.getKind() == SqlKind.UNION || node.getKind() == SqlKind.INTERSECT || node.getKind() == SqlKind.EXCEPT) {
+                node = ((SqlCall) node).operand(0); // a set operation's columns are named by its leftmost query
+            } else {
+                break;
+            }
         }
         List<String> names = new ArrayList<>();
         if (node instanceof SqlSelect select) {
@@ -58,6 +66,11 @@ final class ColumnNames {
                     }
                 }
                 names.add(name);
+            }
+        } else if (node.getKind() == SqlKind.VALUES && ((SqlCall) node).operandCount() > 0
+                && ((SqlCall) node).operand(0) instanceof SqlCall row) {
+            for (int i = 1; i <= row.operandCount(); i++) {
+                names.add("column" + i); // VALUES names its columns column1, column2, … (transformValuesClause)
             }
         }
         return names;
@@ -146,6 +159,12 @@ final class ColumnNames {
             }
             if (call.getOperator().getName().equals("TRANSLATE3")) {
                 return "translate"; // Calcite's name for the three-argument translate
+            }
+            if (call.getOperator().getName().equals(dev.amelie.planner.sql.Collations.FUNCTION)) {
+                return figure(call.operand(0)); // x COLLATE "C" is named as x
+            }
+            if (call.getOperator().getName().equals(dev.amelie.planner.sql.JsonOperators.AT_TIME_ZONE)) {
+                return "timezone"; // PostgreSQL's grammar makes x AT TIME ZONE z a call of timezone(z, x)
             }
             if (dev.amelie.planner.sql.JsonOperators.isOperatorFunction(call.getOperator().getName())) {
                 return "?column?"; // an operator (->, ->>, …) written as a call before parsing

@@ -139,7 +139,8 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
      * {@code SELECT generate_series(1, 3)}: PostgreSQL lets a set-returning function stand in the
      * select list. With arguments that read no column, that is the same as the function in FROM,
      * crossed with what FROM already has: the call becomes a column of a FROM item of its own.
-     * (Arguments that read columns would need LATERAL, which is not done yet: 0A000.)
+     * (Arguments that read columns would need LATERAL, and several such functions run side by
+     * side, neither of which is done yet: 0A000.)
      */
     static SqlNode selectListCalls(SqlNode node) {
         SqlNode rewritten = node.accept(new SqlShuttle() {
@@ -160,9 +161,10 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
                             if (inner.getKind() == SqlKind.SELECT || inner instanceof org.apache.calcite.sql.SqlSelect) {
                                 return inner; // a subquery's select list is its own
                             }
-                            boolean series = inner.getOperator().getName().toLowerCase(Locale.ROOT).equals(NAME);
+                            String function = inner.getOperator().getName().toLowerCase(Locale.ROOT);
+                            boolean series = SET_RETURNING.contains(function);
                             if (series && !readsNoColumn(inner)) {
-                                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "generate_series in a select list with "
+                                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, function + " in a select list with "
                                         + "arguments that read columns is not supported yet");
                             }
                             if (series) {
@@ -170,8 +172,8 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
                                 SqlParserPos pos = inner.getParserPosition();
                                 fromItems.add(SqlStdOperatorTable.AS.createCall(pos,
                                         SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, inner),
-                                        new SqlIdentifier(alias, pos), new SqlIdentifier(NAME, pos)));
-                                return new SqlIdentifier(List.of(alias, NAME), pos);
+                                        new SqlIdentifier(alias, pos), new SqlIdentifier(function, pos)));
+                                return new SqlIdentifier(List.of(alias, function), pos);
                             }
                             return super.visit(inner);
                         }
@@ -179,6 +181,11 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
                 }
                 if (fromItems.isEmpty()) {
                     return select;
+                }
+                if (fromItems.size() > 1) {
+                    // PostgreSQL runs them side by side, as many rows as the longest: not a cross join.
+                    throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                            "several set-returning functions in one select list are not supported yet");
                 }
                 SqlNode from = select.getFrom();
                 for (SqlNode item : fromItems) {
@@ -210,6 +217,9 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
     private static boolean isSeries(SqlNode node) {
         return node instanceof SqlCall table && table.getKind() == SqlKind.COLLECTION_TABLE
                 && table.operand(0) instanceof SqlCall function
-                && function.getOperator().getName().toLowerCase(Locale.ROOT).equals(NAME);
+                && SET_RETURNING.contains(function.getOperator().getName().toLowerCase(Locale.ROOT));
     }
+
+    /** The set-returning functions of one column: generate_series and regexp_matches. */
+    private static final java.util.Set<String> SET_RETURNING = java.util.Set.of(NAME, RegexpMatches.NAME);
 }

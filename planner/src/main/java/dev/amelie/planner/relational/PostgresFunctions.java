@@ -90,11 +90,27 @@ final class PostgresFunctions {
                     dev.amelie.vm.type.SqlType.JSONB), org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
             OperandTypes.ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
 
+    /**
+     * json_object_agg(key, value), jsonb_object_agg(key, value): the group's pairs as a JSON
+     * object, in the group's order; a NULL key is an error, a NULL value a JSON null.
+     */
+    static final org.apache.calcite.sql.SqlAggFunction JSON_OBJECT_AGG = org.apache.calcite.sql.fun.SqlBasicAggFunction.create(
+            "json_object_agg", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.cascade(binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(),
+                    dev.amelie.vm.type.SqlType.JSON), org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
+            OperandTypes.ANY_ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
+    static final org.apache.calcite.sql.SqlAggFunction JSONB_OBJECT_AGG = org.apache.calcite.sql.fun.SqlBasicAggFunction.create(
+            "jsonb_object_agg", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.cascade(binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(),
+                    dev.amelie.vm.type.SqlType.JSONB), org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
+            OperandTypes.ANY_ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
+
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
     static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(PostgresExtract.EXTRACT, PostgresExtract.DATE_PART, NOW, RANDOM, GEN_RANDOM_UUID, NEXTVAL, CURRVAL, SETVAL, LENGTH,
                     PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, CURRENT_SETTING, SET_CONFIG, GenerateSeries.INSTANCE, Unnest.FUNCTION,
+                    RegexpMatches.INSTANCE,
                     UnconstrainedNumeric.NUMERIC, TypeModifierCasts.VARCHAR, TypeModifierCasts.BPCHAR, TypeModifierCasts.NAME, RegClassLiterals.REGCLASS,
-                    TypeModifierCasts.NUMERIC, BOOL_AND, BOOL_OR, JSON_AGG, JSONB_AGG),
+                    TypeModifierCasts.NUMERIC, BOOL_AND, BOOL_OR, JSON_AGG, JSONB_AGG, JSON_OBJECT_AGG, JSONB_OBJECT_AGG),
             SqlOperatorTables.of(PostgresCasts.functions()),
             ArrayFunctions.TABLE,
             FunctionCatalog.TABLE);

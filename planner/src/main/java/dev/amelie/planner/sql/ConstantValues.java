@@ -33,6 +33,9 @@ public final class ConstantValues {
                     case DATE -> constant.number() ? null : DateTimeText.parseDate(constant.text());
                     case TIMESTAMP -> constant.number() ? null : DateTimeText.parseTimestamp(constant.text());
                     case TIMESTAMPTZ -> constant.number() ? null : DateTimeText.parseTimestamptz(constant.text());
+                    // Types read only from text: a string constant is their text input, as PostgreSQL reads an unknown literal.
+                    case JSON, JSONB, INTERVAL, UUID, BYTEA, TIME -> constant.number() ? null
+                            : dev.amelie.vm.value.Values.cast(constant.text(), types[i]);
                     default -> null;
                 };
             } catch (RuntimeException doesNotConvert) {

@@ -10,110 +10,166 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The body of an E'…' string as PostgreSQL reads it: {@code \b \f \n \r \t}, octal {@code \o},
- * {@code \oo}, {@code \ooo}, hex {@code \xh}, {@code \xhh}, backslash-u and 4 hex digits, backslash-U and 8,
- * {@code ''} and any other escaped character as itself. Octal and hex escapes are bytes, which
- * together must be valid UTF-8 (22021 otherwise).
+ * The value of an escape string constant E'…' as PostgreSQL's lexer reads it ("4.1.2.2. String
+ * Constants with C-Style Escapes", scan.l): \b \f \n \r \t, octal \o \oo \ooo and hex \xh \xhh
+ * bytes, backslash-u XXXX and backslash-U XXXXXXXX code points (surrogate pairs joined), and a backslash before any
+ * other character is that character. The bytes must then be UTF-8, without NUL. Calcite's
+ * parser knows only some of these, so SpecialFunctionSyntax writes the value as a plain literal.
  */
 final class EscapeStrings {
     private EscapeStrings() {}
 
-    /** {@code raw} is the text between the quotes as written; {@code position} (1-based) is for errors. */
-    static String decode(String raw, int position) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\'' && i + 1 < raw.length() && raw.charAt(i + 1) == '\'') {
+    /**
+     * The value of the escape string whose body (between the quotes, as written) follows the E
+     * and quote at {@code literalAt} of the statement; errors point into it.
+     */
+    static String value(String body, int literalAt) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length());
+        int pendingHighSurrogate = -1;
+        int i = 0;
+        while (i < body.length()) {
+            char c = body.charAt(i);
+            if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
                 bytes.write('\'');
-                i++;
+                i += 2;
                 continue;
             }
-            if (c != '\\' || i + 1 >= raw.length()) {
-                writeUtf8(bytes, String.valueOf(c));
+            if (c != '\\' || i + 1 >= body.length()) {
+                if (pendingHighSurrogate >= 0) {
+                    throw surrogate(literalAt);
+                }
+                writeUtf8(bytes, body.codePointAt(i));
+                i += Character.charCount(body.codePointAt(i));
                 continue;
             }
-            char e = raw.charAt(++i);
-            switch (e) {
-                case 'b' -> bytes.write('\b');
-                case 'f' -> bytes.write('\f');
-                case 'n' -> bytes.write('\n');
-                case 'r' -> bytes.write('\r');
-                case 't' -> bytes.write('\t');
-                case 'x' -> {
-                    int end = i + 1;
-                    while (end < raw.length() && end < i + 3 && Character.digit(raw.charAt(end), 16) >= 0) {
-                        end++;
-                    }
-                    if (end == i + 1) {
-                        bytes.write('x'); // \x without digits is the letter
-                    } else {
-                        bytes.write(Integer.parseInt(raw.substring(i + 1, end), 16));
-                        i = end - 1;
-                    }
+            char next = body.charAt(i + 1);
+            if (next == 'u' || next == 'U') {
+                int digits = next == 'u' ? 4 : 8;
+                if (i + 2 + digits > body.length() || !hex(body, i + 2, i + 2 + digits)) {
+                    throw new SqlException(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid Unicode escape", null,
+                            "Unicode escapes must be \\" + "uXXXX or \\" + "UXXXXXXXX.", literalAt + 3 + i, null);
                 }
-                case 'u', 'U' -> {
-                    int digits = e == 'u' ? 4 : 8;
-                    String hex = raw.substring(i + 1, Math.min(raw.length(), i + 1 + digits));
-                    if (hex.length() < digits || !hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
-                        throw invalidUnicode(position);
-                    }
-                    int code = Integer.parseInt(hex, 16);
-                    if (!Character.isValidCodePoint(code) || code == 0 || (code >= 0xD800 && code <= 0xDFFF)) {
-                        throw invalidUnicode(position);
-                    }
-                    writeUtf8(bytes, new String(Character.toChars(code)));
-                    i += digits;
+                long code = Long.parseLong(body, i + 2, i + 2 + digits, 16);
+                if (code == 0 || code > Character.MAX_CODE_POINT) {
+                    throw new SqlException(SqlState.SYNTAX_ERROR, "invalid Unicode escape value at or near \""
+                            + body.substring(i, i + 2 + digits) + "\"", null, null, literalAt + 3 + i, null);
                 }
-                default -> {
-                    if (e >= '0' && e <= '7') {
-                        int end = i;
-                        while (end < raw.length() && end < i + 3 && raw.charAt(end) >= '0' && raw.charAt(end) <= '7') {
-                            end++;
-                        }
-                        bytes.write(Integer.parseInt(raw.substring(i, end), 8) & 0xff);
-                        i = end - 1;
-                    } else {
-                        writeUtf8(bytes, String.valueOf(e));
+                if (code >= 0xd800 && code <= 0xdbff) {
+                    if (pendingHighSurrogate >= 0) {
+                        throw surrogate(literalAt);
                     }
+                    pendingHighSurrogate = (int) code;
+                } else if (code >= 0xdc00 && code <= 0xdfff) {
+                    if (pendingHighSurrogate < 0) {
+                        throw surrogate(literalAt);
+                    }
+                    writeUtf8(bytes, Character.toCodePoint((char) pendingHighSurrogate, (char) code));
+                    pendingHighSurrogate = -1;
+                } else {
+                    if (pendingHighSurrogate >= 0) {
+                        throw surrogate(literalAt);
+                    }
+                    writeUtf8(bytes, (int) code);
                 }
+                i += 2 + digits;
+                continue;
+            }
+            if (pendingHighSurrogate >= 0) {
+                throw surrogate(literalAt);
+            }
+            if (next >= '0' && next <= '7') {
+                int end = i + 1;
+                int value = 0;
+                while (end < body.length() && end < i + 4 && body.charAt(end) >= '0' && body.charAt(end) <= '7') {
+                    value = value * 8 + body.charAt(end) - '0';
+                    end++;
+                }
+                bytes.write(value & 0xff);
+                i = end;
+            } else if (next == 'x' && i + 2 < body.length() && Character.digit(body.charAt(i + 2), 16) >= 0) {
+                int end = i + 2;
+                int value = 0;
+                while (end < body.length() && end < i + 4 && Character.digit(body.charAt(end), 16) >= 0) {
+                    value = value * 16 + Character.digit(body.charAt(end), 16);
+                    end++;
+                }
+                bytes.write(value);
+                i = end;
+            } else {
+                switch (next) {
+                    case 'b' -> bytes.write('\b');
+                    case 'f' -> bytes.write('\f');
+                    case 'n' -> bytes.write('\n');
+                    case 'r' -> bytes.write('\r');
+                    case 't' -> bytes.write('\t');
+                    default -> writeUtf8(bytes, body.codePointAt(i + 1));
+                }
+                i += 1 + Character.charCount(body.codePointAt(i + 1));
             }
         }
-        byte[] decoded = bytes.toByteArray();
+        if (pendingHighSurrogate >= 0) {
+            throw surrogate(literalAt);
+        }
+        return utf8(bytes.toByteArray());
+    }
+
+    private static boolean hex(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Character.digit(s.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static SqlException surrogate(int literalAt) {
+        return new SqlException(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair", null, null, literalAt + 1, null);
+    }
+
+    private static void writeUtf8(ByteArrayOutputStream out, int codePoint) {
+        out.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The bytes as UTF-8; PostgreSQL's pg_verifymbstr error at the first that are not (NUL included). */
+    private static String utf8(byte[] bytes) {
+        for (int k = 0; k < bytes.length; k++) {
+            if (bytes[k] == 0) {
+                throw invalid(bytes, k);
+            }
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(decoded)).toString();
-        } catch (CharacterCodingException e) {
-            throw new SqlException(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "invalid byte sequence for encoding \"UTF8\": "
-                    + firstInvalid(decoded)); // PostgreSQL gives no position here
-        }
-    }
-
-    private static String firstInvalid(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xff;
-            int length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0;
-            boolean valid = length > 0 && i + length <= bytes.length;
-            for (int k = 1; valid && k < length; k++) {
-                valid = (bytes[i + k] & 0xC0) == 0x80;
-            }
-            if (!valid) {
-                StringBuilder shown = new StringBuilder("0x" + String.format("%02x", b));
-                for (int k = 1; k < Math.max(length, 1) && i + k < bytes.length; k++) {
-                    shown.append(String.format(" 0x%02x", bytes[i + k] & 0xff));
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            // Find the first bad sequence for the message.
+            for (int k = 0; k < bytes.length; ) {
+                int lead = bytes[k] & 0xff;
+                int length = lead < 0x80 ? 1 : lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+                if (length == 0 || k + length > bytes.length
+                        || !new String(bytes, k, length, StandardCharsets.UTF_8).equals(validPrefix(bytes, k, length))) {
+                    throw invalid(bytes, k);
                 }
-                return shown.toString();
+                k += length;
             }
-            i += length - 1;
+            throw invalid(bytes, 0);
         }
-        return "";
     }
 
-    private static void writeUtf8(ByteArrayOutputStream bytes, String s) {
-        bytes.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    private static String validPrefix(byte[] bytes, int at, int length) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, at, length)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
-    private static SqlException invalidUnicode(int position) {
-        return new SqlException(SqlState.SYNTAX_ERROR, "invalid Unicode escape", null,
-                "Unicode escapes must be \\" + "uXXXX or \\" + "UXXXXXXXX.", position, null);
+    private static SqlException invalid(byte[] bytes, int at) {
+        int lead = bytes[at] & 0xff;
+        int length = lead < 0x80 ? 1 : lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+        StringBuilder hex = new StringBuilder();
+        for (int k = at; k < Math.min(bytes.length, at + length); k++) {
+            hex.append(k > at ? " " : "").append(String.format("0x%02x", bytes[k] & 0xff));
+        }
+        return new SqlException(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "invalid byte sequence for encoding \"UTF8\": " + hex);
     }
 }

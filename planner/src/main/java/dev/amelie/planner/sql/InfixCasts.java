@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class InfixCasts {
     /** Words before a parenthesis that make it a parenthesized expression, not a call. */
-    private static final Set<String> NOT_FUNCTIONS = Set.of("select", "where", "and", "or", "not", "in", "on", "when",
+    static final Set<String> NOT_FUNCTIONS = Set.of("select", "where", "and", "or", "not", "in", "on", "when",
             "then", "else", "by", "as", "from", "having", "values", "exists", "any", "all", "some", "is", "between",
             "like", "ilike", "distinct", "set", "returning", "case", "using", "join", "union", "except", "intersect",
             "limit", "offset", "into", "with", "return", "array");
@@ -42,22 +42,37 @@ public final class InfixCasts {
 
     public static Rewritten rewrite(String sql) {
         Rewritten special = SpecialFunctionSyntax.rewrite(sql);
-        if (special == null) {
-            return rewriteCasts(sql);
+        Rewritten casts;
+        try {
+            casts = then(special == null ? new Rewritten(sql, null) : special, rewriteCasts(special == null ? sql : special.text()));
+        } catch (dev.amelie.vm.error.SqlException e) {
+            if (special == null || e.position() <= 0) {
+                throw e;
+            }
+            throw new dev.amelie.vm.error.SqlException(e.state(), e.getMessage(), e.detail(), e.hint(),
+                    special.originalPosition(e.position()), e.context(), e);
         }
-        Rewritten casts = rewriteCasts(special.text());
-        if (casts.originalOffset() == null) {
-            return special;
+        Rewritten operators = GenericOperators.rewrite(casts.text());
+        return operators == null ? casts : then(casts, operators);
+    }
+
+    /** The second rewrite of the first one's text, its positions mapped back through both. */
+    private static Rewritten then(Rewritten first, Rewritten second) {
+        if (second.originalOffset() == null) {
+            return first;
         }
-        int[] composed = new int[casts.originalOffset().length];
+        if (first.originalOffset() == null) {
+            return second;
+        }
+        int[] composed = new int[second.originalOffset().length];
         for (int k = 0; k < composed.length; k++) {
-            composed[k] = special.originalOffset()[Math.min(casts.originalOffset()[k], special.originalOffset().length - 1)];
+            composed[k] = first.originalOffset()[Math.min(second.originalOffset()[k], first.originalOffset().length - 1)];
         }
-        return new Rewritten(casts.text(), composed);
+        return new Rewritten(second.text(), composed);
     }
 
     private static Rewritten rewriteCasts(String sql) {
-        if (!sql.contains("::") && !JsonOperators.mayContain(sql)) {
+        if (!sql.contains("::") && !JsonOperators.mayContain(sql) && !Collations.mayContain(sql)) {
             return new Rewritten(sql, null);
         }
         Output out = new Output();
@@ -100,15 +115,43 @@ public final class InfixCasts {
                     continue;
                 }
             }
+            int collateEnd = Collations.clauseEnd(sql, i);
+            if (collateEnd >= 0) {
+                int start = out.primaryStart();
+                if (start >= 0) {
+                    // C, POSIX and default all compare bytewise here: the clause only checks its operand.
+                    if (!isStringLiteral(out, start)) {
+                        out.insertFrom(start, Collations.FUNCTION + "(", i);
+                        out.appendGenerated(")", i);
+                    }
+                    i = collateEnd;
+                    continue;
+                }
+            }
+            int atTimeZone = JsonOperators.atTimeZoneEnd(sql, i);
+            if (atTimeZone >= 0) {
+                int start = out.primaryStart();
+                int operandEnd = JsonOperators.operandEnd(sql, atTimeZone);
+                if (start >= 0 && operandEnd >= 0) {
+                    out.insert(start, JsonOperators.AT_TIME_ZONE + "(", i);
+                    out.appendGenerated(", ", i);
+                    closers.push(operandEnd);
+                    i = atTimeZone;
+                    continue;
+                }
+            }
             String operator = JsonOperators.at(sql, i);
             if (operator != null) {
                 int start = out.primaryStart();
+                if (start >= 0 && operator.equals("~") && NOT_FUNCTIONS.contains(out.text.substring(start).strip().toLowerCase(Locale.ROOT))) {
+                    start = -1; // SELECT ~1: a prefix ~ (GenericOperators)
+                }
                 if (operator.equals("^") && start > 0) {
                     start = out.withUnarySign(start); // -2 ^ 2 is (-2) ^ 2 in PostgreSQL
                 }
                 int operandEnd = JsonOperators.operandEnd(sql, i + operator.length());
                 if (start >= 0 && operandEnd >= 0) {
-                    out.insert(start, JsonOperators.function(operator) + "(", i);
+                    out.insertFrom(start, JsonOperators.function(operator) + "(", i); // errors point at the operator
                     out.appendGenerated(", ", i);
                     closers.push(operandEnd);
                     i += operator.length();
@@ -122,6 +165,19 @@ public final class InfixCasts {
             out.appendGenerated(")", closers.pop());
         }
         return new Rewritten(out.text.toString(), out.offsets.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Whether the text from {@code start} on is one string constant ('…' or E'…'), an untyped literal. */
+    private static boolean isStringLiteral(Output out, int start) {
+        int k = start;
+        if (k < out.text.length() && (out.text.charAt(k) == 'E' || out.text.charAt(k) == 'e')) {
+            k++;
+        }
+        if (k >= out.text.length() || out.text.charAt(k) != '\'') {
+            return false;
+        }
+        int end = SqlLexer.skipQuotedOrComment(out.text.toString(), k);
+        return out.text.substring(end).isBlank();
     }
 
     private static int skipSpaces(String sql, int i) {
@@ -241,8 +297,12 @@ public final class InfixCasts {
         }
 
         void insert(int at, String generated, int origin) {
+            insertFrom(at, generated, at < offsets.size() ? offsets.get(at) : origin);
+        }
+
+        /** Inserts generated text whose characters all came from {@code from}. */
+        void insertFrom(int at, String generated, int from) {
             text.insert(at, generated);
-            int from = at < offsets.size() ? offsets.get(at) : origin;
             for (int k = 0; k < generated.length(); k++) {
                 offsets.add(at, from);
             }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * PostgreSQL's json operators (and the array operators sharing @>, <@, plus &&), and the POSIX
- * regular-expression matches ~, ~*, !~ and !~*, and exponentiation ^, which Calcite's parser does not know: {@link InfixCasts} turns
+ * regular-expression matches ~, ~*, !~ and !~*, exponentiation ^ and AT TIME ZONE, which Calcite's parser does not know: {@link InfixCasts} turns
  * {@code a -> b} into {@code json_op_field(a, b)} and so on (FunctionCatalog has their
  * signatures). Both operands are primary expressions (a literal, a name, a parameter, a call,
  * a parenthesized expression, each with any {@code ::type}), and the operators chain from the
@@ -19,11 +19,36 @@ public final class JsonOperators {
             Map.entry("~", "regex_op_match"), Map.entry("~*", "regex_op_imatch"), Map.entry("!~", "regex_op_not_match"),
             Map.entry("!~*", "regex_op_not_imatch"), Map.entry("^", "power_op"));
 
+    /** What {@code x AT TIME ZONE z} becomes: at_time_zone_op(x, z) (FunctionCatalog). */
+    public static final String AT_TIME_ZONE = "at_time_zone_op";
+
     private JsonOperators() {}
+
+    /**
+     * The end of the words AT TIME ZONE starting at {@code i}, or -1. AT binds tighter than any
+     * binary operator but ^'s neighbours, and chains from the left, as the symbol operators here.
+     */
+    static int atTimeZoneEnd(String sql, int i) {
+        if (!sql.regionMatches(true, i, "at", 0, 2) || i > 0 && SqlLexer.isIdentifierPart(sql.charAt(i - 1))) {
+            return -1;
+        }
+        int at = i + 2;
+        for (String word : new String[] {"time", "zone"}) {
+            int start = at;
+            while (at < sql.length() && Character.isWhitespace(sql.charAt(at))) {
+                at++;
+            }
+            if (at == start || !sql.regionMatches(true, at, word, 0, word.length())) {
+                return -1;
+            }
+            at += word.length();
+        }
+        return at < sql.length() && SqlLexer.isIdentifierPart(sql.charAt(at)) ? -1 : at;
+    }
 
     static boolean mayContain(String sql) {
         return sql.contains("->") || sql.contains("#>") || sql.contains("@>") || sql.contains("<@") || sql.contains("&&")
-                || sql.contains("~") || sql.contains("^");
+                || sql.contains("~") || sql.contains("^") || sql.toLowerCase(java.util.Locale.ROOT).contains("zone");
     }
 
     /** The operator at {@code i}, or null. */
@@ -40,10 +65,30 @@ public final class JsonOperators {
         return FUNCTIONS.get(operator);
     }
 
+    /**
+     * The operator a function name stands for (->, ~, |, …), or null: a call of it that matches
+     * no signature is PostgreSQL's "operator does not exist".
+     */
+    public static String operatorOf(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (Map.Entry<String, String> entry : FUNCTIONS.entrySet()) {
+            if (entry.getValue().equals(lower)) {
+                return entry.getKey();
+            }
+        }
+        return GenericOperators.operatorOf(lower);
+    }
+
+    /** Whether the operator takes one operand, on its right (~ as bitwise not, |/, ||/, @). */
+    public static boolean isPrefix(String operator, int operands) {
+        return operands == 1 && GenericOperators.isPrefix(operator);
+    }
+
     /** Whether a function name is one an operator became (its column is named ?column?). */
     public static boolean isOperatorFunction(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return FUNCTIONS.containsValue(lower) || lower.equals("array_op_any") || lower.equals("array_op_all");
+        return FUNCTIONS.containsValue(lower) || lower.equals("array_op_any") || lower.equals("array_op_all")
+                || GenericOperators.isOperatorFunction(lower);
     }
 
     /** The end of the primary expression starting at {@code at} (after spaces), or -1 if there is none. */

@@ -61,7 +61,8 @@ public final class LiteralNormalizer {
                 // 2147483648 too: after a minus sign (kept apart here) PostgreSQL reads an integer.
                 return value <= 2147483648L ? dev.amelie.vm.type.SqlType.INTEGER : dev.amelie.vm.type.SqlType.BIGINT;
             } catch (NumberFormatException tooLarge) {
-                return dev.amelie.vm.type.SqlType.NUMERIC;
+                // 9223372036854775808 likewise a bigint after a minus; alone it does not convert, and the text is planned as written.
+                return text.equals("9223372036854775808") ? dev.amelie.vm.type.SqlType.BIGINT : dev.amelie.vm.type.SqlType.NUMERIC;
             }
         }
     }

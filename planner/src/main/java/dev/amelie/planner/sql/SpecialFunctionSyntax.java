@@ -25,6 +25,13 @@ final class SpecialFunctionSyntax {
     private static final java.util.Set<String> INTERVAL_FIELDS = java.util.Set.of("year", "month", "day", "hour", "minute", "second");
     private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("'\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*'");
 
+    /** Words Calcite's parser reserves for MATCH_RECOGNIZE, which PostgreSQL lacks: names there ("pattern"). */
+    private static final java.util.Set<String> CALCITE_ONLY_KEYWORDS = java.util.Set.of("pattern", "define");
+
+    /** Aggregates whose ORDER BY Calcite's parser takes only as WITHIN GROUP. */
+    private static final java.util.Set<String> ORDERED_AGGREGATES = java.util.Set.of("json_agg", "jsonb_agg",
+            "json_object_agg", "jsonb_object_agg");
+
     /** Replace [start, end) of the text with {@code text}, whose k-th character came from offsets[k]. */
     private record Edit(int start, int end, String text, int[] offsets) {
         /** Inserted text: every character maps to where it went in. */
@@ -55,7 +62,7 @@ final class SpecialFunctionSyntax {
     }
 
     /**
-     * json_agg(x ORDER BY y) becomes json_agg(x) WITHIN GROUP (ORDER BY y): Calcite's parser takes
+     * json_agg(x ORDER BY y) becomes json_agg(x) WITHIN GROUP (ORDER BY y), and so json_object_agg(k, v ORDER BY y): Calcite's parser takes
      * ORDER BY inside the parentheses only for array_agg and string_agg. False when the call has
      * no ORDER BY of its own.
      */
@@ -120,34 +127,6 @@ final class SpecialFunctionSyntax {
                 }
             }
         }
-    }
-
-    /**
-     * E'…' with backslash escapes becomes the plain string it means: Calcite's own reading of
-     * them lacks octal escapes and lets bytes that are not UTF-8 through.
-     */
-    private static void escapeString(String sql, Token token, List<Edit> edits) {
-        int start = token.position() - 1;
-        if (token.kind() != Token.Kind.STRING) {
-            return;
-        }
-        String plain = plainString(sql, token);
-        int end = SqlLexer.skipQuotedOrComment(sql, sql.charAt(start) == '\'' ? start : start + 1);
-        if (!plain.equals(sql.substring(start, end))) {
-            edits.add(new Edit(start, end, plain, java.util.stream.IntStream.range(0, plain.length()).map(k -> start).toArray()));
-        }
-    }
-
-    /** A string token as a plain '…' literal: E'…' with backslash escapes decoded; others as written. */
-    private static String plainString(String sql, Token token) {
-        int start = token.position() - 1;
-        boolean escaped = start + 1 < sql.length() && sql.charAt(start + 1) == '\''
-                && (sql.charAt(start) == 'E' || sql.charAt(start) == 'e');
-        int end = SqlLexer.skipQuotedOrComment(sql, escaped ? start + 1 : start);
-        if (!escaped || sql.indexOf('\\', start) < 0 || sql.indexOf('\\', start) >= end) {
-            return sql.substring(start, end);
-        }
-        return "'" + EscapeStrings.decode(sql.substring(start + 2, end - 1), token.position()).replace("'", "''") + "'";
     }
 
     /**
@@ -292,13 +271,82 @@ final class SpecialFunctionSyntax {
         return offsets;
     }
 
+    /**
+     * trim([BOTH | LEADING | TRAILING] [characters] [FROM] string[, …]) as the call of btrim,
+     * ltrim or rtrim that PostgreSQL's grammar makes of it (gram.y, trim_list): the arguments
+     * after FROM, then the characters. Calcite's TRIM takes neither a list (trim(both 'xa', 'a'))
+     * nor bytea, which btrim(bytea, bytea) does. The characters are moved as written; a call of
+     * trim inside them stays Calcite's.
+     */
+    private static void trimCall(String sql, List<Token> tokens, int name, List<Edit> edits) {
+        int u = name + 2;
+        String function = "btrim";
+        if (tokens.get(u).kind() == Token.Kind.WORD) {
+            switch (tokens.get(u).text()) {
+                case "both" -> u++;
+                case "leading" -> {
+                    function = "ltrim";
+                    u++;
+                }
+                case "trailing" -> {
+                    function = "rtrim";
+                    u++;
+                }
+                default -> { }
+            }
+        }
+        int argumentsAt = u;
+        Token from = null;
+        Token close = null;
+        int depth = 0;
+        for (int k = name + 1; k < tokens.size() && close == null; k++) {
+            Token token = tokens.get(k);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                if (--depth == 0) {
+                    close = token;
+                }
+            } else if (depth == 1 && from == null && token.isWord("from")) {
+                from = tokens.get(k);
+            }
+        }
+        if (close == null) {
+            return; // unbalanced: Calcite reports it
+        }
+        int head = tokens.get(argumentsAt).position() - 1;
+        int nameAt = tokens.get(name).position() - 1;
+        int[] headOffsets = new int[function.length() + 1];
+        java.util.Arrays.fill(headOffsets, nameAt);
+        edits.add(new Edit(nameAt, head, function + "(", headOffsets));
+        if (from == null) {
+            return;
+        }
+        int fromAt = from.position() - 1;
+        int afterFrom = fromAt + "from".length();
+        if (fromAt == head) {
+            edits.add(new Edit(fromAt, afterFrom, "", new int[0]));
+            return;
+        }
+        // characters FROM string: the characters go last.
+        edits.add(new Edit(head, afterFrom, "", new int[0]));
+        int closeAt = close.position() - 1;
+        String characters = sql.substring(head, fromAt).stripTrailing();
+        String moved = ", " + characters;
+        int[] offsets = new int[moved.length()];
+        for (int k = 0; k < offsets.length; k++) {
+            offsets[k] = k < 2 ? closeAt : head + k - 2;
+        }
+        edits.add(new Edit(closeAt, closeAt, moved, offsets));
+    }
+
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
         if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")
                 && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
                 && !lower.contains("having") && !lower.contains("unnest") && !lower.contains("[")
-                && !lower.contains("collate")) {
+                && !lower.contains("pattern") && !lower.contains("define")) {
             return null;
         }
         List<Token> tokens;
@@ -313,22 +361,36 @@ final class SpecialFunctionSyntax {
                 fromForSelectWithout(tokens, t, edits);
             }
         }
-        for (Token token : tokens) {
-            escapeString(sql, token, edits);
-        }
         unnestOutsideFrom(tokens, edits);
         arraySyntax(tokens, edits);
-        Collations.dropClauses(sql, tokens, (start, end) -> edits.add(new Edit(start, end, "", new int[0])));
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);
+            if (name.kind() == Token.Kind.STRING && (sql.charAt(name.position() - 1) == 'E' || sql.charAt(name.position() - 1) == 'e')) {
+                // E'…': its value as a plain literal (EscapeStrings); Calcite's reading of escapes is not PostgreSQL's.
+                int at = name.position() - 1;
+                int end = SqlLexer.skipQuotedOrComment(sql, at + 1);
+                String value = EscapeStrings.value(sql.substring(at + 2, end - 1), at);
+                String plain = "'" + value.replace("'", "''") + "'";
+                edits.add(new Edit(at, end, plain, java.util.stream.IntStream.range(0, plain.length())
+                        .map(k -> Math.min(at + k, end - 1)).toArray()));
+                continue;
+            }
+            if (name.kind() == Token.Kind.WORD && CALCITE_ONLY_KEYWORDS.contains(name.text())) {
+                // A word only Calcite's MATCH_RECOGNIZE reserves: to PostgreSQL a name, so quoted.
+                int at = name.position() - 1;
+                int length = name.text().length();
+                edits.add(new Edit(at, at + length, "\"" + name.text() + "\"",
+                        java.util.stream.IntStream.range(0, length + 2).map(k -> at + Math.max(0, Math.min(k - 1, length - 1))).toArray()));
+                continue;
+            }
             if (name.kind() == Token.Kind.WORD && next.kind() == Token.Kind.STRING
                     && (TYPED_LITERALS.contains(name.text()) || strictFormLacking(name.text(), sql, next))
                     && (t == 0 || !tokens.get(t - 1).text().equals("as"))) {
                 int start = name.position() - 1;
                 int literalStart = next.position() - 1;
                 int end = SqlLexer.skipQuotedOrComment(sql, literalStart);
-                String literal = plainString(sql, next);
+                String literal = sql.substring(literalStart, end);
                 String type = name.text();
                 if (name.text().equals("interval") && t + 2 < tokens.size() && tokens.get(t + 2).kind() == Token.Kind.WORD
                         && INTERVAL_FIELDS.contains(tokens.get(t + 2).text())) {
@@ -362,12 +424,11 @@ final class SpecialFunctionSyntax {
                         java.util.stream.IntStream.range(0, 12).map(k -> at + Math.max(0, Math.min(k - 1, 9))).toArray()));
                 continue;
             }
-            if ((name.text().equals("json_agg") || name.text().equals("jsonb_agg")) && orderedAggregate(sql, tokens, t, edits)) {
+            if (ORDERED_AGGREGATES.contains(name.text()) && orderedAggregate(sql, tokens, t, edits)) {
                 continue;
             }
-            if (name.text().equals("trim") && tokens.get(t + 2).kind() == Token.Kind.WORD && tokens.get(t + 2).text().equals("from")) {
-                int at = tokens.get(t + 2).position() - 1;
-                edits.add(new Edit(at, "both "));
+            if (name.text().equals("trim") && !sql.startsWith("\"", name.position() - 1)) {
+                trimCall(sql, tokens, t, edits);
             } else if (name.text().equals("substring")) {
                 int depth = 0;
                 boolean from = false;

@@ -19,7 +19,7 @@ class InfixCastsTest {
             "select 1e-5::float8|select CAST(1e-5 AS float8)",
             "select -1::int|select -CAST(1 AS int)",
             "select now()::timestamp with time zone|select CAST(now() AS timestamp with time zone)",
-            "select 'a'::varchar(10), E'b'::text|select CAST('a' AS varchar(10)), CAST(E'b' AS text)",
+            "select 'a'::varchar(10), E'b\\tc'::text|select CAST('a' AS varchar(10)), CAST('b\tc' AS text)",
             "select cast(a::text as int) from t where b in ('x')::text|select cast(CAST(a AS text) as int) from t where b in CAST(('x') AS text)",
             "select ':: not a cast', x from t|select ':: not a cast', x from t",
             "select '{1}'::int[]|select CAST('{1}' AS int ARRAY)",

@@ -1,5 +1,7 @@
 package dev.amelie.vm.function;
 
+import dev.amelie.vm.value.Interval;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,39 +14,41 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * to_char(timestamp | timestamptz | date, format) as PostgreSQL 15's formatting.c (9.8, table
+ * to_char(timestamp | timestamptz | date | interval, format) as PostgreSQL 15's formatting.c (9.8, table
  * 9.26): the template patterns, the FM (no padding) and TH/th (ordinal suffix) modifiers,
  * double-quoted literal text and backslash escapes; anything else is copied. Names are English
  * (PostgreSQL's without TM), upper, capitalized or lower case as the pattern is written.
- * timestamptz is shown in UTC, the one session time zone there is.
+ * timestamptz is shown in UTC, the one session time zone there is. An interval's fields are
+ * {@link IntervalFormat}'s.
  */
 final class DateTimeFormat {
     private DateTimeFormat() {}
 
-    /** Longest first, so "HH24" wins over "HH" and "MONTH" over "MON". */
+    /** Longest first, so "HH24" wins over "HH", "MONTH" over "MON" and "TZH" over "TZ". */
     private static final List<String> PATTERNS = List.of(
             "Y,YYY", "y,yyy", "SSSSS", "sssss", "MONTH", "Month", "month", "A.D.", "a.d.", "A.M.", "a.m.", "B.C.", "b.c.",
             "P.M.", "p.m.", "HH24", "hh24", "HH12", "hh12", "IDDD", "iddd", "IYYY", "iyyy", "SSSS", "ssss", "YYYY", "yyyy",
             "FF1", "FF2", "FF3", "FF4", "FF5", "FF6", "ff1", "ff2", "ff3", "ff4", "ff5", "ff6",
             "DAY", "Day", "day", "DDD", "ddd", "IYY", "iyy", "MON", "Mon", "mon", "YYY", "yyy",
             "AD", "ad", "AM", "am", "BC", "bc", "CC", "cc", "DD", "dd", "DY", "Dy", "dy", "HH", "hh", "ID", "id", "IW", "iw",
-            "IY", "iy", "MI", "mi", "MM", "mm", "MS", "ms", "OF", "of", "PM", "pm", "RM", "rm", "SS", "ss", "TZ", "tz",
+            "IY", "iy", "MI", "mi", "MM", "mm", "MS", "ms", "OF", "of", "PM", "pm", "RM", "rm", "SS", "ss", "TZH", "tzh", "TZM", "tzm", "TZ", "tz",
             "US", "us", "WW", "ww", "YY", "yy", "D", "d", "I", "i", "J", "j", "Q", "q", "W", "w", "Y", "y");
 
     private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
 
+    /** A pattern's text for the value being formatted, unpadded when fill (FM). */
+    private interface Fields {
+        String field(String pattern, boolean fill);
+    }
+
     static String format(Object value, String format) {
-        LocalDateTime time;
-        boolean withZone = false;
-        switch (value) {
-            case LocalDateTime t -> time = t;
-            case Instant i -> {
-                time = LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-                withZone = true;
-            }
-            case LocalDate d -> time = d.atStartOfDay();
+        Fields fields = switch (value) {
+            case LocalDateTime t -> (pattern, fill) -> field(pattern, t, false, fill);
+            case Instant i -> (pattern, fill) -> field(pattern, LocalDateTime.ofInstant(i, ZoneOffset.UTC), true, fill);
+            case LocalDate d -> (pattern, fill) -> field(pattern, d.atStartOfDay(), false, fill);
+            case Interval interval -> (pattern, fill) -> IntervalFormat.field(pattern, interval, fill);
             default -> throw new IllegalArgumentException("to_char of " + value.getClass().getSimpleName());
-        }
+        };
         StringBuilder out = new StringBuilder(format.length() + 16);
         int i = 0;
         while (i < format.length()) {
@@ -85,7 +89,7 @@ final class DateTimeFormat {
                 suffix = format.substring(i, i + 2);
                 i += 2;
             }
-            String field = field(pattern, time, withZone, fillMode);
+            String field = fields.field(pattern, fillMode);
             out.append(field);
             if (suffix != null && !field.isEmpty() && Character.isDigit(field.charAt(field.length() - 1))) {
                 out.append(ordinal(field, suffix.equals("TH")));
@@ -155,7 +159,9 @@ final class DateTimeFormat {
                 yield pattern.equals("rm") ? padded.toLowerCase(Locale.ROOT) : padded;
             }
             case "TZ" -> withZone ? cased("UTC", pattern) : "";
-            case "OF" -> withZone ? "+00" : "";
+            // The zone's offset from UTC: +00 in the one session zone, for a timestamp without zone too.
+            case "OF", "TZH" -> "+00";
+            case "TZM" -> "00";
             default -> throw new IllegalStateException("pattern " + pattern);
         };
     }

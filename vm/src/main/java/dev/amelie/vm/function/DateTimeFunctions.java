@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * PostgreSQL's date and time functions (timestamp.c, date.c): date_trunc, age, to_timestamp,
- * make_date, make_timestamp, justify_*. The session zone is UTC, so timestamptz behaves as
+ * make_date, make_timestamp, justify_*, timezone. The session zone is UTC, so timestamptz behaves as
  * timestamp here.
  */
 final class DateTimeFunctions {
@@ -28,7 +28,9 @@ final class DateTimeFunctions {
 
     static Object call(Function function, Object[] r, int first, int count) {
         return switch (function) {
-            case DATE_TRUNC -> dateTrunc(Values.toText(r[first]).toLowerCase(Locale.ROOT).strip(), r[first + 1]);
+            case DATE_TRUNC -> count > 2
+                    ? dateTruncIn(Values.toText(r[first]).toLowerCase(Locale.ROOT).strip(), (Instant) r[first + 1], Values.toText(r[first + 2]))
+                    : dateTrunc(Values.toText(r[first]).toLowerCase(Locale.ROOT).strip(), r[first + 1]);
             case AGE -> age(local(r[first]), local(r[first + 1]));
             case TO_TIMESTAMP -> toTimestamp(((Number) r[first]).doubleValue());
             case MAKE_DATE -> makeDate(integer(r[first]), integer(r[first + 1]), integer(r[first + 2]));
@@ -38,8 +40,16 @@ final class DateTimeFunctions {
             case JUSTIFY_HOURS -> ((Interval) r[first]).justifyHours();
             case JUSTIFY_DAYS -> justifyDays((Interval) r[first]);
             case JUSTIFY_INTERVAL -> justifyInterval((Interval) r[first]);
+            case TIMEZONE -> atTimeZone(r[first + 1], Values.toText(r[first]));
+            case AT_TIME_ZONE -> atTimeZone(r[first], Values.toText(r[first + 1]));
             default -> throw new IllegalArgumentException(function.name());
         };
+    }
+
+    /** timestamp to timestamptz in the zone, or timestamptz to the zone's timestamp. */
+    private static Object atTimeZone(Object value, String zone) {
+        return value instanceof Instant instant ? TimeZones.localIn(instant, TimeZones.zone(zone))
+                : TimeZones.atZone(local(value), TimeZones.zone(zone));
     }
 
     private static int integer(Object value) {
@@ -79,6 +89,23 @@ final class DateTimeFunctions {
                     "unit \"" + unit + "\" not recognized for type " + Values.typeName(value));
         };
         return value instanceof LocalDateTime ? truncated : truncated.toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * date_trunc(unit, timestamptz, zone): truncated as the zone's clocks show it. Units up to
+     * the hour keep the value's own offset, so 01:40 of either side of a change back from
+     * summer time truncates to its own 01:00; a day or more is read in the zone again
+     * (timestamptz_trunc_internal's redotz).
+     */
+    private static Instant dateTruncIn(String unit, Instant value, String zoneName) {
+        dateTrunc(unit, value); // an unknown unit is an error for timestamptz's sake, before the zone's
+        java.time.ZoneId zone = TimeZones.zone(zoneName);
+        java.time.ZonedDateTime zoned = value.atZone(zone);
+        LocalDateTime truncated = (LocalDateTime) dateTrunc(unit, zoned.toLocalDateTime());
+        return switch (unit) {
+            case "microseconds", "milliseconds", "second", "minute", "hour" -> truncated.toInstant(zoned.getOffset());
+            default -> TimeZones.atZone(truncated, zone);
+        };
     }
 
     private static Interval truncInterval(String unit, Interval i) {

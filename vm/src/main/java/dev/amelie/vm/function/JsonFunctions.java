@@ -55,6 +55,8 @@ final class JsonFunctions {
                 }
                 yield new Jsonb(array);
             }
+            case JSON_OBJECT_AGG_RESULT -> r[first] == null ? null : jsonObjectAgg((List<?>) r[first]);
+            case JSONB_OBJECT_AGG_RESULT -> r[first] == null ? null : jsonbObjectAgg((List<?>) r[first]);
             case JSONB_PRETTY -> pretty(tree(r[first]));
             default -> throw new IllegalArgumentException(function.name());
         };
@@ -192,6 +194,38 @@ final class JsonFunctions {
             out.append(jsonText(r[i]));
         }
         return new Json(out.append(']').toString());
+    }
+
+    /**
+     * json_object_agg: "key" : value pairs as json_object_agg_transfn writes them, between
+     * "{ " and " }", duplicate keys kept. The list holds keys and values alternating.
+     */
+    private static Json jsonObjectAgg(List<?> pairs) {
+        StringBuilder out = new StringBuilder("{ ");
+        for (int i = 0; i < pairs.size(); i += 2) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            Jsonb.quote(out, objectKey(pairs.get(i)));
+            out.append(" : ").append(jsonText(pairs.get(i + 1)));
+        }
+        return new Json(out.append(" }").toString());
+    }
+
+    /** jsonb_object_agg: an object of the pairs, the last value of a duplicate key kept. */
+    private static Jsonb jsonbObjectAgg(List<?> pairs) {
+        Jsonb.Obj object = new Jsonb.Obj();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            object.put(objectKey(pairs.get(i)), node(pairs.get(i + 1)));
+        }
+        return new Jsonb(object);
+    }
+
+    private static String objectKey(Object key) {
+        if (key == null) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "field name must not be null");
+        }
+        return Values.toText(key);
     }
 
     /** json_agg: the values as to_json writes them, in brackets, ", " between. */

@@ -53,7 +53,34 @@ final class MathFunctions {
             case GCD -> gcd(x, r[first + 1]);
             case LCM -> lcm(x, r[first + 1]);
             case FACTORIAL -> factorial(((Number) x).longValue());
+            case BIT_AND, BIT_OR, BIT_XOR, SHIFT_LEFT, SHIFT_RIGHT -> bitwise(function, (Number) x, (Number) r[first + 1]);
+            case BIT_NOT -> switch (x) {
+                case Short v -> (short) ~v;
+                case Integer v -> ~v;
+                default -> ~((Number) x).longValue();
+            };
             default -> throw new IllegalArgumentException(function.name());
+        };
+    }
+
+    /**
+     * int2and … int8shr: in the width of the first operand's type. A shift count is taken modulo
+     * the width as the C shift PostgreSQL runs does on the machines it runs on.
+     */
+    private static Object bitwise(Function function, Number a, Number b) {
+        long x = a.longValue();
+        long y = b.longValue();
+        long result = switch (function) {
+            case BIT_AND -> x & y;
+            case BIT_OR -> x | y;
+            case BIT_XOR -> x ^ y;
+            case SHIFT_LEFT -> a instanceof Long ? x << y : (int) x << (int) y;
+            default -> a instanceof Long ? x >> y : (int) x >> (int) y;
+        };
+        return switch (a) {
+            case Short s -> (short) result;
+            case Integer i -> (int) result;
+            default -> result;
         };
     }
 

@@ -92,7 +92,8 @@ final class PosixRegex {
     }
 
     private static SqlException globalNotSupported(String function) {
-        return new SqlException(SqlState.INVALID_PARAMETER_VALUE, function + "() does not support the \"global\" option");
+        return new SqlException(SqlState.INVALID_PARAMETER_VALUE, function + "() does not support the \"global\" option",
+                null, function.equals("regexp_match") ? "Use the regexp_matches function instead." : null, 0, null);
     }
 
     private static Pattern translate(String are, int options) {

@@ -4,6 +4,10 @@ import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.program.Function;
 
+import dev.amelie.vm.value.SqlArray;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 
 /**
@@ -38,8 +42,83 @@ final class RegexFunctions {
             case REGEXP_SUBSTR -> substr(source, pattern, count > 2 ? integer(r[first + 2]) : 1,
                     count > 3 ? integer(r[first + 3]) : 1, count > 4 ? (String) r[first + 4] : "",
                     count > 5 ? integer(r[first + 5]) : 0);
+            case REGEXP_MATCH -> match(source, PosixRegex.compile(pattern, count > 2 ? (String) r[first + 2] : "", "regexp_match"));
+            case REGEXP_MATCHES -> matches(source, PosixRegex.compile(pattern, count > 2 ? (String) r[first + 2] : "", null));
+            case REGEXP_SPLIT_TO_ARRAY -> split(source,
+                    PosixRegex.compile(pattern, count > 2 ? (String) r[first + 2] : "", "regexp_split_to_array"));
             default -> throw new IllegalArgumentException(function.name());
         };
+    }
+
+    /**
+     * regexp_matches: each match as regexp_match gives it, all of them with g; after an empty
+     * match the search goes on one character further (as Matcher.find does).
+     */
+    private static SqlArray matches(String source, PosixRegex.Compiled compiled) {
+        Matcher matcher = compiled.pattern().matcher(source);
+        List<Object> rows = new ArrayList<>();
+        while (matcher.find()) {
+            rows.add(groups(matcher));
+            if (!compiled.global()) {
+                break;
+            }
+        }
+        return new SqlArray(rows.toArray());
+    }
+
+    /**
+     * regexp_match: the first match's parenthesized subexpressions (NULL for one that took no
+     * part), or the whole match when there are none; NULL without a match.
+     */
+    private static SqlArray match(String source, PosixRegex.Compiled compiled) {
+        Matcher matcher = compiled.pattern().matcher(source);
+        return matcher.find() ? groups(matcher) : null;
+    }
+
+    private static SqlArray groups(Matcher matcher) {
+        if (matcher.groupCount() == 0) {
+            return new SqlArray(new Object[] {matcher.group()});
+        }
+        Object[] groups = new Object[matcher.groupCount()];
+        for (int g = 1; g <= groups.length; g++) {
+            groups[g - 1] = matcher.group(g);
+        }
+        return new SqlArray(groups);
+    }
+
+    /**
+     * regexp_split_to_array: the text between matches, as regexp.c's setup_regexp_matches with
+     * ignore_degenerate: a match that is empty at the start or end of the text, or that ends where
+     * the previous one ended, does not split; after an empty match the search moves on one
+     * character.
+     */
+    private static SqlArray split(String source, PosixRegex.Compiled compiled) {
+        Matcher matcher = compiled.pattern().matcher(source);
+        matcher.useAnchoringBounds(false).useTransparentBounds(true);
+        List<Object> parts = new ArrayList<>();
+        int copied = 0;
+        int previousEnd = 0;
+        int search = 0;
+        while (search <= source.length()) {
+            matcher.region(search, source.length());
+            if (!matcher.find()) {
+                break;
+            }
+            if (matcher.start() < source.length() && matcher.end() > previousEnd) {
+                parts.add(source.substring(copied, matcher.start()));
+                copied = matcher.end();
+            }
+            previousEnd = matcher.end();
+            search = previousEnd;
+            if (matcher.start() == matcher.end()) {
+                if (search >= source.length()) {
+                    break;
+                }
+                search += Character.charCount(source.codePointAt(search));
+            }
+        }
+        parts.add(source.substring(copied));
+        return new SqlArray(parts.toArray());
     }
 
     private static int integer(Object value) {

@@ -23,6 +23,7 @@ public final class ScalarFunctions {
             case TRIG -> TrigFunctions.call(function, r, first, count);
             case MATH -> MathFunctions.call(function, r, first, count);
             case TEXT -> TextFunctions.call(function, r, first, count);
+            case BYTEA -> ByteaFunctions.call(function, r, first, count);
             case REGEX -> RegexFunctions.call(function, r, first, count);
             case JSON -> JsonFunctions.call(function, r, first, count);
             case ARRAY -> ArrayFunctions.call(function, r, first, count);

@@ -28,6 +28,7 @@ public final class TextFunctions {
         return switch (function) {
             case CONCAT -> concat("", r, first, first + count);
             case CONCAT_WS -> r[first] == null ? null : concat(text(r[first]), r, first + 1, first + count);
+            case FORMAT -> FormatFunction.format(r, first, count);
             case GREATEST -> extreme(r, first, count, 1);
             case LEAST -> extreme(r, first, count, -1);
             case TO_CHAR -> r[first] instanceof Number ? NumberFormat.format(r[first], text(r[first + 1]))
@@ -37,6 +38,9 @@ public final class TextFunctions {
     }
 
     private static Object strictCall(Function function, Object[] r, int first, int count) {
+        if (r[first] instanceof Bytes bytes && (function == Function.BTRIM || function == Function.LTRIM || function == Function.RTRIM)) {
+            return ByteaFunctions.trim(bytes, (Bytes) r[first + 1], function != Function.RTRIM, function != Function.LTRIM);
+        }
         String s = text(r[first]);
         return switch (function) {
             case VARCHAR_TYPMOD -> TypeModifiers.fitCharacters(s, CharacterType.VARCHAR, integer(r[first + 1]), true);
@@ -75,13 +79,13 @@ public final class TextFunctions {
     }
 
     /** quote_literal: in single quotes, quotes doubled; with a backslash, E'' and backslashes doubled. */
-    private static String quoteLiteral(String s) {
+    static String quoteLiteral(String s) {
         String quoted = "'" + s.replace("'", "''").replace("\\", "\\\\") + "'";
         return s.indexOf('\\') >= 0 ? "E" + quoted : quoted;
     }
 
     /** quote_ident: as is when it is a lower-case identifier that is no keyword, else in double quotes. */
-    private static String quoteIdent(String s) {
+    static String quoteIdent(String s) {
         boolean plain = !s.isEmpty() && (Character.isLowerCase(s.charAt(0)) || s.charAt(0) == '_');
         for (int k = 0; k < s.length() && plain; k++) {
             char c = s.charAt(k);

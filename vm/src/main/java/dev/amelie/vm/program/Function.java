@@ -40,12 +40,17 @@ public enum Function {
     FLOOR(Area.MATH), DIV(Area.MATH),
     /** x::numeric(p, s): (numeric, p, s), rounded to s digits, 22003 beyond p digits. */
     NUMERIC_TYPMOD(Area.MATH), GCD(Area.MATH), LCM(Area.MATH), FACTORIAL(Area.MATH),
+    /** The integer operators &amp;, |, #, ~, &lt;&lt; and &gt;&gt; on smallint, integer or bigint (the first argument's class tells which). */
+    BIT_AND(Area.MATH), BIT_OR(Area.MATH), BIT_XOR(Area.MATH), BIT_NOT(Area.MATH), SHIFT_LEFT(Area.MATH), SHIFT_RIGHT(Area.MATH),
 
     // String functions.
     /** concat(any, …): NULL arguments are skipped. */
     CONCAT(Area.TEXT, false),
     /** concat_ws(separator, any, …): NULL arguments after the separator are skipped. */
     CONCAT_WS(Area.TEXT, false),
+    /** format(formatstr, any, …): NULL arguments format as nothing (%s), NULL (%L) or an error (%I). */
+    FORMAT(Area.TEXT, false),
+    /** btrim, ltrim, rtrim of text or of bytea (the argument's class tells which). */
     BTRIM(Area.TEXT), LTRIM(Area.TEXT), RTRIM(Area.TEXT), OVERLAY(Area.TEXT), REPEAT(Area.TEXT),
     SPLIT_PART(Area.TEXT), SUBSTR(Area.TEXT), LEFT(Area.TEXT), RIGHT(Area.TEXT), LPAD(Area.TEXT), RPAD(Area.TEXT),
     REVERSE(Area.TEXT), MD5(Area.TEXT), BIT_LENGTH(Area.TEXT), OCTET_LENGTH(Area.TEXT), CHR(Area.TEXT),
@@ -66,8 +71,14 @@ public enum Function {
     LIKE(Area.REGEX), ILIKE(Area.REGEX), SIMILAR(Area.REGEX),
     REGEXP_REPLACE(Area.REGEX), REGEXP_COUNT(Area.REGEX), REGEXP_LIKE(Area.REGEX), REGEXP_INSTR(Area.REGEX),
     REGEXP_SUBSTR(Area.REGEX),
+    /** regexp_match(text, pattern[, flags]), regexp_split_to_array(text, pattern[, flags]): text[]. */
+    REGEXP_MATCH(Area.REGEX), REGEXP_SPLIT_TO_ARRAY(Area.REGEX),
+    /** regexp_matches(text, pattern[, flags])'s rows: an array of the matches' text[] (the first only without g). */
+    REGEXP_MATCHES(Area.REGEX),
     /** text ~ pattern, ~* (case-insensitive), !~, !~*: POSIX regular-expression match somewhere in the text. */
     REGEX_MATCH(Area.REGEX), REGEX_IMATCH(Area.REGEX), REGEX_NOT_MATCH(Area.REGEX), REGEX_NOT_IMATCH(Area.REGEX),
+    /** encode(bytea, format), decode(text, format), convert_from(bytea, encoding), convert_to(text, encoding). */
+    ENCODE(Area.BYTEA), DECODE(Area.BYTEA), CONVERT_FROM(Area.BYTEA), CONVERT_TO(Area.BYTEA),
     /** to_hex(int | bigint), quote_literal(text), quote_ident(text). */
     TO_HEX(Area.TEXT), QUOTE_LITERAL(Area.TEXT), QUOTE_IDENT(Area.TEXT),
 
@@ -87,6 +98,8 @@ public enum Function {
     TO_JSON(Area.JSON), TO_JSONB(Area.JSON),
     /** json_agg's and jsonb_agg's results from the collected values (COLLECT); NULL without rows. */
     JSON_AGG_RESULT(Area.JSON, false), JSONB_AGG_RESULT(Area.JSON, false),
+    /** json_object_agg's and jsonb_object_agg's results from the collected keys and values, alternating; NULL without rows. */
+    JSON_OBJECT_AGG_RESULT(Area.JSON, false), JSONB_OBJECT_AGG_RESULT(Area.JSON, false),
     /** jsonb_pretty(jsonb). */
     JSONB_PRETTY(Area.JSON),
     // Arrays (one-dimensional, lower bound 1).
@@ -134,12 +147,14 @@ public enum Function {
     TO_TIMESTAMP(Area.DATETIME),
     MAKE_DATE(Area.DATETIME), MAKE_TIMESTAMP(Area.DATETIME),
     JUSTIFY_HOURS(Area.DATETIME), JUSTIFY_DAYS(Area.DATETIME), JUSTIFY_INTERVAL(Area.DATETIME),
+    /** timezone(zone, timestamp | timestamptz), and value AT TIME ZONE zone (the operands the other way round). */
+    TIMEZONE(Area.DATETIME), AT_TIME_ZONE(Area.DATETIME),
 
     /** gen_random_uuid(): a version 4 UUID from the statement's random sequence. */
     GEN_RANDOM_UUID;
 
     /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */
-    public enum Area { CORE, TRIG, MATH, TEXT, REGEX, JSON, ARRAY, DATETIME }
+    public enum Area { CORE, TRIG, MATH, TEXT, BYTEA, REGEX, JSON, ARRAY, DATETIME }
 
     private static final Function[] VALUES = values();
 

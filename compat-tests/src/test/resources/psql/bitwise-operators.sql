@@ -1,0 +1,22 @@
+-- the integer operators & | # ~ << >> and the prefix |/ ||/ @, with PostgreSQL's precedence
+select x from (values (3 & 5), (3 | 5), (3 # 5), (1 << 2), (4 >> 2), (~1)) v(x);
+select 3&5 as a, 3|5 as b, 3#5 as c, 1<<2 as d, 4>>2 as e, ~1 as f;
+select 2 | 3 & 4, 2 + 2 ^ 2, 1 << 2 + 1, 8 >> 1 * 2, ~1 + 2, -3 ^ 2, 1 | 2 = 3, 6 & 3 < 3;
+select 5 # 3 # 1, 1 << 1 << 1, (1 | 2) & (4 | 2), ~ ~5, - ~5, ~ -5, 1 | ~2 + 3;
+select pg_typeof(1::int2 & 3::int2), pg_typeof(1 & 3), pg_typeof(1::int8 | 2), pg_typeof(1::int2 << 2), pg_typeof(~1::int8);
+select 1::int2 << 15, 1 << 31, 1 << 32, 1::int8 << 63, -16 >> 2, (-1)::int8 >> 70, ~0::int2;
+select 1 | null, null & 1, ~null::int is null;
+select |/ 25, ||/ 27, |/ 2.0, ||/ -125, @ -5, @ -2.5, @ 3::int2, pg_typeof(|/ 4), pg_typeof(@ -1::int8);
+select ||/ '-inf', |/ 'infinity'::float8, |/ -0.0::float8;
+create table bits (id int primary key, a int, b bigint, s smallint);
+insert into bits values (1, 12, 10, 7), (2, -1, 1, 1), (3, null, 3, 2);
+select id, a & b, a | s, a # 5, ~a, b << 2, s >> 1, a & b | s from bits order by id;
+select id from bits where a & 4 = 4 or b | 2 = 3 order by id;
+select sum(a & 7), max(b << 1) from bits;
+select case when a & 1 = 1 then 'odd' else 'even' end, a & 1 from bits where a is not null order by id;
+drop table bits;
+select |/ -1;
+select 'x' || 'y' || 1 | 2;
+select ~ 'a'::text;
+select 1 -> 'a';
+select 'a' ~ 1;

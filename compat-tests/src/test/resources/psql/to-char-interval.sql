@@ -1,0 +1,32 @@
+-- to_char(interval, format): the interval's own fields, PostgreSQL 15's patterns for them
+select to_char('-1 year -14 months -3 days -25:07:08.5'::interval, 'HH HH12 HH24 MI SS MS US FF1 FF3 FF6 SSSS AM am A.M. p.m.');
+select to_char('-1 year -14 months -3 days -25:07:08.5'::interval, 'YYYY YYY YY Y IYYY IYY IY I Y,YYY MM DD DDD CC J Q W WW IW IDDD RM rm');
+select to_char('-1 year -14 months -3 days -25:07:08.5'::interval, 'FMHH24 FMMM FMDD FMYYYY FMIYYY FMRM HH24TH DDth "text" MIth');
+select to_char('2 years 3 months 40 days 27:04:05.25'::interval, 'HH HH12 HH24 MI SS MS US FF1 FF3 FF6 SSSS AM am A.M. p.m.');
+select to_char('2 years 3 months 40 days 27:04:05.25'::interval, 'YYYY YYY YY Y IYYY IYY IY I Y,YYY MM DD DDD CC J Q W WW IW IDDD RM rm');
+select to_char('2 years 3 months 40 days 27:04:05.25'::interval, 'FMHH24 FMMM FMDD FMYYYY FMIYYY FMRM HH24TH DDth "text" MIth');
+select to_char('0'::interval, 'HH HH12 HH24 MI SS MS US FF1 FF3 FF6 SSSS AM am A.M. p.m.');
+select to_char('0'::interval, 'YYYY YYY YY Y IYYY IYY IY I Y,YYY MM DD DDD CC J Q W WW IW IDDD RM rm');
+select to_char('0'::interval, 'FMHH24 FMMM FMDD FMYYYY FMIYYY FMRM HH24TH DDth "text" MIth');
+select to_char('-20459year -256 days -120hours 866seconds'::interval, 'HH HH12 HH24 MI SS MS US FF1 FF3 FF6 SSSS AM am A.M. p.m.');
+select to_char('-20459year -256 days -120hours 866seconds'::interval, 'YYYY YYY YY Y IYYY IYY IY I Y,YYY MM DD DDD CC J Q W WW IW IDDD RM rm');
+select to_char('-20459year -256 days -120hours 866seconds'::interval, 'FMHH24 FMMM FMDD FMYYYY FMIYYY FMRM HH24TH DDth "text" MIth');
+select to_char('1 year'::interval, 'HH HH12 HH24 MI SS MS US FF1 FF3 FF6 SSSS AM am A.M. p.m.');
+select to_char('1 year'::interval, 'YYYY YYY YY Y IYYY IYY IY I Y,YYY MM DD DDD CC J Q W WW IW IDDD RM rm');
+select to_char('1 year'::interval, 'FMHH24 FMMM FMDD FMYYYY FMIYYY FMRM HH24TH DDth "text" MIth');
+select to_char('-100 years -1 month'::interval, 'HH HH12 HH24 MI SS MS US FF1 FF3 FF6 SSSS AM am A.M. p.m.');
+select to_char('-100 years -1 month'::interval, 'YYYY YYY YY Y IYYY IYY IY I Y,YYY MM DD DDD CC J Q W WW IW IDDD RM rm');
+select to_char('-100 years -1 month'::interval, 'FMHH24 FMMM FMDD FMYYYY FMIYYY FMRM HH24TH DDth "text" MIth');
+select to_char('23:22:57.124562'::interval, 'HH HH12 HH24 MI SS MS US FF1 FF3 FF6 SSSS AM am A.M. p.m.');
+select to_char('23:22:57.124562'::interval, 'YYYY YYY YY Y IYYY IYY IY I Y,YYY MM DD DDD CC J Q W WW IW IDDD RM rm');
+select to_char('23:22:57.124562'::interval, 'FMHH24 FMMM FMDD FMYYYY FMIYYY FMRM HH24TH DDth "text" MIth');
+select to_char('-23:22:57.124562'::interval, 'HH HH12 HH24 MI SS MS US FF1 FF3 FF6 SSSS AM am A.M. p.m.');
+select to_char('-23:22:57.124562'::interval, 'YYYY YYY YY Y IYYY IYY IY I Y,YYY MM DD DDD CC J Q W WW IW IDDD RM rm');
+select to_char('-23:22:57.124562'::interval, 'FMHH24 FMMM FMDD FMYYYY FMIYYY FMRM HH24TH DDth "text" MIth');
+select to_char('1 day'::interval, 'Day');
+select to_char('1 day'::interval, 'tzhtzm');
+select to_char('1 day'::interval, 'BC');
+select to_char(null::interval, 'HH'), to_char('1 day'::interval, null);
+-- TZH and TZM of timestamps (session time zone UTC)
+set timezone = 'UTC';
+select to_char('2020-01-01 10:00'::timestamp, 'TZH:TZM|tzh|TZ|OF'), to_char('2020-01-01 10:00'::timestamptz, 'TZH:TZM|tzh:tzm|TZ|OF');
