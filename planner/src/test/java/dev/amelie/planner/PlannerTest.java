@@ -44,6 +44,34 @@ class PlannerTest {
         planner = new Planner(catalog);
     }
 
+    // ---- the plan cache ----------------------------------------------------------------------
+
+    /**
+     * pgbench's statements in the simple protocol, each with other constants: one plan serves
+     * them all. Calcite is reached only through the cache's miss supplier (planUncached), so one
+     * miss means every later statement ran no Calcite code: same plan object, its own values.
+     */
+    @Test
+    void simpleStatementsOfOneShapeShareOnePlanAndPlanOnce() {
+        String[] shapes = {"select b from t where a = %d", "update t set b = 'v%d' where a = %d",
+                "insert into t (a, b) values (%d, 'x')"};
+        for (String shape : shapes) {
+            long missesBefore = planner.planCache().misses();
+            long hitsBefore = planner.planCache().hits();
+            PlannedStatement first = null;
+            for (int i = 1; i <= 100; i++) {
+                Planner.SimplePlan plan = planner.planSimple(String.format(shape, i, i));
+                if (first == null) {
+                    first = plan.plan();
+                }
+                assertTrue(first == plan.plan(), shape + ": statement " + i + " got a plan of its own");
+                assertEquals(i, ((Number) plan.parameters()[shape.startsWith("update") ? 1 : 0]).intValue());
+            }
+            assertEquals(1, planner.planCache().misses() - missesBefore, shape);
+            assertEquals(99, planner.planCache().hits() - hitsBefore, shape);
+        }
+    }
+
     // ---- what runs where --------------------------------------------------------------------
 
     /**
