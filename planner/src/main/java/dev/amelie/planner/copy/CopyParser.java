@@ -156,7 +156,7 @@ public final class CopyParser {
             throw syntaxErrorAt(token);
         }
         char first = text.charAt(token.position() - 1);
-        return first == 'E' || first == 'e' ? EscapeString.unescape(token.text()) : token.text();
+        return first == 'E' || first == 'e' ? dev.amelie.planner.sql.EscapeStrings.value(token.text(), token.position()) : token.text();
     }
 
     private static SqlException syntaxErrorAt(Token token) {

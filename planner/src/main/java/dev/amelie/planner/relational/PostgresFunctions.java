@@ -79,31 +79,26 @@ final class PostgresFunctions {
             new org.apache.calcite.sql.fun.SqlMinMaxAggFunction("bool_or", SqlKind.MAX, OperandTypes.BOOLEAN);
 
     /** json_agg(x), jsonb_agg(x): the group's values as a JSON array (NULLs as null), in the group's order. */
-    static final org.apache.calcite.sql.SqlAggFunction JSON_AGG = org.apache.calcite.sql.fun.SqlBasicAggFunction.create(
-            "json_agg", SqlKind.OTHER_FUNCTION,
-            ReturnTypes.cascade(binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(),
-                    dev.amelie.vm.type.SqlType.JSON), org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
-            OperandTypes.ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
-    static final org.apache.calcite.sql.SqlAggFunction JSONB_AGG = org.apache.calcite.sql.fun.SqlBasicAggFunction.create(
-            "jsonb_agg", SqlKind.OTHER_FUNCTION,
-            ReturnTypes.cascade(binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(),
-                    dev.amelie.vm.type.SqlType.JSONB), org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
-            OperandTypes.ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
+    static final org.apache.calcite.sql.SqlAggFunction JSON_AGG = jsonAggregate("json_agg", dev.amelie.vm.type.SqlType.JSON, OperandTypes.ANY);
+    static final org.apache.calcite.sql.SqlAggFunction JSONB_AGG = jsonAggregate("jsonb_agg", dev.amelie.vm.type.SqlType.JSONB, OperandTypes.ANY);
 
     /**
      * json_object_agg(key, value), jsonb_object_agg(key, value): the group's pairs as a JSON
      * object, in the group's order; a NULL key is an error, a NULL value a JSON null.
      */
-    static final org.apache.calcite.sql.SqlAggFunction JSON_OBJECT_AGG = org.apache.calcite.sql.fun.SqlBasicAggFunction.create(
-            "json_object_agg", SqlKind.OTHER_FUNCTION,
-            ReturnTypes.cascade(binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(),
-                    dev.amelie.vm.type.SqlType.JSON), org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
-            OperandTypes.ANY_ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
-    static final org.apache.calcite.sql.SqlAggFunction JSONB_OBJECT_AGG = org.apache.calcite.sql.fun.SqlBasicAggFunction.create(
-            "jsonb_object_agg", SqlKind.OTHER_FUNCTION,
-            ReturnTypes.cascade(binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(),
-                    dev.amelie.vm.type.SqlType.JSONB), org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
-            OperandTypes.ANY_ANY).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
+    static final org.apache.calcite.sql.SqlAggFunction JSON_OBJECT_AGG =
+            jsonAggregate("json_object_agg", dev.amelie.vm.type.SqlType.JSON, OperandTypes.ANY_ANY);
+    static final org.apache.calcite.sql.SqlAggFunction JSONB_OBJECT_AGG =
+            jsonAggregate("jsonb_object_agg", dev.amelie.vm.type.SqlType.JSONB, OperandTypes.ANY_ANY);
+
+    /** An aggregate collecting into json or jsonb (nullable: no rows give NULL), with an optional ORDER BY. */
+    private static org.apache.calcite.sql.SqlAggFunction jsonAggregate(String name, dev.amelie.vm.type.SqlType type,
+                                                                      org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+        return org.apache.calcite.sql.fun.SqlBasicAggFunction.create(name, SqlKind.OTHER_FUNCTION,
+                ReturnTypes.cascade(binding -> dev.amelie.planner.catalog.PostgresSqlType.create(binding.getTypeFactory(), type),
+                        org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
+                operands).withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
+    }
 
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
     static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(PostgresExtract.EXTRACT, PostgresExtract.DATE_PART, NOW, RANDOM, GEN_RANDOM_UUID, NEXTVAL, CURRVAL, SETVAL, LENGTH,

@@ -16,14 +16,14 @@ import java.nio.charset.StandardCharsets;
  * other character is that character. The bytes must then be UTF-8, without NUL. Calcite's
  * parser knows only some of these, so SpecialFunctionSyntax writes the value as a plain literal.
  */
-final class EscapeStrings {
+public final class EscapeStrings {
     private EscapeStrings() {}
 
     /**
      * The value of the escape string whose body (between the quotes, as written) follows the E
      * and quote at {@code literalAt} of the statement; errors point into it.
      */
-    static String value(String body, int literalAt) {
+    public static String value(String body, int literalAt) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length());
         int pendingHighSurrogate = -1;
         int i = 0;
