@@ -147,6 +147,7 @@ public final class Executor {
                 HostContext input = new HostContext(parameters, List.of(), List.of(), () -> false, fixed, HostContext.INPUT_SALT);
                 Interpreter.run(program.input(), input);
                 for (Object[] row : input.output()) {
+                    PartitionContext.fitToTypeModifiers(table, row); // routed by the key as stored (Transaction.route)
                     needed.set(routing.ownerOf(HashSpace.slot(RowKey.of(table.def(), row))));
                 }
             }

@@ -214,7 +214,7 @@ final class PartitionContext extends SectionContext {
      * numeric(p, s) columns store their values rounded to s digits, varchar(n) and char(n)
      * columns values of at most n characters (PostgreSQL's assignment casts, TypeModifiers).
      */
-    private static void fitToTypeModifiers(Table table, Object[] row) {
+    static void fitToTypeModifiers(Table table, Object[] row) {
         for (int i : table.typmodColumns()) {
             row[i] = fitted(table.def().columns().get(i), row[i]);
         }

@@ -254,6 +254,9 @@ public final class Transaction {
             routed.add(new ArrayList<>());
         }
         for (Object[] row : rows) {
+            // Fitted here already (the node fits again, idempotently): a numeric(p, s) or char(n)
+            // key is routed as it is stored, and RETURNING shows the stored values (1.50, not 1.5).
+            PartitionContext.fitToTypeModifiers(table, row);
             Object[] stored = row;
             if (!def.hasPrimaryKey()) {
                 stored = Arrays.copyOf(row, def.storedWidth());

@@ -114,6 +114,10 @@ public final class CalciteErrors {
         if (message.contains("Illegal use of dynamic parameter")) {
             return error(SqlState.INDETERMINATE_DATATYPE, "could not determine data type of parameter", position, cause);
         }
+        if (message.startsWith("Argument to GROUPING operator must be a grouped expression")) {
+            return error(SqlState.GROUPING_ERROR, "arguments to GROUPING must be grouping expressions of the associated query level",
+                    position, cause);
+        }
         if (message.contains("Expression '") && message.contains("is not being grouped")) {
             return error(SqlState.GROUPING_ERROR, message, position, cause);
         }

@@ -176,7 +176,8 @@ public final class ProgramLowering {
                     int first = node.consecutive(newRow);
                     node.code().emit(Opcode.UPDATE, node.scanCursor(), first, width);
                     if (emitRows) {
-                        node.code().emit(Opcode.EMIT, first, width, 0);
+                        // The row as stored, read back through the cursor: fitted to numeric(p, s) and char(n).
+                        node.code().emit(Opcode.EMIT, node.code().loadRow(node.scanCursor(), width)[0], width, 0);
                     }
                 });
                 Code pushdown = node.code().build();

@@ -223,7 +223,7 @@ public final class RelationalPlanner {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SetOperationOrder.check(parsed, text);
             SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(QualifiedTableAliases.rewrite(parsed), catalog)))))))))));
+                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog), catalog)))))))))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
@@ -358,9 +358,11 @@ public final class RelationalPlanner {
                 .addRuleInstance(CoreRules.FILTER_MERGE)
                 .addRuleInstance(PROJECT_MERGE)
                 .addRuleInstance(CoreRules.PROJECT_REMOVE)
-                // UNION, INTERSECT and EXCEPT become UNION ALL under aggregates (with counts per
+                // GROUPING SETS become a UNION ALL of simple aggregates; UNION, INTERSECT and
+                // EXCEPT become UNION ALL under aggregates (with counts per
                 // branch for INTERSECT/EXCEPT), and DISTINCT aggregates become aggregates over
                 // aggregates: shapes the host already runs.
+                .addRuleInstance(GroupingSetsToUnion.INSTANCE)
                 .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
                 .addRuleInstance(CoreRules.INTERSECT_TO_DISTINCT)
                 .addRuleInstance(CoreRules.MINUS_TO_DISTINCT)
