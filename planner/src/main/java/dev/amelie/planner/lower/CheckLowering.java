@@ -23,6 +23,9 @@ final class CheckLowering {
         for (int i = 0; i < row.length; i++) {
             row[i] = first + i;
         }
+        if (checks.fitsRow()) {
+            code.emit(Opcode.FIT_ROW, first);
+        }
         ExpressionLowering expressions = new ExpressionLowering(code, checks.rexBuilder(), new int[0]);
         for (int c = 0; c < checks.conditions().size(); c++) {
             int result = expressions.lower(checks.conditions().get(c), row);

@@ -342,7 +342,8 @@ public final class RelationalPlanner {
         sorted.sort(java.util.Comparator.comparing(CheckConstraint::name));
         RelNode rel = convertChecks(def, sorted.stream().map(CheckConstraint::expression).toList(), catalog).rel();
         return new TableChecks(def.name(), def.columns().size(), sorted.stream().map(CheckConstraint::name).toList(),
-                conditionsOf(rel, sorted.size()), rel.getCluster().getRexBuilder());
+                conditionsOf(rel, sorted.size()), rel.getCluster().getRexBuilder(),
+                def.columns().stream().anyMatch(c -> c.hasScale() || c.hasLength()));
     }
 
     /**

@@ -173,6 +173,7 @@ public final class Interpreter {
                 case UPDATE -> context.update(cursors[a], Arrays.copyOfRange(r, b, b + c));
                 case DELETE -> context.delete(cursors[a]);
                 case RAISE -> throw new SqlException((SqlState) constants[a], (String) constants[b]);
+                case FIT_ROW -> context.fitRow(r, a);
                 case CHECK -> {
                     if (Boolean.FALSE.equals(r[a])) {
                         throw checkViolation((dev.amelie.vm.program.CheckSpec) constants[b], r, c);
