@@ -36,13 +36,22 @@ public sealed interface PlannedStatement {
 
     /** CREATE TABLE; {@code sequences} are those its serial and identity columns own, created with it. */
     record CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists,
-                       List<CreateSequence> sequences, List<UniqueConstraint> uniques) implements PlannedStatement {
+                       List<CreateSequence> sequences, List<UniqueConstraint> uniques, List<NewCheck> checks)
+            implements PlannedStatement {
+
+        public CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists,
+                           List<CreateSequence> sequences, List<UniqueConstraint> uniques) {
+            this(schema, name, columnDefs, primaryKey, ifNotExists, sequences, uniques, List.of());
+        }
 
         public CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists,
                            List<CreateSequence> sequences) {
             this(schema, name, columnDefs, primaryKey, ifNotExists, sequences, List.of());
         }
     }
+
+    /** A CHECK constraint as written: its name (null: PostgreSQL's default name is chosen) and expression text. */
+    record NewCheck(String name, String expression) {}
 
     /**
      * UNIQUE (columns) of a CREATE TABLE; {@code name} null when PostgreSQL would choose it;
@@ -107,6 +116,39 @@ public sealed interface PlannedStatement {
     record AddColumn(QualifiedName table, List<NewColumn> added, boolean ifExists) implements PlannedStatement {}
 
     record NewColumn(dev.amelie.compute.catalog.ColumnDef def, boolean ifNotExists) {}
+
+    /**
+     * ALTER TABLE [IF EXISTS] name action [, action …] for the actions that change the table's
+     * definition (and DROP COLUMN its rows); RENAME forms are single actions, as in PostgreSQL.
+     */
+    record AlterTable(QualifiedName table, boolean ifExists, List<TableAction> actions) implements PlannedStatement {}
+
+    /** One action of {@link AlterTable}. */
+    sealed interface TableAction {
+        /** ALTER [COLUMN] c SET DEFAULT expr, or DROP DEFAULT ({@code defaultSql} null). */
+        record SetDefault(String column, String defaultSql) implements TableAction {}
+
+        /** ALTER [COLUMN] c SET NOT NULL ({@code notNull}) or DROP NOT NULL. */
+        record SetNotNull(String column, boolean notNull) implements TableAction {}
+
+        /** DROP [COLUMN] [IF EXISTS] c [CASCADE | RESTRICT]. */
+        record DropColumn(String column, boolean ifExists, boolean cascade) implements TableAction {}
+
+        /** ADD [CONSTRAINT name] CHECK (expr). */
+        record AddCheck(NewCheck check) implements TableAction {}
+
+        /** DROP CONSTRAINT [IF EXISTS] name. */
+        record DropConstraint(String name, boolean ifExists) implements TableAction {}
+
+        /** RENAME [COLUMN] a TO b. */
+        record RenameColumn(String from, String to) implements TableAction {}
+
+        /** RENAME TO name. */
+        record RenameTable(String to) implements TableAction {}
+
+        /** RENAME CONSTRAINT a TO b. */
+        record RenameConstraint(String from, String to) implements TableAction {}
+    }
 
     /** ALTER TABLE [IF EXISTS] name ADD [CONSTRAINT c] PRIMARY KEY (columns). */
     record AddPrimaryKey(QualifiedName table, List<String> keyColumns, boolean ifExists) implements PlannedStatement {}

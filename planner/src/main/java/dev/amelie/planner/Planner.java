@@ -156,6 +156,41 @@ public final class Planner {
         }
     }
 
+    /**
+     * Validates a CHECK expression over a table (as it is now) and names it as PostgreSQL would
+     * when {@code name} is null: {@code table_column_check} when it reads one column,
+     * {@code table_check} otherwise, numbered past the names the schema's constraints use.
+     * Returns the constraint; raises 42710 when a constraint of the table has the name already.
+     */
+    public dev.amelie.compute.catalog.CheckConstraint checkConstraint(dev.amelie.compute.catalog.TableDef def, String name,
+                                                                      String expression) {
+        var columns = relational.checkColumns(def, expression, catalog.current());
+        if (name == null) {
+            name = dev.amelie.planner.ddl.ConstraintNames.check(def, columns, catalog.current());
+        } else if (dev.amelie.planner.ddl.ConstraintNames.ofTable(def, catalog.current()).contains(name)) {
+            throw new SqlException(SqlState.DUPLICATE_OBJECT, "constraint \"" + name + "\" for relation \"" + def.name()
+                    + "\" already exists");
+        }
+        return new dev.amelie.compute.catalog.CheckConstraint(name, expression);
+    }
+
+    /** The column positions a CHECK expression of the table reads. */
+    public java.util.SortedSet<Integer> checkColumns(dev.amelie.compute.catalog.TableDef def, String expression) {
+        return relational.checkColumns(def, expression, catalog.current());
+    }
+
+    /** A query that returns a row when some row of the table makes {@code expression} FALSE (ADD CHECK validates the rows). */
+    public PlannedStatement.Query checkViolations(dev.amelie.compute.catalog.TableDef def, String expression) {
+        String sql = "select 1 from \"" + def.schema().replace("\"", "\"\"") + "\".\"" + def.name().replace("\"", "\"\"")
+                + "\" where not (" + expression + ") limit 1";
+        return relational.plan(sql, NO_TYPES, catalog.current());
+    }
+
+    /** The catalog as it is now (in the running DDL transaction, with its changes). */
+    public dev.amelie.compute.catalog.Catalog catalog() {
+        return catalog.current();
+    }
+
     /** Whether the table exists now (in the running transaction's catalog). */
     public boolean tableExists(PlannedStatement.QualifiedName name) {
         return catalog.current().table(name.schema(), name.name()) != null;
@@ -169,7 +204,8 @@ public final class Planner {
         if (copyBatches.size() > 256) {
             copyBatches.clear();
         }
-        return copyBatches.computeIfAbsent(key, k -> CopyLowering.insertBatch(target.table(), target.positions(), rows));
+        return copyBatches.computeIfAbsent(key, k -> CopyLowering.insertBatch(target.table(), target.positions(), rows,
+                relational.checks(target.table(), catalog.current())));
     }
 
     private record CopyBatchKey(long tableId, long catalogVersion, List<Integer> positions, int rows) {}

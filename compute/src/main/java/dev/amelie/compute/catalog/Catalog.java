@@ -94,6 +94,11 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         TableDef def = table.def();
         Map<String, Table> byName = new HashMap<>(tablesByName);
         Map<Long, Table> byId = new HashMap<>(tablesById);
+        Table replaced = tablesById.get(def.id());
+        if (replaced != null) {
+            // ALTER TABLE … RENAME TO: the old name no longer names it.
+            byName.remove(replaced.def().schema() + "." + replaced.def().name());
+        }
         byName.put(def.schema() + "." + def.name(), table);
         byId.put(def.id(), table);
         return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()), viewsByName, sequencesByName, createdSchemas);

@@ -37,6 +37,21 @@ public record ColumnDef(String name, SqlType type, boolean notNull, String defau
         return new ColumnDef(name, type, true, defaultSql, ownedSequence, precision, scale, character);
     }
 
+    /** The same column, NOT NULL or not (ALTER COLUMN … SET / DROP NOT NULL). */
+    public ColumnDef withNotNull(boolean rejectsNull) {
+        return new ColumnDef(name, type, rejectsNull, defaultSql, ownedSequence, precision, scale, character);
+    }
+
+    /** The same column with another DEFAULT (null: none). */
+    public ColumnDef withDefault(String newDefaultSql) {
+        return new ColumnDef(name, type, notNull, newDefaultSql, ownedSequence, precision, scale, character);
+    }
+
+    /** The same column under another name (RENAME COLUMN). */
+    public ColumnDef withName(String newName) {
+        return new ColumnDef(newName, type, notNull, defaultSql, ownedSequence, precision, scale, character);
+    }
+
     /** Whether stored values are rounded to a scale (numeric(p, s)). */
     public boolean hasScale() {
         return type == SqlType.NUMERIC && precision > 0;

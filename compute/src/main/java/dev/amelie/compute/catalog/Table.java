@@ -248,7 +248,8 @@ public final class Table {
             ColumnDef c = columns.get(position);
             columns.set(position, c.withNotNull());
         }
-        TableDef keyed = new TableDef(def.id(), def.schema(), def.name(), columns, primaryKey.clone(), def.materializedQuery());
+        TableDef keyed = new TableDef(def.id(), def.schema(), def.name(), columns, primaryKey.clone(), def.materializedQuery(),
+                def.checks());
         Table result = new Table(keyed);
         for (int p : partitions.nodeIds()) {
             for (Iterator<Map.Entry<Object, Object[]>> it = partitions.get(p).iterator(); it.hasNext(); ) {
@@ -281,7 +282,8 @@ public final class Table {
     public Table withColumn(ColumnDef column, Object value) {
         List<ColumnDef> columns = new ArrayList<>(def.columns());
         columns.add(column);
-        TableDef wider = new TableDef(def.id(), def.schema(), def.name(), columns, def.primaryKey(), def.materializedQuery());
+        TableDef wider = new TableDef(def.id(), def.schema(), def.name(), columns, def.primaryKey(), def.materializedQuery(),
+                def.checks());
         int width = def.columns().size();
         Table result = new Table(wider);
         result.observeRowId(lastRowId.get());
@@ -303,6 +305,93 @@ public final class Table {
             result = result.withIndex(index.def());
         }
         return result;
+    }
+
+    /**
+     * The same rows under another definition that keeps the columns' count, order, types and
+     * the key (ALTER TABLE … RENAME, ALTER COLUMN … SET DEFAULT / NOT NULL, CHECK constraints).
+     * The rows are shared; the indexes are built anew, since their errors name the columns.
+     * Only while no compute node runs.
+     */
+    public Table withDefinition(TableDef changed) {
+        Table result = new Table(changed, partitions, lastRowId, List.of());
+        for (SecondaryIndex index : indexes) {
+            result = result.withIndex(index.def());
+        }
+        return result;
+    }
+
+    /**
+     * The rows without column {@code position} (ALTER TABLE … DROP COLUMN), in new row arrays of
+     * a new table, so that a rollback gets the old ones back with the old catalog. Indexes on the
+     * column go; so does the primary key when the column is part of it (as in PostgreSQL): the
+     * rows then get hidden row ids, numbered in key order so that a replay numbers them alike,
+     * and move to the partitions their row ids hash to. Only while no compute node runs.
+     *
+     * @param ownerOfSlot the node id owning a hash slot (the layout the change runs under)
+     */
+    public Table withoutColumn(int position, java.util.function.IntUnaryOperator ownerOfSlot) {
+        List<ColumnDef> columns = new ArrayList<>(def.columns());
+        columns.remove(position);
+        boolean losesKey = def.isKeyColumn(position);
+        int[] key = losesKey ? new int[0] : Arrays.stream(def.primaryKey()).map(k -> k > position ? k - 1 : k).toArray();
+        TableDef narrower = new TableDef(def.id(), def.schema(), def.name(), columns, key, def.materializedQuery(), def.checks());
+        Table result = new Table(narrower);
+        result.observeRowId(lastRowId.get());
+        List<Map.Entry<Object, Object[]>> rows = new ArrayList<>();
+        for (int p : partitions.nodeIds()) {
+            for (Iterator<Map.Entry<Object, Object[]>> it = partitions.get(p).iterator(); it.hasNext(); ) {
+                Map.Entry<Object, Object[]> entry = it.next();
+                rows.add(Map.entry(entry.getKey(), entry.getValue()));
+            }
+        }
+        if (losesKey) {
+            rows.sort((x, y) -> compareKeys(RowKey.values(x.getKey()), RowKey.values(y.getKey())));
+        }
+        for (Map.Entry<Object, Object[]> entry : rows) {
+            Object[] old = entry.getValue();
+            Object[] row = new Object[narrower.storedWidth()];
+            System.arraycopy(old, 0, row, 0, position);
+            System.arraycopy(old, position + 1, row, position, old.length - position - 1);
+            if (losesKey) {
+                row[columns.size()] = result.nextRowId();
+            }
+            Object rowKey = losesKey ? RowKey.of(narrower, row) : entry.getKey();
+            result.partition(ownerOfSlot.applyAsInt(HashSpace.slot(rowKey))).put(rowKey, row);
+        }
+        for (SecondaryIndex index : indexes) {
+            int[] indexed = index.def().columns();
+            if (Arrays.stream(indexed).anyMatch(c -> c == position)) {
+                continue;
+            }
+            IndexDef old = index.def();
+            int[] shifted = Arrays.stream(indexed).map(c -> c > position ? c - 1 : c).toArray();
+            result = result.withIndex(new IndexDef(old.schema(), old.name(), old.tableId(), shifted, old.unique(), old.method(),
+                    old.constraint()));
+        }
+        return result;
+    }
+
+    private static int compareKeys(Object[] x, Object[] y) {
+        for (int i = 0; i < x.length; i++) {
+            int c = Values.compare(x[i], y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether a row holds NULL in column {@code position}. */
+    public boolean hasNullIn(int position) {
+        for (int p : partitions.nodeIds()) {
+            for (Iterator<Map.Entry<Object, Object[]>> it = partitions.get(p).iterator(); it.hasNext(); ) {
+                if (it.next().getValue()[position] == null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether any partition holds a row. */

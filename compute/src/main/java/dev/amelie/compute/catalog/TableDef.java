@@ -9,11 +9,17 @@ import java.util.List;
  * last refreshed (null for every other table).
  */
 public record TableDef(long id, String schema, String name, List<ColumnDef> columns, int[] primaryKey,
-                       String materializedQuery) {
+                       String materializedQuery, List<CheckConstraint> checks) {
 
     public TableDef {
         columns = List.copyOf(columns);
         primaryKey = primaryKey.clone();
+        checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    public TableDef(long id, String schema, String name, List<ColumnDef> columns, int[] primaryKey,
+                    String materializedQuery) {
+        this(id, schema, name, columns, primaryKey, materializedQuery, List.of());
     }
 
     public TableDef(long id, String schema, String name, List<ColumnDef> columns, int[] primaryKey) {
@@ -41,6 +47,41 @@ public record TableDef(long id, String schema, String name, List<ColumnDef> colu
             }
         }
         return -1;
+    }
+
+    /** The same table under another name (ALTER TABLE … RENAME TO). */
+    public TableDef withName(String newName) {
+        return new TableDef(id, schema, newName, columns, primaryKey, materializedQuery, checks);
+    }
+
+    /** The same table with other column definitions, of the same count and order (rows unchanged). */
+    public TableDef withColumns(List<ColumnDef> newColumns) {
+        return new TableDef(id, schema, name, newColumns, primaryKey, materializedQuery, checks);
+    }
+
+    /** The same table with other CHECK constraints. */
+    public TableDef withChecks(List<CheckConstraint> newChecks) {
+        return new TableDef(id, schema, name, columns, primaryKey, materializedQuery, newChecks);
+    }
+
+    /** The CHECK constraint of this name, or null. */
+    public CheckConstraint check(String constraintName) {
+        for (CheckConstraint check : checks) {
+            if (check.name().equals(constraintName)) {
+                return check;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code column} is part of the primary key. */
+    public boolean isKeyColumn(int column) {
+        for (int k : primaryKey) {
+            if (k == column) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name PostgreSQL gives the primary key constraint. */

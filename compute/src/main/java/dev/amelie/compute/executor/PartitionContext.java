@@ -98,6 +98,13 @@ final class PartitionContext extends SectionContext {
     }
 
     @Override
+    public void fitRow(Object[] registers, int first) {
+        for (int i : table.typmodColumns()) {
+            registers[first + i] = fitted(table.def().columns().get(i), registers[first + i]);
+        }
+    }
+
+    @Override
     public void insert(Object[] row) {
         TableDef def = table.def();
         checkNotNull(def, row);

@@ -326,7 +326,7 @@ public final class Transaction {
         }
         rememberCatalog(current);
         TableDef def = new TableDef(current.lastTableId() + 1, proposed.schema(), proposed.name(), proposed.columns(), proposed.primaryKey(),
-                proposed.materializedQuery());
+                proposed.materializedQuery(), proposed.checks());
         executor.catalog().update(c -> c.withTable(new Table(def)));
         changes.add(new Change.CreateTable(def));
         return def;
@@ -493,6 +493,70 @@ public final class Transaction {
         Table wider = table.withColumn(column, stored);
         executor.catalog().update(c -> c.withTable(wider));
         changes.add(new Change.AddColumn(table.def().id(), column, stored));
+        return true;
+    }
+
+    /**
+     * Gives a table a new definition under which its rows stay as they are (RENAME, ALTER COLUMN
+     * … DEFAULT / NOT NULL, CHECK constraints); {@code change} sees the current one and may raise
+     * the statement's errors. False when the table does not exist.
+     */
+    public boolean redefineTable(String schema, String name, java.util.function.UnaryOperator<TableDef> change) {
+        Table table = tableToChange(schema, name);
+        if (table == null) {
+            return false;
+        }
+        TableDef changed = change.apply(table.def());
+        if (changed.id() != table.def().id() || changed.columns().size() != table.def().columns().size()) {
+            throw new IllegalArgumentException("a redefinition keeps the table and its columns");
+        }
+        if (!changed.name().equals(table.def().name()) && relationExists(executor.catalog().current(), schema, changed.name())) {
+            throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + changed.name() + "\" already exists");
+        }
+        Table redefined = table.withDefinition(changed);
+        executor.catalog().update(c -> c.withTable(redefined));
+        changes.add(new Change.TableDefinition(changed));
+        return true;
+    }
+
+    /**
+     * ALTER COLUMN … SET NOT NULL: 23502 when a row holds NULL there, as PostgreSQL checks the
+     * rows before it changes the column. False when the table does not exist.
+     */
+    public boolean setNotNull(String schema, String name, int column) {
+        Table table = tableToChange(schema, name);
+        if (table == null) {
+            return false;
+        }
+        if (table.hasNullIn(column)) {
+            throw new SqlException(SqlState.NOT_NULL_VIOLATION, "column \"" + table.def().columns().get(column).name()
+                    + "\" of relation \"" + name + "\" contains null values");
+        }
+        return redefineTable(schema, name, def -> {
+            List<dev.amelie.compute.catalog.ColumnDef> columns = new ArrayList<>(def.columns());
+            columns.set(column, columns.get(column).withNotNull(true));
+            return def.withColumns(columns);
+        });
+    }
+
+    /**
+     * ALTER TABLE … DROP COLUMN of the column at {@code position}, with the CHECK constraints
+     * {@code droppedChecks} that read it (PostgreSQL drops them with it). False when the table
+     * does not exist.
+     */
+    public boolean dropColumn(String schema, String name, int position, List<String> droppedChecks) {
+        Table table = tableToChange(schema, name);
+        if (table == null) {
+            return false;
+        }
+        if (!droppedChecks.isEmpty()) {
+            redefineTable(schema, name, def -> def.withChecks(def.checks().stream()
+                    .filter(check -> !droppedChecks.contains(check.name())).toList()));
+            table = executor.catalog().current().table(schema, name);
+        }
+        Table narrower = table.withoutColumn(position, layout::ownerOf);
+        executor.catalog().update(c -> c.withTable(narrower));
+        changes.add(new Change.DropColumn(table.def().id(), position));
         return true;
     }
 

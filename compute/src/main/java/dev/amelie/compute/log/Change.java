@@ -40,6 +40,15 @@ public sealed interface Change {
     /** ALTER TABLE … ADD COLUMN: every row there is gets {@code value} in the new last column. */
     record AddColumn(long tableId, dev.amelie.compute.catalog.ColumnDef column, Object value) implements Change {}
 
+    /**
+     * ALTER TABLE … RENAME, ALTER COLUMN … SET / DROP DEFAULT and NOT NULL, ADD / DROP CONSTRAINT
+     * … CHECK: the table of {@code def.id()} has this definition from now on; its rows are as they were.
+     */
+    record TableDefinition(TableDef def) implements Change {}
+
+    /** ALTER TABLE … DROP COLUMN: the column at {@code position} leaves every row (see Table#withoutColumn). */
+    record DropColumn(long tableId, int position) implements Change {}
+
     /** DROP SCHEMA: what it held was dropped by changes of their own before this one. */
     record DropSchema(String name) implements Change {}
 

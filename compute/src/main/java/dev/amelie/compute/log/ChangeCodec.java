@@ -1,5 +1,6 @@
 package dev.amelie.compute.log;
 
+import dev.amelie.compute.catalog.CheckConstraint;
 import dev.amelie.compute.catalog.ColumnDef;
 import dev.amelie.compute.catalog.IndexDef;
 import dev.amelie.compute.catalog.SequenceDef;
@@ -48,6 +49,11 @@ public final class ChangeCodec {
     /** CREATE TABLE (as tag 18) of a materialized view: its query follows the key. */
     private static final byte CREATE_MATERIALIZED_VIEW = 21;
     private static final byte ADD_COLUMN = 22;
+    /** A table's new definition, written as tag 24 writes it (rows unchanged). */
+    private static final byte TABLE_DEFINITION = 23;
+    /** CREATE TABLE (as tag 18) followed by its CHECK constraints (written only when it has some). */
+    private static final byte CREATE_TABLE_WITH_CHECKS = 24;
+    private static final byte DROP_COLUMN = 25;
 
     private ChangeCodec() {}
 
@@ -57,6 +63,19 @@ public final class ChangeCodec {
         out.putInt(changes.size());
         for (Change change : changes) {
             switch (change) {
+                case Change.CreateTable(TableDef def) when !def.checks().isEmpty() && !def.isMaterializedView() -> {
+                    out.put(CREATE_TABLE_WITH_CHECKS);
+                    writeTableWithChecks(out, def);
+                }
+                case Change.TableDefinition(TableDef def) -> {
+                    out.put(TABLE_DEFINITION);
+                    writeTableWithChecks(out, def);
+                }
+                case Change.DropColumn(long tableId, int position) -> {
+                    out.put(DROP_COLUMN);
+                    out.putLong(tableId);
+                    out.putInt(position);
+                }
                 case Change.CreateTable(TableDef def) -> {
                     out.put(def.isMaterializedView() ? CREATE_MATERIALIZED_VIEW : CREATE_TABLE_WITH_CHARACTER_TYPES);
                     out.putLong(def.id());
@@ -250,6 +269,9 @@ public final class ChangeCodec {
                     String materializedQuery = kind == CREATE_MATERIALIZED_VIEW ? RowCodec.readString(in) : null;
                     changes.add(new Change.CreateTable(new TableDef(id, schema, name, columns, pk, materializedQuery)));
                 }
+                case CREATE_TABLE_WITH_CHECKS -> changes.add(new Change.CreateTable(readTableWithChecks(in, types)));
+                case TABLE_DEFINITION -> changes.add(new Change.TableDefinition(readTableWithChecks(in, types)));
+                case DROP_COLUMN -> changes.add(new Change.DropColumn(in.getLong(), in.getInt()));
                 case DROP_TABLE -> changes.add(new Change.DropTable(in.getLong()));
                 case CREATE_VIEW -> {
                     String schema = RowCodec.readString(in);
@@ -327,6 +349,45 @@ public final class ChangeCodec {
             }
         }
         return changes;
+    }
+
+    /** A table that is no materialized view: id, names, columns as tag 18, key, CHECK constraints. */
+    private static void writeTableWithChecks(GrowableBuffer out, TableDef def) {
+        out.putLong(def.id());
+        RowCodec.writeString(out, def.schema());
+        RowCodec.writeString(out, def.name());
+        out.putInt(def.columns().size());
+        for (ColumnDef column : def.columns()) {
+            writeColumn(out, column);
+        }
+        out.putInt(def.primaryKey().length);
+        for (int position : def.primaryKey()) {
+            out.putInt(position);
+        }
+        out.putInt(def.checks().size());
+        for (CheckConstraint check : def.checks()) {
+            RowCodec.writeString(out, check.name());
+            RowCodec.writeString(out, check.expression());
+        }
+    }
+
+    private static TableDef readTableWithChecks(ByteBuffer in, SqlType[] types) {
+        long id = in.getLong();
+        String schema = RowCodec.readString(in);
+        String name = RowCodec.readString(in);
+        List<ColumnDef> columns = new ArrayList<>();
+        for (int c = in.getInt(); c > 0; c--) {
+            columns.add(readColumn(in, types));
+        }
+        int[] primaryKey = new int[in.getInt()];
+        for (int k = 0; k < primaryKey.length; k++) {
+            primaryKey[k] = in.getInt();
+        }
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (int c = in.getInt(); c > 0; c--) {
+            checks.add(new CheckConstraint(RowCodec.readString(in), RowCodec.readString(in)));
+        }
+        return new TableDef(id, schema, name, columns, primaryKey, null, checks);
     }
 
     /** A column as the newest CREATE TABLE form writes it (tags 18 and 21, ADD COLUMN). */

@@ -100,6 +100,14 @@ public final class LogReplayer {
                 Table wider = table(tableId, lsn).withColumn(column, value);
                 catalog.update(c -> c.withTable(wider));
             }
+            case Change.TableDefinition(TableDef def) -> {
+                Table changed = table(def.id(), lsn).withDefinition(def);
+                catalog.update(c -> c.withTable(changed));
+            }
+            case Change.DropColumn(long tableId, int position) -> {
+                Table narrower = table(tableId, lsn).withoutColumn(position, routing::ownerOf);
+                catalog.update(c -> c.withTable(narrower));
+            }
             case Change.DropSchema(String schema) -> catalog.update(c -> c.withoutSchema(schema));
             case Change.Insert(long tableId, Object[] row) -> {
                 Table table = table(tableId, lsn);

@@ -68,6 +68,24 @@ class ChangeCodecTest {
     }
 
     @Test
+    void checkConstraintsAndRedefinitionsAndDroppedColumnsRoundTrip() {
+        TableDef def = new TableDef(9, "s", "t", List.of(new ColumnDef("a", SqlType.INTEGER, true, "5", null),
+                new ColumnDef("b", SqlType.TEXT, false)), new int[] {0}, null,
+                List.of(new dev.amelie.compute.catalog.CheckConstraint("t_a_check", "a > 0"),
+                        new dev.amelie.compute.catalog.CheckConstraint("t_check", "a < length(\"b\")")));
+        List<Change> back = ChangeCodec.decode(ChangeCodec.encode(List.of(new Change.CreateTable(def),
+                new Change.TableDefinition(def.withName("u")), new Change.DropColumn(9, 1))));
+        TableDef created = assertInstanceOf(Change.CreateTable.class, back.get(0)).def();
+        assertEquals(def.checks(), created.checks());
+        assertEquals(def.columns(), created.columns());
+        assertArrayEquals(new int[] {0}, created.primaryKey());
+        TableDef redefined = assertInstanceOf(Change.TableDefinition.class, back.get(1)).def();
+        assertEquals("u", redefined.name());
+        assertEquals(def.checks(), redefined.checks());
+        assertEquals(new Change.DropColumn(9, 1), back.get(2));
+    }
+
+    @Test
     void materializedViewKeepsItsQuery() {
         TableDef def = new TableDef(3, "s", "mv", List.of(new ColumnDef("c", SqlType.BIGINT, false)), new int[0],
                 "select count(*) as c from t");

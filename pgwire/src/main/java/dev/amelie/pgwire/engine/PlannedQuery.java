@@ -97,7 +97,8 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
                 || planned instanceof PlannedStatement.CreateIndex || planned instanceof PlannedStatement.DropIndex
                 || planned instanceof PlannedStatement.CreateSchema || planned instanceof PlannedStatement.DropSchema
                 || planned instanceof PlannedStatement.CreateTableAs || planned instanceof PlannedStatement.RefreshMaterializedView
-                || planned instanceof PlannedStatement.DropMaterializedView || planned instanceof PlannedStatement.AddColumn;
+                || planned instanceof PlannedStatement.DropMaterializedView || planned instanceof PlannedStatement.AddColumn
+                || planned instanceof PlannedStatement.AlterTable;
     }
 
     @Override

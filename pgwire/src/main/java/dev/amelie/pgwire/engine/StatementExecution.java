@@ -50,7 +50,10 @@ final class StatementExecution {
         this.planner = planner;
         this.copyFrom = new CopyFromExecution(planner);
         this.tableFromQuery = new TableFromQuery(planner);
+        this.alteration = new TableAlteration(planner, this::checkDefault);
     }
+
+    private final TableAlteration alteration;
 
     Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement) {
         return run(transaction, planned, statement, SequenceDraws.Recorded.NONE);
@@ -212,6 +215,10 @@ final class StatementExecution {
                 }
                 yield new Result("ALTER TABLE", List.of(), null, notices, notices.size());
             }
+            case PlannedStatement.AlterTable alter -> {
+                List<Notice> notices = alteration.run(transaction, alter, statement.query().text());
+                yield new Result("ALTER TABLE", List.of(), null, notices, notices.size());
+            }
             case PlannedStatement.AddPrimaryKey add -> {
                 if (!transaction.addPrimaryKey(add.table().schema(), add.table().name(), add.keyColumns())) {
                     Notice skipped = missing(add.ifExists(), "relation", add.table().name());
@@ -282,6 +289,7 @@ final class StatementExecution {
             transaction.createIndex(create.schema(), create.name(), name, unique.columns(), true,
                     dev.amelie.compute.catalog.IndexDef.Method.BTREE, false, true);
         }
+        alteration.addChecks(transaction, new PlannedStatement.QualifiedName(create.schema(), create.name()), create.checks());
         return created;
     }
 

@@ -223,7 +223,7 @@ final class TransactionRunner {
                          PlannedStatement.CreateIndex _, PlannedStatement.DropIndex _,
                          PlannedStatement.CreateSchema _, PlannedStatement.DropSchema _,
                          PlannedStatement.CreateTableAs _, PlannedStatement.RefreshMaterializedView _,
-                         PlannedStatement.DropMaterializedView _, PlannedStatement.AddColumn _,
+                         PlannedStatement.DropMaterializedView _, PlannedStatement.AddColumn _, PlannedStatement.AlterTable _,
                          PlannedStatement.AddPrimaryKey _, PlannedStatement.Copy _ ->
                             record(run, statement, execution.run(run.transaction, planned, statement));
                     case PlannedStatement.Maintenance maintenance -> {

@@ -64,7 +64,14 @@ public final class DdlParser {
         List<PlannedStatement.CreateSequence> sequences = new ArrayList<>();
         List<String> tablePrimaryKey = null;
         List<PlannedStatement.UniqueConstraint> uniques = new ArrayList<>();
+        List<PlannedStatement.NewCheck> checks = new ArrayList<>();
         do {
+            if (in.peek().isWord("check") || in.peek().isWord("constraint") && in.peek(2).isWord("check")) {
+                String constraint = in.acceptWord("constraint") ? in.expectIdentifier() : null;
+                in.expectWord("check");
+                checks.add(CheckExpression.parse(text, in, constraint));
+                continue;
+            }
             if (in.peek().isWord("unique") || in.peek().isWord("constraint") && in.peek(2).isWord("unique")) {
                 String constraint = null;
                 if (in.acceptWord("constraint")) {
@@ -87,7 +94,7 @@ public final class DdlParser {
                 tablePrimaryKey = identifierList(in);
                 continue;
             }
-            if (in.peek().isWord("check") || in.peek().isWord("foreign")) {
+            if (in.peek().isWord("foreign")) {
                 throw unsupported("table constraint " + in.peek().text().toUpperCase());
             }
             String column = in.expectIdentifier();
@@ -123,7 +130,11 @@ public final class DdlParser {
                     String constraint = in.expectIdentifier();
                     if (in.peek().isWord("unique")) {
                         uniques.add(new PlannedStatement.UniqueConstraint(constraint, List.of(column), in.next().position()));
+                    } else if (in.acceptWord("check")) {
+                        checks.add(CheckExpression.parse(text, in, constraint));
                     }
+                } else if (in.acceptWord("check")) {
+                    checks.add(CheckExpression.parse(text, in, null));
                 } else if (in.peek().isWord("unique")) {
                     uniques.add(new PlannedStatement.UniqueConstraint(null, List.of(column), in.next().position()));
                 } else if (in.acceptWord("default")) {
@@ -145,7 +156,7 @@ public final class DdlParser {
                     identity = true;
                 } else if (in.peek().isWord("collate")) {
                     collateClause(in, type);
-                } else if (in.peek().isWord("references") || in.peek().isWord("check")) {
+                } else if (in.peek().isWord("references")) {
                     throw unsupported("column option " + in.peek().text().toUpperCase());
                 } else {
                     throw in.syntaxError();
@@ -203,7 +214,7 @@ public final class DdlParser {
             }
         }
         return new PlannedStatement.CreateTable(name.schema(), name.name(), columns,
-                primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists, sequences, uniques);
+                primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists, sequences, uniques, checks);
     }
 
     private static PlannedStatement parseCreateView(String text, TokenStream in, boolean replace) {

@@ -37,7 +37,11 @@ public final class TableChangeParser {
         return new PlannedStatement.Truncate(names);
     }
 
-    /** ALTER TABLE [IF EXISTS] [ONLY] name ADD [CONSTRAINT c] PRIMARY KEY (columns). */
+    /**
+     * ALTER TABLE [IF EXISTS] [ONLY] name, then ADD [COLUMN] …, ADD [CONSTRAINT c] PRIMARY KEY
+     * (columns), RENAME …, or a list of ALTER [COLUMN] c SET / DROP DEFAULT and NOT NULL, DROP
+     * [COLUMN], ADD [CONSTRAINT c] CHECK (expr), DROP CONSTRAINT actions.
+     */
     public static PlannedStatement parseAlter(String text) {
         TokenStream in = new TokenStream(text);
         in.expectWord("alter");
@@ -48,9 +52,103 @@ public final class TableChangeParser {
         in.acceptWord("only");
         PlannedStatement.QualifiedName name = DdlParser.qualifiedName(in);
         in.acceptSymbol("*");
-        if (!in.acceptWord("add")) {
-            throw unsupported("ALTER TABLE " + in.peek().text().toUpperCase(Locale.ROOT));
+        if (in.acceptWord("rename")) {
+            PlannedStatement.TableAction rename = parseRename(in);
+            in.expectEnd();
+            return new PlannedStatement.AlterTable(name, ifExists, List.of(rename));
         }
+        if (in.peek().isWord("add") && !isAddCheck(in)) {
+            in.next();
+            return parseAdd(text, in, name, ifExists);
+        }
+        List<PlannedStatement.TableAction> actions = new ArrayList<>();
+        do {
+            actions.add(parseAction(text, in));
+        } while (in.acceptSymbol(","));
+        in.expectEnd();
+        return new PlannedStatement.AlterTable(name, ifExists, actions);
+    }
+
+    /** At ADD: whether a CHECK constraint follows. */
+    private static boolean isAddCheck(TokenStream in) {
+        return in.peek(1).isWord("check") || in.peek(1).isWord("constraint") && in.peek(3).isWord("check");
+    }
+
+    /** After RENAME: [COLUMN] a TO b, TO name, or CONSTRAINT a TO b. */
+    private static PlannedStatement.TableAction parseRename(TokenStream in) {
+        if (in.acceptWord("to")) {
+            return new PlannedStatement.TableAction.RenameTable(in.expectIdentifier());
+        }
+        if (in.acceptWord("constraint")) {
+            String from = in.expectIdentifier();
+            in.expectWord("to");
+            return new PlannedStatement.TableAction.RenameConstraint(from, in.expectIdentifier());
+        }
+        in.acceptWord("column");
+        String from = in.expectIdentifier();
+        in.expectWord("to");
+        return new PlannedStatement.TableAction.RenameColumn(from, in.expectIdentifier());
+    }
+
+    /** One action of an action list (ADD COLUMN and ADD PRIMARY KEY are parsed by {@link #parseAdd}). */
+    private static PlannedStatement.TableAction parseAction(String text, TokenStream in) {
+        if (in.acceptWord("add")) {
+            String constraint = in.acceptWord("constraint") ? in.expectIdentifier() : null;
+            if (!in.acceptWord("check")) {
+                throw unsupported("ALTER TABLE ADD " + in.peek().text().toUpperCase(Locale.ROOT) + " with other actions");
+            }
+            return new PlannedStatement.TableAction.AddCheck(CheckExpression.parse(text, in, constraint));
+        }
+        if (in.acceptWord("alter")) {
+            in.acceptWord("column");
+            String column = in.expectIdentifier();
+            if (in.acceptWord("set")) {
+                if (in.acceptWord("default")) {
+                    return new PlannedStatement.TableAction.SetDefault(column, DefaultExpression.slice(text, in));
+                }
+                if (in.acceptWords("not", "null")) {
+                    return new PlannedStatement.TableAction.SetNotNull(column, true);
+                }
+                throw unsupported("ALTER TABLE ALTER COLUMN SET " + in.peek().text().toUpperCase(Locale.ROOT));
+            }
+            if (in.acceptWord("drop")) {
+                if (in.acceptWord("default")) {
+                    return new PlannedStatement.TableAction.SetDefault(column, null);
+                }
+                if (in.acceptWords("not", "null")) {
+                    return new PlannedStatement.TableAction.SetNotNull(column, false);
+                }
+                throw unsupported("ALTER TABLE ALTER COLUMN DROP " + in.peek().text().toUpperCase(Locale.ROOT));
+            }
+            throw unsupported("ALTER TABLE ALTER COLUMN " + in.peek().text().toUpperCase(Locale.ROOT));
+        }
+        if (in.acceptWord("drop")) {
+            if (in.acceptWord("constraint")) {
+                boolean ifExists = in.acceptWords("if", "exists");
+                String constraint = in.expectIdentifier();
+                acceptDropBehavior(in);
+                return new PlannedStatement.TableAction.DropConstraint(constraint, ifExists);
+            }
+            in.acceptWord("column");
+            boolean ifExists = in.acceptWords("if", "exists");
+            String column = in.expectIdentifier();
+            boolean cascade = acceptDropBehavior(in);
+            return new PlannedStatement.TableAction.DropColumn(column, ifExists, cascade);
+        }
+        throw unsupported("ALTER TABLE " + in.peek().text().toUpperCase(Locale.ROOT));
+    }
+
+    /** [CASCADE | RESTRICT]: whether CASCADE. */
+    private static boolean acceptDropBehavior(TokenStream in) {
+        if (in.acceptWord("cascade")) {
+            return true;
+        }
+        in.acceptWord("restrict");
+        return false;
+    }
+
+    /** After ADD: [COLUMN] … [, ADD …] or [CONSTRAINT c] PRIMARY KEY (columns). */
+    private static PlannedStatement parseAdd(String text, TokenStream in, PlannedStatement.QualifiedName name, boolean ifExists) {
         if (in.acceptWord("column") || in.peek().isIdentifier() && !in.peek().isWord("constraint")
                 && !in.peek().isWord("primary") && !in.peek().isWord("unique") && !in.peek().isWord("check")
                 && !in.peek().isWord("foreign")) {

@@ -15,7 +15,7 @@ import dev.amelie.vm.program.Program;
 public final class CopyLowering {
     private CopyLowering() {}
 
-    public static Program insertBatch(TableDef table, int[] positions, int rows) {
+    public static Program insertBatch(TableDef table, int[] positions, int rows, TableChecks checks) {
         CodeBuilder input = new CodeBuilder();
         int width = table.columns().size();
         // Registers of columns left out are never written: they stay NULL for every row.
@@ -28,6 +28,6 @@ public final class CopyLowering {
             input.emit(Opcode.EMIT, first, width, 0);
         }
         return new Program(Program.StatementKind.INSERT, table.id(), Program.Routing.BY_ROW_KEY,
-                input.build(), ProgramLowering.insertPushdown(table), null);
+                input.build(), ProgramLowering.insertPushdown(table, checks), null);
     }
 }

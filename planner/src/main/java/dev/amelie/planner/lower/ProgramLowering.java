@@ -38,8 +38,13 @@ public final class ProgramLowering {
     private ProgramLowering() {}
 
     public static Program lower(RelNode root, int[] occurrenceToParameter) {
+        return lower(root, occurrenceToParameter, TableChecks.NONE);
+    }
+
+    /** As {@link #lower(RelNode, int[])}; a write to a table with CHECK constraints keeps {@code checks}. */
+    public static Program lower(RelNode root, int[] occurrenceToParameter, TableChecks checks) {
         if (root instanceof TableModify modify) {
-            return lowerModify(modify, occurrenceToParameter);
+            return lowerModify(modify, occurrenceToParameter, false, checks);
         }
         List<TableScan> scans = new ArrayList<>();
         collectScans(root, scans);
@@ -139,15 +144,11 @@ public final class ProgramLowering {
         return host.code().build();
     }
 
-    private static Program lowerModify(TableModify modify, int[] occurrenceToParameter) {
-        return lowerModify(modify, occurrenceToParameter, false);
-    }
-
     /**
      * {@code emitRows}: UPDATE's pushdown also emits each new row version and DELETE's each
      * deleted row, for a RETURNING list to project (INSERT's stored rows reach its merge anyway).
      */
-    private static Program lowerModify(TableModify modify, int[] occurrenceToParameter, boolean emitRows) {
+    private static Program lowerModify(TableModify modify, int[] occurrenceToParameter, boolean emitRows, TableChecks checks) {
         TableDef def = tableOf(modify.getTable());
         if (SystemView.of(def) != null) {
             String verb = switch (modify.getOperation()) {
@@ -160,7 +161,7 @@ public final class ProgramLowering {
         }
         RelNode input = modify.getInput();
         return switch (modify.getOperation()) {
-            case INSERT -> lowerInsert(modify, occurrenceToParameter, insertPushdown(def));
+            case INSERT -> lowerInsert(modify, occurrenceToParameter, insertPushdown(def, checks));
             case UPDATE -> {
                 SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);
                 List<String> updated = modify.getUpdateColumnList();
@@ -174,6 +175,7 @@ public final class ProgramLowering {
                                 TypeMapping.fromCalcite(fields.get(width + j).getType()), def.columns().get(i).type());
                     }
                     int first = node.consecutive(newRow);
+                    CheckLowering.emit(node.code(), checks, first);
                     node.code().emit(Opcode.UPDATE, node.scanCursor(), first, width);
                     if (emitRows) {
                         // The row as stored, read back through the cursor: fitted to numeric(p, s) and char(n).
@@ -233,11 +235,12 @@ public final class ProgramLowering {
      * INSERT … ON CONFLICT: as INSERT, with a pushdown that does {@code action} when a row's key
      * exists (see {@link UpsertLowering}).
      */
-    public static Program lowerUpsert(RelNode statement, int[] occurrenceToParameter, ConflictAction action) {
+    public static Program lowerUpsert(RelNode statement, int[] occurrenceToParameter, ConflictAction action,
+                                      TableChecks checks) {
         if (!(statement instanceof TableModify modify) || modify.getOperation() != TableModify.Operation.INSERT) {
             throw new SqlException(SqlState.SYNTAX_ERROR, "syntax error at or near \"on\"");
         }
-        return lowerInsert(modify, occurrenceToParameter, UpsertLowering.pushdown(tableOf(modify.getTable()), action));
+        return lowerInsert(modify, occurrenceToParameter, UpsertLowering.pushdown(tableOf(modify.getTable()), action, checks));
     }
 
     /** Converts a value to the column's type when the expression's type differs. */
@@ -255,11 +258,12 @@ public final class ProgramLowering {
      * {@code SELECT list FROM table}; it becomes the merge section over the rows the statement
      * stored (INSERT, in order), updated (new versions) or deleted.
      */
-    public static Program lowerReturning(RelNode statement, int[] occurrenceToParameter, RelNode projection) {
+    public static Program lowerReturning(RelNode statement, int[] occurrenceToParameter, RelNode projection,
+                                         TableChecks checks) {
         if (!(statement instanceof TableModify modify)) {
             throw new SqlException(SqlState.SYNTAX_ERROR, "RETURNING belongs to INSERT, UPDATE or DELETE");
         }
-        return withReturning(lowerModify(modify, occurrenceToParameter, true), projection);
+        return withReturning(lowerModify(modify, occurrenceToParameter, true, checks), projection);
     }
 
     private static Program withReturning(Program insert, RelNode projection) {
@@ -276,7 +280,7 @@ public final class ProgramLowering {
     }
 
     /** On each node: insert every routed row (hidden row id included) into the partition. */
-    static Code insertPushdown(TableDef def) {
+    static Code insertPushdown(TableDef def, TableChecks checks) {
         CodeBuilder code = new CodeBuilder();
         int cursor = code.newCursor();
         code.emit(Opcode.OPEN, cursor, RowSourceKind.INPUT.ordinal(), 0);
@@ -285,6 +289,7 @@ public final class ProgramLowering {
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
         int width = def.storedWidth();
         int first = code.loadRow(cursor, width)[0];
+        CheckLowering.emit(code, checks, first);
         code.emit(Opcode.INSERT, first, width);
         code.emit(Opcode.JUMP, loop);
         code.place(end);

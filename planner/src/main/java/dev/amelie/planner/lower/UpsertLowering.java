@@ -23,7 +23,7 @@ final class UpsertLowering {
     private UpsertLowering() {
     }
 
-    static Code pushdown(TableDef def, ConflictAction action) {
+    static Code pushdown(TableDef def, ConflictAction action, TableChecks checks) {
         CodeBuilder code = new CodeBuilder();
         int input = code.newCursor();
         code.emit(Opcode.OPEN, input, RowSourceKind.INPUT.ordinal(), 0);
@@ -34,6 +34,8 @@ final class UpsertLowering {
         int width = def.storedWidth();
         int proposed = code.loadRow(input, width)[0];
         int inserted = code.newRegisters(1);
+        // PostgreSQL checks the proposed row before it looks for a conflict (ExecInsert).
+        CheckLowering.emit(code, checks, proposed);
         if (!action.update()) {
             code.emit(Opcode.INSERT_IF_ABSENT, proposed, width, inserted);
             code.emitJump(Opcode.JUMP, 0, 0, 0, 1, loop);
@@ -77,6 +79,7 @@ final class UpsertLowering {
         for (int i = 0; i < width; i++) {
             code.emit(Opcode.COPY, updated + i, newRow[i]);
         }
+        CheckLowering.emit(code, checks, updated);
         code.emit(Opcode.UPDATE, existingCursor, updated, width);
         code.emitJump(Opcode.JUMP, 0, 0, 0, 1, loop);
         code.place(end);

@@ -12,6 +12,8 @@ import dev.amelie.planner.sql.ParameterRewriter;
 import dev.amelie.planner.sql.OnConflictClause;
 import dev.amelie.planner.sql.ReturningClause;
 import dev.amelie.planner.lower.ConflictAction;
+import dev.amelie.planner.lower.TableChecks;
+import dev.amelie.compute.catalog.CheckConstraint;
 import dev.amelie.planner.catalog.CalciteTable;
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.vm.error.SqlException;
@@ -144,7 +146,8 @@ public final class RelationalPlanner {
 
     private PlannedStatement.Query planRewritten(String sql, SqlType[] declared, Catalog catalog) {
         Converted converted = convert(sql, declared, catalog);
-        Program program = lowered(converted.text(), () -> ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter()));
+        TableChecks checks = checksOfWrite(converted.rel(), catalog);
+        Program program = lowered(converted.text(), () -> ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter(), checks));
         List<PlannedStatement.ResultColumn> columns = program.kind() == Program.StatementKind.SELECT ? columns(converted) : List.of();
         return new PlannedStatement.Query(program, columns, converted.parameterTypes(), catalog.version());
     }
@@ -159,9 +162,10 @@ public final class RelationalPlanner {
         }
         TableDef def = modify.getTable().unwrap(CalciteTable.class).def();
         ConflictAction action = ConflictPlanning.plan(conflict, def, select -> convert(select, new SqlType[0], catalog).rel());
+        TableChecks checks = checks(def, catalog);
         Program program = lowered(converted.text(), () -> action == null
-                ? ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter())
-                : ProgramLowering.lowerUpsert(converted.rel(), converted.occurrenceToParameter(), action));
+                ? ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter(), checks)
+                : ProgramLowering.lowerUpsert(converted.rel(), converted.occurrenceToParameter(), action, checks));
         return new PlannedStatement.Query(program, List.of(), converted.parameterTypes(), catalog.version());
     }
 
@@ -310,9 +314,92 @@ public final class RelationalPlanner {
             }
             throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), listAt + e.position() - prefix.length(), e);
         }
+        TableChecks checks = checksOfWrite(converted.rel(), catalog);
         Program program = lowered(select, () -> ProgramLowering.lowerReturning(converted.rel(), converted.occurrenceToParameter(),
-                projection.rel()));
+                projection.rel(), checks));
         return new PlannedStatement.Query(program, columns(projection), converted.parameterTypes(), catalog.version());
+    }
+
+    /** The CHECK constraints of the table an INSERT or UPDATE writes; none for reads and DELETE. */
+    private TableChecks checksOfWrite(RelNode rel, Catalog catalog) {
+        if (!(rel instanceof org.apache.calcite.rel.core.TableModify modify)
+                || modify.getOperation() == org.apache.calcite.rel.core.TableModify.Operation.DELETE) {
+            return TableChecks.NONE;
+        }
+        CalciteTable table = modify.getTable().unwrap(CalciteTable.class);
+        return table == null ? TableChecks.NONE : checks(table.def(), catalog);
+    }
+
+    /**
+     * A table's CHECK constraints planned as conditions over its row, in name order (the order
+     * PostgreSQL evaluates them in); {@link TableChecks#NONE} when it has none.
+     */
+    public TableChecks checks(TableDef def, Catalog catalog) {
+        if (def.checks().isEmpty()) {
+            return TableChecks.NONE;
+        }
+        List<CheckConstraint> sorted = new ArrayList<>(def.checks());
+        sorted.sort(java.util.Comparator.comparing(CheckConstraint::name));
+        RelNode rel = convertChecks(def, sorted.stream().map(CheckConstraint::expression).toList(), catalog).rel();
+        return new TableChecks(def.name(), def.columns().size(), sorted.stream().map(CheckConstraint::name).toList(),
+                conditionsOf(rel, sorted.size()), rel.getCluster().getRexBuilder(),
+                def.columns().stream().anyMatch(c -> c.hasScale() || c.hasLength()));
+    }
+
+    /**
+     * Validates a new CHECK expression over a table as PostgreSQL does (columns exist, boolean,
+     * no subquery or aggregate) and returns the positions of the columns it reads, which name
+     * the constraint ({@code t_c_check} for one column, {@code t_check} otherwise).
+     */
+    public java.util.SortedSet<Integer> checkColumns(TableDef def, String expression, Catalog catalog) {
+        if (dev.amelie.planner.sql.Tokenizer.tokenize(expression).stream().anyMatch(t -> t.isWord("select"))) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in check constraint");
+        }
+        RelNode rel;
+        try {
+            rel = convertChecks(def, List.of(expression), catalog).rel();
+        } catch (SqlException e) {
+            // PostgreSQL reports these without a position in the statement.
+            throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), 0, e.context(), e);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.Aggregate || !rel.getInputs().isEmpty()
+                && !(rel.getInput(0) instanceof org.apache.calcite.rel.core.TableScan)) {
+            throw new SqlException(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in check constraints");
+        }
+        RexNode condition = conditionsOf(rel, 1).getFirst();
+        if (condition.getType().getSqlTypeName() != org.apache.calcite.sql.type.SqlTypeName.BOOLEAN) {
+            throw new SqlException(SqlState.DATATYPE_MISMATCH, "argument of CHECK must be type boolean, not type "
+                    + TypeMapping.fromCalcite(condition.getType()).sqlName());
+        }
+        java.util.SortedSet<Integer> columns = new java.util.TreeSet<>();
+        condition.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
+            @Override
+            public Void visitInputRef(org.apache.calcite.rex.RexInputRef ref) {
+                columns.add(ref.getIndex());
+                return null;
+            }
+        });
+        return columns;
+    }
+
+    /** {@code SELECT (e1), (e2) … FROM table}: each expression as a projection over the table's row. */
+    private Converted convertChecks(TableDef def, List<String> expressions, Catalog catalog) {
+        String select = "select " + expressions.stream().map(e -> "(" + e + ")").collect(java.util.stream.Collectors.joining(", "))
+                + " from " + quoted(def.schema()) + "." + quoted(def.name());
+        return convert(select, new SqlType[0], catalog);
+    }
+
+    /** The projected expressions of {@link #convertChecks}: a scan alone when each is a bare column. */
+    private static List<RexNode> conditionsOf(RelNode rel, int count) {
+        if (rel instanceof org.apache.calcite.rel.core.Project project) {
+            return project.getProjects();
+        }
+        RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+        List<RexNode> refs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            refs.add(rexBuilder.makeInputRef(rel, i));
+        }
+        return refs;
     }
 
     private static String quoted(String identifier) {

@@ -71,6 +71,11 @@ public interface ExecutionContext {
         throw new UnsupportedOperationException("indexes are read on compute nodes");
     }
 
+    /** Fits the new row in {@code registers[first…]} to the type modifiers of the table's columns, in place. */
+    default void fitRow(Object[] registers, int first) {
+        throw new UnsupportedOperationException("rows are fitted where they are stored");
+    }
+
     /** Inserts a row into the partition (unique violation raises 23505). */
     void insert(Object[] row);
 

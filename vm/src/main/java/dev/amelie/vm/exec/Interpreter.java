@@ -173,11 +173,29 @@ public final class Interpreter {
                 case UPDATE -> context.update(cursors[a], Arrays.copyOfRange(r, b, b + c));
                 case DELETE -> context.delete(cursors[a]);
                 case RAISE -> throw new SqlException((SqlState) constants[a], (String) constants[b]);
+                case FIT_ROW -> context.fitRow(r, a);
+                case CHECK -> {
+                    if (Boolean.FALSE.equals(r[a])) {
+                        throw checkViolation((dev.amelie.vm.program.CheckSpec) constants[b], r, c);
+                    }
+                }
                 case RETURN -> {
                     return;
                 }
             }
         }
+    }
+
+    /** PostgreSQL's message and detail for a row that fails a CHECK constraint (execMain.c, ExecConstraints). */
+    private static SqlException checkViolation(dev.amelie.vm.program.CheckSpec check, Object[] r, int first) {
+        java.util.StringJoiner values = new java.util.StringJoiner(", ", "(", ")");
+        for (int i = 0; i < check.width(); i++) {
+            Object value = r[first + i];
+            values.add(value == null ? "null" : Values.toText(value));
+        }
+        return new SqlException(SqlState.CHECK_VIOLATION, "new row for relation \"" + check.relation()
+                + "\" violates check constraint \"" + check.constraint() + "\"", "Failing row contains " + values + ".",
+                null, 0, null);
     }
 
     private static Object parameter(ExecutionContext context, int index) {

@@ -112,6 +112,16 @@ LOOKUP,
      * message in constants[b] (a scalar subquery that returned a second row).
      */
     RAISE,
+    /**
+     * A CHECK constraint: unless r[a] is FALSE (TRUE and NULL pass), go on; otherwise fail with
+     * 23514 for the {@link CheckSpec} in constants[b], the new row in registers c…
+     */
+    CHECK,
+    /**
+     * Fit registers a… (a new row of the statement's table) to its columns' type modifiers, as
+     * storing the row does: CHECK constraints see the values that will be stored.
+     */
+    FIT_ROW,
 
     /** r[a] = r[a] AND (c = 0) / OR (1) / XOR (2) r[b], bitwise, NULLs skipped (bit_and, bit_or, bit_xor). */
     BIT_AGG,

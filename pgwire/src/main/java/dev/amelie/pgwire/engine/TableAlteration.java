@@ -1,0 +1,208 @@
+package dev.amelie.pgwire.engine;
+
+import dev.amelie.compute.catalog.CheckConstraint;
+import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.compute.executor.Transaction;
+import dev.amelie.pgwire.session.QueryEngine.Notice;
+import dev.amelie.planner.PlannedStatement;
+import dev.amelie.planner.PlannedStatement.TableAction;
+import dev.amelie.planner.Planner;
+import dev.amelie.planner.ddl.ColumnRename;
+import dev.amelie.vm.error.SqlException;
+import dev.amelie.vm.error.SqlState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * ALTER TABLE actions that change a table's definition (and DROP COLUMN its rows), one after the
+ * other in the statement's transaction, with PostgreSQL 15's errors and notices (tablecmds.c).
+ * Each change is logged by the transaction, so it survives a restart and a checkpoint.
+ */
+final class TableAlteration {
+    private static final Object[] NO_PARAMETERS = new Object[0];
+
+    private final Planner planner;
+    /** Plans a column's DEFAULT against its type (42804 and friends when it does not fit). */
+    private final BiConsumer<ColumnDef, String> checkDefault;
+
+    TableAlteration(Planner planner, BiConsumer<ColumnDef, String> checkDefault) {
+        this.planner = planner;
+        this.checkDefault = checkDefault;
+    }
+
+    /** Runs the actions; returns the notices (IF EXISTS of something missing). */
+    List<Notice> run(Transaction transaction, PlannedStatement.AlterTable alter, String statementText) {
+        PlannedStatement.QualifiedName name = alter.table();
+        List<Notice> notices = new ArrayList<>();
+        if (table(name) == null) {
+            if (!alter.ifExists()) {
+                throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + name.name() + "\" does not exist");
+            }
+            notices.add(Notice.notice("relation \"" + name.name() + "\" does not exist, skipping"));
+            return notices;
+        }
+        for (TableAction action : alter.actions()) {
+            TableDef def = table(name);
+            switch (action) {
+                case TableAction.SetDefault(String column, String defaultSql) -> {
+                    int position = column(def, column);
+                    ColumnDef changed = def.columns().get(position).withDefault(defaultSql);
+                    if (defaultSql != null) {
+                        checkDefault.accept(changed, statementText);
+                    }
+                    redefine(transaction, name, def.withColumns(replaced(def.columns(), position, changed)));
+                }
+                case TableAction.SetNotNull(String column, boolean notNull) when notNull ->
+                        transaction.setNotNull(name.schema(), name.name(), column(def, column));
+                case TableAction.SetNotNull(String column, boolean _) -> {
+                    int position = column(def, column);
+                    if (def.isKeyColumn(position)) {
+                        throw new SqlException(SqlState.INVALID_TABLE_DEFINITION, "column \"" + column + "\" is in a primary key");
+                    }
+                    ColumnDef changed = def.columns().get(position).withNotNull(false);
+                    redefine(transaction, name, def.withColumns(replaced(def.columns(), position, changed)));
+                }
+                case TableAction.DropColumn drop -> dropColumn(transaction, name, def, drop, notices);
+                case TableAction.AddCheck(PlannedStatement.NewCheck check) -> addCheck(transaction, name, def, check);
+                case TableAction.DropConstraint(String constraint, boolean ifExists) -> {
+                    if (def.check(constraint) != null) {
+                        redefine(transaction, name, def.withChecks(def.checks().stream()
+                                .filter(c -> !c.name().equals(constraint)).toList()));
+                    } else if (def.hasPrimaryKey() && def.primaryKeyName().equals(constraint)
+                            || dev.amelie.planner.ddl.ConstraintNames.ofTable(def, catalogNow()).contains(constraint)) {
+                        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                                "ALTER TABLE DROP CONSTRAINT of a primary key or UNIQUE constraint is not supported yet");
+                    } else if (ifExists) {
+                        notices.add(Notice.notice("constraint \"" + constraint + "\" of relation \"" + def.name()
+                                + "\" does not exist, skipping"));
+                    } else {
+                        throw new SqlException(SqlState.UNDEFINED_OBJECT, "constraint \"" + constraint + "\" of relation \""
+                                + def.name() + "\" does not exist");
+                    }
+                }
+                case TableAction.RenameColumn(String from, String to) -> {
+                    int position = def.columnIndex(from);
+                    if (position < 0) {
+                        throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + from + "\" does not exist");
+                    }
+                    if (def.columnIndex(to) >= 0) {
+                        throw new SqlException(SqlState.DUPLICATE_COLUMN, "column \"" + to + "\" of relation \"" + def.name()
+                                + "\" already exists");
+                    }
+                    List<CheckConstraint> checks = def.checks().stream()
+                            .map(c -> new CheckConstraint(c.name(), ColumnRename.inExpression(c.expression(), from, to))).toList();
+                    ColumnDef renamed = def.columns().get(position).withName(to);
+                    redefine(transaction, name, def.withColumns(replaced(def.columns(), position, renamed)).withChecks(checks));
+                }
+                case TableAction.RenameTable(String to) -> redefine(transaction, name, def.withName(to));
+                case TableAction.RenameConstraint(String from, String to) -> {
+                    if (def.check(from) == null) {
+                        throw new SqlException(SqlState.UNDEFINED_OBJECT, "constraint \"" + from + "\" for table \""
+                                + def.name() + "\" does not exist");
+                    }
+                    if (dev.amelie.planner.ddl.ConstraintNames.ofTable(def, catalogNow()).contains(to)) {
+                        throw new SqlException(SqlState.DUPLICATE_OBJECT, "constraint \"" + to + "\" for relation \""
+                                + def.name() + "\" already exists");
+                    }
+                    redefine(transaction, name, def.withChecks(def.checks().stream()
+                            .map(c -> c.name().equals(from) ? new CheckConstraint(to, c.expression()) : c).toList()));
+                }
+            }
+        }
+        return notices;
+    }
+
+    /**
+     * The CHECK constraints of a new table: validated and named (in the order written) once the
+     * table exists, then given to it in one change.
+     */
+    void addChecks(Transaction transaction, PlannedStatement.QualifiedName name, List<PlannedStatement.NewCheck> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        TableDef def = table(name);
+        for (PlannedStatement.NewCheck check : checks) {
+            CheckConstraint constraint = planner.checkConstraint(def, check.name(), check.expression());
+            List<CheckConstraint> more = new ArrayList<>(def.checks());
+            more.add(constraint);
+            def = def.withChecks(more);
+        }
+        redefine(transaction, name, def);
+    }
+
+    /** ADD CHECK: the rows there are must pass it (23514 otherwise), as without NOT VALID. */
+    private void addCheck(Transaction transaction, PlannedStatement.QualifiedName name, TableDef def,
+                          PlannedStatement.NewCheck check) {
+        CheckConstraint constraint = planner.checkConstraint(def, check.name(), check.expression());
+        PlannedStatement.Query violations = planner.checkViolations(def, constraint.expression());
+        if (!transaction.run(violations.program(), NO_PARAMETERS).rows().isEmpty()) {
+            throw new SqlException(SqlState.CHECK_VIOLATION, "check constraint \"" + constraint.name() + "\" of relation \""
+                    + def.name() + "\" is violated by some row");
+        }
+        List<CheckConstraint> more = new ArrayList<>(def.checks());
+        more.add(constraint);
+        redefine(transaction, name, def.withChecks(more));
+    }
+
+    /**
+     * DROP COLUMN: CHECK constraints that read it go with it, so do indexes on it and, when it is
+     * a key column, the primary key; a serial column's sequence too.
+     */
+    private void dropColumn(Transaction transaction, PlannedStatement.QualifiedName name, TableDef def,
+                            TableAction.DropColumn drop, List<Notice> notices) {
+        int position = def.columnIndex(drop.column());
+        if (position < 0) {
+            if (drop.ifExists()) {
+                notices.add(Notice.notice("column \"" + drop.column() + "\" of relation \"" + def.name()
+                        + "\" does not exist, skipping"));
+                return;
+            }
+            throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + drop.column() + "\" of relation \"" + def.name()
+                    + "\" does not exist");
+        }
+        if (def.columns().size() == 1) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dropping the last column of a table is not supported yet");
+        }
+        List<String> droppedChecks = new ArrayList<>();
+        for (CheckConstraint check : def.checks()) {
+            if (planner.checkColumns(def, check.expression()).contains(position)) {
+                droppedChecks.add(check.name());
+            }
+        }
+        String sequence = def.columns().get(position).ownedSequence();
+        transaction.dropColumn(name.schema(), name.name(), position, droppedChecks);
+        if (sequence != null) {
+            transaction.dropSequence(name.schema(), sequence);
+        }
+    }
+
+    private void redefine(Transaction transaction, PlannedStatement.QualifiedName name, TableDef changed) {
+        transaction.redefineTable(name.schema(), name.name(), current -> changed);
+    }
+
+    private static int column(TableDef def, String column) {
+        int position = def.columnIndex(column);
+        if (position < 0) {
+            throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + def.name()
+                    + "\" does not exist");
+        }
+        return position;
+    }
+
+    private static List<ColumnDef> replaced(List<ColumnDef> columns, int position, ColumnDef column) {
+        List<ColumnDef> changed = new ArrayList<>(columns);
+        changed.set(position, column);
+        return changed;
+    }
+
+    private TableDef table(PlannedStatement.QualifiedName name) {
+        return planner.table(name);
+    }
+
+    private dev.amelie.compute.catalog.Catalog catalogNow() {
+        return planner.catalog();
+    }
+}
