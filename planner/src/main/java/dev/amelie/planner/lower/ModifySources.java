@@ -28,6 +28,39 @@ import java.util.Map;
  * UPDATE and DELETE change is the one on the current row.
  */
 record ModifySources(Map<RelNode, Integer> leaves, List<Program> programs, boolean joined) {
+    /**
+     * The statement with a spine of its own: Calcite's rewrites share equal subtrees, so in
+     * {@code UPDATE t … FROM s JOIN t AS b} the target's scan and b's may be one object, which
+     * must be read as the partition in one place and as a source program's rows in the other.
+     */
+    static TableModify withOwnSpine(TableModify modify) {
+        if (!spineJoins(modify.getInput())) {
+            return modify;
+        }
+        return (TableModify) modify.copy(modify.getTraitSet(), List.of(copySpine(modify.getInput())));
+    }
+
+    private static boolean spineJoins(RelNode node) {
+        for (; !(node instanceof TableScan) && !node.getInputs().isEmpty(); node = node.getInput(0)) {
+            if (node instanceof Join) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RelNode copySpine(RelNode node) {
+        if (node instanceof TableScan scan) {
+            return org.apache.calcite.rel.logical.LogicalTableScan.create(scan.getCluster(), scan.getTable(), scan.getHints());
+        }
+        if (node.getInputs().isEmpty()) {
+            return node;
+        }
+        List<RelNode> inputs = new ArrayList<>(node.getInputs());
+        inputs.set(0, copySpine(inputs.getFirst()));
+        return node.copy(node.getTraitSet(), inputs);
+    }
+
     /** A plain statement on one table (the fast path) has neither sources nor joins. */
     static ModifySources of(TableModify modify, int[] occurrenceToParameter) {
         Map<RelNode, Integer> leaves = new IdentityHashMap<>();
@@ -35,6 +68,9 @@ record ModifySources(Map<RelNode, Integer> leaves, List<Program> programs, boole
         boolean joined = false;
         RelNode node = modify.getInput();
         while (!(node instanceof TableScan)) {
+            if (node instanceof org.apache.calcite.rel.core.Values values && values.getTuples().isEmpty()) {
+                return new ModifySources(leaves, programs, joined); // WHERE false: nothing to change
+            }
             for (RexSubQuery subQuery : NestedQueries.of(node)) {
                 ProgramLowering.assignSources(subQuery.rel, leaves, programs, occurrenceToParameter);
             }

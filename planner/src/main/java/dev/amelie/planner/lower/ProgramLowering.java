@@ -162,6 +162,8 @@ public final class ProgramLowering {
         if (modify.getOperation() == TableModify.Operation.INSERT) {
             return lowerInsert(modify, occurrenceToParameter, insertPushdown(def));
         }
+        modify = ModifySources.withOwnSpine(modify);
+        input = modify.getInput();
         ModifySources modifySources = ModifySources.of(modify, occurrenceToParameter);
         List<Program> sources = modifySources.programs();
         boolean joined = modifySources.joined();
