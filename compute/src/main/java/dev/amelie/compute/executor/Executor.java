@@ -107,6 +107,9 @@ public final class Executor {
             if (program.routing() == Program.Routing.BY_ROW_KEY) {
                 return null; // where the source rows go is known only once they exist
             }
+            if (program.routing() == Program.Routing.ALL || program.routing() == Program.Routing.BY_KEY) {
+                return null; // an UPDATE or DELETE over its sources' rows (FROM, USING, subqueries)
+            }
             BitSet needed = new BitSet();
             for (Program source : program.sources()) {
                 BitSet ofSource = idsFor(source, parameters, routing);

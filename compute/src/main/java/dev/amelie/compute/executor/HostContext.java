@@ -17,8 +17,7 @@ final class HostContext extends SectionContext {
     private final List<Object[]> input;
     private final List<List<Object[]>> sources;
     private final RowSets rowSets = new RowSets();
-    /** Hash indexes of row sets, built by HASH_BUILD; keys are normalized as stored keys are. */
-    private final Map<Integer, Map<Object, List<Object[]>>> hashes = new HashMap<>();
+    private final RowSetHashes hashes = new RowSetHashes();
 
     /** Salts of the host's sections' random numbers; partitions use their index (0 and up). */
     static final long INPUT_SALT = -1;
@@ -64,30 +63,12 @@ final class HostContext extends SectionContext {
 
     @Override
     public void buildHash(int rowSet, int[] columns) {
-        Map<Object, List<Object[]>> index = new HashMap<>();
-        for (Object[] row : rowSets.get(rowSet)) {
-            Object[] key = new Object[columns.length];
-            boolean hasNull = false;
-            for (int i = 0; i < columns.length; i++) {
-                key[i] = row[columns[i]];
-                hasNull |= key[i] == null;
-            }
-            if (!hasNull) { // NULL equals nothing in an equi-join
-                index.computeIfAbsent(RowKey.fromValues(key), k -> new ArrayList<>()).add(row);
-            }
-        }
-        hashes.put(rowSet, index);
+        hashes.build(rowSet, rowSets.get(rowSet), columns);
     }
 
     @Override
     public Cursor probe(int rowSet, Object[] key) {
-        for (Object value : key) {
-            if (value == null) {
-                return new ListCursor(List.of());
-            }
-        }
-        List<Object[]> rows = hashes.get(rowSet).get(RowKey.fromValues(key));
-        return new ListCursor(rows == null ? List.of() : rows);
+        return hashes.probe(rowSet, key);
     }
 
     @Override

@@ -35,6 +35,9 @@ final class PartitionContext extends SectionContext {
     private final ComputeLayout layout;
     private final Partition partition;
     private final List<Object[]> input;
+    /** The rows of the statement's source programs (an UPDATE's FROM tables and subqueries). */
+    private final List<List<Object[]>> sources;
+    private final RowSetHashes hashes = new RowSetHashes();
     private final boolean modifies;
     private final List<UndoEntry> undo;
     /** Keys an INSERT … ON CONFLICT DO UPDATE has inserted or updated so far; null otherwise. */
@@ -44,7 +47,7 @@ final class PartitionContext extends SectionContext {
     private long affected;
 
     PartitionContext(Table table, int partitionIndex, ComputeLayout layout, Object[] parameters, List<Object[]> input,
-                     boolean modifies, List<UndoEntry> undo, java.util.function.BooleanSupplier cancelled,
+                     List<List<Object[]>> sources, boolean modifies, List<UndoEntry> undo, java.util.function.BooleanSupplier cancelled,
                      FixedValues fixed) {
         super(parameters, cancelled, fixed, partitionIndex);
         this.table = table;
@@ -52,6 +55,7 @@ final class PartitionContext extends SectionContext {
         this.layout = layout;
         this.partition = table.partition(partitionIndex);
         this.input = input;
+        this.sources = sources;
         this.modifies = modifies;
         this.undo = undo;
     }
@@ -65,9 +69,20 @@ final class PartitionContext extends SectionContext {
         return switch (source) {
             case PARTITION -> new PartitionCursor(modifies ? partition.snapshotIterator() : partition.iterator());
             case INPUT -> new ListCursor(input == null ? List.of() : input);
-            case SOURCE, SYSTEM -> throw new IllegalStateException("pushdown sections read neither source programs nor system views");
+            case SOURCE -> new ListCursor(sources.get(rowSet));
+            case SYSTEM -> throw new IllegalStateException("pushdown sections do not read system views");
             case SCRATCH -> new ListCursor(rowSet(rowSet));
         };
+    }
+
+    @Override
+    public void buildHash(int rowSet, int[] columns) {
+        hashes.build(rowSet, rowSet(rowSet), columns);
+    }
+
+    @Override
+    public Cursor probe(int rowSet, Object[] key) {
+        return hashes.probe(rowSet, key);
     }
 
     @Override

@@ -200,7 +200,7 @@ public final class Transaction {
                 List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(slots.length);
                 for (int node : layout.nodeIds()) {
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, null, modifies, cancelled, fixed, layout, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, null, sources, modifies, cancelled, fixed, layout, reply));
                     replies.add(reply);
                     if (oneNodeAtATime) {
                         reply.handle((done, failed) -> null).join();
@@ -211,7 +211,7 @@ public final class Transaction {
             case BY_KEY -> {
                 int node = nodeOfKey(table, keyOf(program, parameters, fixed));
                 CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, null, modifies, cancelled, fixed, layout, reply));
+                slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, null, sources, modifies, cancelled, fixed, layout, reply));
                 affected = gather(List.of(reply), gathered);
             }
             case BY_ROW_KEY -> {
@@ -223,7 +223,7 @@ public final class Transaction {
                         continue;
                     }
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-                    slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, routed.get(node), modifies, cancelled, fixed, layout, reply));
+                    slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, routed.get(node), sources, modifies, cancelled, fixed, layout, reply));
                     replies.add(reply);
                     if (oneNodeAtATime) {
                         reply.handle((done, failed) -> null).join();

@@ -27,7 +27,8 @@ final class TransactionSlot implements NodeTask {
      * in {@code catalog} when the node runs it: DDL ordered before this transaction (TRUNCATE,
      * DROP) may have replaced it after the host looked, and the node's turn comes after that DDL.
      */
-    record Pushdown(dev.amelie.compute.catalog.CatalogStore catalog, Table table, Code code, Object[] parameters, List<Object[]> input, boolean modifies,
+    record Pushdown(dev.amelie.compute.catalog.CatalogStore catalog, Table table, Code code, Object[] parameters, List<Object[]> input,
+                    List<List<Object[]>> sources, boolean modifies,
                     java.util.function.BooleanSupplier cancelled, FixedValues fixed,
                     dev.amelie.compute.layout.ComputeLayout layout,
                     CompletableFuture<PushdownResult> reply) implements Request {}
@@ -61,7 +62,7 @@ final class TransactionSlot implements NodeTask {
                                     "relation \"" + p.table().def().name() + "\" does not exist");
                         }
                         PartitionContext context = new PartitionContext(table, node.id(), p.layout(), p.parameters(),
-                                p.input(), p.modifies(), undo, p.cancelled(), p.fixed());
+                                p.input(), p.sources(), p.modifies(), undo, p.cancelled(), p.fixed());
                         Interpreter.run(p.code(), context);
                         p.reply().complete(context.result());
                     } catch (RuntimeException e) {

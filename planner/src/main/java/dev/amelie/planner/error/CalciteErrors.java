@@ -92,6 +92,10 @@ public final class CalciteErrors {
                     "No function matches the given name and argument types. You might need to add explicit type casts.",
                     position, cause);
         }
+        if ((m = CANNOT_APPLY.matcher(message)).matches() && m.group(1).equals("$SCALAR_QUERY")) {
+            // A scalar subquery of several columns (PostgreSQL's transformSubLink).
+            return error(SqlState.SYNTAX_ERROR, "subquery must return only one column", position, cause);
+        }
         if ((m = CANNOT_APPLY.matcher(message)).matches()) {
             Matcher function = FUNCTION_ARGUMENTS.matcher(m.group(2).toLowerCase());
             if (m.group(1).matches("[A-Za-z_][A-Za-z_0-9]*") && function.matches()) {

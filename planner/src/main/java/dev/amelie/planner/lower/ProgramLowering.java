@@ -86,7 +86,7 @@ public final class ProgramLowering {
         return new Program(Program.StatementKind.SELECT, 0, Program.Routing.NONE, null, null, merge, sources);
     }
 
-    private static void assignSources(RelNode node, Map<RelNode, Integer> leaves, List<Program> sources,
+    static void assignSources(RelNode node, Map<RelNode, Integer> leaves, List<Program> sources,
                                       int[] occurrenceToParameter) {
         List<TableScan> scans = new ArrayList<>();
         collectScans(node, scans);
@@ -160,10 +160,18 @@ public final class ProgramLowering {
                     "Views that do not select from a single table or view are not automatically updatable.", null, 0, null);
         }
         RelNode input = modify.getInput();
+        if (modify.getOperation() == TableModify.Operation.INSERT) {
+            return lowerInsert(modify, occurrenceToParameter, insertPushdown(def, checks));
+        }
+        modify = ModifySources.withOwnSpine(modify);
+        input = modify.getInput();
+        ModifySources modifySources = ModifySources.of(modify, occurrenceToParameter);
+        List<Program> sources = modifySources.programs();
+        boolean joined = modifySources.joined();
         return switch (modify.getOperation()) {
-            case INSERT -> lowerInsert(modify, occurrenceToParameter, insertPushdown(def, checks));
             case UPDATE -> {
-                SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);
+                SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter,
+                        modifySources.leaves());
                 List<String> updated = modify.getUpdateColumnList();
                 List<RelDataTypeField> fields = input.getRowType().getFieldList();
                 int width = def.columns().size();
@@ -181,23 +189,30 @@ public final class ProgramLowering {
                         // The row as stored, read back through the cursor: fitted to numeric(p, s) and char(n).
                         node.code().emit(Opcode.EMIT, node.code().loadRow(node.scanCursor(), width)[0], width, 0);
                     }
+                    if (joined) {
+                        node.continueWithNextScanRow();
+                    }
                 });
                 Code pushdown = node.code().build();
                 yield new Program(Program.StatementKind.UPDATE, def.id(), routing(node),
-                        keySection(node, modify, occurrenceToParameter), pushdown, null);
+                        keySection(node, modify, occurrenceToParameter), pushdown, null, sources);
             }
             case DELETE -> {
-                SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter);
+                SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, modify, occurrenceToParameter,
+                        modifySources.leaves());
                 int width = def.columns().size();
                 node.produce(input, row -> {
                     if (emitRows) {
                         node.code().emit(Opcode.EMIT, node.consecutive(java.util.Arrays.copyOf(row, width)), width, 0);
                     }
                     node.code().emit(Opcode.DELETE, node.scanCursor());
+                    if (joined) {
+                        node.continueWithNextScanRow();
+                    }
                 });
                 Code pushdown = node.code().build();
                 yield new Program(Program.StatementKind.DELETE, def.id(), routing(node),
-                        keySection(node, modify, occurrenceToParameter), pushdown, null);
+                        keySection(node, modify, occurrenceToParameter), pushdown, null, sources);
             }
             default -> throw ExpressionLowering.unsupported(modify.getOperation().name());
         };

@@ -43,6 +43,8 @@ final class SectionLowering {
     private final ExpressionLowering expressions;
     private final SubqueryLowering subqueries;
     private int scanCursor = -1;
+    /** Where the loop over the partition's rows takes its next row (or ends, after a key lookup). */
+    private CodeBuilder.Label nextScanRow;
     private KeyLookup lookupKey;
     private int nextRowSet = 1;
 
@@ -57,7 +59,9 @@ final class SectionLowering {
         this.boundary = boundary;
         this.sources = sources;
         this.expressions = new ExpressionLowering(code, root.getCluster().getRexBuilder(), occurrenceToParameter);
-        this.subqueries = kind == SectionKind.HOST ? new SubqueryLowering(this) : null;
+        // A pushdown has subqueries only when it changes rows (an UPDATE's SET, an UPDATE's or a
+        // DELETE's WHERE): a query with one goes to the host (ProgramLowering).
+        this.subqueries = kind != SectionKind.MERGE ? new SubqueryLowering(this) : null;
         expressions.lowerSubqueriesWith(subqueries);
     }
 
@@ -72,6 +76,14 @@ final class SectionLowering {
     /** The cursor of the partition scan, for UPDATE and DELETE of its current row. */
     int scanCursor() {
         return scanCursor;
+    }
+
+    /**
+     * Jumps to the partition scan's next row: an UPDATE or DELETE over a join changes its row
+     * once, with the first joined row, as PostgreSQL does with any one of them.
+     */
+    void continueWithNextScanRow() {
+        code.emitJump(Opcode.JUMP, 0, 0, 0, 1, nextScanRow);
     }
 
     /** Lowers rel so that every row it produces is emitted to the section's output. */
@@ -186,8 +198,12 @@ final class SectionLowering {
                 scanRows(RowSourceKind.SCRATCH, result, setOp.getRowType().getFieldCount(), sink);
             }
             case Sort sort -> sort(sort, sink);
-            case Join join when kind == SectionKind.HOST -> new JoinLowering(this).lower(join, sink);
-            case Aggregate aggregate -> new AggregateLowering(this).lower(aggregate, sink, kind == SectionKind.PUSHDOWN);
+            // In a pushdown: an UPDATE's or a DELETE's partition joined with its FROM or USING
+            // tables' rows (source programs); the partition's rows drive the loop (JoinLowering).
+            case Join join when kind != SectionKind.MERGE -> new JoinLowering(this).lower(join, sink);
+            // Partial only at a query's gather boundary; an aggregate in an UPDATE's subquery is whole.
+            case Aggregate aggregate -> new AggregateLowering(this).lower(aggregate, sink,
+                    kind == SectionKind.PUSHDOWN && rel == boundary);
             default -> throw ExpressionLowering.unsupported(describe(rel));
         }
     }
@@ -238,6 +254,7 @@ final class SectionLowering {
         lookupKey = key;
         code.emit(Opcode.LOOKUP, cursor, first, key.keyValues().length);
         CodeBuilder.Label end = code.newLabel();
+        nextScanRow = end;
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
         int[] row = columnsOf(scan, cursor);
         if (key.residual() != null) {
@@ -291,6 +308,8 @@ final class SectionLowering {
         scanCursor = cursor;
         code.emit(Opcode.INDEX_LOOKUP, cursor, first, code.constant(new IndexRef(lookup.index().name(), key.keyValues().length)));
         CodeBuilder.Label end = code.newLabel();
+        nextScanRow = code.newLabel();
+        code.place(nextScanRow);
         int loop = code.position();
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
         int[] row = columnsOf(scan, cursor);
@@ -340,6 +359,10 @@ final class SectionLowering {
         }
         code.emit(Opcode.OPEN, cursor, source.ordinal(), rowSet);
         CodeBuilder.Label end = code.newLabel();
+        if (source == RowSourceKind.PARTITION) {
+            nextScanRow = code.newLabel();
+            code.place(nextScanRow);
+        }
         int loop = code.position();
         code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
         int[] row = code.loadRow(cursor, width);

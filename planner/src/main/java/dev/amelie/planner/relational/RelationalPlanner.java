@@ -108,9 +108,20 @@ public final class RelationalPlanner {
         String text = ParameterRewriter.rewrite(OnConflictClause.split(ReturningClause.split(casts.text()).statement()).statement(),
                 new SqlType[0]).text();
         try {
-            SqlParser.create(text, PARSER).parseStmt();
+            if (DmlClauses.parse(text, RelationalPlanner::parseStatement) == null) {
+                parseStatement(text);
+            }
+        } catch (SqlException e) {
+            throw atOriginalPosition(e, casts);
+        }
+    }
+
+    /** Parses one statement; a syntax error is PostgreSQL's 42601 at its place in {@code text}. */
+    private static SqlNode parseStatement(String text) {
+        try {
+            return SqlParser.create(text, PARSER).parseStmt();
         } catch (SqlParseException e) {
-            throw atOriginalPosition(CalciteErrors.fromParse(e, text), casts);
+            throw CalciteErrors.fromParse(e, text);
         }
     }
 
@@ -170,8 +181,10 @@ public final class RelationalPlanner {
     }
 
     /** A statement parsed, validated and converted to relational algebra, with what the client sees of it. */
+    /** {@code targetAlias}: the alias of an UPDATE's or a DELETE's table ({@code UPDATE t AS a}), else null. */
     private record Converted(String text, RelNode rel, List<String> names, List<ResultTypeModifiers.Modifier> modifiers,
-                             SqlType[] parameterTypes, int[] occurrenceToParameter) {}
+                             SqlType[] parameterTypes, int[] occurrenceToParameter, String targetAlias,
+                             boolean joinsFromList) {}
 
     private Converted convert(String sql, SqlType[] declared, Catalog catalog) {
         try {
@@ -207,16 +220,14 @@ public final class RelationalPlanner {
     private Converted convert(String sql, SqlType[] declared, Catalog catalog, SqlConformance conformance) {
         ParameterRewriter.Rewritten rewritten = ParameterRewriter.rewrite(sql, declared);
         String text = rewritten.text();
-        SqlNode parsed;
-        try {
-            parsed = SqlParser.create(text, PARSER).parseStmt();
-        } catch (SqlParseException e) {
-            throw CalciteErrors.fromParse(e, text);
-        }
+        SqlNode extended = DmlClauses.parse(text, RelationalPlanner::parseStatement);
+        SqlNode parsed = extended != null ? extended : parseStatement(text);
+        boolean joinsFromList = parsed instanceof org.apache.calcite.sql.SqlUpdate update && update.getSourceSelect() != null
+                || parsed instanceof org.apache.calcite.sql.SqlDelete delete && delete.getSourceSelect() != null;
         JavaTypeFactoryImpl typeFactory = new dev.amelie.planner.catalog.PostgresTypeFactory(PostgresTypeSystem.INSTANCE);
         CalciteCatalogReader reader = new CalciteCatalogReader(schemaFor(catalog).root(), List.of(Catalog.DEFAULT_SCHEMA),
                 typeFactory, CONNECTION_CONFIG);
-        SqlValidator validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(OPERATORS, reader), reader, typeFactory,
+        SqlValidator validator = new DmlValidator(SqlOperatorTables.chain(OPERATORS, reader), reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(conformance)
                         .withIdentifierExpansion(true)
@@ -226,11 +237,12 @@ public final class RelationalPlanner {
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SetOperationOrder.check(parsed, text);
-            SqlNode validated = validator.validate(GenerateSeries.aliasNamesTheColumn(
+            SqlNode validated = validated(extended != null, validator, GenerateSeries.aliasNamesTheColumn(
                     GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog), catalog)))))))))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
-            SqlType[] parameterTypes = parameterTypes(validator.getParameterRowType(validated), rewritten, declared);
+            SqlType[] parameterTypes = parameterTypes(extended == null ? validator.getParameterRowType(validated)
+                    : ParametersByIndex.rowType(validated, validator, typeFactory), rewritten, declared);
             List<String> names = ColumnNames.of(validated, pos -> rewritten.declaredCasts().contains(
                     CalciteErrors.offsetOf(text, pos.getLineNum(), pos.getColumnNum()) - 1));
             List<ResultTypeModifiers.Modifier> modifiers = ResultTypeModifiers.of(validated, validator, catalog);
@@ -247,8 +259,36 @@ public final class RelationalPlanner {
                                     ? c -> c.withBloat(-1).withPruneInputOfAggregate(false) : c -> c));
             RelRoot root = converter.convertQuery(validated, false, true);
             MaterializedViewWrites.check(root.rel);
-            return new Converted(text, rewrite(root.project()), names, modifiers, parameterTypes, rewritten.occurrenceToParameter());
+            return new Converted(text, rewrite(root.project()), names, modifiers, parameterTypes, rewritten.occurrenceToParameter(),
+                    targetAlias(parsed), joinsFromList);
         });
+    }
+
+    private static String targetAlias(SqlNode statement) {
+        org.apache.calcite.sql.SqlIdentifier alias = switch (statement) {
+            case org.apache.calcite.sql.SqlUpdate update -> update.getAlias();
+            case org.apache.calcite.sql.SqlDelete delete -> delete.getAlias();
+            default -> null;
+        };
+        return alias == null ? null : alias.getSimple();
+    }
+
+    /**
+     * Validates; a multiple-column assignment's subquery with another number of columns than
+     * targets fails where {@link DmlClauses} names its columns, as PostgreSQL's 42601.
+     */
+    private static SqlNode validated(boolean dmlClauses, SqlValidator validator, SqlNode statement) {
+        try {
+            return validator.validate(statement);
+        } catch (CalciteContextException e) {
+            String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            if (dmlClauses && message.startsWith("List of column aliases must have same degree as table")) {
+                throw new CalciteContextException(message, new SqlException(SqlState.SYNTAX_ERROR,
+                        "number of columns does not match number of values"), e.getPosLine(), e.getPosColumn(),
+                        e.getEndPosLine(), e.getEndPosColumn());
+            }
+            throw e;
+        }
     }
 
     private static List<PlannedStatement.ResultColumn> columns(Converted converted) {
@@ -299,15 +339,25 @@ public final class RelationalPlanner {
         if (!(converted.rel() instanceof org.apache.calcite.rel.core.TableModify modify)) {
             throw new SqlException(SqlState.SYNTAX_ERROR, "syntax error at or near \"returning\"", null, null, listAt, null);
         }
+        if (converted.joinsFromList() && ReturningLists.hasBareStar(list)) {
+            // PostgreSQL's * there adds the FROM (USING) tables' columns to the target's.
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "RETURNING * with UPDATE … FROM or DELETE … USING is not supported yet (name the target's columns)");
+        }
         List<String> qualified = modify.getTable().getQualifiedName();
         String table = quoted(qualified.getLast());
         String schema = qualified.size() > 1 ? quoted(qualified.get(qualified.size() - 2)) + "." : "";
-        String select = "select " + list + " from " + schema + table + " as " + table;
+        String alias = converted.targetAlias() == null ? table : quoted(converted.targetAlias());
+        String select = "select " + list + " from " + schema + table + " as " + alias;
         String prefix = "select ";
         Converted projection;
         try {
             projection = convert(select, new SqlType[0], catalog);
         } catch (SqlException e) {
+            if (converted.joinsFromList() && e.state() == SqlState.UNDEFINED_TABLE) {
+                throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "RETURNING columns of the FROM (USING) tables are not supported yet", e);
+            }
             // Positions in the generated SELECT are positions in the RETURNING list of the statement.
             if (e.position() <= prefix.length() || e.position() > prefix.length() + list.length() || listAt < 0) {
                 throw e;
