@@ -105,8 +105,8 @@ public final class RelationalPlanner {
     /** Parses only: a syntax error is reported before anything of its message runs. */
     public void checkSyntax(String sql) {
         InfixCasts.Rewritten casts = InfixCasts.rewrite(UpdateDefaults.rewrite(sql, null));
-        String text = ParameterRewriter.rewrite(OnConflictClause.split(ReturningClause.split(casts.text()).statement()).statement(),
-                new SqlType[0]).text();
+        String text = ParameterRewriter.rewrite(DistinctOn.rewrite(
+                OnConflictClause.split(ReturningClause.split(casts.text()).statement()).statement()), new SqlType[0]).text();
         try {
             if (DmlClauses.parse(text, RelationalPlanner::parseStatement) == null) {
                 parseStatement(text);
@@ -218,7 +218,7 @@ public final class RelationalPlanner {
     };
 
     private Converted convert(String sql, SqlType[] declared, Catalog catalog, SqlConformance conformance) {
-        ParameterRewriter.Rewritten rewritten = ParameterRewriter.rewrite(sql, declared);
+        ParameterRewriter.Rewritten rewritten = ParameterRewriter.rewrite(DistinctOn.rewrite(sql), declared);
         String text = rewritten.text();
         SqlNode extended = DmlClauses.parse(text, RelationalPlanner::parseStatement);
         SqlNode parsed = extended != null ? extended : parseStatement(text);
@@ -259,7 +259,8 @@ public final class RelationalPlanner {
                                     ? c -> c.withBloat(-1).withPruneInputOfAggregate(false) : c -> c));
             RelRoot root = converter.convertQuery(validated, false, true);
             MaterializedViewWrites.check(root.rel);
-            return new Converted(text, rewrite(root.project()), names, modifiers, parameterTypes, rewritten.occurrenceToParameter(),
+            return new Converted(text, rewrite(DistinctOn.firstRows(root.project())), DistinctOn.withoutMarker(names, names),
+                    DistinctOn.withoutMarker(modifiers, names), parameterTypes, rewritten.occurrenceToParameter(),
                     targetAlias(parsed), joinsFromList);
         });
     }
