@@ -15,3 +15,8 @@ select * from rt where k = 1.0;
 select * from rt order by k;
 delete from rt where k = 3.3 returning *;
 insert into rt (k, y) values (5, 1), (6, default) returning k, y;
+-- more expressions than columns: 42601 at the first extra one
+insert into rt values (9, 1, 'a', 'b', 'extra');
+insert into rt (k, y) values (9, 1), (10, 2, 3);
+insert into rt (k) select 1, 2;
+select 1;

@@ -355,13 +355,30 @@ class PlannerTest {
         assertTrue(update.pushdown().disassemble().contains("INDEX_LOOKUP"), update.explain());
     }
 
-    /** A join runs each table's part as a program of its own and joins on the host. */
+    /** A join not on a primary key runs each table's part as a program of its own and joins on the host. */
     @Test
     void joinsRunEachTableAsASourceProgram() {
-        Program program = query("select t.a, t2.b from t join t t2 on t.a = t2.a where t2.b = 'x'").program();
+        Program program = query("select t.a, t2.b from t join t t2 on t.b = t2.b where t2.a > 1").program();
         assertEquals(Program.Routing.NONE, program.routing());
         assertEquals(2, program.sources().size());
         assertTrue(program.sources().stream().allMatch(source -> source.routing() == Program.Routing.ALL), program.explain());
+        assertTrue(program.merge().disassemble().contains("HASH_PROBE"), program.explain());
+    }
+
+    /**
+     * A join on the whole primary key of one side looks the outer side's rows up on the nodes:
+     * the filtered side is the outer one, read first (here by its key, on one node).
+     */
+    @Test
+    void joinOnAPrimaryKeyLooksTheOuterRowsUpOnTheNodes() {
+        Program program = query("select t.a, t2.b from t join t t2 on t.a = t2.a where t2.a = 5").program();
+        assertEquals(1, program.sources().size(), program.explain());
+        Program join = program.sources().getFirst();
+        assertEquals(Program.Routing.ALL, join.routing(), program.explain());
+        assertTrue(join.pushdown().disassemble().contains("LOOKUP"), program.explain());
+        assertEquals(Program.Routing.BY_KEY, join.sources().getFirst().routing(), program.explain());
+        Program outer = query("select t.a, t2.b from t left join t t2 on t.a = t2.a").program();
+        assertEquals(2, outer.sources().size(), "outer joins stay hash joins on the host: " + outer.explain());
     }
 
     @ParameterizedTest

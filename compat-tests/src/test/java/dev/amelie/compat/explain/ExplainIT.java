@@ -36,8 +36,12 @@ class ExplainIT {
             assertTrue(byIndex.contains("on every compute node") && byIndex.contains("Index lookup: explain_t_email"), byIndex);
             String scan = plan(s, "explain select count(*) from explain_t where n > 0");
             assertTrue(scan.contains("  Scan\n") && scan.contains("then on the host: merge"), scan);
-            String join = plan(s, "explain select a.id from explain_t a join explain_t b on a.id = b.n");
-            assertTrue(join.contains("on the host, over 2 source program(s)") && join.contains("Source 1:"), join);
+            String hashJoin = plan(s, "explain select a.id from explain_t a join explain_t b on a.n = b.n");
+            assertTrue(hashJoin.contains("on the host, over 2 source program(s)") && hashJoin.contains("Source 1:")
+                    && hashJoin.contains("HASH_PROBE"), hashJoin);
+            String lookupJoin = plan(s, "explain select a.id from explain_t a join explain_t b on a.id = b.n");
+            assertTrue(lookupJoin.contains("Select on explain_t: on every compute node")
+                    && lookupJoin.contains("Nested loop join: each row of source 0 looked up by primary key"), lookupJoin);
             String view = plan(s, "explain select pid from pg_stat_activity");
             assertTrue(view.contains("Select on pg_stat_activity: on the host (a system view"), view);
             String insert = plan(s, "explain insert into explain_t values (3, 'c@x', 3)");

@@ -6,6 +6,7 @@ import dev.amelie.planner.catalog.SystemView;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.IndexRef;
 import dev.amelie.vm.program.Opcode;
+import dev.amelie.vm.program.RowSourceKind;
 import dev.amelie.vm.program.Program;
 
 import java.util.ArrayList;
@@ -66,16 +67,21 @@ public final class ProgramExplainer {
     private static String access(Code pushdown) {
         int[] code = pushdown.code();
         boolean scan = false;
+        int outerSource = -1;
         for (int at = 0; at < code.length; at += 4) {
             Opcode op = Opcode.of(code[at] & 0xffff);
             if (op == Opcode.INDEX_LOOKUP && pushdown.constants()[code[at + 3]] instanceof IndexRef index) {
                 return "Index lookup: " + index.name();
             }
             if (op == Opcode.LOOKUP) {
-                return "Primary key lookup";
+                return outerSource < 0 ? "Primary key lookup"
+                        : "Nested loop join: each row of source " + outerSource + " looked up by primary key";
             }
             if (op == Opcode.OPEN) {
                 scan = true;
+                if (code[at + 2] == RowSourceKind.SOURCE.ordinal() && outerSource < 0) {
+                    outerSource = code[at + 3];
+                }
             }
         }
         return scan ? "Scan" : null;

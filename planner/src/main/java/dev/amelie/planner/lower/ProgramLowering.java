@@ -99,6 +99,15 @@ public final class ProgramLowering {
             sources.add(lower(node, occurrenceToParameter));
             return;
         }
+        if (node instanceof org.apache.calcite.rel.core.Join join && NestedQueries.freeVariables(node).isEmpty()
+                && NestedQueries.of(node).isEmpty()) {
+            LookupJoinLowering.Match lookup = LookupJoinLowering.match(join);
+            if (lookup != null) {
+                leaves.put(node, sources.size());
+                sources.add(LookupJoinLowering.lower(join, lookup, occurrenceToParameter));
+                return;
+            }
+        }
         for (RexSubQuery subQuery : NestedQueries.of(node)) {
             assignSources(subQuery.rel, leaves, sources, occurrenceToParameter);
         }

@@ -40,17 +40,20 @@ import java.util.List;
 final class InsertValuesTargets {
     private InsertValuesTargets() {}
 
-    static SqlNode rewrite(SqlNode node, Catalog catalog) {
-        if (!(node instanceof SqlInsert insert) || insert.getSource().getKind() != SqlKind.VALUES
-                || !(insert.getTargetTable() instanceof SqlIdentifier target)) {
-            return node;
-        }
-        List<SqlNode> rows = ((SqlCall) insert.getSource()).getOperandList();
-        if (rows.size() < 2) {
+    static SqlNode rewrite(SqlNode node, Catalog catalog, String text) {
+        if (!(node instanceof SqlInsert insert) || !(insert.getTargetTable() instanceof SqlIdentifier target)) {
             return node;
         }
         List<ColumnDef> columns = targetColumns(target, insert.getTargetColumnList(), catalog);
         if (columns == null) {
+            return node;
+        }
+        checkNotTooMany(insert.getSource(), columns.size(), text);
+        if (insert.getSource().getKind() != SqlKind.VALUES) {
+            return node;
+        }
+        List<SqlNode> rows = ((SqlCall) insert.getSource()).getOperandList();
+        if (rows.size() < 2) {
             return node;
         }
         for (SqlNode row : rows) {
@@ -71,6 +74,41 @@ final class InsertValuesTargets {
             }
         }
         return node;
+    }
+
+    /**
+     * PostgreSQL's 42601 "INSERT has more expressions than target columns" at the first extra
+     * one (transformInsertRow); Calcite fails on it with an index out of bounds.
+     */
+    private static void checkNotTooMany(SqlNode source, int targets, String text) {
+        SqlNode extra = null;
+        if (source.getKind() == SqlKind.VALUES) {
+            List<SqlNode> rows = ((SqlCall) source).getOperandList();
+            for (SqlNode row : rows) {
+                if (row instanceof SqlBasicCall call && rows.getFirst() instanceof SqlBasicCall first
+                        && call.operandCount() != first.operandCount() && call.operandCount() > 0) {
+                    SqlParserPos pos = call.operand(0).getParserPosition();
+                    throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.SYNTAX_ERROR,
+                            "VALUES lists must all be the same length", null, null,
+                            dev.amelie.planner.error.CalciteErrors.offsetOf(text, pos.getLineNum(), pos.getColumnNum()), null);
+                }
+            }
+            for (SqlNode row : ((SqlCall) source).getOperandList()) {
+                if (row instanceof SqlBasicCall call && call.getKind() == SqlKind.ROW && call.operandCount() > targets) {
+                    extra = call.operand(targets);
+                    break;
+                }
+            }
+        } else if (source instanceof org.apache.calcite.sql.SqlSelect select && select.getSelectList().size() > targets
+                && select.getSelectList().stream().noneMatch(item -> item instanceof SqlIdentifier id && id.isStar())) {
+            extra = select.getSelectList().get(targets);
+        }
+        if (extra != null) {
+            SqlParserPos pos = extra.getParserPosition();
+            throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.SYNTAX_ERROR,
+                    "INSERT has more expressions than target columns", null, null,
+                    dev.amelie.planner.error.CalciteErrors.offsetOf(text, pos.getLineNum(), pos.getColumnNum()), null);
+        }
     }
 
     private static boolean anyQuoted(List<SqlNode> rows, int column) {

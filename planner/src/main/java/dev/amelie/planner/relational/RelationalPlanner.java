@@ -238,7 +238,7 @@ public final class RelationalPlanner {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SetOperationOrder.check(parsed, text);
             SqlNode validated = validated(extended != null, validator, GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog), catalog)))))))))));
+                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog, text), catalog)))))))))));
             LiteralCoercionCheck.check(validated, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(extended == null ? validator.getParameterRowType(validated)

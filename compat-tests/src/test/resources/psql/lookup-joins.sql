@@ -1,0 +1,20 @@
+-- Inner joins on a table's whole primary key: the other side's rows are looked up on the nodes
+create table lj_customers (id int primary key, name text, region text);
+create table lj_orders (id int primary key, customer_id int, amount numeric(8,2), note text);
+create table lj_lines (order_id int, line int, qty int, primary key (order_id, line));
+insert into lj_customers select g, 'c' || g, case when g % 3 = 0 then 'north' else 'south' end from generate_series(1, 50) g;
+insert into lj_orders select g, g % 60, g * 1.5, case when g % 7 = 0 then null else 'n' || g end from generate_series(1, 200) g;
+insert into lj_lines select o, l, o + l from generate_series(1, 200) o, generate_series(1, 3) l;
+select o.id, c.name from lj_orders o join lj_customers c on o.customer_id = c.id where o.id = 17;
+select count(*), sum(o.amount) from lj_orders o join lj_customers c on c.id = o.customer_id;
+select c.region, count(*) from lj_orders o join lj_customers c on c.id = o.customer_id where c.region = 'north' group by c.region;
+select o.id, l.line, l.qty from lj_orders o join lj_lines l on l.order_id = o.id and l.line = 2 where o.id between 10 and 14 order by 1, 2;
+select o.id, c.id from lj_orders o join lj_customers c on o.customer_id = c.id and o.amount > c.id * 10 order by 1 limit 5;
+select count(*) from lj_orders a join lj_orders b on a.id = b.id;
+select count(*) from lj_orders a join lj_orders b on a.id = b.id where b.note is null;
+select o.id, c.name from lj_orders o left join lj_customers c on o.customer_id = c.id where o.id in (59, 60, 61) order by 1;
+select o.id, c.name from lj_customers c join lj_orders o on o.customer_id = c.id where c.id = 5 order by 1;
+select x.id, c.name from (select id, customer_id from lj_orders where id < 5) x join lj_customers c on c.id = x.customer_id order by 1;
+select o.id from lj_orders o join lj_customers c on c.id = o.customer_id::bigint where o.id < 4 order by 1;
+select o.id, c.name, l.qty from lj_orders o join lj_customers c on c.id = o.customer_id join lj_lines l on l.order_id = o.id and l.line = 1 where o.id < 6 order by 1;
+select (select count(*) from lj_orders o join lj_customers c on c.id = o.customer_id where c.id = cc.id) from lj_customers cc where cc.id < 4 order by cc.id;
