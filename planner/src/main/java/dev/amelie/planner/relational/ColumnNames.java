@@ -80,7 +80,19 @@ final class ColumnNames {
 
     private String nameOf(SqlNode item) {
         if (item.getKind() == SqlKind.AS) {
-            return ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
+            SqlNode expression = ((SqlCall) item).operand(0);
+            SqlIdentifier alias = (SqlIdentifier) ((SqlCall) item).operand(1);
+            String name = alias.getSimple();
+            // Calcite makes duplicate names unique (SELECT * over a join: id, id0), writing the
+            // alias at the expression's own position; PostgreSQL keeps the duplicates.
+            if (alias.getParserPosition().equals(expression.getParserPosition())) {
+                String figured = figure(expression);
+                if (figured != null && name.length() > figured.length() && name.startsWith(figured)
+                        && name.substring(figured.length()).chars().allMatch(Character::isDigit)) {
+                    return figured;
+                }
+            }
+            return name;
         }
         return figure(item);
     }

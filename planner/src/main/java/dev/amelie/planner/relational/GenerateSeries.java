@@ -215,6 +215,9 @@ public final class GenerateSeries extends SqlFunction implements SqlTableFunctio
     }
 
     private static boolean isSeries(SqlNode node) {
+        if (node instanceof SqlCall lateral && lateral.getKind() == SqlKind.LATERAL) {
+            return isSeries(lateral.operand(0));
+        }
         return node instanceof SqlCall table && table.getKind() == SqlKind.COLLECTION_TABLE
                 && table.operand(0) instanceof SqlCall function
                 && SET_RETURNING.contains(function.getOperator().getName().toLowerCase(Locale.ROOT));

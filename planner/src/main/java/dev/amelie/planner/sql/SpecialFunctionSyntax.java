@@ -134,7 +134,8 @@ final class SpecialFunctionSyntax {
      * else it is quoted, so that {@code SELECT unnest(a)} calls PostgreSQL's set-returning
      * function and {@code SELECT unnest FROM unnest(a)} reads the column of that name. A FROM
      * item is the word after FROM, JOIN or LATERAL, or after a comma of a FROM list; a LATERAL
-     * before it is dropped (Calcite's UNNEST reads the FROM items before it anyway).
+     * before it is dropped (Calcite's UNNEST reads the FROM items before it anyway). Also makes
+     * other set-returning functions after a FROM item lateral ({@link #lateralFunction}).
      */
     private static void unnestOutsideFrom(List<Token> tokens, List<Edit> edits) {
         List<String> clauses = new ArrayList<>(); // per parenthesis depth: the clause we are in
@@ -153,6 +154,11 @@ final class SpecialFunctionSyntax {
                          "except", "window", "values", "returning", "set", "into", "fetch" -> clauses.set(clauses.size() - 1, token.text());
                     default -> { }
                 }
+                if ((token.isWord("generate_series") || token.isWord("regexp_matches")) && t > 0 && t + 1 < tokens.size()
+                        && tokens.get(t + 1).isSymbol("(")) {
+                    lateralFunction(tokens, t, clauses.getLast(), edits);
+                    continue;
+                }
                 if (!token.text().equals("unnest")) {
                     continue;
                 }
@@ -167,6 +173,30 @@ final class SpecialFunctionSyntax {
                     int lateral = before.position() - 1;
                     edits.add(new Edit(lateral, lateral + "lateral".length(), "", new int[0]));
                 }
+            }
+        }
+    }
+
+    /**
+     * A set-returning function in FROM after another FROM item may read that item's columns, with
+     * LATERAL or without (PostgreSQL makes function calls in FROM lateral by themselves); Calcite
+     * parses that only as {@code LATERAL TABLE(f(…))}, which the call becomes.
+     */
+    private static void lateralFunction(List<Token> tokens, int name, String clause, List<Edit> edits) {
+        Token before = tokens.get(name - 1);
+        boolean lateral = before.isWord("lateral");
+        if (!lateral && !before.isWord("join") && !(before.isSymbol(",") && clause.equals("from"))) {
+            return;
+        }
+        int depth = 0;
+        for (int u = name + 1; u < tokens.size(); u++) {
+            if (tokens.get(u).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(u).isSymbol(")") && --depth == 0) {
+                int at = tokens.get(name).position() - 1;
+                edits.add(new Edit(at, lateral ? "table(" : "lateral table("));
+                edits.add(new Edit(tokens.get(u).position(), ")"));
+                return;
             }
         }
     }
@@ -346,7 +376,8 @@ final class SpecialFunctionSyntax {
         if (!lower.contains("substring") && !lower.contains("trim") && !lower.contains("'") && !lower.contains("json")
                 && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
                 && !lower.contains("having") && !lower.contains("unnest") && !lower.contains("[")
-                && !lower.contains("pattern") && !lower.contains("define")) {
+                && !lower.contains("pattern") && !lower.contains("define") && !lower.contains("generate_series")
+                && !lower.contains("regexp_matches")) {
             return null;
         }
         List<Token> tokens;
