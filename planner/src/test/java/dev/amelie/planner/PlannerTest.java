@@ -367,16 +367,22 @@ class PlannerTest {
 
     /**
      * A join on the whole primary key of one side looks the outer side's rows up on the nodes:
-     * the filtered side is the outer one, read first (here by its key, on one node).
+     * the filtered side is the outer one, read first (here by its key, on one node); a join on
+     * both sides' keys runs per partition.
      */
     @Test
     void joinOnAPrimaryKeyLooksTheOuterRowsUpOnTheNodes() {
-        Program program = query("select t.a, t2.b from t join t t2 on t.a = t2.a where t2.a = 5").program();
+        // t's key meets an expression of t2's rows (a projection), so only t is looked up.
+        Program program = query("select t.a, t2.b from (select a, b, a * 2 as k from t where a = 5) t2 join t on t.a = t2.k").program();
         assertEquals(1, program.sources().size(), program.explain());
         Program join = program.sources().getFirst();
         assertEquals(Program.Routing.ALL, join.routing(), program.explain());
         assertTrue(join.pushdown().disassemble().contains("LOOKUP"), program.explain());
         assertEquals(Program.Routing.BY_KEY, join.sources().getFirst().routing(), program.explain());
+        Program perPartition = query("select t.a, t2.b from t join t t2 on t.a = t2.a where t.b = 'x'").program();
+        Program twin = perPartition.sources().getFirst();
+        assertTrue(twin.sources().isEmpty() && twin.pushdown().disassemble().contains("LOOKUP_IN"),
+                "a join on both primary keys runs per partition, nothing gathered first: " + perPartition.explain());
         Program outer = query("select t.a, t2.b from t left join t t2 on t.a = t2.a").program();
         assertEquals(2, outer.sources().size(), "outer joins stay hash joins on the host: " + outer.explain());
     }

@@ -42,6 +42,10 @@ class ExplainIT {
             String lookupJoin = plan(s, "explain select a.id from explain_t a join explain_t b on a.id = b.n");
             assertTrue(lookupJoin.contains("Select on explain_t: on every compute node")
                     && lookupJoin.contains("Nested loop join: each row of source 0 looked up by primary key"), lookupJoin);
+            s.execute("create table explain_twin (id int primary key, m int)");
+            String perPartition = plan(s, "explain select a.email, t.m from explain_t a join explain_twin t on t.id = a.id");
+            assertTrue(perPartition.contains("Select on explain_t: on every compute node")
+                    && perPartition.contains("Scan, joined per partition with explain_twin"), perPartition);
             String view = plan(s, "explain select pid from pg_stat_activity");
             assertTrue(view.contains("Select on pg_stat_activity: on the host (a system view"), view);
             String insert = plan(s, "explain insert into explain_t values (3, 'c@x', 3)");

@@ -34,6 +34,8 @@ final class PartitionContext extends SectionContext {
     /** The layout the transaction routes by: which node a changed key belongs on. */
     private final ComputeLayout layout;
     private final Partition partition;
+    /** The catalog the statement runs against: other tables' partitions on this node (LOOKUP_IN). */
+    private final dev.amelie.compute.catalog.Catalog catalog;
     private final List<Object[]> input;
     /** The rows of the statement's source programs (an UPDATE's FROM tables and subqueries). */
     private final List<List<Object[]>> sources;
@@ -48,8 +50,9 @@ final class PartitionContext extends SectionContext {
 
     PartitionContext(Table table, int partitionIndex, ComputeLayout layout, Object[] parameters, List<Object[]> input,
                      List<List<Object[]>> sources, boolean modifies, List<UndoEntry> undo, java.util.function.BooleanSupplier cancelled,
-                     FixedValues fixed) {
+                     FixedValues fixed, dev.amelie.compute.catalog.Catalog catalog) {
         super(parameters, cancelled, fixed, partitionIndex);
+        this.catalog = catalog;
         this.table = table;
         this.partitionIndex = partitionIndex;
         this.layout = layout;
@@ -93,6 +96,18 @@ final class PartitionContext extends SectionContext {
                 ? java.util.Collections.emptyIterator()
                 : List.<Map.Entry<Object, Object[]>>of(Map.entry(rowKey, row)).iterator();
         return new PartitionCursor(single);
+    }
+
+    @Override
+    public Cursor lookupIn(long tableId, Object[] key) {
+        Table other = catalog.table(tableId);
+        if (other == null) {
+            // Plans are made per catalog version, so the table existed when this one was.
+            throw new IllegalStateException("table " + tableId + " is gone");
+        }
+        Object rowKey = RowKey.fromValues(key);
+        Object[] row = other.partition(partitionIndex).get(rowKey);
+        return new ListCursor(row == null ? List.of() : List.<Object[]>of(row));
     }
 
     @Override

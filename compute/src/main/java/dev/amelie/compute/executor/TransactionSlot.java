@@ -62,7 +62,7 @@ final class TransactionSlot implements NodeTask {
                                     "relation \"" + p.table().def().name() + "\" does not exist");
                         }
                         PartitionContext context = new PartitionContext(table, node.id(), p.layout(), p.parameters(),
-                                p.input(), p.sources(), p.modifies(), undo, p.cancelled(), p.fixed());
+                                p.input(), p.sources(), p.modifies(), undo, p.cancelled(), p.fixed(), p.catalog().current());
                         Interpreter.run(p.code(), context);
                         p.reply().complete(context.result());
                     } catch (RuntimeException e) {

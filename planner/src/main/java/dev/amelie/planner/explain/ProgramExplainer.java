@@ -7,6 +7,7 @@ import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.IndexRef;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.RowSourceKind;
+import dev.amelie.vm.program.TableKeyRef;
 import dev.amelie.vm.program.Program;
 
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class ProgramExplainer {
         };
         lines.add(indent + what + (table == null ? "" : on + table) + ": " + where);
         if (program.pushdown() != null) {
-            String access = access(program.pushdown());
+            String access = access(program.pushdown(), catalog);
             if (access != null) {
                 lines.add(indent + "  " + access);
             }
@@ -63,19 +64,27 @@ public final class ProgramExplainer {
         }
     }
 
-    /** How the pushdown finds its rows: through the primary key, an index, or a scan. */
-    private static String access(Code pushdown) {
+    /**
+     * How the pushdown finds its rows: through the primary key, an index, or a scan; and, for a
+     * join of two tables on both their keys, that it joins each partition with its twin.
+     */
+    private static String access(Code pushdown, Catalog catalog) {
         int[] code = pushdown.code();
         boolean scan = false;
         int outerSource = -1;
+        String found = null;
+        String joinedWith = null;
         for (int at = 0; at < code.length; at += 4) {
             Opcode op = Opcode.of(code[at] & 0xffff);
-            if (op == Opcode.INDEX_LOOKUP && pushdown.constants()[code[at + 3]] instanceof IndexRef index) {
-                return "Index lookup: " + index.name();
+            if (op == Opcode.INDEX_LOOKUP && pushdown.constants()[code[at + 3]] instanceof IndexRef index && found == null) {
+                found = "Index lookup: " + index.name();
             }
-            if (op == Opcode.LOOKUP) {
-                return outerSource < 0 ? "Primary key lookup"
+            if (op == Opcode.LOOKUP && found == null) {
+                found = outerSource < 0 ? "Primary key lookup"
                         : "Nested loop join: each row of source " + outerSource + " looked up by primary key";
+            }
+            if (op == Opcode.LOOKUP_IN && pushdown.constants()[code[at + 3]] instanceof TableKeyRef other) {
+                joinedWith = tableName(other.tableId(), catalog);
             }
             if (op == Opcode.OPEN) {
                 scan = true;
@@ -84,7 +93,11 @@ public final class ProgramExplainer {
                 }
             }
         }
-        return scan ? "Scan" : null;
+        String how = found != null ? found : scan ? "Scan" : null;
+        if (joinedWith != null) {
+            return how + ", joined per partition with " + joinedWith + " (each row's match looked up by primary key on its node)";
+        }
+        return how;
     }
 
     private static String tableName(long tableId, Catalog catalog) {

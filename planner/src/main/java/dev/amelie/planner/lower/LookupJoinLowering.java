@@ -8,6 +8,7 @@ import dev.amelie.vm.program.CodeBuilder;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.Program;
 import dev.amelie.vm.program.RowSourceKind;
+import dev.amelie.vm.program.TableKeyRef;
 import dev.amelie.vm.type.SqlType;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
@@ -32,6 +33,10 @@ import java.util.Map;
  * never reads more of the table than a scan does. When both sides are read by their key, the
  * one with a filter is the outer (it has fewer rows), else the right side is looked up.
  * Outer joins keep the host's hash join: a node cannot tell that another node found no row.
+ *
+ * <p>Two tables joined on both their primary keys are partitioned alike: then the join runs per
+ * partition, each node scanning (or reading by key) its partition of the outer table and finding
+ * the match in its own partition of the other (LOOKUP_IN), with nothing gathered first.
  */
 final class LookupJoinLowering {
     /** The table looked up ({@code scan}, under {@code filter} if any), on side {@code inner} (0 left, 1 right). */
@@ -83,41 +88,100 @@ final class LookupJoinLowering {
     }
 
     /**
-     * The join as a program over the inner table: source 0 is the outer side; the pushdown looks
-     * its rows up; the merge passes the joined rows on (left columns, then right, as the join's).
+     * The join as a program: when both sides are tables joined on both whole primary keys (a row
+     * and its match live on the same node), per partition; else over the inner table, with the
+     * outer side as source 0. Either way the merge passes the joined rows on (left columns, then
+     * right, as the join's).
      */
     static Program lower(Join join, Match match, int[] occurrenceToParameter) {
         RelNode outer = join.getInput(1 - match.inner());
+        TableDef inner = match.scan().getTable().unwrap(CalciteTable.class).def();
+        TableDef outerTable = coPartitionedWith(outer, match, inner);
+        if (outerTable != null) {
+            SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, join, occurrenceToParameter);
+            TableKeyRef other = new TableKeyRef(inner.id(), inner.primaryKey().length);
+            node.produce(outer, outerRow -> joinRow(node, join, match, outerRow, keyOf(outerRow, match.outerKeyFields()),
+                    (cursor, key) -> node.code().emit(Opcode.LOOKUP_IN, cursor, key, node.code().constant(other))));
+            return new Program(Program.StatementKind.SELECT, outerTable.id(), ProgramLowering.routing(node),
+                    ProgramLowering.keySection(node, join, occurrenceToParameter), node.code().build(), passOn(join), List.of());
+        }
         Program outerProgram = ProgramLowering.lower(outer, occurrenceToParameter);
         SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, join, occurrenceToParameter, Map.of(outer, 0));
-        CodeBuilder code = node.code();
-        TableDef def = match.scan().getTable().unwrap(CalciteTable.class).def();
         List<RelDataTypeField> outerFields = outer.getRowType().getFieldList();
-        int innerWidth = match.scan().getRowType().getFieldCount();
         node.produce(outer, outerRow -> {
             int[] key = new int[match.outerKeyFields().length];
             for (int k = 0; k < key.length; k++) {
                 int field = match.outerKeyFields()[k];
                 SqlType from = TypeMapping.fromCalcite(outerFields.get(field).getType());
-                SqlType to = def.columns().get(def.primaryKey()[k]).type();
+                SqlType to = inner.columns().get(inner.primaryKey()[k]).type();
                 key[k] = from == to ? outerRow[field] : node.expressions().castRegister(outerRow[field], to);
             }
-            int cursor = code.newCursor();
-            code.emit(Opcode.LOOKUP, cursor, node.consecutive(key), key.length);
-            CodeBuilder.Label none = code.newLabel();
-            code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, none);
-            int[] innerRow = code.loadRow(cursor, innerWidth);
-            if (match.filter() != null) {
-                int kept = node.expressions().lower(match.filter().getCondition(), innerRow);
-                code.emitJump(Opcode.JUMP_FALSE, kept, 0, 0, 2, none);
-            }
-            int[] joined = match.inner() == 1 ? concat(outerRow, innerRow) : concat(innerRow, outerRow);
-            // The whole condition once more over the joined row: its equalities beyond the key and the rest.
-            int condition = node.expressions().lower(join.getCondition(), joined);
-            code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, none);
-            node.emit(joined, 0);
-            code.place(none);
+            joinRow(node, join, match, outerRow, key,
+                    (cursor, first) -> node.code().emit(Opcode.LOOKUP, cursor, first, key.length));
         });
+        return new Program(Program.StatementKind.SELECT, inner.id(), Program.Routing.ALL, null, node.code().build(), passOn(join),
+                List.of(outerProgram));
+    }
+
+    /**
+     * The outer side's table when it is read on the nodes too (a scan, filtered or not) and joined
+     * on its whole primary key to the inner's, key column by key column, of the same types: then
+     * both keys hash to the same slot, and a row's match is in the same node's partition.
+     */
+    private static TableDef coPartitionedWith(RelNode outer, Match match, TableDef inner) {
+        RelNode scan = outer instanceof Filter filter ? filter.getInput() : outer;
+        if (!(scan instanceof TableScan tableScan)) {
+            return null;
+        }
+        CalciteTable table = tableScan.getTable().unwrap(CalciteTable.class);
+        if (table == null || SystemView.of(table.def()) != null || !table.def().hasPrimaryKey()) {
+            return null;
+        }
+        TableDef def = table.def();
+        int[] key = def.primaryKey();
+        if (key.length != inner.primaryKey().length) {
+            return null;
+        }
+        for (int k = 0; k < key.length; k++) {
+            if (match.outerKeyFields()[k] != key[k]
+                    || def.columns().get(key[k]).type() != inner.columns().get(inner.primaryKey()[k]).type()) {
+                return null;
+            }
+        }
+        return def;
+    }
+
+    private static int[] keyOf(int[] row, int[] fields) {
+        int[] key = new int[fields.length];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = row[fields[k]];
+        }
+        return key;
+    }
+
+    /** Looks the key up ({@code lookup} emits the instruction), filters, joins and emits the joined row. */
+    private static void joinRow(SectionLowering node, Join join, Match match, int[] outerRow, int[] key,
+                                java.util.function.BiConsumer<Integer, Integer> lookup) {
+        CodeBuilder code = node.code();
+        int cursor = code.newCursor();
+        lookup.accept(cursor, node.consecutive(key));
+        CodeBuilder.Label none = code.newLabel();
+        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, none);
+        int[] innerRow = code.loadRow(cursor, match.scan().getRowType().getFieldCount());
+        if (match.filter() != null) {
+            int kept = node.expressions().lower(match.filter().getCondition(), innerRow);
+            code.emitJump(Opcode.JUMP_FALSE, kept, 0, 0, 2, none);
+        }
+        int[] joined = match.inner() == 1 ? concat(outerRow, innerRow) : concat(innerRow, outerRow);
+        // The whole condition once more over the joined row: its equalities beyond the key and the rest.
+        int condition = node.expressions().lower(join.getCondition(), joined);
+        code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, none);
+        node.emit(joined, 0);
+        code.place(none);
+    }
+
+    /** The merge: the gathered joined rows, as they are. */
+    private static dev.amelie.vm.program.Code passOn(Join join) {
         CodeBuilder merge = new CodeBuilder();
         int width = join.getRowType().getFieldCount();
         int cursor = merge.newCursor();
@@ -128,8 +192,7 @@ final class LookupJoinLowering {
         merge.emit(Opcode.EMIT, merge.loadRow(cursor, width)[0], width, 0);
         merge.emit(Opcode.JUMP, loop);
         merge.place(end);
-        return new Program(Program.StatementKind.SELECT, def.id(), Program.Routing.ALL, null, code.build(), merge.build(),
-                List.of(outerProgram));
+        return merge.build();
     }
 
     private static int[] concat(int[] first, int[] second) {

@@ -134,12 +134,12 @@ public final class ProgramLowering {
     }
 
     /** ALL partitions, or the one owning the key when the pushdown reads by key. */
-    private static Program.Routing routing(SectionLowering pushdown) {
+    static Program.Routing routing(SectionLowering pushdown) {
         return pushdown.lookupKey() == null ? Program.Routing.ALL : Program.Routing.BY_KEY;
     }
 
     /** For a read by key: the host section that computes the key, so the executor can pick the node. */
-    private static Code keySection(SectionLowering pushdown, RelNode root, int[] occurrenceToParameter) {
+    static Code keySection(SectionLowering pushdown, RelNode root, int[] occurrenceToParameter) {
         KeyLookup key = pushdown.lookupKey();
         if (key == null) {
             return null;

@@ -36,11 +36,11 @@ final class ProgramRunner {
         }
         List<Object[]> gathered = List.of();
         if (program.pushdown() != null) {
-            Context partition = new Context(List.of(), sources, tables.getOrDefault(program.tableId(), List.of()));
+            Context partition = new Context(List.of(), sources, tables.getOrDefault(program.tableId(), List.of()), tables);
             Interpreter.run(program.pushdown(), partition);
             gathered = partition.rowSet(0);
         }
-        Context host = new Context(gathered, sources, null);
+        Context host = new Context(gathered, sources, null, tables);
         Interpreter.run(program.merge(), host);
         return host.rowSet(0);
     }
@@ -52,7 +52,10 @@ final class ProgramRunner {
         private final Map<Integer, List<Object[]>> rowSets = new HashMap<>();
         private final Map<Integer, Map<Object, List<Object[]>>> hashes = new HashMap<>();
 
-        Context(List<Object[]> input, List<List<Object[]>> sources, List<Object[]> partition) {
+        private final Map<Long, List<Object[]>> tables;
+
+        Context(List<Object[]> input, List<List<Object[]>> sources, List<Object[]> partition, Map<Long, List<Object[]>> tables) {
+            this.tables = tables;
             this.input = input;
             this.sources = sources;
             this.partition = partition;
@@ -103,9 +106,18 @@ final class ProgramRunner {
 
         @Override
         public Cursor lookup(Object[] key) {
+            return lookupIn(partition, key);
+        }
+
+        @Override
+        public Cursor lookupIn(long tableId, Object[] key) {
+            return lookupIn(tables.getOrDefault(tableId, List.of()), key);
+        }
+
+        private static Cursor lookupIn(List<Object[]> rows, Object[] key) {
             Object wanted = RowKey.fromValues(key);
             List<Object[]> found = new ArrayList<>();
-            for (Object[] row : partition) {
+            for (Object[] row : rows) {
                 if (RowKey.fromValues(java.util.Arrays.copyOf(row, key.length)).equals(wanted)) {
                     found.add(row);
                 }

@@ -66,6 +66,11 @@ public interface ExecutionContext {
         throw new UnsupportedOperationException("hash joins run on the host");
     }
 
+    /** The row with primary key {@code key} in this node's partition of table {@code tableId} (zero or one row). */
+    default Cursor lookupIn(long tableId, Object[] key) {
+        throw new UnsupportedOperationException("other tables' partitions are read on compute nodes");
+    }
+
     /** The rows of this partition whose columns in the named secondary index equal {@code values}. */
     default Cursor indexLookup(String index, Object[] values) {
         throw new UnsupportedOperationException("indexes are read on compute nodes");

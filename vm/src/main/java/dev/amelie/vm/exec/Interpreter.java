@@ -7,6 +7,7 @@ import dev.amelie.vm.function.ScalarFunctions;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.Function;
 import dev.amelie.vm.program.IndexRef;
+import dev.amelie.vm.program.TableKeyRef;
 import dev.amelie.vm.program.HashProbe;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.RowSourceKind;
@@ -48,6 +49,10 @@ public final class Interpreter {
                 case COPY -> r[a] = r[b];
                 case OPEN -> cursors[a] = context.open(SOURCES[b], c);
                 case LOOKUP -> cursors[a] = context.lookup(Arrays.copyOfRange(r, b, b + c));
+                case LOOKUP_IN -> {
+                    TableKeyRef key = (TableKeyRef) constants[c];
+                    cursors[a] = context.lookupIn(key.tableId(), Arrays.copyOfRange(r, b, b + key.width()));
+                }
                 case INDEX_LOOKUP -> {
                     IndexRef index = (IndexRef) constants[c];
                     cursors[a] = context.indexLookup(index.name(), Arrays.copyOfRange(r, b, b + index.width()));

@@ -25,6 +25,12 @@ LOOKUP,
      * through the secondary index named by the {@link IndexRef} in constants[c] (n = its width).
      */
     INDEX_LOOKUP,
+    /**
+     * cursor a ← the row whose key is registers b..b+n-1 in the same node's partition of another
+     * table, the {@link TableKeyRef} in constants[c] (n = its width): a join of two tables on both
+     * their primary keys finds the matching rows on the node that holds them.
+     */
+    LOOKUP_IN,
     /** Advance cursor a; when it has no more rows jump to b. */
     NEXT,
     /** r ← column b of cursor a's current row. */

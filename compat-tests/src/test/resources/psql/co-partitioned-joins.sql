@@ -1,0 +1,20 @@
+-- Joins of two tables on both their primary keys run per partition; results as PostgreSQL's
+create table cp_a (id int primary key, v text);
+create table cp_b (id int primary key, w int);
+create table cp_c (k1 int, k2 text, x int, primary key (k1, k2));
+create table cp_d (k1 int, k2 text, y int, primary key (k1, k2));
+create table cp_e (id bigint primary key, z int);
+insert into cp_a select g, 'a' || g from generate_series(1, 300) g;
+insert into cp_b select g * 2, g from generate_series(1, 200) g;
+insert into cp_c select g % 10, 'k' || g, g from generate_series(1, 100) g;
+insert into cp_d select g % 10, 'k' || g, -g from generate_series(50, 150) g;
+insert into cp_e select g, g from generate_series(1, 10) g;
+select count(*), sum(w) from cp_a join cp_b on cp_a.id = cp_b.id;
+select cp_a.id, v, w from cp_a join cp_b on cp_b.id = cp_a.id where cp_a.id = 40;
+select cp_a.id, v, w from cp_a join cp_b on cp_b.id = cp_a.id where w between 10 and 13 order by 1;
+select cp_a.id, v, w from cp_a, cp_b where cp_b.id = cp_a.id and cp_a.v like 'a1%' and cp_b.w > 60 order by 1;
+select count(*), sum(x + y) from cp_c join cp_d on cp_c.k1 = cp_d.k1 and cp_c.k2 = cp_d.k2;
+select c.k2, x, y from cp_c c join cp_d d using (k1, k2) where c.k1 = 3 order by 1;
+select count(*) from cp_a join cp_e on cp_a.id = cp_e.id;
+select a.id, b.w, a2.v from cp_a a join cp_b b on a.id = b.id join cp_a a2 on a2.id = b.w where a.id < 20 order by 1;
+select w, count(*) from cp_a join cp_b on cp_a.id = cp_b.id and cp_b.w % 2 = 0 group by w order by w limit 3;
