@@ -18,3 +18,18 @@ select x.id, c.name from (select id, customer_id from lj_orders where id < 5) x 
 select o.id from lj_orders o join lj_customers c on c.id = o.customer_id::bigint where o.id < 4 order by 1;
 select o.id, c.name, l.qty from lj_orders o join lj_customers c on c.id = o.customer_id join lj_lines l on l.order_id = o.id and l.line = 1 where o.id < 6 order by 1;
 select (select count(*) from lj_orders o join lj_customers c on c.id = o.customer_id where c.id = cc.id) from lj_customers cc where cc.id < 4 order by cc.id;
+-- through a secondary index of the looked-up side
+create table ix_c (id int primary key, name text);
+create table ix_o (id int primary key, cid int, total int);
+create index ix_o_cid on ix_o (cid);
+create table ix_t (a int, b int, c text);
+create index ix_t_ab on ix_t (a, b);
+insert into ix_c select g, 'c' || g from generate_series(1, 30) g;
+insert into ix_o select g, g % 35, g * 3 from generate_series(1, 300) g;
+insert into ix_t select g % 5, g % 7, 't' || g from generate_series(1, 100) g;
+select c.name, o.id, o.total from ix_c c join ix_o o on o.cid = c.id where c.id = 7 order by o.id;
+select c.id, count(o.id), sum(o.total) from ix_c c join ix_o o on o.cid = c.id where c.id between 3 and 5 group by c.id order by 1;
+select count(*) from ix_c c join ix_o o on o.cid = c.id;
+select count(*) from ix_c c join ix_o o on o.cid = c.id and o.total > 400;
+select o.id, t.c from ix_o o join ix_t t on t.a = o.cid and t.b = o.id % 7 where o.id < 12 order by 1, 2;
+select count(*) from ix_o o join ix_t t on t.a = o.cid where o.id < 50;

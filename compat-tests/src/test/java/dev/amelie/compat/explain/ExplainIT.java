@@ -42,6 +42,9 @@ class ExplainIT {
             String lookupJoin = plan(s, "explain select a.id from explain_t a join explain_t b on a.id = b.n");
             assertTrue(lookupJoin.contains("Select on explain_t: on every compute node")
                     && lookupJoin.contains("Nested loop join: each row of source 0 looked up by primary key"), lookupJoin);
+            String byIndexJoin = plan(s, "explain select a.id, b.n from explain_t a join explain_t b on b.email = a.email where a.id = 1");
+            assertTrue(byIndexJoin.contains("Nested loop join: each row of source 0 looked up in index explain_t_email")
+                    && byIndexJoin.contains("Primary key lookup"), byIndexJoin);
             s.execute("create table explain_twin (id int primary key, m int)");
             String perPartition = plan(s, "explain select a.email, t.m from explain_t a join explain_twin t on t.id = a.id");
             assertTrue(perPartition.contains("Select on explain_t: on every compute node")

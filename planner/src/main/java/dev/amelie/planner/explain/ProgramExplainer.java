@@ -77,7 +77,8 @@ public final class ProgramExplainer {
         for (int at = 0; at < code.length; at += 4) {
             Opcode op = Opcode.of(code[at] & 0xffff);
             if (op == Opcode.INDEX_LOOKUP && pushdown.constants()[code[at + 3]] instanceof IndexRef index && found == null) {
-                found = "Index lookup: " + index.name();
+                found = outerSource < 0 ? "Index lookup: " + index.name()
+                        : "Nested loop join: each row of source " + outerSource + " looked up in index " + index.name();
             }
             if (op == Opcode.LOOKUP && found == null) {
                 found = outerSource < 0 ? "Primary key lookup"

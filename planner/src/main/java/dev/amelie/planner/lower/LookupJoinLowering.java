@@ -5,6 +5,7 @@ import dev.amelie.planner.catalog.CalciteTable;
 import dev.amelie.planner.catalog.SystemView;
 import dev.amelie.planner.catalog.TypeMapping;
 import dev.amelie.vm.program.CodeBuilder;
+import dev.amelie.vm.program.IndexRef;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.Program;
 import dev.amelie.vm.program.RowSourceKind;
@@ -30,8 +31,9 @@ import java.util.Map;
  * row is made once. The host then merges the joined rows as the join's output.
  *
  * <p>Chosen by rule, not by estimated cost (there are no statistics): a key lookup per outer row
- * never reads more of the table than a scan does. When both sides are read by their key, the
- * one with a filter is the outer (it has fewer rows), else the right side is looked up.
+ * never reads more of the table than a scan does. When both sides could be looked up, the outer
+ * one is the side read by its key, else the filtered one (fewer rows), else the side looked up
+ * by primary key rather than an index, else the right side is looked up.
  * Outer joins keep the host's hash join: a node cannot tell that another node found no row.
  *
  * <p>Two tables joined on both their primary keys are partitioned alike: then the join runs per
@@ -39,8 +41,12 @@ import java.util.Map;
  * the match in its own partition of the other (LOOKUP_IN), with nothing gathered first.
  */
 final class LookupJoinLowering {
-    /** The table looked up ({@code scan}, under {@code filter} if any), on side {@code inner} (0 left, 1 right). */
-    record Match(int inner, TableScan scan, Filter filter, int[] outerKeyFields) {}
+    /**
+     * The table looked up ({@code scan}, under {@code filter} if any), on side {@code inner} (0
+     * left, 1 right), by its primary key or, when {@code index} is set, by that secondary index;
+     * {@code outerKeyFields} give the key's values in the key's (or index's) column order.
+     */
+    record Match(int inner, TableScan scan, Filter filter, int[] outerKeyFields, dev.amelie.compute.catalog.IndexDef index) {}
 
     private LookupJoinLowering() {}
 
@@ -55,9 +61,29 @@ final class LookupJoinLowering {
         Match right = side(join, 1, info.rightKeys, info.leftKeys);
         Match left = side(join, 0, info.leftKeys, info.rightKeys);
         if (right != null && left != null) {
-            return right.filter() != null && left.filter() == null ? left : right;
+            // The side with fewer rows is the outer one: read by its key, else filtered at all.
+            int rightAsOuter = selectivity(join.getRight());
+            int leftAsOuter = selectivity(join.getLeft());
+            if (rightAsOuter != leftAsOuter) {
+                return rightAsOuter > leftAsOuter ? left : right;
+            }
+            if ((right.index() == null) != (left.index() == null)) {
+                return right.index() == null ? right : left; // a key lookup finds one row on one node
+            }
         }
         return right != null ? right : left;
+    }
+
+    /** 2: a table read by its whole primary key; 1: a filtered one; 0: anything else. */
+    private static int selectivity(RelNode side) {
+        if (!(side instanceof Filter filter)) {
+            return 0;
+        }
+        if (filter.getInput() instanceof TableScan scan && scan.getTable().unwrap(CalciteTable.class) instanceof CalciteTable table
+                && KeyLookup.match(filter.getCondition(), table.def(), filter.getCluster().getRexBuilder()) != null) {
+            return 2;
+        }
+        return 1;
     }
 
     /** Side {@code inner} as the looked-up table when its join keys cover its primary key. */
@@ -72,19 +98,33 @@ final class LookupJoinLowering {
             return null;
         }
         CalciteTable table = scan.getTable().unwrap(CalciteTable.class);
-        if (table == null || SystemView.of(table.def()) != null || !table.def().hasPrimaryKey()) {
+        if (table == null || SystemView.of(table.def()) != null) {
             return null;
         }
-        int[] primaryKey = table.def().primaryKey();
-        int[] outerFields = new int[primaryKey.length];
-        for (int k = 0; k < primaryKey.length; k++) {
-            int at = innerKeys.indexOf(primaryKey[k]);
+        int[] outerFields = !table.def().hasPrimaryKey() ? null : covered(table.def().primaryKey(), innerKeys, outerKeys);
+        if (outerFields != null) {
+            return new Match(inner, scan, filter, outerFields, null);
+        }
+        for (dev.amelie.compute.catalog.IndexDef index : table.indexes()) {
+            int[] byIndex = covered(index.columns(), innerKeys, outerKeys);
+            if (byIndex != null) {
+                return new Match(inner, scan, filter, byIndex, index);
+            }
+        }
+        return null;
+    }
+
+    /** The outer fields equal to each of {@code columns} in turn, or null when the join keys miss one. */
+    private static int[] covered(int[] columns, List<Integer> innerKeys, List<Integer> outerKeys) {
+        int[] outerFields = new int[columns.length];
+        for (int k = 0; k < columns.length; k++) {
+            int at = innerKeys.indexOf(columns[k]);
             if (at < 0) {
                 return null;
             }
             outerFields[k] = outerKeys.get(at);
         }
-        return new Match(inner, scan, filter, outerFields);
+        return outerFields;
     }
 
     /**
@@ -96,7 +136,7 @@ final class LookupJoinLowering {
     static Program lower(Join join, Match match, int[] occurrenceToParameter) {
         RelNode outer = join.getInput(1 - match.inner());
         TableDef inner = match.scan().getTable().unwrap(CalciteTable.class).def();
-        TableDef outerTable = coPartitionedWith(outer, match, inner);
+        TableDef outerTable = match.index() == null ? coPartitionedWith(outer, match, inner) : null;
         if (outerTable != null) {
             SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, join, occurrenceToParameter);
             TableKeyRef other = new TableKeyRef(inner.id(), inner.primaryKey().length);
@@ -113,11 +153,19 @@ final class LookupJoinLowering {
             for (int k = 0; k < key.length; k++) {
                 int field = match.outerKeyFields()[k];
                 SqlType from = TypeMapping.fromCalcite(outerFields.get(field).getType());
-                SqlType to = inner.columns().get(inner.primaryKey()[k]).type();
+                int[] columns = match.index() == null ? inner.primaryKey() : match.index().columns();
+                SqlType to = inner.columns().get(columns[k]).type();
                 key[k] = from == to ? outerRow[field] : node.expressions().castRegister(outerRow[field], to);
             }
-            joinRow(node, join, match, outerRow, key,
-                    (cursor, first) -> node.code().emit(Opcode.LOOKUP, cursor, first, key.length));
+            if (match.index() == null) {
+                joinRow(node, join, match, outerRow, key,
+                        (cursor, first) -> node.code().emit(Opcode.LOOKUP, cursor, first, key.length));
+            } else {
+                // Every node reads its partition's index: the index value does not say where a row lives.
+                IndexRef index = new IndexRef(match.index().name(), key.length);
+                joinRow(node, join, match, outerRow, key,
+                        (cursor, first) -> node.code().emit(Opcode.INDEX_LOOKUP, cursor, first, node.code().constant(index)));
+            }
         });
         return new Program(Program.StatementKind.SELECT, inner.id(), Program.Routing.ALL, null, node.code().build(), passOn(join),
                 List.of(outerProgram));
@@ -159,25 +207,32 @@ final class LookupJoinLowering {
         return key;
     }
 
-    /** Looks the key up ({@code lookup} emits the instruction), filters, joins and emits the joined row. */
+    /**
+     * Looks the key up ({@code lookup} emits the instruction), then filters, joins and emits each
+     * row found: one at most by primary key, any number through an index.
+     */
     private static void joinRow(SectionLowering node, Join join, Match match, int[] outerRow, int[] key,
                                 java.util.function.BiConsumer<Integer, Integer> lookup) {
         CodeBuilder code = node.code();
         int cursor = code.newCursor();
         lookup.accept(cursor, node.consecutive(key));
-        CodeBuilder.Label none = code.newLabel();
-        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, none);
+        CodeBuilder.Label done = code.newLabel();
+        CodeBuilder.Label next = code.newLabel();
+        int loop = code.position();
+        code.emitJump(Opcode.NEXT, cursor, 0, 0, 2, done);
         int[] innerRow = code.loadRow(cursor, match.scan().getRowType().getFieldCount());
         if (match.filter() != null) {
             int kept = node.expressions().lower(match.filter().getCondition(), innerRow);
-            code.emitJump(Opcode.JUMP_FALSE, kept, 0, 0, 2, none);
+            code.emitJump(Opcode.JUMP_FALSE, kept, 0, 0, 2, next);
         }
         int[] joined = match.inner() == 1 ? concat(outerRow, innerRow) : concat(innerRow, outerRow);
         // The whole condition once more over the joined row: its equalities beyond the key and the rest.
         int condition = node.expressions().lower(join.getCondition(), joined);
-        code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, none);
+        code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, next);
         node.emit(joined, 0);
-        code.place(none);
+        code.place(next);
+        code.emit(Opcode.JUMP, loop);
+        code.place(done);
     }
 
     /** The merge: the gathered joined rows, as they are. */
