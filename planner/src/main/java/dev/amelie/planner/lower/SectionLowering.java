@@ -147,6 +147,27 @@ final class SectionLowering {
                     && indexLookup(filter, scan) != null -> lookupByIndex(scan, indexLookup(filter, scan), sink);
             case Filter filter when subqueries != null && sources.containsKey(filter.getInput()) && OuterKeys.of(filter) != null ->
                     subqueries.lookup(filter, OuterKeys.of(filter), sources.get(filter.getInput()), sink);
+            case Filter filter when OneTimeFilter.split(filter.getCondition()) != null -> {
+                // PostgreSQL's "One-Time Filter": conjuncts that read no row are evaluated once,
+                // before the input is read at all (WHERE 1 = 0 reads nothing).
+                OneTimeFilter split = OneTimeFilter.split(filter.getCondition());
+                int once = expressions.lower(split.once(), new int[0]);
+                CodeBuilder.Label skip = code.newLabel();
+                code.emitJump(Opcode.JUMP_FALSE, once, 0, 0, 2, skip);
+                if (split.perRow() == null) {
+                    produce(filter.getInput(), sink);
+                } else {
+                    produce(filter.getInput(), row -> {
+                        bindCorrelations(filter, row);
+                        int condition = expressions.lower(split.perRow(), row);
+                        CodeBuilder.Label next = code.newLabel();
+                        code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, next);
+                        sink.accept(row);
+                        code.place(next);
+                    });
+                }
+                code.place(skip);
+            }
             case Filter filter -> produce(filter.getInput(), row -> {
                 bindCorrelations(filter, row);
                 int condition = expressions.lower(filter.getCondition(), row);
