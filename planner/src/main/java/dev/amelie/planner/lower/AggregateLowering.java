@@ -45,7 +45,7 @@ final class AggregateLowering {
         int[] accumulators = new int[calls.size()];
         int[] counts = new int[calls.size()];
         for (int i = 0; i < accumulators.length; i++) {
-            accumulators[i] = code.loadConstant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null);
+            accumulators[i] = code.loadConstant(initial(calls.get(i)));
             counts[i] = calls.get(i).getAggregation().getKind() == SqlKind.AVG ? code.loadConstant(0L) : -1;
         }
         SortKey[] within = orderWithin(aggregate);
@@ -136,7 +136,7 @@ final class AggregateLowering {
         }
         for (int i = 0; i < accumulators.length; i++) {
             code.emit(Opcode.CONST, accumulators[i],
-                    code.constant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null));
+                    code.constant(initial(calls.get(i))));
             if (counts[i] >= 0) {
                 code.emit(Opcode.CONST, counts[i], code.constant(0L));
             }
@@ -233,12 +233,22 @@ final class AggregateLowering {
         }
     }
 
+    /**
+     * An accumulator before its first row: 0 for count and for Calcite's $SUM0 (the sum of
+     * partial counts it makes of count when it expands DISTINCT aggregates), so that both give 0,
+     * not NULL, over no rows; NULL for the others.
+     */
+    private static Object initial(AggregateCall call) {
+        SqlKind kind = call.getAggregation().getKind();
+        return kind == SqlKind.COUNT || kind == SqlKind.SUM0 ? (Object) 0L : null;
+    }
+
     /** Combines the partial rows the nodes sent: counts add up, sums add, min/max compare. */
     void lowerFinal(Aggregate aggregate, RowSink sink) {
         List<AggregateCall> calls = aggregate.getAggCallList();
         int[] accumulators = new int[calls.size()];
         for (int i = 0; i < accumulators.length; i++) {
-            accumulators[i] = code.loadConstant(calls.get(i).getAggregation().getKind() == SqlKind.COUNT ? (Object) 0L : null);
+            accumulators[i] = code.loadConstant(initial(calls.get(i)));
         }
         section.scanRows(RowSourceKind.INPUT, 0, calls.size(), row -> {
             for (int i = 0; i < accumulators.length; i++) {
