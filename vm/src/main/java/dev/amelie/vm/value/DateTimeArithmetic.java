@@ -88,9 +88,20 @@ public final class DateTimeArithmetic {
         return new Interval(0, 0, micros).justifyHours();
     }
 
+    /** PostgreSQL's date range: Julian day 0 (4714-11-24 BC) to 5874897-12-31 (datatype-datetime.html). */
+    private static final LocalDate FIRST_DATE = LocalDate.of(-4713, 11, 24);
+    private static final LocalDate LAST_DATE = LocalDate.of(5874897, 12, 31);
+    /** PostgreSQL's timestamp range: 4714-11-24 BC to 294276-12-31 23:59:59.999999. */
+    private static final LocalDateTime FIRST_TIMESTAMP = FIRST_DATE.atStartOfDay();
+    private static final LocalDateTime END_OF_TIMESTAMPS = LocalDate.of(294277, 1, 1).atStartOfDay();
+
     private static LocalDate plusDays(LocalDate d, long days) {
         try {
-            return d.plusDays(days);
+            LocalDate result = d.plusDays(days);
+            if (result.isBefore(FIRST_DATE) || result.isAfter(LAST_DATE)) {
+                throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range");
+            }
+            return result;
         } catch (DateTimeException e) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range");
         }
@@ -98,7 +109,11 @@ public final class DateTimeArithmetic {
 
     private static LocalDateTime plus(LocalDateTime t, Interval i) {
         try {
-            return t.plusMonths(i.months()).plusDays(i.days()).plus(i.micros(), ChronoUnit.MICROS);
+            LocalDateTime result = t.plusMonths(i.months()).plusDays(i.days()).plus(i.micros(), ChronoUnit.MICROS);
+            if (result.isBefore(FIRST_TIMESTAMP) || !result.isBefore(END_OF_TIMESTAMPS)) {
+                throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
+            }
+            return result;
         } catch (DateTimeException | ArithmeticException e) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
         }
