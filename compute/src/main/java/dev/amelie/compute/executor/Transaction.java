@@ -146,6 +146,21 @@ public final class Transaction {
     }
 
     /**
+     * Runs a step a statement takes after its program, as part of it (a foreign key's check or
+     * action): it is not a statement of its own, so the places, and with them the random seeds,
+     * of the statements after it stay what they are in any other run of the transaction.
+     */
+    public StatementOutcome runStep(Program program, Object[] parameters) {
+        if (SequenceUse.any(program)) {
+            throw new IllegalArgumentException("a statement's step draws no sequence values");
+        }
+        if (time == null) {
+            fixValues(Instant.now(), ThreadLocalRandom.current().nextLong());
+        }
+        return run(program, parameters, false, FixedValues.ofStatement(time, seed, Math.max(0, statementCount - 1), null));
+    }
+
+    /**
      * Runs the last statement of a transaction that changes nothing: the nodes are let go as soon
      * as their part is done, so the host's merge (sorting, grouping, joining) holds up no one.
      * The transaction may only commit afterwards.
@@ -232,8 +247,9 @@ public final class Transaction {
                 affected = gather(replies, gathered);
             }
         }
+        List<Object[]> written = !modifies ? List.of() : stored != null ? stored : gathered;
         if (program.merge() == null) {
-            return new StatementOutcome(List.of(), affected);
+            return new StatementOutcome(List.of(), affected, SequenceDraws.Recorded.NONE, written);
         }
         if (releaseBeforeMerge && slots != null) {
             release(true);
@@ -243,7 +259,7 @@ public final class Transaction {
         List<Object[]> mergeInput = program.kind() == Program.StatementKind.INSERT && stored != null ? stored : gathered;
         HostContext merge = new HostContext(parameters, mergeInput, sources, cancelled, fixed, HostContext.MERGE_SALT, server);
         Interpreter.run(program.merge(), merge);
-        return new StatementOutcome(merge.output(), affected);
+        return new StatementOutcome(merge.output(), affected, SequenceDraws.Recorded.NONE, written);
     }
 
     /** Splits rows by the node owning their key; rows of a key-less table get their hidden row id here. */
@@ -326,7 +342,7 @@ public final class Transaction {
         }
         rememberCatalog(current);
         TableDef def = new TableDef(current.lastTableId() + 1, proposed.schema(), proposed.name(), proposed.columns(), proposed.primaryKey(),
-                proposed.materializedQuery(), proposed.checks());
+                proposed.materializedQuery(), proposed.checks(), proposed.foreignKeys());
         executor.catalog().update(c -> c.withTable(new Table(def)));
         changes.add(new Change.CreateTable(def));
         return def;
@@ -675,12 +691,21 @@ public final class Transaction {
 
     /** DROP INDEX; false when there is no index of that name. */
     public boolean dropIndex(String schema, String name) {
+        return dropIndex(schema, name, false);
+    }
+
+    /** ALTER TABLE … DROP CONSTRAINT of a UNIQUE constraint: its index goes. False when there is none. */
+    public boolean dropConstraintIndex(String schema, String name) {
+        return dropIndex(schema, name, true);
+    }
+
+    private boolean dropIndex(String schema, String name, boolean ofConstraint) {
         checkOpen();
         enterAllNodes();
         Catalog current = executor.catalog().current();
         for (Table table : current.tables()) {
             if (table.def().schema().equals(schema) && table.index(name) != null) {
-                if (table.index(name).def().constraint()) {
+                if (table.index(name).def().constraint() && !ofConstraint) {
                     throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + name
                             + " because constraint " + name + " on table " + table.def().name() + " requires it", null,
                             "You can drop constraint " + name + " on table " + table.def().name() + " instead.", 0, null);

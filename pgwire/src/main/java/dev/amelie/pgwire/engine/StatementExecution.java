@@ -50,10 +50,14 @@ final class StatementExecution {
         this.planner = planner;
         this.copyFrom = new CopyFromExecution(planner);
         this.tableFromQuery = new TableFromQuery(planner);
-        this.alteration = new TableAlteration(planner, this::checkDefault);
+        this.foreignKeys = new ForeignKeyEnforcement(planner);
+        this.foreignKeyDefinition = new ForeignKeyDefinition(planner, foreignKeys);
+        this.alteration = new TableAlteration(planner, this::checkDefault, foreignKeyDefinition);
     }
 
     private final TableAlteration alteration;
+    private final ForeignKeyEnforcement foreignKeys;
+    private final ForeignKeyDefinition foreignKeyDefinition;
 
     Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement) {
         return run(transaction, planned, statement, SequenceDraws.Recorded.NONE);
@@ -62,7 +66,7 @@ final class StatementExecution {
     /** Runs the statement again: sequence functions return what they returned the first time ({@code draws}). */
     Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement, SequenceDraws.Recorded draws) {
         return switch (planned) {
-            case PlannedStatement.Query query -> query(query, transaction.run(query.program(), parameters(statement), draws));
+            case PlannedStatement.Query query -> query(query, foreignKeys.run(transaction, query, parameters(statement), draws));
             case PlannedStatement.CreateSequence create -> {
                 SequenceDef created = transaction.createSequence(new SequenceDef(create.schema(), create.name(),
                         create.increment(), create.minValue(), create.maxValue(), create.start(), create.cycle()), create.ifNotExists());
@@ -137,7 +141,7 @@ final class StatementExecution {
                 yield new Result("CREATE VIEW", List.of(), null, List.of(), 0);
             }
             case PlannedStatement.DropTable drop -> {
-                List<Notice> notices = new ArrayList<>();
+                List<Notice> notices = new ArrayList<>(dropReferences(transaction, drop));
                 for (PlannedStatement.QualifiedName name : drop.names()) {
                     if (!transaction.dropTable(name.schema(), name.name(), false)) {
                         notices.add(missing(drop.ifExists(), "table", name.name()));
@@ -190,10 +194,12 @@ final class StatementExecution {
                         throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + name.name() + "\" does not exist");
                     }
                 }
-                for (PlannedStatement.QualifiedName name : truncate.names()) {
-                    transaction.truncate(name.schema(), name.name());
+                List<Notice> notices = new ArrayList<>();
+                List<TableDef> truncated = truncatedTables(truncate, notices);
+                for (TableDef table : truncated) {
+                    transaction.truncate(table.schema(), table.name());
                 }
-                yield new Result("TRUNCATE TABLE", List.of(), null, List.of(), 0);
+                yield new Result("TRUNCATE TABLE", List.of(), null, notices, notices.size());
             }
             case PlannedStatement.AddColumn add -> {
                 List<Notice> notices = new ArrayList<>();
@@ -238,8 +244,95 @@ final class StatementExecution {
         };
     }
 
+    /**
+     * The tables TRUNCATE empties: those named, and with CASCADE the tables that reference them
+     * (NOTICE per table added); without CASCADE a table referenced from outside the list fails
+     * with 0A000, as in PostgreSQL (heap_truncate_check_FKs).
+     */
+    private List<TableDef> truncatedTables(PlannedStatement.Truncate truncate, List<Notice> notices) {
+        var catalog = planner.catalog();
+        List<TableDef> tables = new ArrayList<>();
+        for (PlannedStatement.QualifiedName name : truncate.names()) {
+            TableDef def = planner.table(name);
+            if (tables.stream().noneMatch(t -> t.id() == def.id())) {
+                tables.add(def);
+            }
+        }
+        for (int i = 0; i < tables.size(); i++) {
+            for (var reference : ForeignKeyDefinition.referencesFromOthers(catalog, tables.get(i))) {
+                TableDef referencing = reference.referencing().def();
+                if (tables.stream().anyMatch(t -> t.id() == referencing.id())) {
+                    continue;
+                }
+                if (!truncate.cascade()) {
+                    throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot truncate a table referenced in a foreign key constraint",
+                            "Table \"" + referencing.name() + "\" references \"" + tables.get(i).name() + "\".",
+                            "Truncate table \"" + referencing.name() + "\" at the same time, or use TRUNCATE ... CASCADE.", 0, null);
+                }
+                notices.add(Notice.notice("truncate cascades to table \"" + referencing.name() + "\""));
+                tables.add(referencing);
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * DROP TABLE of tables other tables' FOREIGN KEYs reference: 2BP01 (dependency.c's words), or
+     * with CASCADE those constraints go first, each with a NOTICE. Constraints of tables dropped
+     * by the same statement go with their tables.
+     */
+    private List<Notice> dropReferences(Transaction transaction, PlannedStatement.DropTable drop) {
+        var catalog = planner.catalog();
+        List<Long> dropped = new ArrayList<>();
+        for (PlannedStatement.QualifiedName name : drop.names()) {
+            TableDef def = planner.table(name);
+            if (def != null) {
+                dropped.add(def.id());
+            }
+        }
+        List<Notice> notices = new ArrayList<>();
+        for (PlannedStatement.QualifiedName name : drop.names()) {
+            TableDef def = planner.table(name);
+            if (def == null) {
+                continue;
+            }
+            List<String> dependents = new ArrayList<>();
+            List<dev.amelie.compute.catalog.Catalog.Reference> references = new ArrayList<>();
+            for (var reference : ForeignKeyDefinition.referencesFromOthers(catalog, def)) {
+                if (!dropped.contains(reference.referencing().def().id())) {
+                    references.add(reference);
+                    dependents.add("constraint " + reference.key().name() + " on table " + reference.referencing().def().name());
+                }
+            }
+            if (references.isEmpty()) {
+                continue;
+            }
+            if (!drop.cascade()) {
+                throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + def.name()
+                        + " because other objects depend on it",
+                        String.join("\n", dependents.stream().map(d -> d + " depends on table " + def.name()).toList()),
+                        "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
+            }
+            for (var reference : references) {
+                ForeignKeyDefinition.drop(transaction, planner.table(new PlannedStatement.QualifiedName(
+                        reference.referencing().def().schema(), reference.referencing().def().name())), reference.key().name());
+            }
+            if (dependents.size() == 1) {
+                notices.add(Notice.notice("drop cascades to " + dependents.getFirst()));
+            } else {
+                notices.add(Notice.notice("drop cascades to " + dependents.size() + " other objects",
+                        "drop cascades to " + String.join("\ndrop cascades to ", dependents)));
+            }
+            catalog = planner.catalog();
+        }
+        return notices;
+    }
+
     /** A lone autocommit query: its nodes are let go before the host's merge. */
     Result runLast(Transaction transaction, PlannedStatement.Query query, BoundStatement statement) {
+        if (query.foreignKeys() != null) {
+            return query(query, foreignKeys.run(transaction, query, parameters(statement), SequenceDraws.Recorded.NONE));
+        }
         return query(query, transaction.runLast(query.program(), parameters(statement)));
     }
 
@@ -289,7 +382,11 @@ final class StatementExecution {
             transaction.createIndex(create.schema(), create.name(), name, unique.columns(), true,
                     dev.amelie.compute.catalog.IndexDef.Method.BTREE, false, true);
         }
-        alteration.addChecks(transaction, new PlannedStatement.QualifiedName(create.schema(), create.name()), create.checks());
+        PlannedStatement.QualifiedName name = new PlannedStatement.QualifiedName(create.schema(), create.name());
+        alteration.addChecks(transaction, name, create.checks());
+        for (PlannedStatement.NewForeignKey key : create.foreignKeys()) {
+            foreignKeyDefinition.add(transaction, name, key, false);
+        }
         return created;
     }
 

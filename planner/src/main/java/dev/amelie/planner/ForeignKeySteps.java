@@ -1,0 +1,27 @@
+package dev.amelie.planner;
+
+import dev.amelie.compute.catalog.ForeignKey;
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.vm.program.Program;
+
+import java.util.List;
+
+/**
+ * What a write must do for foreign keys once its program ran, in the same transaction (see
+ * pgwire's ForeignKeyEnforcement), planned with the statement so that a write to a table
+ * without foreign keys carries nothing. {@code checked}: the constraints of the written table
+ * whose columns it writes (INSERT: all; UPDATE: those whose columns it sets), checked against
+ * the rows it wrote. {@code referencing}: the constraints of other tables (or its own) that
+ * reference the columns it deletes or changes, with the table that holds each.
+ */
+public record ForeignKeySteps(Program.StatementKind kind, TableDef table, List<ForeignKey> checked,
+                              List<Referencing> referencing) {
+
+    /** A constraint that references the written table, and the table that holds it (as planned). */
+    public record Referencing(TableDef table, ForeignKey key) {}
+
+    public ForeignKeySteps {
+        checked = List.copyOf(checked);
+        referencing = List.copyOf(referencing);
+    }
+}
