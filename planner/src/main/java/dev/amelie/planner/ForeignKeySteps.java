@@ -12,10 +12,28 @@ import java.util.List;
  * without foreign keys carries nothing. {@code checked}: the constraints of the written table
  * whose columns it writes (INSERT: all; UPDATE: those whose columns it sets), checked against
  * the rows it wrote. {@code referencing}: the constraints of other tables (or its own) that
- * reference the columns it deletes or changes, with the table that holds each.
+ * reference the columns it deletes or changes, with the table that holds each. {@code proposed}:
+ * the written rows are those an INSERT … ON CONFLICT proposed, some of which it may not have
+ * stored (DO NOTHING) or stored otherwise (DO UPDATE): a key found missing counts only when the
+ * table holds the proposed row (by its primary key) with that key.
  */
 public record ForeignKeySteps(Program.StatementKind kind, TableDef table, List<ForeignKey> checked,
-                              List<Referencing> referencing) {
+                              List<Referencing> referencing, boolean proposed) {
+
+    public ForeignKeySteps(Program.StatementKind kind, TableDef table, List<ForeignKey> checked, List<Referencing> referencing) {
+        this(kind, table, checked, referencing, false);
+    }
+
+    /** The steps of an INSERT … ON CONFLICT (see {@code proposed}). */
+    public ForeignKeySteps ofUpsert() {
+        return new ForeignKeySteps(kind, table, checked, referencing, true);
+    }
+
+    /** The steps of rows inserted into {@code table} (COPY FROM), null when it has no foreign keys. */
+    public static ForeignKeySteps ofInsert(TableDef table) {
+        return table.foreignKeys().isEmpty() ? null
+                : new ForeignKeySteps(Program.StatementKind.INSERT, table, table.foreignKeys(), List.of());
+    }
 
     /** A constraint that references the written table, and the table that holds it (as planned). */
     public record Referencing(TableDef table, ForeignKey key) {}

@@ -18,7 +18,6 @@ import dev.amelie.vm.value.Values;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -55,48 +54,111 @@ final class ForeignKeyEnforcement {
         return outcome;
     }
 
-    /** The steps of a write whose rows were {@code written} (stored, new versions, or deleted). */
+    /** A write whose steps are still to run, with the rows it wrote. */
+    private record Pending(ForeignKeySteps steps, List<Object[]> written) {}
+
+    /**
+     * The steps of a write whose rows were {@code written} (stored, new versions, or deleted), and
+     * of the writes its actions make. As PostgreSQL queues its RI triggers (the queries of an
+     * action queue theirs behind the ones pending, ri_triggers.c), the steps run row by row,
+     * each row's referenced-side steps before its referencing-side checks, and a cascaded write's
+     * steps after those of the write that caused it: the first error is the one PostgreSQL reports.
+     */
     void afterWrite(Transaction transaction, ForeignKeySteps steps, List<Object[]> written) {
+        java.util.ArrayDeque<Pending> queue = new java.util.ArrayDeque<>();
+        queue.add(new Pending(steps, written));
+        while (!queue.isEmpty()) {
+            Pending pending = queue.poll();
+            run(transaction, pending.steps(), pending.written(), queue);
+        }
+    }
+
+    private void run(Transaction transaction, ForeignKeySteps steps, List<Object[]> written, java.util.Queue<Pending> queue) {
         TableDef table = current(steps.table().id());
-        for (ForeignKey key : steps.checked()) {
-            TableDef referenced = current(key.referencedTable());
-            for (Object[] values : distinctKeys(written, key.columns())) {
-                if (!exists(transaction, referenced, key.referencedColumns(), values, table, key.columns())) {
+        int references = steps.referencing().size();
+        List<Set<List<Object>>> seen = new ArrayList<>();
+        for (int i = 0; i < references + steps.checked().size(); i++) {
+            seen.add(new java.util.HashSet<>());
+        }
+        if (steps.kind() == Program.StatementKind.UPDATE) {
+            // A key UPDATE is checked as a whole (NO ACTION): no row may reference a key that is gone.
+            for (ForeignKeySteps.Referencing reference : steps.referencing()) {
+                TableDef referencing = current(reference.table().id());
+                Object[] orphan = firstOrphan(transaction, referencing, reference.key());
+                if (orphan != null) {
+                    throw stillReferenced(table, reference.key(), referencing, orphan);
+                }
+            }
+        }
+        for (Object[] row : written) {
+            for (int r = 0; r < references && steps.kind() == Program.StatementKind.DELETE; r++) {
+                ForeignKeySteps.Referencing reference = steps.referencing().get(r);
+                Object[] values = keyOf(row, reference.key().referencedColumns(), seen.get(r));
+                if (values != null) {
+                    referencedRowGone(transaction, table, current(reference.table().id()), reference.key(), values, queue);
+                }
+            }
+            for (int k = 0; k < steps.checked().size(); k++) {
+                ForeignKey key = steps.checked().get(k);
+                Object[] values = keyOf(row, key.columns(), seen.get(references + k));
+                if (values == null) {
+                    continue;
+                }
+                TableDef referenced = current(key.referencedTable());
+                if (!exists(transaction, referenced, key.referencedColumns(), values)
+                        && (!steps.proposed() || holdsProposed(transaction, table, key, row))) {
                     throw notPresent(table, key, referenced, values);
                 }
             }
         }
-        for (ForeignKeySteps.Referencing reference : steps.referencing()) {
-            TableDef referencing = current(reference.table().id());
-            ForeignKey key = reference.key();
-            if (steps.kind() == Program.StatementKind.UPDATE) {
-                Object[] orphan = firstOrphan(transaction, referencing, key);
-                if (orphan != null) {
-                    throw stillReferenced(table, key, referencing, orphan);
+    }
+
+    /** A DELETE removed the referenced key {@code values}: what the constraint says to do. */
+    private void referencedRowGone(Transaction transaction, TableDef table, TableDef referencing, ForeignKey key,
+                                   Object[] values, java.util.Queue<Pending> queue) {
+        switch (key.onDelete()) {
+            case NO_ACTION, RESTRICT -> {
+                if (exists(transaction, referencing, key.columns(), values)) {
+                    throw stillReferenced(table, key, referencing, values);
                 }
-                continue;
             }
-            for (Object[] values : distinctKeys(written, key.referencedColumns())) {
-                switch (key.onDelete()) {
-                    case NO_ACTION, RESTRICT -> {
-                        if (exists(transaction, referencing, key.columns(), values, table, key.referencedColumns())) {
-                            throw stillReferenced(table, key, referencing, values);
-                        }
-                    }
-                    case CASCADE -> write(transaction, "delete from " + name(referencing) + where(referencing, key.columns()),
-                            referencing, key.columns(), values, table, key.referencedColumns());
-                    case SET_NULL, SET_DEFAULT -> {
-                        StringJoiner set = new StringJoiner(", ", " set ", "");
-                        for (int column : key.columns()) {
-                            set.add(quoted(referencing.columns().get(column).name())
-                                    + (key.onDelete() == ForeignKey.Action.SET_NULL ? " = null" : " = default"));
-                        }
-                        write(transaction, "update " + name(referencing) + set + where(referencing, key.columns()),
-                                referencing, key.columns(), values, table, key.referencedColumns());
-                    }
+            case CASCADE -> write(transaction, "delete from " + name(referencing) + where(referencing, key.columns()),
+                    referencing, key.columns(), values, queue);
+            case SET_NULL, SET_DEFAULT -> {
+                StringJoiner set = new StringJoiner(", ", " set ", "");
+                for (int column : key.columns()) {
+                    set.add(quoted(referencing.columns().get(column).name())
+                            + (key.onDelete() == ForeignKey.Action.SET_NULL ? " = null" : " = default"));
                 }
+                write(transaction, "update " + name(referencing) + set + where(referencing, key.columns()),
+                        referencing, key.columns(), values, queue);
             }
         }
+    }
+
+    /** The key of {@code row} in {@code columns}; null when it has a NULL (MATCH SIMPLE) or was seen already. */
+    private static Object[] keyOf(Object[] row, int[] columns, Set<List<Object>> seen) {
+        Object[] values = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            values[i] = row[columns[i]];
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return seen.add(Arrays.asList(values)) ? values : null;
+    }
+
+    /**
+     * Whether an INSERT … ON CONFLICT stored its proposed {@code row} with the key of {@code key}:
+     * the table holds a row of the row's primary key with that key. Without a primary key, assumed.
+     */
+    private boolean holdsProposed(Transaction transaction, TableDef table, ForeignKey key, Object[] row) {
+        if (!table.hasPrimaryKey()) {
+            return true;
+        }
+        int[] columns = java.util.stream.IntStream.concat(Arrays.stream(table.primaryKey()), Arrays.stream(key.columns())).toArray();
+        Object[] values = Arrays.stream(columns).mapToObj(c -> row[c]).toArray();
+        return exists(transaction, table, columns, values);
     }
 
     /**
@@ -120,20 +182,20 @@ final class ForeignKeyEnforcement {
         return rows.isEmpty() ? null : rows.getFirst();
     }
 
-    /** Whether a row of {@code table} has {@code values} (of columns {@code from} of {@code source}) in {@code columns}. */
-    private boolean exists(Transaction transaction, TableDef table, int[] columns, Object[] values, TableDef source, int[] from) {
+    /** Whether a row of {@code table} has {@code values} in {@code columns}. */
+    private boolean exists(Transaction transaction, TableDef table, int[] columns, Object[] values) {
         String sql = "select 1 from " + name(table) + where(table, columns) + " limit 1";
         Object[] parameters = parameters(table, columns, values);
         return !transaction.runStep(query(sql, types(table, columns)).program(), parameters).rows().isEmpty();
     }
 
-    /** A cascaded write: it runs with its own foreign-key steps, so the actions go on down. */
-    private void write(Transaction transaction, String sql, TableDef table, int[] columns, Object[] values, TableDef source,
-                       int[] from) {
+    /** A cascaded write: its own foreign-key steps are queued, so the actions go on down. */
+    private void write(Transaction transaction, String sql, TableDef table, int[] columns, Object[] values,
+                       java.util.Queue<Pending> queue) {
         PlannedStatement.Query write = query(sql, types(table, columns));
         StatementOutcome outcome = transaction.runStep(write.program(), parameters(table, columns, values));
         if (write.foreignKeys() != null) {
-            afterWrite(transaction, write.foreignKeys(), outcome.written());
+            queue.add(new Pending(write.foreignKeys(), outcome.written()));
         }
     }
 
@@ -164,23 +226,6 @@ final class ForeignKeyEnforcement {
             parameters[i] = Values.cast(values[i], column.type());
         }
         return parameters;
-    }
-
-    /** The distinct values of {@code columns} in {@code rows}, in the rows' order, leaving out those with a NULL. */
-    private static List<Object[]> distinctKeys(List<Object[]> rows, int[] columns) {
-        Set<List<Object>> seen = new LinkedHashSet<>();
-        for (Object[] row : rows) {
-            List<Object> key = new ArrayList<>(columns.length);
-            boolean hasNull = false;
-            for (int column : columns) {
-                hasNull |= row[column] == null;
-                key.add(row[column]);
-            }
-            if (!hasNull) {
-                seen.add(key);
-            }
-        }
-        return seen.stream().map(List::toArray).toList();
     }
 
     private TableDef current(long tableId) {

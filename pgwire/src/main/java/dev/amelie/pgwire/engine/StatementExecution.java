@@ -48,7 +48,7 @@ final class StatementExecution {
 
     StatementExecution(Planner planner) {
         this.planner = planner;
-        this.copyFrom = new CopyFromExecution(planner);
+        this.copyFrom = new CopyFromExecution(planner, new ForeignKeyEnforcement(planner));
         this.tableFromQuery = new TableFromQuery(planner);
         this.foreignKeys = new ForeignKeyEnforcement(planner);
         this.foreignKeyDefinition = new ForeignKeyDefinition(planner, foreignKeys);
@@ -308,8 +308,9 @@ final class StatementExecution {
                 continue;
             }
             if (!drop.cascade()) {
-                throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + def.name()
-                        + " because other objects depend on it",
+                throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, drop.names().size() > 1
+                        ? "cannot drop desired object(s) because other objects depend on them"
+                        : "cannot drop table " + def.name() + " because other objects depend on it",
                         String.join("\n", dependents.stream().map(d -> d + " depends on table " + def.name()).toList()),
                         "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
             }

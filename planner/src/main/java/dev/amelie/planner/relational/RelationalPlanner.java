@@ -170,8 +170,9 @@ public final class RelationalPlanner {
         Program program = lowered(converted.text(), () -> action == null
                 ? ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter(), checks)
                 : ProgramLowering.lowerUpsert(converted.rel(), converted.occurrenceToParameter(), action, checks));
+        ForeignKeySteps foreignKeys = ForeignKeyPlanning.of(converted.rel(), catalog);
         return new PlannedStatement.Query(program, List.of(), converted.parameterTypes(), catalog.version(),
-                ForeignKeyPlanning.of(converted.rel(), catalog));
+                foreignKeys == null || action == null ? foreignKeys : foreignKeys.ofUpsert());
     }
 
     /** A statement parsed, validated and converted to relational algebra, with what the client sees of it. */
