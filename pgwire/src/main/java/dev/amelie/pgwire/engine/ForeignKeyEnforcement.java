@@ -58,11 +58,19 @@ final class ForeignKeyEnforcement {
     private record Pending(ForeignKeySteps steps, List<Object[]> written) {}
 
     /**
+     * Up to this many distinct keys are looked up one by one when the lookup columns are the
+     * table's primary key (a point read on one node each); more, or any other columns, and one
+     * statement reads them all ({@code = any($1)}, a scan of every partition).
+     */
+    static final int POINT_LOOKUPS = 32;
+
+    /**
      * The steps of a write whose rows were {@code written} (stored, new versions, or deleted), and
-     * of the writes its actions make. As PostgreSQL queues its RI triggers (the queries of an
-     * action queue theirs behind the ones pending, ri_triggers.c), the steps run row by row,
-     * each row's referenced-side steps before its referencing-side checks, and a cascaded write's
-     * steps after those of the write that caused it: the first error is the one PostgreSQL reports.
+     * of the writes its actions make. As PostgreSQL queues its RI triggers (ri_triggers.c runs an
+     * action's query with its triggers queued behind the pending ones), a cascaded write's steps
+     * run after those of the write that caused it. Within one write, the actions (CASCADE, SET
+     * NULL, SET DEFAULT) run first, each over all its keys at once; then the rows are checked in
+     * order, each against every constraint, so the first error is the first row's.
      */
     void afterWrite(Transaction transaction, ForeignKeySteps steps, List<Object[]> written) {
         java.util.ArrayDeque<Pending> queue = new java.util.ArrayDeque<>();
@@ -75,11 +83,6 @@ final class ForeignKeyEnforcement {
 
     private void run(Transaction transaction, ForeignKeySteps steps, List<Object[]> written, java.util.Queue<Pending> queue) {
         TableDef table = current(steps.table().id());
-        int references = steps.referencing().size();
-        List<Set<List<Object>>> seen = new ArrayList<>();
-        for (int i = 0; i < references + steps.checked().size(); i++) {
-            seen.add(new java.util.HashSet<>());
-        }
         if (steps.kind() == Program.StatementKind.UPDATE) {
             // A key UPDATE is checked as a whole (NO ACTION): no row may reference a key that is gone.
             for (ForeignKeySteps.Referencing reference : steps.referencing()) {
@@ -90,22 +93,47 @@ final class ForeignKeyEnforcement {
                 }
             }
         }
+        List<ForeignKeySteps.Referencing> deleted = steps.kind() == Program.StatementKind.DELETE ? steps.referencing() : List.of();
+        List<Set<List<Object>>> stillReferenced = new ArrayList<>();
+        for (ForeignKeySteps.Referencing reference : deleted) {
+            ForeignKey key = reference.key();
+            TableDef referencing = current(reference.table().id());
+            List<Object[]> keys = distinctKeys(written, key.referencedColumns());
+            switch (key.onDelete()) {
+                case NO_ACTION, RESTRICT -> stillReferenced.add(found(transaction, referencing, key.columns(), keys));
+                case CASCADE -> {
+                    stillReferenced.add(Set.of());
+                    write(transaction, "delete from " + name(referencing), referencing, key.columns(), keys, queue);
+                }
+                case SET_NULL, SET_DEFAULT -> {
+                    stillReferenced.add(Set.of());
+                    StringJoiner set = new StringJoiner(", ", " set ", "");
+                    for (int column : key.columns()) {
+                        set.add(quoted(referencing.columns().get(column).name())
+                                + (key.onDelete() == ForeignKey.Action.SET_NULL ? " = null" : " = default"));
+                    }
+                    write(transaction, "update " + name(referencing) + set, referencing, key.columns(), keys, queue);
+                }
+            }
+        }
+        List<Set<List<Object>>> present = new ArrayList<>();
+        for (ForeignKey key : steps.checked()) {
+            present.add(found(transaction, current(key.referencedTable()), key.referencedColumns(), distinctKeys(written, key.columns())));
+        }
         for (Object[] row : written) {
-            for (int r = 0; r < references && steps.kind() == Program.StatementKind.DELETE; r++) {
-                ForeignKeySteps.Referencing reference = steps.referencing().get(r);
-                Object[] values = keyOf(row, reference.key().referencedColumns(), seen.get(r));
-                if (values != null) {
-                    referencedRowGone(transaction, table, current(reference.table().id()), reference.key(), values, queue);
+            for (int r = 0; r < deleted.size(); r++) {
+                ForeignKeySteps.Referencing reference = deleted.get(r);
+                TableDef referencing = current(reference.table().id());
+                Object[] values = keyOf(row, reference.key().referencedColumns());
+                if (values != null && stillReferenced.get(r).contains(lookupKey(referencing, reference.key().columns(), values))) {
+                    throw stillReferenced(table, reference.key(), referencing, values);
                 }
             }
             for (int k = 0; k < steps.checked().size(); k++) {
                 ForeignKey key = steps.checked().get(k);
-                Object[] values = keyOf(row, key.columns(), seen.get(references + k));
-                if (values == null) {
-                    continue;
-                }
                 TableDef referenced = current(key.referencedTable());
-                if (!exists(transaction, referenced, key.referencedColumns(), values)
+                Object[] values = keyOf(row, key.columns());
+                if (values != null && !present.get(k).contains(lookupKey(referenced, key.referencedColumns(), values))
                         && (!steps.proposed() || holdsProposed(transaction, table, key, row))) {
                     throw notPresent(table, key, referenced, values);
                 }
@@ -113,31 +141,112 @@ final class ForeignKeyEnforcement {
         }
     }
 
-    /** A DELETE removed the referenced key {@code values}: what the constraint says to do. */
-    private void referencedRowGone(Transaction transaction, TableDef table, TableDef referencing, ForeignKey key,
-                                   Object[] values, java.util.Queue<Pending> queue) {
-        switch (key.onDelete()) {
-            case NO_ACTION, RESTRICT -> {
-                if (exists(transaction, referencing, key.columns(), values)) {
-                    throw stillReferenced(table, key, referencing, values);
+    /**
+     * Which of {@code keys} (values of the other table's columns) some row of {@code table} has
+     * in {@code columns}, each as {@link #lookupKey} makes it.
+     */
+    private Set<List<Object>> found(Transaction transaction, TableDef table, int[] columns, List<Object[]> keys) {
+        Set<List<Object>> found = new java.util.HashSet<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        SqlType arrayType = columns.length == 1 ? table.columns().get(columns[0]).type().arrayOf() : null;
+        boolean pointReads = keys.size() <= POINT_LOOKUPS && Arrays.equals(sorted(columns), sorted(table.primaryKey()));
+        if (arrayType == null || pointReads || keys.size() == 1) {
+            String sql = "select 1 from " + name(table) + where(table, columns) + " limit 1";
+            PlannedStatement.Query lookup = query(sql, types(table, columns));
+            for (Object[] key : keys) {
+                Object[] parameters = parameters(table, columns, key);
+                if (!transaction.runStep(lookup.program(), parameters).rows().isEmpty()) {
+                    found.add(comparable(parameters));
                 }
             }
-            case CASCADE -> write(transaction, "delete from " + name(referencing) + where(referencing, key.columns()),
-                    referencing, key.columns(), values, queue);
-            case SET_NULL, SET_DEFAULT -> {
-                StringJoiner set = new StringJoiner(", ", " set ", "");
-                for (int column : key.columns()) {
-                    set.add(quoted(referencing.columns().get(column).name())
-                            + (key.onDelete() == ForeignKey.Action.SET_NULL ? " = null" : " = default"));
-                }
-                write(transaction, "update " + name(referencing) + set + where(referencing, key.columns()),
-                        referencing, key.columns(), values, queue);
-            }
+            return found;
+        }
+        // A join with the keys, not = any($1): the host hashes one side, where = any compares each row with every key.
+        String column = "t." + quoted(table.columns().get(columns[0]).name());
+        String sql = "select distinct " + column + " from " + name(table) + " as t join (select unnest($1) as v) as k on " + column + " = k.v";
+        for (Object[] row : transaction.runStep(query(sql, new SqlType[] {arrayType}).program(),
+                new Object[] {array(table, columns[0], keys)}).rows()) {
+            found.add(comparable(new Object[] {row[0]}));
+        }
+        return found;
+    }
+
+    /**
+     * A cascaded write ({@code statement} is its text up to WHERE) of the rows whose
+     * {@code columns} hold one of {@code keys}; its own foreign-key steps are queued, so the
+     * actions go on down the references.
+     */
+    private void write(Transaction transaction, String statement, TableDef table, int[] columns, List<Object[]> keys,
+                       java.util.Queue<Pending> queue) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        SqlType arrayType = columns.length == 1 ? table.columns().get(columns[0]).type().arrayOf() : null;
+        if (arrayType != null && keys.size() > 1) {
+            String sql = statement + " where " + quoted(table.columns().get(columns[0]).name()) + " = any($1)";
+            run(transaction, query(sql, new SqlType[] {arrayType}), new Object[] {array(table, columns[0], keys)}, queue);
+            return;
+        }
+        PlannedStatement.Query write = query(statement + where(table, columns), types(table, columns));
+        for (Object[] key : keys) {
+            run(transaction, write, parameters(table, columns, key), queue);
         }
     }
 
-    /** The key of {@code row} in {@code columns}; null when it has a NULL (MATCH SIMPLE) or was seen already. */
-    private static Object[] keyOf(Object[] row, int[] columns, Set<List<Object>> seen) {
+    private static void run(Transaction transaction, PlannedStatement.Query write, Object[] parameters, java.util.Queue<Pending> queue) {
+        StatementOutcome outcome = transaction.runStep(write.program(), parameters);
+        if (write.foreignKeys() != null) {
+            queue.add(new Pending(write.foreignKeys(), outcome.written()));
+        }
+    }
+
+    /** The keys' single values as an array of the column's type, for {@code = any($1)}. */
+    private static dev.amelie.vm.value.SqlArray array(TableDef table, int column, List<Object[]> keys) {
+        Object[] elements = new Object[keys.size()];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = Values.cast(keys.get(i)[0], table.columns().get(column).type());
+        }
+        return new dev.amelie.vm.value.SqlArray(elements);
+    }
+
+    /** A key as it is looked up in {@code columns} of {@code table}: its values as their types. */
+    private static List<Object> lookupKey(TableDef table, int[] columns, Object[] values) {
+        return comparable(parameters(table, columns, values));
+    }
+
+    /** Values that are equal when SQL says so: numeric 1.5 and 1.50 alike. */
+    private static List<Object> comparable(Object[] values) {
+        Object[] normalized = values.clone();
+        for (int i = 0; i < normalized.length; i++) {
+            if (normalized[i] instanceof java.math.BigDecimal decimal) {
+                normalized[i] = decimal.signum() == 0 ? java.math.BigDecimal.ZERO : decimal.stripTrailingZeros();
+            }
+        }
+        return Arrays.asList(normalized);
+    }
+
+    private static int[] sorted(int[] columns) {
+        int[] sorted = columns.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** The distinct keys of {@code rows} in {@code columns}, in the rows' order, leaving out those with a NULL (MATCH SIMPLE). */
+    private static List<Object[]> distinctKeys(List<Object[]> rows, int[] columns) {
+        Set<List<Object>> seen = new java.util.LinkedHashSet<>();
+        for (Object[] row : rows) {
+            Object[] values = keyOf(row, columns);
+            if (values != null) {
+                seen.add(Arrays.asList(values));
+            }
+        }
+        return seen.stream().map(List::toArray).toList();
+    }
+
+    /** The key of {@code row} in {@code columns}; null when it has a NULL. */
+    private static Object[] keyOf(Object[] row, int[] columns) {
         Object[] values = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
             values[i] = row[columns[i]];
@@ -145,7 +254,7 @@ final class ForeignKeyEnforcement {
                 return null;
             }
         }
-        return seen.add(Arrays.asList(values)) ? values : null;
+        return values;
     }
 
     /**
@@ -187,16 +296,6 @@ final class ForeignKeyEnforcement {
         String sql = "select 1 from " + name(table) + where(table, columns) + " limit 1";
         Object[] parameters = parameters(table, columns, values);
         return !transaction.runStep(query(sql, types(table, columns)).program(), parameters).rows().isEmpty();
-    }
-
-    /** A cascaded write: its own foreign-key steps are queued, so the actions go on down. */
-    private void write(Transaction transaction, String sql, TableDef table, int[] columns, Object[] values,
-                       java.util.Queue<Pending> queue) {
-        PlannedStatement.Query write = query(sql, types(table, columns));
-        StatementOutcome outcome = transaction.runStep(write.program(), parameters(table, columns, values));
-        if (write.foreignKeys() != null) {
-            queue.add(new Pending(write.foreignKeys(), outcome.written()));
-        }
     }
 
     private PlannedStatement.Query query(String sql, SqlType[] types) {
