@@ -335,9 +335,13 @@ public final class Table {
         columns.remove(position);
         boolean losesKey = def.isKeyColumn(position);
         int[] key = losesKey ? new int[0] : Arrays.stream(def.primaryKey()).map(k -> k > position ? k - 1 : k).toArray();
+        // A constraint on the column goes with it; the others follow the columns (a constraint
+        // that references the table itself, on both sides).
         List<ForeignKey> foreignKeys = def.foreignKeys().stream().filter(k -> !k.uses(position))
                 .map(k -> new ForeignKey(k.name(), Arrays.stream(k.columns()).map(c -> c > position ? c - 1 : c).toArray(),
-                        k.referencedTable(), k.referencedColumns(), k.onDelete(), k.onUpdate())).toList();
+                        k.referencedTable(), k.referencedTable() != def.id() ? k.referencedColumns()
+                        : Arrays.stream(k.referencedColumns()).map(c -> c > position ? c - 1 : c).toArray(),
+                        k.onDelete(), k.onUpdate())).toList();
         TableDef narrower = new TableDef(def.id(), def.schema(), def.name(), columns, key, def.materializedQuery(), def.checks(),
                 foreignKeys);
         Table result = new Table(narrower);

@@ -106,6 +106,83 @@ final class ForeignKeyDefinition {
                 current.foreignKeys().stream().filter(k -> !k.name().equals(constraint)).toList()));
     }
 
+    /**
+     * Before DROP COLUMN of {@code position}: the constraints that reference that column fail it
+     * (2BP01, as dependency.c words it) or, with CASCADE, go (a NOTICE says so); the other
+     * constraints of other tables that reference the table follow its columns to their new
+     * positions. Its own constraints follow in {@code Table#withoutColumn}.
+     */
+    static List<dev.amelie.pgwire.session.QueryEngine.Notice> beforeDropColumn(Transaction transaction, Catalog catalog,
+                                                                               TableDef def, int position, boolean cascade) {
+        List<Catalog.Reference> dependent = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Catalog.Reference reference : catalog.referencesTo(def.id())) {
+            boolean own = reference.referencing().def().id() == def.id();
+            if (reference.key().references(position) && !(own && reference.key().uses(position))) {
+                dependent.add(reference);
+                names.add("constraint " + reference.key().name() + " on table " + reference.referencing().def().name());
+            }
+        }
+        String column = def.columns().get(position).name();
+        if (!dependent.isEmpty() && !cascade) {
+            throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop column " + column + " of table " + def.name()
+                    + " because other objects depend on it", String.join("\n", names.stream()
+                    .map(n -> n + " depends on column " + column + " of table " + def.name()).toList()),
+                    "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
+        }
+        for (Catalog.Reference reference : dependent) {
+            TableDef holder = reference.referencing().def();
+            drop(transaction, holder, reference.key().name());
+        }
+        for (Catalog.Reference reference : catalog.referencesTo(def.id())) {
+            if (reference.referencing().def().id() == def.id() || dependent.contains(reference)) {
+                continue;
+            }
+            TableDef holder = reference.referencing().def();
+            transaction.redefineTable(holder.schema(), holder.name(), current -> current.withForeignKeys(current.foreignKeys().stream()
+                    .map(k -> k.referencedTable() != def.id() ? k : new ForeignKey(k.name(), k.columns(), k.referencedTable(),
+                            Arrays.stream(k.referencedColumns()).map(c -> c > position ? c - 1 : c).toArray(), k.onDelete(),
+                            k.onUpdate())).toList()));
+        }
+        List<dev.amelie.pgwire.session.QueryEngine.Notice> notices = new ArrayList<>();
+        if (names.size() == 1) {
+            notices.add(dev.amelie.pgwire.session.QueryEngine.Notice.notice("drop cascades to " + names.getFirst()));
+        } else if (names.size() > 1) {
+            notices.add(dev.amelie.pgwire.session.QueryEngine.Notice.notice("drop cascades to " + names.size() + " other objects",
+                    "drop cascades to " + String.join("\ndrop cascades to ", names)));
+        }
+        return notices;
+    }
+
+    /**
+     * The constraints that rely on a UNIQUE index (as "constraint X on table Y depends on index
+     * I"): those referencing exactly its columns when neither the primary key nor another unique
+     * index has them too.
+     */
+    static List<String> dependentsOfIndex(Catalog catalog, TableDef table, IndexDef index) {
+        List<String> dependents = new ArrayList<>();
+        if (!index.unique()) {
+            return dependents;
+        }
+        int[] columns = index.columns().clone();
+        Arrays.sort(columns);
+        if (sameSet(table.primaryKey(), columns)) {
+            return dependents;
+        }
+        Table live = catalog.table(table.id());
+        if (live != null && live.indexDefs().stream().anyMatch(other -> other.unique() && !other.name().equals(index.name())
+                && sameSet(other.columns(), columns))) {
+            return dependents;
+        }
+        for (Catalog.Reference reference : catalog.referencesTo(table.id())) {
+            if (sameSet(reference.key().referencedColumns(), columns)) {
+                dependents.add("constraint " + reference.key().name() + " on table " + reference.referencing().def().name()
+                        + " depends on index " + index.name());
+            }
+        }
+        return dependents;
+    }
+
     private static int[] positions(TableDef def, List<String> names) {
         int[] positions = new int[names.size()];
         for (int i = 0; i < positions.length; i++) {

@@ -123,6 +123,7 @@ final class StatementExecution {
             case PlannedStatement.DropIndex drop -> {
                 List<Notice> notices = new ArrayList<>();
                 for (PlannedStatement.QualifiedName name : drop.names()) {
+                    refuseIfReferenced(name);
                     if (!transaction.dropIndex(name.schema(), name.name())) {
                         notices.add(missing(drop.ifExists(), "index", name.name()));
                     }
@@ -242,6 +243,23 @@ final class StatementExecution {
             }
             default -> throw new IllegalStateException("not a statement the executor runs: " + planned);
         };
+    }
+
+    /** DROP INDEX of a UNIQUE index a FOREIGN KEY relies on: 2BP01, as in PostgreSQL. */
+    private void refuseIfReferenced(PlannedStatement.QualifiedName name) {
+        var catalog = planner.catalog();
+        for (var table : catalog.tables()) {
+            var index = table.def().schema().equals(name.schema()) ? table.index(name.name()) : null;
+            if (index == null || index.def().constraint()) {
+                continue; // a constraint's index: the transaction says which constraint requires it
+            }
+            List<String> dependents = ForeignKeyDefinition.dependentsOfIndex(catalog, table.def(), index.def());
+            if (!dependents.isEmpty()) {
+                throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + name.name()
+                        + " because other objects depend on it", String.join("\n", dependents),
+                        "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
+            }
+        }
     }
 
     /**

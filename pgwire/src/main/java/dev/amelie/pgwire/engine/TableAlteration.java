@@ -148,17 +148,7 @@ final class TableAlteration {
 
     /** DROP CONSTRAINT of a UNIQUE constraint: not while a FOREIGN KEY relies on it (2BP01, as in PostgreSQL). */
     private void dropUnique(Transaction transaction, TableDef def, IndexDef index) {
-        int[] sorted = index.columns().clone();
-        java.util.Arrays.sort(sorted);
-        List<String> dependents = new ArrayList<>();
-        for (var reference : catalogNow().referencesTo(def.id())) {
-            int[] referenced = reference.key().referencedColumns().clone();
-            java.util.Arrays.sort(referenced);
-            if (java.util.Arrays.equals(sorted, referenced) && !java.util.Arrays.equals(def.primaryKey().clone(), index.columns())) {
-                dependents.add("constraint " + reference.key().name() + " on table " + reference.referencing().def().name()
-                        + " depends on index " + index.name());
-            }
-        }
+        List<String> dependents = ForeignKeyDefinition.dependentsOfIndex(catalogNow(), def, index);
         if (!dependents.isEmpty()) {
             throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop constraint " + index.name() + " on table "
                     + def.name() + " because other objects depend on it", String.join("\n", dependents),
@@ -227,11 +217,7 @@ final class TableAlteration {
         if (def.columns().size() == 1) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dropping the last column of a table is not supported yet");
         }
-        if (!catalogNow().referencesTo(def.id()).isEmpty()) {
-            // Referenced columns are kept by position: they would move.
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "ALTER TABLE DROP COLUMN of a table that a foreign key references is not supported yet");
-        }
+        notices.addAll(ForeignKeyDefinition.beforeDropColumn(transaction, catalogNow(), def, position, drop.cascade()));
         List<String> droppedChecks = new ArrayList<>();
         for (CheckConstraint check : def.checks()) {
             if (planner.checkColumns(def, check.expression()).contains(position)) {
