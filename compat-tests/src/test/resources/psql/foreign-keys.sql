@@ -210,3 +210,14 @@ insert into mn select g, g from generate_series(1, 99, 2) g;
 delete from mp where id > 98;
 delete from mp where id < 4 and id > 1;
 select count(*) from mn;
+-- TRUNCATE of referenced tables: together with the tables that reference them, or CASCADE
+create table tp (id int primary key);
+create table tch (id int primary key, p int references tp);
+insert into tp values (1);
+insert into tch values (1, 1);
+truncate tp, tch;
+insert into tp values (1);
+insert into tch values (1, 1);
+truncate tp restrict;
+truncate tp cascade;
+select (select count(*) from tp) as tp, (select count(*) from tch) as tch;
