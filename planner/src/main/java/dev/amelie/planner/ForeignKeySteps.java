@@ -15,18 +15,16 @@ import java.util.List;
  * reference the columns it deletes or changes, with the table that holds each. {@code proposed}:
  * the written rows are those an INSERT … ON CONFLICT proposed, some of which it may not have
  * stored (DO NOTHING) or stored otherwise (DO UPDATE): a key found missing counts only when the
- * table holds the proposed row (by its primary key) with that key.
+ * table holds the proposed row (by its primary key) with that key. {@code checkedWhole}: constraints
+ * of the written table checked over all its rows, for writes whose new values are not at hand
+ * (the SET list of ON CONFLICT DO UPDATE). The references of an UPDATE (and an upsert) are
+ * checked over the whole referencing table too: no row may reference a key that is gone.
  */
 public record ForeignKeySteps(Program.StatementKind kind, TableDef table, List<ForeignKey> checked,
-                              List<Referencing> referencing, boolean proposed) {
+                              List<Referencing> referencing, boolean proposed, List<ForeignKey> checkedWhole) {
 
     public ForeignKeySteps(Program.StatementKind kind, TableDef table, List<ForeignKey> checked, List<Referencing> referencing) {
-        this(kind, table, checked, referencing, false);
-    }
-
-    /** The steps of an INSERT … ON CONFLICT (see {@code proposed}). */
-    public ForeignKeySteps ofUpsert() {
-        return new ForeignKeySteps(kind, table, checked, referencing, true);
+        this(kind, table, checked, referencing, false, List.of());
     }
 
     /** The steps of rows inserted into {@code table} (COPY FROM), null when it has no foreign keys. */
@@ -41,5 +39,6 @@ public record ForeignKeySteps(Program.StatementKind kind, TableDef table, List<F
     public ForeignKeySteps {
         checked = List.copyOf(checked);
         referencing = List.copyOf(referencing);
+        checkedWhole = List.copyOf(checkedWhole);
     }
 }

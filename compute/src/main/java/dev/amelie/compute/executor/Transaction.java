@@ -392,17 +392,44 @@ public final class Transaction {
         List<String> sequences = current.sequencesByName().values().stream().filter(q -> q.def().schema().equals(schema))
                 .map(q -> q.def().name()).filter(q -> !ownedByTable(current, schema, q)).sorted().toList();
         List<String> dependents = new ArrayList<>();
-        tables.forEach(t -> dependents.add("table " + schema + "." + t));
-        views.forEach(v -> dependents.add("view " + schema + "." + v));
-        sequences.forEach(q -> dependents.add("sequence " + schema + "." + q));
+        List<String> dependsOn = new ArrayList<>();
+        // Foreign keys of tables elsewhere that reference one of the schema's tables go too (PostgreSQL lists each after its table).
+        List<Catalog.Reference> outsideReferences = new ArrayList<>();
+        for (String t : tables) {
+            dependents.add("table " + schema + "." + t);
+            dependsOn.add("schema " + schema);
+            for (Catalog.Reference reference : current.referencesTo(current.table(schema, t).def().id())) {
+                if (!reference.referencing().def().schema().equals(schema)) {
+                    outsideReferences.add(reference);
+                    dependents.add("constraint " + reference.key().name() + " on table " + reference.referencing().def().name());
+                    dependsOn.add("table " + schema + "." + t);
+                }
+            }
+        }
+        views.forEach(v -> {
+            dependents.add("view " + schema + "." + v);
+            dependsOn.add("schema " + schema);
+        });
+        sequences.forEach(q -> {
+            dependents.add("sequence " + schema + "." + q);
+            dependsOn.add("schema " + schema);
+        });
         if (!cascade && !dependents.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < dependents.size(); i++) {
+                lines.add(dependents.get(i) + " depends on " + dependsOn.get(i));
+            }
             throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema " + schema
-                    + " because other objects depend on it",
-                    dependents.stream().map(d -> d + " depends on schema " + schema).collect(java.util.stream.Collectors.joining("\n")),
+                    + " because other objects depend on it", String.join("\n", lines),
                     "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
         }
         dropped.addAll(dependents);
         rememberCatalog(current);
+        for (Catalog.Reference reference : outsideReferences) {
+            TableDef holder = reference.referencing().def();
+            redefineTable(holder.schema(), holder.name(), def -> def.withForeignKeys(def.foreignKeys().stream()
+                    .filter(k -> !k.name().equals(reference.key().name())).toList()));
+        }
         views.forEach(view -> dropView(schema, view));
         tables.forEach(table -> dropTable(schema, table));
         sequences.forEach(sequence -> dropSequence(schema, sequence));

@@ -83,7 +83,13 @@ final class ForeignKeyEnforcement {
 
     private void run(Transaction transaction, ForeignKeySteps steps, List<Object[]> written, java.util.Queue<Pending> queue) {
         TableDef table = current(steps.table().id());
-        if (steps.kind() == Program.StatementKind.UPDATE) {
+        for (ForeignKey key : steps.checkedWhole()) {
+            Object[] orphan = firstOrphan(transaction, table, key);
+            if (orphan != null) {
+                throw notPresent(table, key, current(key.referencedTable()), orphan);
+            }
+        }
+        if (steps.kind() != Program.StatementKind.DELETE) {
             // A key UPDATE is checked as a whole (NO ACTION): no row may reference a key that is gone.
             for (ForeignKeySteps.Referencing reference : steps.referencing()) {
                 TableDef referencing = current(reference.table().id());

@@ -65,6 +65,37 @@ final class ForeignKeyPlanning {
         return checked.isEmpty() && referencing.isEmpty() ? null : new ForeignKeySteps(kind, def, checked, referencing);
     }
 
+    /**
+     * The steps of INSERT … ON CONFLICT: the proposed rows' keys (see ForeignKeySteps#proposed);
+     * and when DO UPDATE sets {@code setColumns}, the constraints on them over the whole table
+     * and the references to them. Null when there is nothing to do.
+     */
+    static ForeignKeySteps ofUpsert(RelNode rel, Catalog catalog, int[] setColumns) {
+        ForeignKeySteps inserted = of(rel, catalog);
+        CalciteTable table = rel instanceof TableModify modify ? modify.getTable().unwrap(CalciteTable.class) : null;
+        if (table == null) {
+            return inserted;
+        }
+        TableDef def = table.def();
+        List<ForeignKey> whole = new ArrayList<>();
+        for (ForeignKey key : def.foreignKeys()) {
+            if (java.util.Arrays.stream(setColumns).anyMatch(key::uses)) {
+                whole.add(key);
+            }
+        }
+        List<ForeignKeySteps.Referencing> referencing = new ArrayList<>();
+        for (Catalog.Reference reference : catalog.referencesTo(def.id())) {
+            if (java.util.Arrays.stream(setColumns).anyMatch(reference.key()::references)) {
+                referencing.add(new ForeignKeySteps.Referencing(reference.referencing().def(), reference.key()));
+            }
+        }
+        if (inserted == null && whole.isEmpty() && referencing.isEmpty()) {
+            return null;
+        }
+        return new ForeignKeySteps(Program.StatementKind.INSERT, def, inserted == null ? List.of() : inserted.checked(),
+                referencing, true, whole);
+    }
+
     /** Whether the write's program must emit the rows it changed (UPDATE's new versions, DELETE's old rows). */
     static boolean needsChangedRows(ForeignKeySteps steps) {
         return steps != null && steps.kind() != Program.StatementKind.INSERT;

@@ -170,9 +170,9 @@ public final class RelationalPlanner {
         Program program = lowered(converted.text(), () -> action == null
                 ? ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter(), checks)
                 : ProgramLowering.lowerUpsert(converted.rel(), converted.occurrenceToParameter(), action, checks));
-        ForeignKeySteps foreignKeys = ForeignKeyPlanning.of(converted.rel(), catalog);
-        return new PlannedStatement.Query(program, List.of(), converted.parameterTypes(), catalog.version(),
-                foreignKeys == null || action == null ? foreignKeys : foreignKeys.ofUpsert());
+        ForeignKeySteps foreignKeys = action == null ? ForeignKeyPlanning.of(converted.rel(), catalog)
+                : ForeignKeyPlanning.ofUpsert(converted.rel(), catalog, action.columns());
+        return new PlannedStatement.Query(program, List.of(), converted.parameterTypes(), catalog.version(), foreignKeys);
     }
 
     /** A statement parsed, validated and converted to relational algebra, with what the client sees of it. */
