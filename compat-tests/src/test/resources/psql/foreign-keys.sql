@@ -243,3 +243,11 @@ insert into uc values (2, 'q', 2) on conflict (id) do update set n = 'nope';
 insert into uc values (2, 'y', 2) on conflict (id) do update set n = 'y';
 select * from up order by id;
 select * from uc order by id;
+-- a bigint key beyond the referenced int column's range is simply not present
+create table rp (id int primary key);
+create table rc (id int primary key, p bigint references rp);
+insert into rp values (1);
+insert into rc values (1, 1), (2, 10000000000);
+insert into rc values (3, 10000000000);
+insert into rc select g, 1 from generate_series(10, 60) g;
+insert into rc select g, case when g = 150 then 10000000000 else 1 end from generate_series(100, 160) g;

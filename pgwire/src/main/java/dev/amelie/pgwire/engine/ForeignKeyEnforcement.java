@@ -30,12 +30,13 @@ import java.util.StringJoiner;
  * through the plan cache and run as a step of the write ({@link Transaction#runStep}), so a
  * replay runs the same steps in the same order and reaches the same outcome.
  *
- * <p>Referencing side (INSERT, UPDATE of the key columns): every distinct key of the rows
- * written that has no NULL (MATCH SIMPLE) must be found in the referenced table. Referenced side:
- * for each key a DELETE removed, NO ACTION and RESTRICT fail when a row still references it,
- * CASCADE deletes those rows, SET NULL and SET DEFAULT update them (through this same class, so
- * the actions go on down the references). An UPDATE that changes referenced columns is checked
- * as NO ACTION over the whole referencing table: no row may reference a key that is gone.
+ * <p>Referencing side (INSERT, UPDATE of the key columns, COPY, upserts): every distinct key of
+ * the rows written that has no NULL (MATCH SIMPLE) must be found in the referenced table.
+ * Referenced side: for each key a DELETE removed, NO ACTION and RESTRICT fail when a row still
+ * references it (both at the end of the statement: no deferred checks here), CASCADE deletes
+ * those rows, SET NULL and SET DEFAULT update them (their own steps follow, so the actions go on
+ * down the references). An UPDATE that changes referenced columns is checked as NO ACTION over
+ * the whole referencing table: no row may reference a key that is gone.
  */
 final class ForeignKeyEnforcement {
     private final Planner planner;
@@ -60,7 +61,7 @@ final class ForeignKeyEnforcement {
     /**
      * Up to this many distinct keys are looked up one by one when the lookup columns are the
      * table's primary key (a point read on one node each); more, or any other columns, and one
-     * statement reads them all ({@code = any($1)}, a scan of every partition).
+     * statement reads them all (a scan of every partition joined with the keys).
      */
     static final int POINT_LOOKUPS = 32;
 
@@ -100,19 +101,20 @@ final class ForeignKeyEnforcement {
             }
         }
         List<ForeignKeySteps.Referencing> deleted = steps.kind() == Program.StatementKind.DELETE ? steps.referencing() : List.of();
-        List<Set<List<Object>>> stillReferenced = new ArrayList<>();
-        for (ForeignKeySteps.Referencing reference : deleted) {
-            ForeignKey key = reference.key();
-            TableDef referencing = current(reference.table().id());
+        TableDef[] referencingTables = new TableDef[deleted.size()];
+        List<Set<List<Object>>> keptReferenced = new ArrayList<>();
+        for (int r = 0; r < deleted.size(); r++) {
+            ForeignKey key = deleted.get(r).key();
+            TableDef referencing = referencingTables[r] = current(deleted.get(r).table().id());
             List<Object[]> keys = distinctKeys(written, key.referencedColumns());
             switch (key.onDelete()) {
-                case NO_ACTION, RESTRICT -> stillReferenced.add(found(transaction, referencing, key.columns(), keys));
+                case NO_ACTION, RESTRICT -> keptReferenced.add(found(transaction, referencing, key.columns(), keys));
                 case CASCADE -> {
-                    stillReferenced.add(Set.of());
+                    keptReferenced.add(Set.of());
                     write(transaction, "delete from " + name(referencing), referencing, key.columns(), keys, queue);
                 }
                 case SET_NULL, SET_DEFAULT -> {
-                    stillReferenced.add(Set.of());
+                    keptReferenced.add(Set.of());
                     StringJoiner set = new StringJoiner(", ", " set ", "");
                     for (int column : key.columns()) {
                         set.add(quoted(referencing.columns().get(column).name())
@@ -122,26 +124,27 @@ final class ForeignKeyEnforcement {
                 }
             }
         }
+        TableDef[] referencedTables = new TableDef[steps.checked().size()];
         List<Set<List<Object>>> present = new ArrayList<>();
-        for (ForeignKey key : steps.checked()) {
-            present.add(found(transaction, current(key.referencedTable()), key.referencedColumns(), distinctKeys(written, key.columns())));
+        for (int k = 0; k < referencedTables.length; k++) {
+            ForeignKey key = steps.checked().get(k);
+            referencedTables[k] = current(key.referencedTable());
+            present.add(found(transaction, referencedTables[k], key.referencedColumns(), distinctKeys(written, key.columns())));
         }
         for (Object[] row : written) {
             for (int r = 0; r < deleted.size(); r++) {
-                ForeignKeySteps.Referencing reference = deleted.get(r);
-                TableDef referencing = current(reference.table().id());
-                Object[] values = keyOf(row, reference.key().referencedColumns());
-                if (values != null && stillReferenced.get(r).contains(lookupKey(referencing, reference.key().columns(), values))) {
-                    throw stillReferenced(table, reference.key(), referencing, values);
+                ForeignKey key = deleted.get(r).key();
+                Object[] values = keyOf(row, key.referencedColumns());
+                if (values != null && keptReferenced.get(r).contains(lookupKey(referencingTables[r], key.columns(), values))) {
+                    throw stillReferenced(table, key, referencingTables[r], values);
                 }
             }
-            for (int k = 0; k < steps.checked().size(); k++) {
+            for (int k = 0; k < referencedTables.length; k++) {
                 ForeignKey key = steps.checked().get(k);
-                TableDef referenced = current(key.referencedTable());
                 Object[] values = keyOf(row, key.columns());
-                if (values != null && !present.get(k).contains(lookupKey(referenced, key.referencedColumns(), values))
+                if (values != null && !present.get(k).contains(lookupKey(referencedTables[k], key.referencedColumns(), values))
                         && (!steps.proposed() || holdsProposed(transaction, table, key, row))) {
-                    throw notPresent(table, key, referenced, values);
+                    throw notPresent(table, key, referencedTables[k], values);
                 }
             }
         }
@@ -163,7 +166,7 @@ final class ForeignKeyEnforcement {
             PlannedStatement.Query lookup = query(sql, types(table, columns));
             for (Object[] key : keys) {
                 Object[] parameters = parameters(table, columns, key);
-                if (!transaction.runStep(lookup.program(), parameters).rows().isEmpty()) {
+                if (parameters != null && !transaction.runStep(lookup.program(), parameters).rows().isEmpty()) {
                     found.add(comparable(parameters));
                 }
             }
@@ -197,7 +200,10 @@ final class ForeignKeyEnforcement {
         }
         PlannedStatement.Query write = query(statement + where(table, columns), types(table, columns));
         for (Object[] key : keys) {
-            run(transaction, write, parameters(table, columns, key), queue);
+            Object[] parameters = parameters(table, columns, key);
+            if (parameters != null) {
+                run(transaction, write, parameters, queue);
+            }
         }
     }
 
@@ -208,18 +214,22 @@ final class ForeignKeyEnforcement {
         }
     }
 
-    /** The keys' single values as an array of the column's type, for {@code = any($1)}. */
+    /** The keys' single values as an array of the column's type (those it cannot hold left out, they match nothing). */
     private static dev.amelie.vm.value.SqlArray array(TableDef table, int column, List<Object[]> keys) {
-        Object[] elements = new Object[keys.size()];
-        for (int i = 0; i < elements.length; i++) {
-            elements[i] = Values.cast(keys.get(i)[0], table.columns().get(column).type());
+        List<Object> elements = new ArrayList<>(keys.size());
+        for (Object[] key : keys) {
+            Object[] value = parameters(table, new int[] {column}, key);
+            if (value != null) {
+                elements.add(value[0]);
+            }
         }
-        return new dev.amelie.vm.value.SqlArray(elements);
+        return new dev.amelie.vm.value.SqlArray(elements.toArray());
     }
 
-    /** A key as it is looked up in {@code columns} of {@code table}: its values as their types. */
+    /** A key as it is looked up in {@code columns} of {@code table}: its values as their types; none for a value they cannot hold. */
     private static List<Object> lookupKey(TableDef table, int[] columns, Object[] values) {
-        return comparable(parameters(table, columns, values));
+        Object[] parameters = parameters(table, columns, values);
+        return parameters == null ? List.of() : comparable(parameters);
     }
 
     /** Values that are equal when SQL says so: numeric 1.5 and 1.50 alike. */
@@ -301,7 +311,7 @@ final class ForeignKeyEnforcement {
     private boolean exists(Transaction transaction, TableDef table, int[] columns, Object[] values) {
         String sql = "select 1 from " + name(table) + where(table, columns) + " limit 1";
         Object[] parameters = parameters(table, columns, values);
-        return !transaction.runStep(query(sql, types(table, columns)).program(), parameters).rows().isEmpty();
+        return parameters != null && !transaction.runStep(query(sql, types(table, columns)).program(), parameters).rows().isEmpty();
     }
 
     private PlannedStatement.Query query(String sql, SqlType[] types) {
@@ -323,12 +333,19 @@ final class ForeignKeyEnforcement {
         return Arrays.stream(columns).mapToObj(c -> table.columns().get(c).type()).toArray(SqlType[]::new);
     }
 
-    /** The key's values as the types of the columns they are compared with (int with bigint, text with varchar …). */
+    /**
+     * The key's values as the types of the columns they are compared with (bigint with int …);
+     * null when one does not fit (a bigint beyond int's range): no row can hold that key.
+     */
     private static Object[] parameters(TableDef table, int[] columns, Object[] values) {
         Object[] parameters = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             ColumnDef column = table.columns().get(columns[i]);
-            parameters[i] = Values.cast(values[i], column.type());
+            try {
+                parameters[i] = Values.cast(values[i], column.type());
+            } catch (SqlException doesNotFit) {
+                return null;
+            }
         }
         return parameters;
     }
