@@ -251,3 +251,18 @@ insert into rc values (1, 1), (2, 10000000000);
 insert into rc values (3, 10000000000);
 insert into rc select g, 1 from generate_series(10, 60) g;
 insert into rc select g, case when g = 150 then 10000000000 else 1 end from generate_series(100, 160) g;
+-- RENAME CONSTRAINT of a foreign key; renamed columns in the messages
+create table np (id int primary key);
+create table nrc (id int primary key, p int references np);
+alter table nrc rename constraint nrc_p_fkey to nrc_parent;
+alter table nrc rename constraint nrc_p_fkey to nrc_parent;
+insert into nrc values (1, 5);
+alter table nrc rename column p to parent;
+insert into nrc values (1, 6);
+alter table np rename column id to key;
+delete from np where key = 1;
+insert into np values (1);
+insert into nrc values (1, 1);
+delete from np where key = 1;
+alter table nrc drop constraint nrc_parent;
+delete from np where key = 1;

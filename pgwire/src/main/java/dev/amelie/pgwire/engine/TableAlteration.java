@@ -110,7 +110,7 @@ final class TableAlteration {
                 }
                 case TableAction.RenameTable(String to) -> redefine(transaction, name, def.withName(to));
                 case TableAction.RenameConstraint(String from, String to) -> {
-                    if (def.check(from) == null) {
+                    if (def.check(from) == null && def.foreignKey(from) == null) {
                         throw new SqlException(SqlState.UNDEFINED_OBJECT, "constraint \"" + from + "\" for table \""
                                 + def.name() + "\" does not exist");
                     }
@@ -119,7 +119,8 @@ final class TableAlteration {
                                 + def.name() + "\" already exists");
                     }
                     redefine(transaction, name, def.withChecks(def.checks().stream()
-                            .map(c -> c.name().equals(from) ? new CheckConstraint(to, c.expression()) : c).toList()));
+                            .map(c -> c.name().equals(from) ? new CheckConstraint(to, c.expression()) : c).toList())
+                            .withForeignKeys(def.foreignKeys().stream().map(k -> k.name().equals(from) ? k.withName(to) : k).toList()));
                 }
             }
         }
