@@ -266,3 +266,15 @@ insert into nrc values (1, 1);
 delete from np where key = 1;
 alter table nrc drop constraint nrc_parent;
 delete from np where key = 1;
+-- ALTER TABLE … ADD COLUMN … REFERENCES
+create table ap (id int primary key);
+insert into ap values (1), (2);
+create table ac (id int primary key);
+insert into ac values (10), (20);
+alter table ac add column p int references ap on delete cascade;
+alter table ac add column q int default 7 constraint ac_q_ref references ap;
+alter table ac add column q int default 2 constraint ac_q_ref references ap;
+update ac set p = 1 where id = 10;
+update ac set p = 3 where id = 20;
+delete from ap where id = 1;
+select * from ac order by id;

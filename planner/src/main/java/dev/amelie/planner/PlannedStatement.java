@@ -147,7 +147,12 @@ public sealed interface PlannedStatement {
      */
     record AddColumn(QualifiedName table, List<NewColumn> added, boolean ifExists) implements PlannedStatement {}
 
-    record NewColumn(dev.amelie.compute.catalog.ColumnDef def, boolean ifNotExists) {}
+    /** A column ADD COLUMN adds; {@code foreignKey}: its REFERENCES clause, or null. */
+    record NewColumn(dev.amelie.compute.catalog.ColumnDef def, boolean ifNotExists, NewForeignKey foreignKey) {
+        public NewColumn(dev.amelie.compute.catalog.ColumnDef def, boolean ifNotExists) {
+            this(def, ifNotExists, null);
+        }
+    }
 
     /**
      * ALTER TABLE [IF EXISTS] name action [, action …] for the actions that change the table's

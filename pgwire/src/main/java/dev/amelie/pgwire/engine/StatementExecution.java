@@ -220,6 +220,9 @@ final class StatementExecution {
                     if (!transaction.addColumn(add.table().schema(), add.table().name(), column.def(), value, column.ifNotExists())) {
                         notices.add(Notice.notice("column \"" + column.def().name() + "\" of relation \"" + add.table().name()
                                 + "\" already exists, skipping"));
+                    } else if (column.foreignKey() != null) {
+                        // The rows there are hold the default: it must be present in the referenced table.
+                        foreignKeyDefinition.add(transaction, add.table(), column.foreignKey(), true);
                     }
                 }
                 yield new Result("ALTER TABLE", List.of(), null, notices, notices.size());

@@ -201,8 +201,13 @@ public final class TableChangeParser {
         TypeNames.ColumnType type = TypeNames.parseColumnType(in);
         boolean notNull = false;
         String defaultSql = null;
+        PlannedStatement.NewForeignKey foreignKey = null;
         while (!in.atEnd() && !in.peek().isSymbol(",")) {
-            if (in.acceptWord("not")) {
+            if (foreignKey == null && (in.peek().isWord("references")
+                    || in.peek().isWord("constraint") && in.peek(2).isWord("references"))) {
+                String constraint = in.acceptWord("constraint") ? in.expectIdentifier() : null;
+                foreignKey = ForeignKeyParser.parseReferences(in, constraint, List.of(column));
+            } else if (in.acceptWord("not")) {
                 in.expectWord("null");
                 notNull = true;
             } else if (in.acceptWord("null")) {
@@ -224,7 +229,7 @@ public final class TableChangeParser {
         }
         var def = new dev.amelie.compute.catalog.ColumnDef(column, type.type(), notNull, defaultSql, null,
                 type.precision(), type.scale(), type.character());
-        return new PlannedStatement.NewColumn(def, ifNotExists);
+        return new PlannedStatement.NewColumn(def, ifNotExists, foreignKey);
     }
 
     /**
