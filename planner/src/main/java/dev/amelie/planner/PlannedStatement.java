@@ -31,13 +31,28 @@ public sealed interface PlannedStatement {
     }
 
     /** A data statement compiled to bytecode against catalog version {@code catalogVersion}. */
-    record Query(Program program, List<ResultColumn> columns, SqlType[] parameterTypes, long catalogVersion)
-            implements PlannedStatement {}
+    /**
+     * A data statement compiled to bytecode against catalog version {@code catalogVersion};
+     * {@code foreignKeys}: what its write must check or do for foreign keys once its program ran,
+     * null for every statement that has nothing to (reads, and writes of tables without any).
+     */
+    record Query(Program program, List<ResultColumn> columns, SqlType[] parameterTypes, long catalogVersion,
+                 ForeignKeySteps foreignKeys) implements PlannedStatement {
+        public Query(Program program, List<ResultColumn> columns, SqlType[] parameterTypes, long catalogVersion) {
+            this(program, columns, parameterTypes, catalogVersion, null);
+        }
+    }
 
     /** CREATE TABLE; {@code sequences} are those its serial and identity columns own, created with it. */
     record CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists,
-                       List<CreateSequence> sequences, List<UniqueConstraint> uniques, List<NewCheck> checks)
+                       List<CreateSequence> sequences, List<UniqueConstraint> uniques, List<NewCheck> checks,
+                       List<NewForeignKey> foreignKeys)
             implements PlannedStatement {
+
+        public CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists,
+                           List<CreateSequence> sequences, List<UniqueConstraint> uniques, List<NewCheck> checks) {
+            this(schema, name, columnDefs, primaryKey, ifNotExists, sequences, uniques, checks, List.of());
+        }
 
         public CreateTable(String schema, String name, List<ColumnDef> columnDefs, int[] primaryKey, boolean ifNotExists,
                            List<CreateSequence> sequences, List<UniqueConstraint> uniques) {
@@ -59,7 +74,20 @@ public sealed interface PlannedStatement {
      */
     record UniqueConstraint(String name, List<String> columns, int position) {}
 
-    record DropTable(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
+    /**
+     * A FOREIGN KEY as written: {@code name} null when PostgreSQL chooses it; {@code referencedColumns}
+     * empty for the referenced table's primary key.
+     */
+    record NewForeignKey(String name, List<String> columns, QualifiedName referenced, List<String> referencedColumns,
+                         dev.amelie.compute.catalog.ForeignKey.Action onDelete,
+                         dev.amelie.compute.catalog.ForeignKey.Action onUpdate) {}
+
+    /** DROP TABLE; {@code cascade}: FOREIGN KEY constraints of other tables that reference one go with it. */
+    record DropTable(List<QualifiedName> names, boolean ifExists, boolean cascade) implements PlannedStatement {
+        public DropTable(List<QualifiedName> names, boolean ifExists) {
+            this(names, ifExists, false);
+        }
+    }
 
     /** CREATE [OR REPLACE] VIEW name [(columns)] AS query. */
     record CreateView(String schema, String name, List<String> columnNames, String query, boolean replace)
@@ -107,7 +135,11 @@ public sealed interface PlannedStatement {
     record DropIndex(List<QualifiedName> names, boolean ifExists) implements PlannedStatement {}
 
     /** TRUNCATE [TABLE] names: every row of each table goes, in one transaction. */
-    record Truncate(List<QualifiedName> names) implements PlannedStatement {}
+    record Truncate(List<QualifiedName> names, boolean cascade) implements PlannedStatement {
+        public Truncate(List<QualifiedName> names) {
+            this(names, false);
+        }
+    }
 
     /**
      * ALTER TABLE [IF EXISTS] name ADD [COLUMN] [IF NOT EXISTS] column [, ADD …]: each default
@@ -115,7 +147,12 @@ public sealed interface PlannedStatement {
      */
     record AddColumn(QualifiedName table, List<NewColumn> added, boolean ifExists) implements PlannedStatement {}
 
-    record NewColumn(dev.amelie.compute.catalog.ColumnDef def, boolean ifNotExists) {}
+    /** A column ADD COLUMN adds; {@code foreignKey}: its REFERENCES clause, or null. */
+    record NewColumn(dev.amelie.compute.catalog.ColumnDef def, boolean ifNotExists, NewForeignKey foreignKey) {
+        public NewColumn(dev.amelie.compute.catalog.ColumnDef def, boolean ifNotExists) {
+            this(def, ifNotExists, null);
+        }
+    }
 
     /**
      * ALTER TABLE [IF EXISTS] name action [, action …] for the actions that change the table's
@@ -136,6 +173,12 @@ public sealed interface PlannedStatement {
 
         /** ADD [CONSTRAINT name] CHECK (expr). */
         record AddCheck(NewCheck check) implements TableAction {}
+
+        /** ADD [CONSTRAINT name] FOREIGN KEY (columns) REFERENCES …. */
+        record AddForeignKey(NewForeignKey key) implements TableAction {}
+
+        /** ADD [CONSTRAINT name] UNIQUE (columns): a unique index that is a constraint. */
+        record AddUnique(String name, List<String> columns) implements TableAction {}
 
         /** DROP CONSTRAINT [IF EXISTS] name. */
         record DropConstraint(String name, boolean ifExists) implements TableAction {}

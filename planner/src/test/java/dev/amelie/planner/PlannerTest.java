@@ -118,6 +118,76 @@ class PlannerTest {
         assertEquals("argument of CHECK must be type boolean, not type integer", notBoolean.getMessage());
     }
 
+    // ---- FOREIGN KEY constraints ---------------------------------------------------------------
+
+    /**
+     * Writes of a table no foreign key touches are planned as before: no steps, no rows emitted
+     * for them (pgbench's UPDATE pays nothing). A referencing table's INSERT checks its keys, an
+     * UPDATE only when it sets their columns; the referenced table's DELETE acts on the references,
+     * its UPDATE only when it sets a referenced column; those UPDATE and DELETE emit their rows.
+     */
+    @Test
+    void foreignKeyStepsOnlyForWritesThatTouchAKey() {
+        String[] plain = {"update t set b = 'x' where a = 1", "insert into t values (1, 'x')", "delete from t where a = 1",
+                "insert into t values (1, 'x') on conflict (a) do update set b = excluded.b"};
+        for (String write : plain) {
+            PlannedStatement.Query query = (PlannedStatement.Query) planner.plan(write, new SqlType[0]);
+            assertNull(query.foreignKeys(), write);
+            assertFalse(query.program().pushdown().disassemble().contains("EMIT"), write);
+        }
+        TableDef child = new TableDef(2, "public", "c", List.of(new ColumnDef("id", SqlType.INTEGER, true),
+                new ColumnDef("p", SqlType.INTEGER, false), new ColumnDef("note", SqlType.TEXT, false)), new int[] {0}, null, List.of(),
+                List.of(new dev.amelie.compute.catalog.ForeignKey("c_p_fkey", new int[] {1}, 1, new int[] {0},
+                        dev.amelie.compute.catalog.ForeignKey.Action.NO_ACTION, dev.amelie.compute.catalog.ForeignKey.Action.NO_ACTION)));
+        CatalogStore catalog = new CatalogStore();
+        catalog.update(c -> c.withTable(new Table(T)).withTable(new Table(child)));
+        Planner keyed = new Planner(catalog);
+        String[][] cases = {
+                {"insert into c values (1, 1, 'x')", "1", "0"}, {"update c set p = 2 where id = 1", "1", "0"},
+                {"update c set note = 'n' where id = 1", null, null}, {"delete from c where id = 1", null, null},
+                {"delete from t where a = 1", "0", "1"}, {"update t set a = 2 where a = 1", "0", "1"},
+                {"update t set b = 'x' where a = 1", null, null}, {"insert into t values (1, 'x')", null, null}};
+        for (String[] expected : cases) {
+            PlannedStatement.Query query = (PlannedStatement.Query) keyed.plan(expected[0], new SqlType[0]);
+            if (expected[1] == null) {
+                assertNull(query.foreignKeys(), expected[0]);
+                continue;
+            }
+            assertEquals(Integer.parseInt(expected[1]), query.foreignKeys().checked().size(), expected[0]);
+            assertEquals(Integer.parseInt(expected[2]), query.foreignKeys().referencing().size(), expected[0]);
+            if (!expected[0].startsWith("insert")) {
+                assertTrue(query.program().pushdown().disassemble().contains("EMIT"), expected[0]);
+            }
+        }
+    }
+
+    /** PostgreSQL's grammar and default names: c_p_fkey, c_a_b_fkey; what is not built yet answers 0A000. */
+    @Test
+    void foreignKeysParseWithPostgresDefaults() {
+        var create = assertInstanceOf(PlannedStatement.CreateTable.class, planner.plan(
+                "create table c (id int primary key, p int references t on delete cascade, a int, b text,"
+                        + " constraint c_ab foreign key (a, b) references t (a, b) match simple on update restrict)", new SqlType[0]));
+        assertEquals(2, create.foreignKeys().size());
+        var column = create.foreignKeys().get(0);
+        assertNull(column.name());
+        assertEquals(List.of("p"), column.columns());
+        assertEquals(List.of(), column.referencedColumns());
+        assertEquals(dev.amelie.compute.catalog.ForeignKey.Action.CASCADE, column.onDelete());
+        var table = create.foreignKeys().get(1);
+        assertEquals("c_ab", table.name());
+        assertEquals(List.of("a", "b"), table.referencedColumns());
+        assertEquals(dev.amelie.compute.catalog.ForeignKey.Action.RESTRICT, table.onUpdate());
+        assertEquals("t_b_a_fkey", dev.amelie.planner.ddl.ConstraintNames.foreignKey(T, List.of("b", "a"), planner.catalog()));
+        var alter = assertInstanceOf(PlannedStatement.AlterTable.class, planner.plan(
+                "alter table t add constraint t_u unique (b), add foreign key (a) references t", new SqlType[0]));
+        assertEquals(new PlannedStatement.TableAction.AddUnique("t_u", List.of("b")), alter.actions().get(0));
+        assertInstanceOf(PlannedStatement.TableAction.AddForeignKey.class, alter.actions().get(1));
+        for (String unsupported : new String[] {"create table c (p int references t on update cascade)",
+                "create table c (p int references t match full)", "create table c (p int references t deferrable initially deferred)"}) {
+            assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error(unsupported).state(), unsupported);
+        }
+    }
+
     // ---- what runs where --------------------------------------------------------------------
 
     /**

@@ -90,6 +90,77 @@ class AlterTableDurabilityIT {
         }
     }
 
+    @Test
+    void foreignKeysAndUniqueConstraintsSurviveCheckpointAndRestart() throws Exception {
+        Path data = temp.resolve("fk");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("amelie.conf"), "checkpoint_interval = 0\n");
+        try (ServerProcess server = ServerProcess.start(data, 2)) {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+                // Before the checkpoint: in the snapshot.
+                s.execute("create table fk_p (id int primary key, name text)");
+                s.execute("insert into fk_p select g, 'p' || g from generate_series(1, 50) g");
+                s.execute("create table fk_c (id int primary key, p int references fk_p on delete cascade)");
+                s.execute("insert into fk_c select g, g % 50 + 1 from generate_series(1, 200) g");
+                s.execute("create table fk_u (k int, t text)");
+                s.execute("insert into fk_u select g, 't' || g from generate_series(1, 20) g");
+                s.execute("alter table fk_u add unique (k)");
+                s.execute("alter table fk_u add constraint fk_u_t_uq unique (t)");
+                s.execute("checkpoint");
+
+                // After the checkpoint: only in the WAL.
+                s.execute("create table fk_c2 (id int primary key, k int)");
+                s.execute("insert into fk_c2 values (1, 1), (2, null)");
+                s.execute("alter table fk_c2 add constraint fk_c2_k foreign key (k) references fk_u (k)");
+                s.execute("alter table fk_u drop constraint fk_u_t_uq");
+                s.execute("alter table fk_p rename to fk_parent");
+                s.execute("create table fk_self (id int primary key, up int, foreign key (up) references fk_self)");
+                s.execute("insert into fk_self values (1, null), (2, 1)");
+            }
+            assertForeignKeysHold(server);
+            server.kill();
+            server.restart();
+            assertForeignKeysHold(server);
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+                s.execute("checkpoint");
+            }
+            assertEquals(0, server.stop());
+            server.restart();
+            assertForeignKeysHold(server);
+            assertEquals(0, server.stop());
+        }
+        try (ServerProcess three = ServerProcess.start(data, 3)) {
+            assertForeignKeysHold(three);
+        }
+    }
+
+    /** The constraints, by name, still hold; what a check would undo is rolled back. */
+    private static void assertForeignKeysHold(ServerProcess server) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+            SQLException missing = assertThrows(SQLException.class, () -> s.execute("insert into fk_c values (1000, 51)"));
+            assertEquals("23503", missing.getSQLState());
+            assertTrue(missing.getMessage().contains("fk_c_p_fkey"), missing.getMessage());
+            SQLException unique = assertThrows(SQLException.class, () -> s.execute("insert into fk_c2 values (3, 99)"));
+            assertTrue(unique.getMessage().contains("fk_c2_k"), unique.getMessage());
+            assertEquals("23503", assertThrows(SQLException.class,
+                    () -> s.execute("insert into fk_self values (3, 7)")).getSQLState());
+            assertEquals("23503", assertThrows(SQLException.class,
+                    () -> s.execute("delete from fk_u where k = 1")).getSQLState());
+            assertEquals("23505", assertThrows(SQLException.class,
+                    () -> s.execute("insert into fk_u values (1, 'again')")).getSQLState());
+            assertEquals("2BP01", assertThrows(SQLException.class, () -> s.execute("drop table fk_parent")).getSQLState());
+            c.setAutoCommit(false);
+            s.execute("insert into fk_u values (100, 't1')"); // the dropped UNIQUE (t) lets a repeat in
+            assertEquals(1, s.executeUpdate("delete from fk_parent where id = 7"));
+            try (ResultSet rs = s.executeQuery("select count(*) from fk_c")) {
+                rs.next();
+                assertEquals(196, rs.getInt(1)); // ON DELETE CASCADE
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
     /** What the altered definitions say, asked of the restarted server. */
     private static void assertConstraintsHold(ServerProcess server) throws Exception {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {

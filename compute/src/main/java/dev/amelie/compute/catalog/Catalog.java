@@ -54,6 +54,25 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         return tablesById.values();
     }
 
+    /** A FOREIGN KEY constraint with the table that holds it. */
+    public record Reference(Table referencing, ForeignKey key) {}
+
+    /**
+     * The FOREIGN KEY constraints that reference table {@code tableId} (its own included), by
+     * referencing table id, then in the order each table has them: the order their actions run in.
+     */
+    public java.util.List<Reference> referencesTo(long tableId) {
+        java.util.List<Reference> found = new java.util.ArrayList<>();
+        tablesById.values().stream().sorted(java.util.Comparator.comparingLong(t -> t.def().id())).forEach(table -> {
+            for (ForeignKey key : table.def().foreignKeys()) {
+                if (key.referencedTable() == tableId) {
+                    found.add(new Reference(table, key));
+                }
+            }
+        });
+        return found;
+    }
+
     public ViewDef view(String schema, String name) {
         return viewsByName.get(schema + "." + name);
     }

@@ -249,7 +249,7 @@ public final class Table {
             columns.set(position, c.withNotNull());
         }
         TableDef keyed = new TableDef(def.id(), def.schema(), def.name(), columns, primaryKey.clone(), def.materializedQuery(),
-                def.checks());
+                def.checks(), def.foreignKeys());
         Table result = new Table(keyed);
         for (int p : partitions.nodeIds()) {
             for (Iterator<Map.Entry<Object, Object[]>> it = partitions.get(p).iterator(); it.hasNext(); ) {
@@ -283,7 +283,7 @@ public final class Table {
         List<ColumnDef> columns = new ArrayList<>(def.columns());
         columns.add(column);
         TableDef wider = new TableDef(def.id(), def.schema(), def.name(), columns, def.primaryKey(), def.materializedQuery(),
-                def.checks());
+                def.checks(), def.foreignKeys());
         int width = def.columns().size();
         Table result = new Table(wider);
         result.observeRowId(lastRowId.get());
@@ -335,7 +335,15 @@ public final class Table {
         columns.remove(position);
         boolean losesKey = def.isKeyColumn(position);
         int[] key = losesKey ? new int[0] : Arrays.stream(def.primaryKey()).map(k -> k > position ? k - 1 : k).toArray();
-        TableDef narrower = new TableDef(def.id(), def.schema(), def.name(), columns, key, def.materializedQuery(), def.checks());
+        // A constraint on the column goes with it; the others follow the columns (a constraint
+        // that references the table itself, on both sides).
+        List<ForeignKey> foreignKeys = def.foreignKeys().stream().filter(k -> !k.uses(position))
+                .map(k -> new ForeignKey(k.name(), Arrays.stream(k.columns()).map(c -> c > position ? c - 1 : c).toArray(),
+                        k.referencedTable(), k.referencedTable() != def.id() ? k.referencedColumns()
+                        : Arrays.stream(k.referencedColumns()).map(c -> c > position ? c - 1 : c).toArray(),
+                        k.onDelete(), k.onUpdate())).toList();
+        TableDef narrower = new TableDef(def.id(), def.schema(), def.name(), columns, key, def.materializedQuery(), def.checks(),
+                foreignKeys);
         Table result = new Table(narrower);
         result.observeRowId(lastRowId.get());
         List<Map.Entry<Object, Object[]>> rows = new ArrayList<>();

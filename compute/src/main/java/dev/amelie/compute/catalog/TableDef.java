@@ -9,12 +9,18 @@ import java.util.List;
  * last refreshed (null for every other table).
  */
 public record TableDef(long id, String schema, String name, List<ColumnDef> columns, int[] primaryKey,
-                       String materializedQuery, List<CheckConstraint> checks) {
+                       String materializedQuery, List<CheckConstraint> checks, List<ForeignKey> foreignKeys) {
 
     public TableDef {
         columns = List.copyOf(columns);
         primaryKey = primaryKey.clone();
         checks = checks == null ? List.of() : List.copyOf(checks);
+        foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+    }
+
+    public TableDef(long id, String schema, String name, List<ColumnDef> columns, int[] primaryKey,
+                    String materializedQuery, List<CheckConstraint> checks) {
+        this(id, schema, name, columns, primaryKey, materializedQuery, checks, List.of());
     }
 
     public TableDef(long id, String schema, String name, List<ColumnDef> columns, int[] primaryKey,
@@ -51,17 +57,32 @@ public record TableDef(long id, String schema, String name, List<ColumnDef> colu
 
     /** The same table under another name (ALTER TABLE … RENAME TO). */
     public TableDef withName(String newName) {
-        return new TableDef(id, schema, newName, columns, primaryKey, materializedQuery, checks);
+        return new TableDef(id, schema, newName, columns, primaryKey, materializedQuery, checks, foreignKeys);
     }
 
     /** The same table with other column definitions, of the same count and order (rows unchanged). */
     public TableDef withColumns(List<ColumnDef> newColumns) {
-        return new TableDef(id, schema, name, newColumns, primaryKey, materializedQuery, checks);
+        return new TableDef(id, schema, name, newColumns, primaryKey, materializedQuery, checks, foreignKeys);
     }
 
     /** The same table with other CHECK constraints. */
     public TableDef withChecks(List<CheckConstraint> newChecks) {
-        return new TableDef(id, schema, name, columns, primaryKey, materializedQuery, newChecks);
+        return new TableDef(id, schema, name, columns, primaryKey, materializedQuery, newChecks, foreignKeys);
+    }
+
+    /** The same table with other FOREIGN KEY constraints. */
+    public TableDef withForeignKeys(List<ForeignKey> newForeignKeys) {
+        return new TableDef(id, schema, name, columns, primaryKey, materializedQuery, checks, newForeignKeys);
+    }
+
+    /** The FOREIGN KEY constraint of this name, or null. */
+    public ForeignKey foreignKey(String constraintName) {
+        for (ForeignKey key : foreignKeys) {
+            if (key.name().equals(constraintName)) {
+                return key;
+            }
+        }
+        return null;
     }
 
     /** The CHECK constraint of this name, or null. */

@@ -146,6 +146,21 @@ public final class Transaction {
     }
 
     /**
+     * Runs a step a statement takes after its program, as part of it (a foreign key's check or
+     * action): it is not a statement of its own, so the places, and with them the random seeds,
+     * of the statements after it stay what they are in any other run of the transaction.
+     */
+    public StatementOutcome runStep(Program program, Object[] parameters) {
+        if (SequenceUse.any(program)) {
+            throw new IllegalArgumentException("a statement's step draws no sequence values");
+        }
+        if (time == null) {
+            fixValues(Instant.now(), ThreadLocalRandom.current().nextLong());
+        }
+        return run(program, parameters, false, FixedValues.ofStatement(time, seed, Math.max(0, statementCount - 1), null));
+    }
+
+    /**
      * Runs the last statement of a transaction that changes nothing: the nodes are let go as soon
      * as their part is done, so the host's merge (sorting, grouping, joining) holds up no one.
      * The transaction may only commit afterwards.
@@ -232,8 +247,9 @@ public final class Transaction {
                 affected = gather(replies, gathered);
             }
         }
+        List<Object[]> written = !modifies ? List.of() : stored != null ? stored : gathered;
         if (program.merge() == null) {
-            return new StatementOutcome(List.of(), affected);
+            return new StatementOutcome(List.of(), affected, SequenceDraws.Recorded.NONE, written);
         }
         if (releaseBeforeMerge && slots != null) {
             release(true);
@@ -243,7 +259,7 @@ public final class Transaction {
         List<Object[]> mergeInput = program.kind() == Program.StatementKind.INSERT && stored != null ? stored : gathered;
         HostContext merge = new HostContext(parameters, mergeInput, sources, cancelled, fixed, HostContext.MERGE_SALT, server);
         Interpreter.run(program.merge(), merge);
-        return new StatementOutcome(merge.output(), affected);
+        return new StatementOutcome(merge.output(), affected, SequenceDraws.Recorded.NONE, written);
     }
 
     /** Splits rows by the node owning their key; rows of a key-less table get their hidden row id here. */
@@ -326,7 +342,7 @@ public final class Transaction {
         }
         rememberCatalog(current);
         TableDef def = new TableDef(current.lastTableId() + 1, proposed.schema(), proposed.name(), proposed.columns(), proposed.primaryKey(),
-                proposed.materializedQuery(), proposed.checks());
+                proposed.materializedQuery(), proposed.checks(), proposed.foreignKeys());
         executor.catalog().update(c -> c.withTable(new Table(def)));
         changes.add(new Change.CreateTable(def));
         return def;
@@ -376,17 +392,44 @@ public final class Transaction {
         List<String> sequences = current.sequencesByName().values().stream().filter(q -> q.def().schema().equals(schema))
                 .map(q -> q.def().name()).filter(q -> !ownedByTable(current, schema, q)).sorted().toList();
         List<String> dependents = new ArrayList<>();
-        tables.forEach(t -> dependents.add("table " + schema + "." + t));
-        views.forEach(v -> dependents.add("view " + schema + "." + v));
-        sequences.forEach(q -> dependents.add("sequence " + schema + "." + q));
+        List<String> dependsOn = new ArrayList<>();
+        // Foreign keys of tables elsewhere that reference one of the schema's tables go too (PostgreSQL lists each after its table).
+        List<Catalog.Reference> outsideReferences = new ArrayList<>();
+        for (String t : tables) {
+            dependents.add("table " + schema + "." + t);
+            dependsOn.add("schema " + schema);
+            for (Catalog.Reference reference : current.referencesTo(current.table(schema, t).def().id())) {
+                if (!reference.referencing().def().schema().equals(schema)) {
+                    outsideReferences.add(reference);
+                    dependents.add("constraint " + reference.key().name() + " on table " + reference.referencing().def().name());
+                    dependsOn.add("table " + schema + "." + t);
+                }
+            }
+        }
+        views.forEach(v -> {
+            dependents.add("view " + schema + "." + v);
+            dependsOn.add("schema " + schema);
+        });
+        sequences.forEach(q -> {
+            dependents.add("sequence " + schema + "." + q);
+            dependsOn.add("schema " + schema);
+        });
         if (!cascade && !dependents.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < dependents.size(); i++) {
+                lines.add(dependents.get(i) + " depends on " + dependsOn.get(i));
+            }
             throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema " + schema
-                    + " because other objects depend on it",
-                    dependents.stream().map(d -> d + " depends on schema " + schema).collect(java.util.stream.Collectors.joining("\n")),
+                    + " because other objects depend on it", String.join("\n", lines),
                     "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
         }
         dropped.addAll(dependents);
         rememberCatalog(current);
+        for (Catalog.Reference reference : outsideReferences) {
+            TableDef holder = reference.referencing().def();
+            redefineTable(holder.schema(), holder.name(), def -> def.withForeignKeys(def.foreignKeys().stream()
+                    .filter(k -> !k.name().equals(reference.key().name())).toList()));
+        }
         views.forEach(view -> dropView(schema, view));
         tables.forEach(table -> dropTable(schema, table));
         sequences.forEach(sequence -> dropSequence(schema, sequence));
@@ -675,12 +718,21 @@ public final class Transaction {
 
     /** DROP INDEX; false when there is no index of that name. */
     public boolean dropIndex(String schema, String name) {
+        return dropIndex(schema, name, false);
+    }
+
+    /** ALTER TABLE … DROP CONSTRAINT of a UNIQUE constraint: its index goes. False when there is none. */
+    public boolean dropConstraintIndex(String schema, String name) {
+        return dropIndex(schema, name, true);
+    }
+
+    private boolean dropIndex(String schema, String name, boolean ofConstraint) {
         checkOpen();
         enterAllNodes();
         Catalog current = executor.catalog().current();
         for (Table table : current.tables()) {
             if (table.def().schema().equals(schema) && table.index(name) != null) {
-                if (table.index(name).def().constraint()) {
+                if (table.index(name).def().constraint() && !ofConstraint) {
                     throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + name
                             + " because constraint " + name + " on table " + table.def().name() + " requires it", null,
                             "You can drop constraint " + name + " on table " + table.def().name() + " instead.", 0, null);

@@ -2,6 +2,7 @@ package dev.amelie.compute.log;
 
 import dev.amelie.compute.catalog.CheckConstraint;
 import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.compute.catalog.ForeignKey;
 import dev.amelie.compute.catalog.IndexDef;
 import dev.amelie.compute.catalog.SequenceDef;
 import dev.amelie.compute.catalog.TableDef;
@@ -54,6 +55,10 @@ public final class ChangeCodec {
     /** CREATE TABLE (as tag 18) followed by its CHECK constraints (written only when it has some). */
     private static final byte CREATE_TABLE_WITH_CHECKS = 24;
     private static final byte DROP_COLUMN = 25;
+    /** CREATE TABLE as tag 24, followed by its FOREIGN KEY constraints (written only when it has some). */
+    private static final byte CREATE_TABLE_WITH_FOREIGN_KEYS = 26;
+    /** A table's new definition as tag 23, followed by its FOREIGN KEY constraints (written only when it has some). */
+    private static final byte TABLE_DEFINITION_WITH_FOREIGN_KEYS = 27;
 
     private ChangeCodec() {}
 
@@ -63,6 +68,16 @@ public final class ChangeCodec {
         out.putInt(changes.size());
         for (Change change : changes) {
             switch (change) {
+                case Change.CreateTable(TableDef def) when !def.foreignKeys().isEmpty() && !def.isMaterializedView() -> {
+                    out.put(CREATE_TABLE_WITH_FOREIGN_KEYS);
+                    writeTableWithChecks(out, def);
+                    writeForeignKeys(out, def);
+                }
+                case Change.TableDefinition(TableDef def) when !def.foreignKeys().isEmpty() -> {
+                    out.put(TABLE_DEFINITION_WITH_FOREIGN_KEYS);
+                    writeTableWithChecks(out, def);
+                    writeForeignKeys(out, def);
+                }
                 case Change.CreateTable(TableDef def) when !def.checks().isEmpty() && !def.isMaterializedView() -> {
                     out.put(CREATE_TABLE_WITH_CHECKS);
                     writeTableWithChecks(out, def);
@@ -270,6 +285,14 @@ public final class ChangeCodec {
                     changes.add(new Change.CreateTable(new TableDef(id, schema, name, columns, pk, materializedQuery)));
                 }
                 case CREATE_TABLE_WITH_CHECKS -> changes.add(new Change.CreateTable(readTableWithChecks(in, types)));
+                case CREATE_TABLE_WITH_FOREIGN_KEYS -> {
+                    TableDef def = readTableWithChecks(in, types);
+                    changes.add(new Change.CreateTable(def.withForeignKeys(readForeignKeys(in))));
+                }
+                case TABLE_DEFINITION_WITH_FOREIGN_KEYS -> {
+                    TableDef def = readTableWithChecks(in, types);
+                    changes.add(new Change.TableDefinition(def.withForeignKeys(readForeignKeys(in))));
+                }
                 case TABLE_DEFINITION -> changes.add(new Change.TableDefinition(readTableWithChecks(in, types)));
                 case DROP_COLUMN -> changes.add(new Change.DropColumn(in.getLong(), in.getInt()));
                 case DROP_TABLE -> changes.add(new Change.DropTable(in.getLong()));
@@ -388,6 +411,47 @@ public final class ChangeCodec {
             checks.add(new CheckConstraint(RowCodec.readString(in), RowCodec.readString(in)));
         }
         return new TableDef(id, schema, name, columns, primaryKey, null, checks);
+    }
+
+    private static void writeForeignKeys(GrowableBuffer out, TableDef def) {
+        out.putInt(def.foreignKeys().size());
+        for (ForeignKey key : def.foreignKeys()) {
+            RowCodec.writeString(out, key.name());
+            writePositions(out, key.columns());
+            out.putLong(key.referencedTable());
+            writePositions(out, key.referencedColumns());
+            out.put((byte) key.onDelete().ordinal());
+            out.put((byte) key.onUpdate().ordinal());
+        }
+    }
+
+    private static List<ForeignKey> readForeignKeys(ByteBuffer in) {
+        List<ForeignKey> keys = new ArrayList<>();
+        for (int k = in.getInt(); k > 0; k--) {
+            String name = RowCodec.readString(in);
+            int[] columns = readPositions(in);
+            long referenced = in.getLong();
+            int[] referencedColumns = readPositions(in);
+            ForeignKey.Action onDelete = ForeignKey.Action.values()[in.get()];
+            ForeignKey.Action onUpdate = ForeignKey.Action.values()[in.get()];
+            keys.add(new ForeignKey(name, columns, referenced, referencedColumns, onDelete, onUpdate));
+        }
+        return keys;
+    }
+
+    private static void writePositions(GrowableBuffer out, int[] positions) {
+        out.putInt(positions.length);
+        for (int position : positions) {
+            out.putInt(position);
+        }
+    }
+
+    private static int[] readPositions(ByteBuffer in) {
+        int[] positions = new int[in.getInt()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = in.getInt();
+        }
+        return positions;
     }
 
     /** A column as the newest CREATE TABLE form writes it (tags 18 and 21, ADD COLUMN). */

@@ -86,6 +86,24 @@ class ChangeCodecTest {
     }
 
     @Test
+    void foreignKeysRoundTripWithTheirChecksAndActions() {
+        var key = new dev.amelie.compute.catalog.ForeignKey("t_b_a_fkey", new int[] {1, 0}, 4, new int[] {2, 3},
+                dev.amelie.compute.catalog.ForeignKey.Action.CASCADE, dev.amelie.compute.catalog.ForeignKey.Action.RESTRICT);
+        TableDef def = new TableDef(9, "s", "t", List.of(new ColumnDef("a", SqlType.INTEGER, true),
+                new ColumnDef("b", SqlType.TEXT, false)), new int[] {0}, null,
+                List.of(new dev.amelie.compute.catalog.CheckConstraint("t_a_check", "a > 0")), List.of(key));
+        List<Change> back = ChangeCodec.decode(ChangeCodec.encode(List.of(new Change.CreateTable(def),
+                new Change.TableDefinition(def.withName("u")), new Change.TableDefinition(def.withForeignKeys(List.of())))));
+        TableDef created = assertInstanceOf(Change.CreateTable.class, back.get(0)).def();
+        assertEquals(List.of(key), created.foreignKeys());
+        assertEquals(def.checks(), created.checks());
+        TableDef redefined = assertInstanceOf(Change.TableDefinition.class, back.get(1)).def();
+        assertEquals("u", redefined.name());
+        assertEquals(List.of(key), redefined.foreignKeys());
+        assertEquals(List.of(), assertInstanceOf(Change.TableDefinition.class, back.get(2)).def().foreignKeys());
+    }
+
+    @Test
     void materializedViewKeepsItsQuery() {
         TableDef def = new TableDef(3, "s", "mv", List.of(new ColumnDef("c", SqlType.BIGINT, false)), new int[0],
                 "select count(*) as c from t");

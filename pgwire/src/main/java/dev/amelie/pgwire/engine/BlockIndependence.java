@@ -51,7 +51,8 @@ final class BlockIndependence {
         if (query.plannedSoFar() instanceof PlannedStatement.TransactionControl) {
             return null;
         }
-        return query.planFor(planner) instanceof PlannedStatement.Query q ? q.program() : null;
+        // A write with foreign-key steps reads (and may write) other tables too: not independent.
+        return query.planFor(planner) instanceof PlannedStatement.Query q && q.foreignKeys() == null ? q.program() : null;
     }
 
     private static void writes(Program program, Set<Long> written) {

@@ -2,6 +2,7 @@ package dev.amelie.pgwire.engine;
 
 import dev.amelie.compute.executor.StatementOutcome;
 import dev.amelie.compute.executor.Transaction;
+import dev.amelie.planner.ForeignKeySteps;
 import dev.amelie.planner.Planner;
 import dev.amelie.planner.copy.CopyStatement;
 import dev.amelie.planner.copy.CopyTarget;
@@ -22,9 +23,11 @@ final class CopyFromExecution {
     static final int BATCH_ROWS = 1024;
 
     private final Planner planner;
+    private final ForeignKeyEnforcement foreignKeys;
 
-    CopyFromExecution(Planner planner) {
+    CopyFromExecution(Planner planner, ForeignKeyEnforcement foreignKeys) {
         this.planner = planner;
+        this.foreignKeys = foreignKeys;
     }
 
     StatementExecution.Result run(Transaction transaction, CopyStatement copy, List<Object[]> rows) {
@@ -32,6 +35,8 @@ final class CopyFromExecution {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN is supported only in the simple query protocol");
         }
         CopyTarget target = planner.copyTarget(copy);
+        // The rows' foreign keys are checked batch by batch, the rows in order: the first missing key is PostgreSQL's.
+        ForeignKeySteps checks = ForeignKeySteps.ofInsert(target.table());
         int width = target.positions().length;
         long loaded = 0;
         for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
@@ -49,6 +54,9 @@ final class CopyFromExecution {
             Program batch = planner.copyBatch(target, count);
             StatementOutcome outcome = transaction.run(batch, parameters);
             loaded += outcome.affected();
+            if (checks != null) {
+                foreignKeys.afterWrite(transaction, checks, outcome.written());
+            }
         }
         // What the client sees is "COPY n": the replay of an open block must show the same count.
         return new StatementExecution.Result("COPY " + loaded, List.of(), null, List.of(),

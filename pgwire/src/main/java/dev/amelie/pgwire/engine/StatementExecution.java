@@ -48,12 +48,18 @@ final class StatementExecution {
 
     StatementExecution(Planner planner) {
         this.planner = planner;
-        this.copyFrom = new CopyFromExecution(planner);
+        this.copyFrom = new CopyFromExecution(planner, new ForeignKeyEnforcement(planner));
         this.tableFromQuery = new TableFromQuery(planner);
-        this.alteration = new TableAlteration(planner, this::checkDefault);
+        this.foreignKeys = new ForeignKeyEnforcement(planner);
+        this.foreignKeyDefinition = new ForeignKeyDefinition(planner, foreignKeys);
+        this.alteration = new TableAlteration(planner, this::checkDefault, foreignKeyDefinition);
+        this.referencedTables = new ReferencedTables(planner);
     }
 
     private final TableAlteration alteration;
+    private final ReferencedTables referencedTables;
+    private final ForeignKeyEnforcement foreignKeys;
+    private final ForeignKeyDefinition foreignKeyDefinition;
 
     Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement) {
         return run(transaction, planned, statement, SequenceDraws.Recorded.NONE);
@@ -62,7 +68,7 @@ final class StatementExecution {
     /** Runs the statement again: sequence functions return what they returned the first time ({@code draws}). */
     Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement, SequenceDraws.Recorded draws) {
         return switch (planned) {
-            case PlannedStatement.Query query -> query(query, transaction.run(query.program(), parameters(statement), draws));
+            case PlannedStatement.Query query -> query(query, foreignKeys.run(transaction, query, parameters(statement), draws));
             case PlannedStatement.CreateSequence create -> {
                 SequenceDef created = transaction.createSequence(new SequenceDef(create.schema(), create.name(),
                         create.increment(), create.minValue(), create.maxValue(), create.start(), create.cycle()), create.ifNotExists());
@@ -119,6 +125,7 @@ final class StatementExecution {
             case PlannedStatement.DropIndex drop -> {
                 List<Notice> notices = new ArrayList<>();
                 for (PlannedStatement.QualifiedName name : drop.names()) {
+                    referencedTables.refuseDropIndex(name);
                     if (!transaction.dropIndex(name.schema(), name.name())) {
                         notices.add(missing(drop.ifExists(), "index", name.name()));
                     }
@@ -137,7 +144,7 @@ final class StatementExecution {
                 yield new Result("CREATE VIEW", List.of(), null, List.of(), 0);
             }
             case PlannedStatement.DropTable drop -> {
-                List<Notice> notices = new ArrayList<>();
+                List<Notice> notices = new ArrayList<>(referencedTables.beforeDropTable(transaction, drop));
                 for (PlannedStatement.QualifiedName name : drop.names()) {
                     if (!transaction.dropTable(name.schema(), name.name(), false)) {
                         notices.add(missing(drop.ifExists(), "table", name.name()));
@@ -190,10 +197,12 @@ final class StatementExecution {
                         throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + name.name() + "\" does not exist");
                     }
                 }
-                for (PlannedStatement.QualifiedName name : truncate.names()) {
-                    transaction.truncate(name.schema(), name.name());
+                List<Notice> notices = new ArrayList<>();
+                List<TableDef> truncated = referencedTables.truncated(truncate, notices);
+                for (TableDef table : truncated) {
+                    transaction.truncate(table.schema(), table.name());
                 }
-                yield new Result("TRUNCATE TABLE", List.of(), null, List.of(), 0);
+                yield new Result("TRUNCATE TABLE", List.of(), null, notices, notices.size());
             }
             case PlannedStatement.AddColumn add -> {
                 List<Notice> notices = new ArrayList<>();
@@ -211,6 +220,9 @@ final class StatementExecution {
                     if (!transaction.addColumn(add.table().schema(), add.table().name(), column.def(), value, column.ifNotExists())) {
                         notices.add(Notice.notice("column \"" + column.def().name() + "\" of relation \"" + add.table().name()
                                 + "\" already exists, skipping"));
+                    } else if (column.foreignKey() != null) {
+                        // The rows there are hold the default: it must be present in the referenced table.
+                        foreignKeyDefinition.add(transaction, add.table(), column.foreignKey(), true);
                     }
                 }
                 yield new Result("ALTER TABLE", List.of(), null, notices, notices.size());
@@ -240,6 +252,9 @@ final class StatementExecution {
 
     /** A lone autocommit query: its nodes are let go before the host's merge. */
     Result runLast(Transaction transaction, PlannedStatement.Query query, BoundStatement statement) {
+        if (query.foreignKeys() != null) {
+            return query(query, foreignKeys.run(transaction, query, parameters(statement), SequenceDraws.Recorded.NONE));
+        }
         return query(query, transaction.runLast(query.program(), parameters(statement)));
     }
 
@@ -289,7 +304,11 @@ final class StatementExecution {
             transaction.createIndex(create.schema(), create.name(), name, unique.columns(), true,
                     dev.amelie.compute.catalog.IndexDef.Method.BTREE, false, true);
         }
-        alteration.addChecks(transaction, new PlannedStatement.QualifiedName(create.schema(), create.name()), create.checks());
+        PlannedStatement.QualifiedName name = new PlannedStatement.QualifiedName(create.schema(), create.name());
+        alteration.addChecks(transaction, name, create.checks());
+        for (PlannedStatement.NewForeignKey key : create.foreignKeys()) {
+            foreignKeyDefinition.add(transaction, name, key, false);
+        }
         return created;
     }
 

@@ -2,6 +2,7 @@ package dev.amelie.pgwire.engine;
 
 import dev.amelie.compute.catalog.CheckConstraint;
 import dev.amelie.compute.catalog.ColumnDef;
+import dev.amelie.compute.catalog.IndexDef;
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.compute.executor.Transaction;
 import dev.amelie.pgwire.session.QueryEngine.Notice;
@@ -28,9 +29,12 @@ final class TableAlteration {
     /** Plans a column's DEFAULT against its type (42804 and friends when it does not fit). */
     private final BiConsumer<ColumnDef, String> checkDefault;
 
-    TableAlteration(Planner planner, BiConsumer<ColumnDef, String> checkDefault) {
+    private final ForeignKeyDefinition foreignKeys;
+
+    TableAlteration(Planner planner, BiConsumer<ColumnDef, String> checkDefault, ForeignKeyDefinition foreignKeys) {
         this.planner = planner;
         this.checkDefault = checkDefault;
+        this.foreignKeys = foreignKeys;
     }
 
     /** Runs the actions; returns the notices (IF EXISTS of something missing). */
@@ -67,10 +71,17 @@ final class TableAlteration {
                 }
                 case TableAction.DropColumn drop -> dropColumn(transaction, name, def, drop, notices);
                 case TableAction.AddCheck(PlannedStatement.NewCheck check) -> addCheck(transaction, name, def, check);
+                case TableAction.AddForeignKey(PlannedStatement.NewForeignKey key) -> foreignKeys.add(transaction, name, key, true);
+                case TableAction.AddUnique(String constraint, List<String> columns) -> addUnique(transaction, def, constraint, columns);
                 case TableAction.DropConstraint(String constraint, boolean ifExists) -> {
+                    IndexDef uniqueConstraint = constraintIndex(def, constraint);
                     if (def.check(constraint) != null) {
                         redefine(transaction, name, def.withChecks(def.checks().stream()
                                 .filter(c -> !c.name().equals(constraint)).toList()));
+                    } else if (def.foreignKey(constraint) != null) {
+                        ForeignKeyDefinition.drop(transaction, def, constraint);
+                    } else if (uniqueConstraint != null && !uniqueConstraint.name().equals(def.primaryKeyName())) {
+                        dropUnique(transaction, def, uniqueConstraint);
                     } else if (def.hasPrimaryKey() && def.primaryKeyName().equals(constraint)
                             || dev.amelie.planner.ddl.ConstraintNames.ofTable(def, catalogNow()).contains(constraint)) {
                         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
@@ -99,7 +110,7 @@ final class TableAlteration {
                 }
                 case TableAction.RenameTable(String to) -> redefine(transaction, name, def.withName(to));
                 case TableAction.RenameConstraint(String from, String to) -> {
-                    if (def.check(from) == null) {
+                    if (def.check(from) == null && def.foreignKey(from) == null) {
                         throw new SqlException(SqlState.UNDEFINED_OBJECT, "constraint \"" + from + "\" for table \""
                                 + def.name() + "\" does not exist");
                     }
@@ -108,11 +119,52 @@ final class TableAlteration {
                                 + def.name() + "\" already exists");
                     }
                     redefine(transaction, name, def.withChecks(def.checks().stream()
-                            .map(c -> c.name().equals(from) ? new CheckConstraint(to, c.expression()) : c).toList()));
+                            .map(c -> c.name().equals(from) ? new CheckConstraint(to, c.expression()) : c).toList())
+                            .withForeignKeys(def.foreignKeys().stream().map(k -> k.name().equals(from) ? k.withName(to) : k).toList()));
                 }
             }
         }
         return notices;
+    }
+
+    /**
+     * ADD [CONSTRAINT n] UNIQUE (columns): a unique index that is a constraint, named as
+     * PostgreSQL names it; rows that repeat a value fail it with 23505 (the index build says so).
+     */
+    private void addUnique(Transaction transaction, TableDef def, String constraint, List<String> columns) {
+        for (String column : columns) {
+            if (def.columnIndex(column) < 0) {
+                throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" named in key does not exist");
+            }
+        }
+        String name = constraint;
+        if (name == null) {
+            name = dev.amelie.planner.ddl.ConstraintNames.unique(def, columns, catalogNow());
+        } else if (dev.amelie.planner.ddl.ConstraintNames.ofTable(def, catalogNow()).contains(name)) {
+            throw new SqlException(SqlState.DUPLICATE_OBJECT, "constraint \"" + name + "\" for relation \"" + def.name()
+                    + "\" already exists");
+        }
+        transaction.createIndex(def.schema(), def.name(), name, columns, true, IndexDef.Method.BTREE, false, true);
+    }
+
+    /** DROP CONSTRAINT of a UNIQUE constraint: not while a FOREIGN KEY relies on it (2BP01, as in PostgreSQL). */
+    private void dropUnique(Transaction transaction, TableDef def, IndexDef index) {
+        List<String> dependents = ForeignKeyDefinition.dependentsOfIndex(catalogNow(), def, index);
+        if (!dependents.isEmpty()) {
+            throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop constraint " + index.name() + " on table "
+                    + def.name() + " because other objects depend on it", String.join("\n", dependents),
+                    "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
+        }
+        transaction.dropConstraintIndex(def.schema(), index.name());
+    }
+
+    /** The index behind a UNIQUE constraint of this name, or null. */
+    private IndexDef constraintIndex(TableDef def, String constraint) {
+        var table = catalogNow().table(def.id());
+        if (table == null) {
+            return null;
+        }
+        return table.indexDefs().stream().filter(i -> i.constraint() && i.name().equals(constraint)).findFirst().orElse(null);
     }
 
     /**
@@ -166,6 +218,7 @@ final class TableAlteration {
         if (def.columns().size() == 1) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "dropping the last column of a table is not supported yet");
         }
+        notices.addAll(ForeignKeyDefinition.beforeDropColumn(transaction, catalogNow(), def, position, drop.cascade()));
         List<String> droppedChecks = new ArrayList<>();
         for (CheckConstraint check : def.checks()) {
             if (planner.checkColumns(def, check.expression()).contains(position)) {

@@ -304,6 +304,10 @@ final class TransactionRunner {
                 PlannedStatement planned = query.plannedSoFar() instanceof TransactionControl control
                         ? control : query.planFor(planner);
                 switch (planned) {
+                    case PlannedStatement.Query q when q.foreignKeys() != null -> {
+                        // Its checks and actions read and write other tables, wherever their rows are.
+                        return executor.allNodes();
+                    }
                     case PlannedStatement.Query q -> nodes = nodes.union(executor.nodesFor(q.program(), query.parameters(statement.parameters())));
                     case TransactionControl control -> {
                     }

@@ -65,7 +65,13 @@ public final class DdlParser {
         List<String> tablePrimaryKey = null;
         List<PlannedStatement.UniqueConstraint> uniques = new ArrayList<>();
         List<PlannedStatement.NewCheck> checks = new ArrayList<>();
+        List<PlannedStatement.NewForeignKey> foreignKeys = new ArrayList<>();
         do {
+            if (in.peek().isWord("foreign") || in.peek().isWord("constraint") && in.peek(2).isWord("foreign")) {
+                String constraint = in.acceptWord("constraint") ? in.expectIdentifier() : null;
+                foreignKeys.add(ForeignKeyParser.parseTableConstraint(in, constraint));
+                continue;
+            }
             if (in.peek().isWord("check") || in.peek().isWord("constraint") && in.peek(2).isWord("check")) {
                 String constraint = in.acceptWord("constraint") ? in.expectIdentifier() : null;
                 in.expectWord("check");
@@ -93,9 +99,6 @@ public final class DdlParser {
                 }
                 tablePrimaryKey = identifierList(in);
                 continue;
-            }
-            if (in.peek().isWord("foreign")) {
-                throw unsupported("table constraint " + in.peek().text().toUpperCase());
             }
             String column = in.expectIdentifier();
             if (!columnNames.add(column)) {
@@ -132,6 +135,8 @@ public final class DdlParser {
                         uniques.add(new PlannedStatement.UniqueConstraint(constraint, List.of(column), in.next().position()));
                     } else if (in.acceptWord("check")) {
                         checks.add(CheckExpression.parse(text, in, constraint));
+                    } else if (in.peek().isWord("references")) {
+                        foreignKeys.add(ForeignKeyParser.parseReferences(in, constraint, List.of(column)));
                     }
                 } else if (in.acceptWord("check")) {
                     checks.add(CheckExpression.parse(text, in, null));
@@ -157,7 +162,7 @@ public final class DdlParser {
                 } else if (in.peek().isWord("collate")) {
                     collateClause(in, type);
                 } else if (in.peek().isWord("references")) {
-                    throw unsupported("column option " + in.peek().text().toUpperCase());
+                    foreignKeys.add(ForeignKeyParser.parseReferences(in, null, List.of(column)));
                 } else {
                     throw in.syntaxError();
                 }
@@ -214,7 +219,7 @@ public final class DdlParser {
             }
         }
         return new PlannedStatement.CreateTable(name.schema(), name.name(), columns,
-                primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists, sequences, uniques, checks);
+                primaryKey.stream().mapToInt(Integer::intValue).toArray(), ifNotExists, sequences, uniques, checks, foreignKeys);
     }
 
     private static PlannedStatement parseCreateView(String text, TokenStream in, boolean replace) {
@@ -257,8 +262,16 @@ public final class DdlParser {
             throw unsupported("DROP " + in.peek().text().toUpperCase());
         }
         boolean ifExists = in.acceptWords("if", "exists");
-        List<PlannedStatement.QualifiedName> names = dropNames(in);
-        return view ? new PlannedStatement.DropView(names, ifExists) : new PlannedStatement.DropTable(names, ifExists);
+        List<PlannedStatement.QualifiedName> names = new ArrayList<>();
+        do {
+            names.add(qualifiedName(in));
+        } while (in.acceptSymbol(","));
+        boolean cascade = in.acceptWord("cascade");
+        if (!cascade) {
+            in.acceptWord("restrict");
+        }
+        in.expectEnd();
+        return view ? new PlannedStatement.DropView(names, ifExists) : new PlannedStatement.DropTable(names, ifExists, cascade);
     }
 
     /** {@code name [, …] [CASCADE | RESTRICT]} to the end, as every DROP ends. */

@@ -30,11 +30,12 @@ public final class TableChangeParser {
         if (in.acceptWord("restart") || in.acceptWord("continue")) {
             in.expectWord("identity");
         }
-        if (!in.acceptWord("cascade")) {
+        boolean cascade = in.acceptWord("cascade");
+        if (!cascade) {
             in.acceptWord("restrict");
         }
         in.expectEnd();
-        return new PlannedStatement.Truncate(names);
+        return new PlannedStatement.Truncate(names, cascade);
     }
 
     /**
@@ -69,9 +70,14 @@ public final class TableChangeParser {
         return new PlannedStatement.AlterTable(name, ifExists, actions);
     }
 
-    /** At ADD: whether a CHECK constraint follows. */
+    /** At ADD: whether a CHECK, FOREIGN KEY or UNIQUE constraint follows (an action of an action list). */
     private static boolean isAddCheck(TokenStream in) {
-        return in.peek(1).isWord("check") || in.peek(1).isWord("constraint") && in.peek(3).isWord("check");
+        for (String kind : new String[] {"check", "foreign", "unique"}) {
+            if (in.peek(1).isWord(kind) || in.peek(1).isWord("constraint") && in.peek(3).isWord(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After RENAME: [COLUMN] a TO b, TO name, or CONSTRAINT a TO b. */
@@ -94,6 +100,17 @@ public final class TableChangeParser {
     private static PlannedStatement.TableAction parseAction(String text, TokenStream in) {
         if (in.acceptWord("add")) {
             String constraint = in.acceptWord("constraint") ? in.expectIdentifier() : null;
+            if (in.peek().isWord("foreign")) {
+                return new PlannedStatement.TableAction.AddForeignKey(ForeignKeyParser.parseTableConstraint(in, constraint));
+            }
+            if (in.acceptWord("unique")) {
+                List<String> columns = DdlParser.identifierList(in);
+                if (in.acceptWord("using")) {
+                    in.expectWord("index");
+                    throw unsupported("ADD UNIQUE USING INDEX");
+                }
+                return new PlannedStatement.TableAction.AddUnique(constraint, columns);
+            }
             if (!in.acceptWord("check")) {
                 throw unsupported("ALTER TABLE ADD " + in.peek().text().toUpperCase(Locale.ROOT) + " with other actions");
             }
@@ -184,8 +201,13 @@ public final class TableChangeParser {
         TypeNames.ColumnType type = TypeNames.parseColumnType(in);
         boolean notNull = false;
         String defaultSql = null;
+        PlannedStatement.NewForeignKey foreignKey = null;
         while (!in.atEnd() && !in.peek().isSymbol(",")) {
-            if (in.acceptWord("not")) {
+            if (foreignKey == null && (in.peek().isWord("references")
+                    || in.peek().isWord("constraint") && in.peek(2).isWord("references"))) {
+                String constraint = in.acceptWord("constraint") ? in.expectIdentifier() : null;
+                foreignKey = ForeignKeyParser.parseReferences(in, constraint, List.of(column));
+            } else if (in.acceptWord("not")) {
                 in.expectWord("null");
                 notNull = true;
             } else if (in.acceptWord("null")) {
@@ -207,7 +229,7 @@ public final class TableChangeParser {
         }
         var def = new dev.amelie.compute.catalog.ColumnDef(column, type.type(), notNull, defaultSql, null,
                 type.precision(), type.scale(), type.character());
-        return new PlannedStatement.NewColumn(def, ifNotExists);
+        return new PlannedStatement.NewColumn(def, ifNotExists, foreignKey);
     }
 
     /**

@@ -70,6 +70,17 @@ public final class ProgramLowering {
     }
 
     /**
+     * As {@link #lower(RelNode, int[], TableChecks)}, for a write whose foreign keys need the rows
+     * it changed: an UPDATE's pushdown also emits the new row versions, a DELETE's the deleted rows.
+     */
+    public static Program lowerEmittingRows(RelNode root, int[] occurrenceToParameter, TableChecks checks) {
+        if (root instanceof TableModify modify && modify.getOperation() != TableModify.Operation.INSERT) {
+            return lowerModify(modify, occurrenceToParameter, true, checks);
+        }
+        return lower(root, occurrenceToParameter, checks);
+    }
+
+    /**
      * A query over several tables (joins, subqueries): each largest subtree over one table that
      * needs nothing from outside it becomes a program of its own (its scans, filters and
      * projections run on the nodes as usual); the host runs them first and combines their rows

@@ -1,6 +1,7 @@
 package dev.amelie.planner.relational;
 
 import dev.amelie.compute.catalog.Catalog;
+import dev.amelie.planner.ForeignKeySteps;
 import dev.amelie.planner.PlannedStatement;
 import dev.amelie.planner.catalog.PostgresTypeSystem;
 import dev.amelie.planner.catalog.SchemaSnapshot;
@@ -158,9 +159,12 @@ public final class RelationalPlanner {
     private PlannedStatement.Query planRewritten(String sql, SqlType[] declared, Catalog catalog) {
         Converted converted = convert(sql, declared, catalog);
         TableChecks checks = checksOfWrite(converted.rel(), catalog);
-        Program program = lowered(converted.text(), () -> ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter(), checks));
+        ForeignKeySteps foreignKeys = ForeignKeyPlanning.of(converted.rel(), catalog);
+        Program program = lowered(converted.text(), () -> ForeignKeyPlanning.needsChangedRows(foreignKeys)
+                ? ProgramLowering.lowerEmittingRows(converted.rel(), converted.occurrenceToParameter(), checks)
+                : ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter(), checks));
         List<PlannedStatement.ResultColumn> columns = program.kind() == Program.StatementKind.SELECT ? columns(converted) : List.of();
-        return new PlannedStatement.Query(program, columns, converted.parameterTypes(), catalog.version());
+        return new PlannedStatement.Query(program, columns, converted.parameterTypes(), catalog.version(), foreignKeys);
     }
 
     /** INSERT … ON CONFLICT: the INSERT as written, with the conflict action in its pushdown. */
@@ -177,7 +181,9 @@ public final class RelationalPlanner {
         Program program = lowered(converted.text(), () -> action == null
                 ? ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter(), checks)
                 : ProgramLowering.lowerUpsert(converted.rel(), converted.occurrenceToParameter(), action, checks));
-        return new PlannedStatement.Query(program, List.of(), converted.parameterTypes(), catalog.version());
+        ForeignKeySteps foreignKeys = action == null ? ForeignKeyPlanning.of(converted.rel(), catalog)
+                : ForeignKeyPlanning.ofUpsert(converted.rel(), catalog, action.columns());
+        return new PlannedStatement.Query(program, List.of(), converted.parameterTypes(), catalog.version(), foreignKeys);
     }
 
     /** A statement parsed, validated and converted to relational algebra, with what the client sees of it. */
@@ -368,7 +374,8 @@ public final class RelationalPlanner {
         TableChecks checks = checksOfWrite(converted.rel(), catalog);
         Program program = lowered(select, () -> ProgramLowering.lowerReturning(converted.rel(), converted.occurrenceToParameter(),
                 projection.rel(), checks));
-        return new PlannedStatement.Query(program, columns(projection), converted.parameterTypes(), catalog.version());
+        return new PlannedStatement.Query(program, columns(projection), converted.parameterTypes(), catalog.version(),
+                ForeignKeyPlanning.of(converted.rel(), catalog));
     }
 
     /** The CHECK constraints of the table an INSERT or UPDATE writes; none for reads and DELETE. */
