@@ -278,4 +278,33 @@ public sealed interface PlannedStatement {
     record ShowParameter(String name) implements PlannedStatement {}
 
     record ResetParameter(String name) implements PlannedStatement {}
+
+    /**
+     * DECLARE name [BINARY] [ASENSITIVE | INSENSITIVE] [[NO] SCROLL] CURSOR [{WITH | WITHOUT} HOLD]
+     * FOR query (sql-declare.html). {@code scroll}: whether FETCH may move backward, resolved as
+     * PostgreSQL resolves it when neither SCROLL nor NO SCROLL is written (see
+     * {@link dev.amelie.planner.utility.BackwardScan}).
+     */
+    record DeclareCursor(String name, Query query, boolean scroll, boolean hold, boolean binary)
+            implements PlannedStatement {
+        @Override
+        public SqlType[] parameterTypes() {
+            return query.parameterTypes();
+        }
+    }
+
+    /**
+     * FETCH or MOVE ({@code move}) on a cursor (sql-fetch.html), in PostgreSQL's terms
+     * (parsenodes.h FetchStmt): FORWARD / BACKWARD {@code count} rows ({@link #ALL} for ALL),
+     * ABSOLUTE / RELATIVE {@code count}; NEXT is FORWARD 1, PRIOR BACKWARD 1, FIRST ABSOLUTE 1,
+     * LAST ABSOLUTE -1.
+     */
+    record FetchCursor(String name, Direction direction, long count, boolean move) implements PlannedStatement {
+        public static final long ALL = Long.MAX_VALUE;
+
+        public enum Direction { FORWARD, BACKWARD, ABSOLUTE, RELATIVE }
+    }
+
+    /** CLOSE name, or CLOSE ALL ({@code name} null). */
+    record CloseCursor(String name) implements PlannedStatement {}
 }

@@ -17,6 +17,8 @@ import dev.amelie.planner.sql.LiteralNormalizer;
 import dev.amelie.planner.sql.StatementSplitter;
 import dev.amelie.planner.sql.Token;
 import dev.amelie.planner.sql.Tokenizer;
+import dev.amelie.planner.utility.BackwardScan;
+import dev.amelie.planner.utility.CursorParser;
 import dev.amelie.planner.utility.UtilityParser;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
@@ -99,6 +101,9 @@ public final class Planner {
             case "reset" -> UtilityParser.parseReset(sql);
             case "copy" -> new PlannedStatement.Copy(CopyParser.parse(sql));
             case "explain" -> explain(sql, declaredParameterTypes);
+            case "declare" -> declareCursor(sql, declaredParameterTypes);
+            case "fetch", "move" -> CursorParser.parseFetch(sql);
+            case "close" -> CursorParser.parseClose(sql);
             default -> throw notPlannable(first);
         };
     }
@@ -248,7 +253,45 @@ public final class Planner {
             }
             return null;
         }
+        if (first.isWord("declare")) {
+            // Its query's names resolve when its turn comes, as a SELECT's would.
+            CursorParser.Declaration declaration = CursorParser.parseDeclare(sql);
+            try {
+                this.relational.checkSyntax(declaration.query());
+            } catch (SqlException e) {
+                throw shifted(e, declaration.queryStart());
+            }
+            return null;
+        }
         return plan(sql, NO_TYPES);
+    }
+
+    /**
+     * DECLARE … CURSOR FOR query: the query is planned as any SELECT; a cursor reads, so a query
+     * that writes is refused as PostgreSQL refuses a data-modifying WITH in it (analyze.c).
+     */
+    private PlannedStatement declareCursor(String sql, SqlType[] declaredParameterTypes) {
+        CursorParser.Declaration declaration = CursorParser.parseDeclare(sql);
+        PlannedStatement planned;
+        try {
+            planned = plan(declaration.query(), declaredParameterTypes);
+        } catch (SqlException e) {
+            throw shifted(e, declaration.queryStart());
+        }
+        if (!(planned instanceof PlannedStatement.Query query) || query.program().kind() != Program.StatementKind.SELECT) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "DECLARE CURSOR must not contain data-modifying statements in WITH");
+        }
+        boolean scroll = declaration.scroll() != null ? declaration.scroll() : BackwardScan.supports(declaration.query());
+        return new PlannedStatement.DeclareCursor(declaration.name(), query, scroll, declaration.hold(), declaration.binary());
+    }
+
+    /** An error of a statement embedded at {@code offset} (0-based) of another, placed in the outer one. */
+    private static SqlException shifted(SqlException e, int offset) {
+        if (e.position() <= 0) {
+            return e;
+        }
+        return new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), e.position() + offset, e.context(), e);
     }
 
     private static final SqlType[] NO_TYPES = new SqlType[0];
@@ -288,8 +331,8 @@ public final class Planner {
 
     /** Statements of PostgreSQL 15's grammar that we do not run yet answer 0A000 naming them; anything else is a syntax error. */
     private static final java.util.Set<String> POSTGRES_STATEMENTS = java.util.Set.of(
-            "call", "checkpoint", "close", "cluster", "comment", "deallocate", "declare",
-            "discard", "do", "execute", "explain", "fetch", "grant", "import", "listen", "load", "lock", "merge", "move",
+            "call", "checkpoint", "cluster", "comment", "deallocate",
+            "discard", "do", "execute", "explain", "grant", "import", "listen", "load", "lock", "merge",
             "notify", "prepare", "reassign", "refresh", "reindex", "revoke", "security",
             "unlisten");
 

@@ -34,6 +34,9 @@ final class BlockIndependence {
                 writes(program, written);
             }
             for (BoundStatement statement : statements) {
+                if (readsOnlyCursor(statement)) {
+                    continue;
+                }
                 Program program = program(planner, statement);
                 if (program == null || readsAny(program, written)) {
                     return false;
@@ -45,14 +48,30 @@ final class BlockIndependence {
         }
     }
 
-    /** The data statement's program; null for anything else (DDL, COPY, transaction control …). */
+    /**
+     * The data statement's program (a DECLARE's: its query); null for anything else (DDL, COPY,
+     * transaction control …).
+     */
     private static Program program(Planner planner, BoundStatement statement) {
         PlannedQuery query = (PlannedQuery) statement.query();
         if (query.plannedSoFar() instanceof PlannedStatement.TransactionControl) {
             return null;
         }
-        // A write with foreign-key steps reads (and may write) other tables too: not independent.
-        return query.planFor(planner) instanceof PlannedStatement.Query q && q.foreignKeys() == null ? q.program() : null;
+        return switch (query.planFor(planner)) {
+            // A write with foreign-key steps reads (and may write) other tables too: not independent.
+            case PlannedStatement.Query q -> q.foreignKeys() == null ? q.program() : null;
+            case PlannedStatement.DeclareCursor declare -> declare.query().program();
+            default -> null;
+        };
+    }
+
+    /**
+     * FETCH, MOVE and CLOSE read the rows their cursor took at DECLARE, never a table: the block's
+     * writes cannot change what they show (the DECLARE itself is replayed and checked at COMMIT).
+     */
+    private static boolean readsOnlyCursor(BoundStatement statement) {
+        PlannedStatement planned = ((PlannedQuery) statement.query()).plannedSoFar();
+        return planned instanceof PlannedStatement.FetchCursor || planned instanceof PlannedStatement.CloseCursor;
     }
 
     private static void writes(Program program, Set<Long> written) {

@@ -34,6 +34,18 @@ final class EngineConnection implements QueryEngine.Connection {
         return sequences;
     }
 
+    /** The cursors DECLARE opened and CLOSE, COMMIT or ROLLBACK has not closed yet. */
+    private final Cursors cursors = new Cursors();
+
+    Cursors cursors() {
+        return cursors;
+    }
+
+    @Override
+    public java.util.List<QueryEngine.ResultColumn> cursorColumns(String name) {
+        return cursors.columns(name);
+    }
+
     /** A savepoint: its name and how many statements of the block precede it. */
     record Savepoint(String name, int mark) {}
 
@@ -160,8 +172,12 @@ final class EngineConnection implements QueryEngine.Connection {
         }
     }
 
-    /** The block ended (COMMIT, ROLLBACK): nothing of it is kept. */
+    /**
+     * The block ended: nothing of it is kept. The cursors it declared go too, unless a COMMIT
+     * handed its WITH HOLD ones to the session first ({@link Cursors#commit()}).
+     */
     void endBlock(TransactionStatus next) {
+        cursors.rollback();
         implicitBlock = false;
         block = List.of();
         savepoints = List.of();
@@ -201,5 +217,6 @@ final class EngineConnection implements QueryEngine.Connection {
     @Override
     public void close() {
         endBlock(TransactionStatus.IDLE);
+        cursors.closeAll();
     }
 }

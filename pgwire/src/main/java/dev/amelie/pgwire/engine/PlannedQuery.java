@@ -48,7 +48,9 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     /** The plan valid for the current catalog, planning (again) if needed. */
     PlannedStatement planFor(Planner planner) {
         PlannedStatement current = planned;
-        if (current == null || current instanceof PlannedStatement.Query query && query.catalogVersion() != planner.catalogVersion()) {
+        if (current == null || current instanceof PlannedStatement.Query query && query.catalogVersion() != planner.catalogVersion()
+                || current instanceof PlannedStatement.DeclareCursor declare
+                && declare.query().catalogVersion() != planner.catalogVersion()) {
             if (simple) {
                 Planner.SimplePlan plan = planner.planSimple(text);
                 constants = plan.parameters();
@@ -98,7 +100,12 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
                 || planned instanceof PlannedStatement.CreateSchema || planned instanceof PlannedStatement.DropSchema
                 || planned instanceof PlannedStatement.CreateTableAs || planned instanceof PlannedStatement.RefreshMaterializedView
                 || planned instanceof PlannedStatement.DropMaterializedView || planned instanceof PlannedStatement.AddColumn
-                || planned instanceof PlannedStatement.AlterTable;
+                || planned instanceof PlannedStatement.AlterTable || planned instanceof PlannedStatement.DeclareCursor;
+    }
+
+    @Override
+    public String fetchCursor() {
+        return planned instanceof PlannedStatement.FetchCursor fetch && !fetch.move() ? fetch.name() : null;
     }
 
     @Override

@@ -69,6 +69,12 @@ final class StatementExecution {
     Result run(Transaction transaction, PlannedStatement planned, BoundStatement statement, SequenceDraws.Recorded draws) {
         return switch (planned) {
             case PlannedStatement.Query query -> query(query, foreignKeys.run(transaction, query, parameters(statement), draws));
+            case PlannedStatement.DeclareCursor declare -> {
+                // Every row of the query, which the cursor keeps: its fingerprint covers all the
+                // client may fetch, so a replay that sees other rows fails as any read would.
+                Result rows = query(declare.query(), transaction.run(declare.query().program(), parameters(statement), draws));
+                yield new Result("DECLARE CURSOR", rows.rows(), rows.columns(), List.of(), rows.fingerprint(), rows.draws());
+            }
             case PlannedStatement.CreateSequence create -> {
                 SequenceDef created = transaction.createSequence(new SequenceDef(create.schema(), create.name(),
                         create.increment(), create.minValue(), create.maxValue(), create.start(), create.cycle()), create.ifNotExists());

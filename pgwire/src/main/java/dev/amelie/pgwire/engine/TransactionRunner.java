@@ -41,6 +41,7 @@ final class TransactionRunner {
     private final Planner planner;
 
     private final StatementExecution execution;
+    private final CursorStatements cursorStatements;
 
     private final DurabilityCommands durability;
     private final ComputeCommands compute;
@@ -55,6 +56,7 @@ final class TransactionRunner {
         this.executor = executor;
         this.planner = planner;
         this.execution = new StatementExecution(planner);
+        this.cursorStatements = new CursorStatements(execution);
         this.durability = durability;
         this.compute = compute;
     }
@@ -249,6 +251,10 @@ final class TransactionRunner {
                         record(run, statement, compute.alter(alter));
                     }
                     case PlannedStatement.ShowCompute _ -> record(run, statement, compute.show());
+                    case PlannedStatement.DeclareCursor declare -> cursorStatements.declare(run.connection, run.transaction,
+                            run.shown, run.results, declare, statement, statements.size() > 1);
+                    case PlannedStatement.FetchCursor fetch -> run.results.add(cursorStatements.fetch(connection, fetch));
+                    case PlannedStatement.CloseCursor close -> run.results.add(cursorStatements.close(connection, close));
                     case PlannedStatement.Explain explain -> record(run, statement, explain(run, explain, statement));
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
@@ -282,6 +288,7 @@ final class TransactionRunner {
             connection.keepBlock(run.shown, run.savepoints);
             return finish(run, run.transaction.rollback(), null);
         }
+        connection.cursors().commit();
         if (connection.implicitBlock()) {
             connection.endBlock(TransactionStatus.IDLE);
         }
@@ -309,7 +316,12 @@ final class TransactionRunner {
                         return executor.allNodes();
                     }
                     case PlannedStatement.Query q -> nodes = nodes.union(executor.nodesFor(q.program(), query.parameters(statement.parameters())));
+                    case PlannedStatement.DeclareCursor declare ->
+                            nodes = nodes.union(executor.nodesFor(declare.query().program(), query.parameters(statement.parameters())));
                     case TransactionControl control -> {
+                    }
+                    case PlannedStatement.FetchCursor _, PlannedStatement.CloseCursor _ -> {
+                        // They read the rows the cursor holds, on no node.
                     }
                     default -> {
                         return executor.allNodes();
@@ -340,6 +352,7 @@ final class TransactionRunner {
                         ? List.of() : List.of(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
                 CompletableFuture<Void> commit = commit(run);
                 run.earlierCommits = run.earlierCommits.thenCombine(commit, (a, b) -> null);
+                connection.cursors().commit();
                 connection.endBlock(TransactionStatus.IDLE);
                 run.startNextTransaction();
                 run.results.add(new StatementResult("COMMIT", List.of(), null, notices));
@@ -380,6 +393,7 @@ final class TransactionRunner {
         int index = savepointIndex(run.savepoints, name);
         EngineConnection.Savepoint savepoint = run.savepoints.get(index);
         List<ShownStatement> kept = new ArrayList<>(statements.subList(0, savepoint.mark()));
+        run.connection.cursors().rollbackTo(savepoint.mark());
         run.savepoints.subList(index + 1, run.savepoints.size()).clear();
         List<EngineConnection.Savepoint> savepoints = new ArrayList<>(run.savepoints);
         run.transaction.rollback();
@@ -492,6 +506,9 @@ final class TransactionRunner {
         CompletableFuture<Void> undone = run.transaction.rollback();
         if (run.connection.status() == TransactionStatus.IN_BLOCK) {
             run.connection.failBlock(run.shown, run.savepoints);
+        } else if (run.connection.status() == TransactionStatus.IDLE) {
+            // The message's own transaction is undone, and with it the cursors it declared WITH HOLD.
+            run.connection.cursors().rollback();
         }
         return finish(run, undone, error);
     }

@@ -102,7 +102,8 @@ final class ExtendedQueryFlow {
     }
 
     void bind(Bind message) {
-        PreparedStatement statement = statement(message.statementName());
+        // A FETCH's portal describes its cursor's rows as the cursor is at Bind (pquery.c PortalStart).
+        PreparedStatement statement = withCursorColumns(statement(message.statementName()));
         String portalName = message.portalName();
         if (!portalName.isEmpty() && portals.containsKey(portalName)) {
             throw new SqlException(SqlState.DUPLICATE_CURSOR, "cursor \"" + portalName + "\" already exists");
@@ -149,7 +150,7 @@ final class ExtendedQueryFlow {
 
     void describe(Describe message) {
         if (message.kind() == STATEMENT) {
-            PreparedStatement statement = statement(message.name());
+            PreparedStatement statement = withCursorColumns(statement(message.name()));
             ParameterDescription.write(session.out().buffer(), statement.parameterTypes);
             describeRows(statement, null);
         } else if (message.kind() == PORTAL) {
@@ -200,6 +201,12 @@ final class ExtendedQueryFlow {
         if (portal.statement.query.changesCatalog()) {
             runBatch(() -> { });
         }
+    }
+
+    /** For a FETCH, the statement describing the rows of its cursor if it is open now; else the statement. */
+    private PreparedStatement withCursorColumns(PreparedStatement statement) {
+        String cursor = statement.query == null ? null : statement.query.fetchCursor();
+        return cursor == null ? statement : statement.describingCursor(session.engineConnection().cursorColumns(cursor));
     }
 
     /** True while Executes wait for the end of the batch. */

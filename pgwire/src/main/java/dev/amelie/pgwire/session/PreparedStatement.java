@@ -70,6 +70,25 @@ final class PreparedStatement {
         return new PreparedStatement(name, query, parameterTypes, names, types, typmods);
     }
 
+    /**
+     * The statement with the rows of a FETCH described: the columns of its cursor as it is now
+     * (null: no such cursor, and the statement stays as it is, describing no rows).
+     */
+    PreparedStatement describingCursor(List<ResultColumn> cursorColumns) {
+        if (cursorColumns == null) {
+            return this;
+        }
+        String[] names = new String[cursorColumns.size()];
+        PgType[] types = new PgType[names.length];
+        int[] typmods = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = cursorColumns.get(i).name();
+            types[i] = cursorColumns.get(i).wireType();
+            typmods[i] = cursorColumns.get(i).typmod();
+        }
+        return new PreparedStatement(name, query, parameterTypes, names, types, typmods);
+    }
+
     private static PgType[] nonNull(PgType[] declared) {
         PgType[] types = declared.clone();
         for (int i = 0; i < types.length; i++) {

@@ -138,6 +138,14 @@ public interface QueryEngine {
         default void continueMessage() {
         }
 
+        /**
+         * The columns FETCH from the named cursor returns, or null when no such cursor is open: the
+         * RowDescription of a FETCH portal (PostgreSQL describes it at Bind, pquery.c PortalStart).
+         */
+        default List<ResultColumn> cursorColumns(String name) {
+            return null;
+        }
+
         /** The sessions of the server as this one sees them, for pg_stat_activity and the backend functions. */
         default void attach(SessionSide sessions) {
         }
@@ -178,11 +186,17 @@ public interface QueryEngine {
         }
 
         /**
-         * True for DDL: later messages of an extended-protocol batch may need what it creates,
-         * so it runs when its Execute arrives rather than at the batch's Sync.
+         * True for DDL and DECLARE: later messages of an extended-protocol batch may need what it
+         * creates (a table, a cursor whose columns a FETCH's Bind describes), so it runs when its
+         * Execute arrives rather than at the batch's Sync.
          */
         default boolean changesCatalog() {
             return false;
+        }
+
+        /** For FETCH (not MOVE): the cursor it reads, whose columns are its rows' description. */
+        default String fetchCursor() {
+            return null;
         }
 
         /** Non-null for COPY: the session runs its data stream (CopyIn/CopyOut). */
@@ -241,9 +255,15 @@ public interface QueryEngine {
      * What one statement did: the CommandComplete tag and, for queries, its rows. {@code columns}
      * describes the rows when the statement was planned only as it ran (see {@link #parse});
      * null means "as the prepared query said". {@code notices} are NOTICE or WARNING messages to send
-     * before the CommandComplete (e.g. DROP TABLE IF EXISTS of a missing table).
+     * before the CommandComplete (e.g. DROP TABLE IF EXISTS of a missing table). {@code binary}:
+     * the rows go out in binary in the simple protocol (FETCH from a BINARY cursor).
      */
-    record StatementResult(String commandTag, List<Object[]> rows, List<ResultColumn> columns, List<Notice> notices) {
+    record StatementResult(String commandTag, List<Object[]> rows, List<ResultColumn> columns, List<Notice> notices,
+                           boolean binary) {
+        public StatementResult(String commandTag, List<Object[]> rows, List<ResultColumn> columns, List<Notice> notices) {
+            this(commandTag, rows, columns, notices, false);
+        }
+
         public StatementResult(String commandTag, List<Object[]> rows) {
             this(commandTag, rows, null, List.of());
         }

@@ -14,6 +14,7 @@ import dev.amelie.pgwire.session.QueryEngine.CopyInTarget;
 import dev.amelie.pgwire.session.QueryEngine.PreparedQuery;
 import dev.amelie.pgwire.session.QueryEngine.StatementResult;
 import dev.amelie.pgwire.session.QueryEngine.TransactionOutcome;
+import dev.amelie.pgwire.type.FormatCode;
 import dev.amelie.pgwire.type.PgType;
 import dev.amelie.pgwire.type.TypeCodec;
 import dev.amelie.planner.copy.CopyStatement;
@@ -230,10 +231,16 @@ final class SimpleQueryFlow {
         if (copy != null && !copy.from()) {
             writeCopyOut(copy, names, types, rows);
         } else {
-            if (names.length > 0) {
-                RowDescription.write(session.out().buffer(), names, types, typmods, null);
+            // A BINARY cursor's rows are binary in the simple protocol (sql-declare.html).
+            FormatCode[] formats = null;
+            if (result.binary()) {
+                formats = new FormatCode[names.length];
+                java.util.Arrays.fill(formats, FormatCode.BINARY);
             }
-            session.writeDataRows(rows, 0, rows.size(), types, typmods, null);
+            if (names.length > 0) {
+                RowDescription.write(session.out().buffer(), names, types, typmods, formats);
+            }
+            session.writeDataRows(rows, 0, rows.size(), types, typmods, formats);
         }
         CommandComplete.write(session.out().buffer(), result.commandTag());
     }
