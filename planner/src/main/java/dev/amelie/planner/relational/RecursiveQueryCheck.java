@@ -219,7 +219,7 @@ final class RecursiveQueryCheck {
                 throw new SqlException(SqlState.DATATYPE_MISMATCH, "recursive query \"" + name(item) + "\" column " + (i + 1)
                         + " has type " + declared.sqlName() + " in non-recursive term but type " + produced.sqlName() + " overall",
                         null, "Cast the output of the non-recursive term to the correct type.",
-                        at(seed.getParserPosition(), text), null);
+                        at(cast.operand(0).getParserPosition(), text), null);
             }
         }
     }
