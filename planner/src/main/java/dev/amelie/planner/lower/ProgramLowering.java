@@ -133,7 +133,7 @@ public final class ProgramLowering {
      */
     private static boolean combinesInputs(RelNode rel) {
         if (rel instanceof org.apache.calcite.rel.core.Join || rel instanceof org.apache.calcite.rel.core.SetOp
-                || rel instanceof org.apache.calcite.rel.core.Correlate) {
+                || rel instanceof org.apache.calcite.rel.core.Correlate || rel instanceof org.apache.calcite.rel.core.RepeatUnion) {
             return true;
         }
         for (RelNode input : rel.getInputs()) {
@@ -368,9 +368,12 @@ public final class ProgramLowering {
         return false;
     }
 
-    /** The table scans of the tree, those of its subqueries included. */
+    /**
+     * The table scans of the tree, those of its subqueries included; not the scans of a
+     * recursive query's working table, which the host holds (RecursiveUnionLowering).
+     */
     private static void collectScans(RelNode node, List<TableScan> scans) {
-        if (node instanceof TableScan scan) {
+        if (node instanceof TableScan scan && scan.getTable().unwrap(CalciteTable.class) != null) {
             scans.add(scan);
         }
         for (RexSubQuery subQuery : NestedQueries.of(node)) {

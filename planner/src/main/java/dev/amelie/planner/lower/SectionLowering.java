@@ -47,6 +47,8 @@ final class SectionLowering {
     private CodeBuilder.Label nextScanRow;
     private KeyLookup lookupKey;
     private int nextRowSet = 1;
+    /** The working tables of the recursive queries being lowered: a transient table's name → its row set. */
+    private final Map<List<String>, Integer> workingTables = new java.util.HashMap<>();
 
     SectionLowering(SectionKind kind, RelNode boundary, RelNode root, int[] occurrenceToParameter) {
         this(kind, boundary, root, occurrenceToParameter, Map.of());
@@ -130,6 +132,12 @@ final class SectionLowering {
         switch (rel) {
             case org.apache.calcite.rel.core.TableFunctionScan function -> SeriesLowering.lower(function, code, expressions, sink);
             case org.apache.calcite.rel.core.Window window -> WindowLowering.lower(window, this, code, sink);
+            case TableScan scan when workingTables.containsKey(scan.getTable().getQualifiedName()) ->
+                    scanRows(RowSourceKind.SCRATCH, workingTables.get(scan.getTable().getQualifiedName()),
+                            scan.getRowType().getFieldCount(), sink);
+            case org.apache.calcite.rel.core.RepeatUnion union -> new RecursiveUnionLowering(this).lower(union, sink);
+            // A recursive query's terms write its transient table: here, the working row set does.
+            case org.apache.calcite.rel.core.TableSpool spool -> produce(spool.getInput(), sink);
             case TableScan scan -> {
                 if (kind != SectionKind.PUSHDOWN) {
                     throw new IllegalStateException("table scan outside a pushdown section");
@@ -355,6 +363,32 @@ final class SectionLowering {
         return nextRowSet++;
     }
 
+    /**
+     * Lowers {@code body} with scans of the transient table {@code name} reading row set
+     * {@code rowSet}; a recursive query inside it of the same name reads its own.
+     */
+    void withWorkingTable(List<String> name, int rowSet, Runnable body) {
+        Integer outer = workingTables.put(name, rowSet);
+        try {
+            body.run();
+        } finally {
+            if (outer == null) {
+                workingTables.remove(name);
+            } else {
+                workingTables.put(name, outer);
+            }
+        }
+    }
+
+    /** Empties the scratch row sets from {@code first} on, but those a subquery keeps for every run. */
+    void clearRowSetsFrom(int first) {
+        for (int rowSet = first; rowSet < nextRowSet; rowSet++) {
+            if (subqueries == null || !subqueries.keeps(rowSet)) {
+                code.emit(Opcode.CLEAR, rowSet);
+            }
+        }
+    }
+
     /** The number the next fresh scratch row set will get. */
     int peekRowSet() {
         return nextRowSet;
@@ -398,6 +432,10 @@ final class SectionLowering {
             produce(sort.getInput(), sink);
             return;
         }
+        if (sort.getCollation().getFieldCollations().isEmpty()) {
+            limitAsRowsStream(sort, sink);
+            return;
+        }
         int rowSet = newRowSet();
         produce(sort.getInput(), row -> emit(row, rowSet));
         List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
@@ -410,6 +448,26 @@ final class SectionLowering {
             code.emit(Opcode.LIMIT, rowSet, offset, fetch);
         }
         scanRows(RowSourceKind.SCRATCH, rowSet, sort.getRowType().getFieldCount(), sink);
+    }
+
+    /**
+     * LIMIT / OFFSET without ORDER BY: rows are counted as they come and the input stops once the
+     * limit has them all, so a recursive query without end under it ends (StreamingLimit).
+     */
+    private void limitAsRowsStream(Sort sort, RowSink sink) {
+        int offset = sort.offset == null ? code.loadConstant(null) : expressions.lower(sort.offset, new int[0]);
+        int fetch = sort.fetch == null ? code.loadConstant(null) : expressions.lower(sort.fetch, new int[0]);
+        int state = code.newRegisters(4);
+        code.emit(Opcode.LIMIT_START, state, offset, fetch);
+        CodeBuilder.Label done = code.newLabel();
+        produce(sort.getInput(), row -> {
+            code.emitJump(Opcode.TAKE, state, 0, 0, 2, done);
+            CodeBuilder.Label skip = code.newLabel();
+            code.emitJump(Opcode.JUMP_FALSE, state + 3, 0, 0, 2, skip);
+            sink.accept(row);
+            code.place(skip);
+        });
+        code.place(done);
     }
 
     static String describe(RelNode rel) {

@@ -42,6 +42,11 @@ final class SubqueryLowering {
     /** Row sets filled once per section run, which re-runs of a correlated subquery must keep. */
     private final Set<Integer> keptRowSets = new HashSet<>();
 
+    /** Whether a subquery keeps this row set's rows for all its runs (an uncorrelated one's, filled once). */
+    boolean keeps(int rowSet) {
+        return keptRowSets.contains(rowSet);
+    }
+
     SubqueryLowering(SectionLowering section) {
         this.section = section;
         this.code = section.code();

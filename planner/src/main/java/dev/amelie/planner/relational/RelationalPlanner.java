@@ -243,9 +243,13 @@ public final class RelationalPlanner {
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SetOperationOrder.check(parsed, text);
-            SqlNode validated = validated(extended != null, validator, GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog, text), catalog)))))))))));
+            RecursiveQueryCheck.checkForm(parsed, text);
+            SqlNode rewrittenTree = GenerateSeries.aliasNamesTheColumn(
+                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog, text), catalog))))))))));
+            RecursiveQueryCheck.Seeds seeds = RecursiveQueryCheck.seeds(rewrittenTree);
+            SqlNode validated = validated(extended != null, validator, rewrittenTree);
             LiteralCoercionCheck.check(validated, validator, text);
+            RecursiveQueryCheck.checkTypes(validated, seeds, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(extended == null ? validator.getParameterRowType(validated)
                     : ParametersByIndex.rowType(validated, validator, typeFactory), rewritten, declared);

@@ -129,6 +129,18 @@ public final class Interpreter {
                 case BIT_AGG -> r[a] = bits(r[a], r[b], c);
                 case VARIANCE_RESULT -> r[a] = Variance.result(r[b], c);
                 case MULTISET -> MultisetOperations.apply(context.rowSet(a), context.rowSet(b), c);
+                case NEW_ROWS -> r[b] = RecursiveRows.keepNew(context.rowSet(a), r[b]);
+                case ITERATE -> {
+                    if (!RecursiveRows.nextTurn(context.rowSet(a), context.rowSet(b))) {
+                        pc = c;
+                    }
+                }
+                case LIMIT_START -> StreamingLimit.start(r, a, r[b], r[c]);
+                case TAKE -> {
+                    if (!StreamingLimit.take(r, a)) {
+                        pc = b;
+                    }
+                }
                 case WINDOW -> WindowEvaluator.apply(context.rowSet(a), (dev.amelie.vm.program.WindowSpec) constants[b]);
                 case LIMIT -> limit(context.rowSet(a), r[b], r[c]);
                 case HASH_BUILD -> context.buildHash(a, (int[]) constants[b]);
@@ -332,14 +344,8 @@ public final class Interpreter {
     }
 
     static void limit(List<Object[]> rows, Object offsetValue, Object countValue) {
-        long offset = offsetValue == null ? 0 : ((Number) offsetValue).longValue();
-        long count = countValue == null ? Long.MAX_VALUE : ((Number) countValue).longValue();
-        if (offset < 0) {
-            throw new SqlException(SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE, "OFFSET must not be negative");
-        }
-        if (count < 0) {
-            throw new SqlException(SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE, "LIMIT must not be negative");
-        }
+        long offset = StreamingLimit.offset(offsetValue);
+        long count = StreamingLimit.count(countValue);
         int from = (int) Math.min(offset, rows.size());
         int to = (int) Math.min(rows.size(), from + Math.min(count, Integer.MAX_VALUE));
         List<Object[]> kept = List.copyOf(rows.subList(from, to));

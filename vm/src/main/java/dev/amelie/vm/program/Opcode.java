@@ -139,6 +139,30 @@ LOOKUP,
     /** INTERSECT ALL (c = 0) or EXCEPT ALL (c = 1) of row sets a and b, into a. */
     MULTISET,
 
+    /**
+     * WITH RECURSIVE … UNION (without ALL): keep in row set a only the rows not seen before,
+     * each once; the rows seen so far live in register b (made when null), which takes them in.
+     */
+    NEW_ROWS,
+    /**
+     * The next turn of a recursive query: row set a (the working table) ← the rows of row set b
+     * (what the last turn produced), b emptied; jump to c when a is then empty (the recursion
+     * ends).
+     */
+    ITERATE,
+    /**
+     * A LIMIT over rows as they stream by (it can end a recursive query that would never end):
+     * validate offset r[b] and count r[c] as {@link #LIMIT} does, then registers a..a+3 ←
+     * rows seen (0), offset, offset + count, and whether to keep the current row.
+     */
+    LIMIT_START,
+    /**
+     * One row through the streaming LIMIT in registers a..a+3 (see {@link #LIMIT_START}): jump
+     * to b when the limit has all its rows; else count the row and set r[a+3] to whether it is
+     * past the offset.
+     */
+    TAKE,
+
     /** Evaluate the window functions of {@link WindowSpec} constants[b] over row set a, extending its rows. */
     WINDOW,
 
