@@ -23,18 +23,19 @@ import java.util.Set;
 final class BlockIndependence {
     private BlockIndependence() {}
 
-    static boolean holds(Planner planner, List<ShownStatement> block, List<BoundStatement> statements) {
+    static boolean holds(Planner planner, List<ShownStatement> block, List<BoundStatement> statements,
+                         java.time.ZoneId zone) {
         try {
             Set<Long> written = new HashSet<>();
             for (ShownStatement shown : block) {
-                Program program = program(planner, shown.statement());
+                Program program = program(planner, shown.statement(), shown.zone());
                 if (program == null) {
                     return false;
                 }
                 writes(program, written);
             }
             for (BoundStatement statement : statements) {
-                Program program = program(planner, statement);
+                Program program = program(planner, statement, zone);
                 if (program == null || readsAny(program, written)) {
                     return false;
                 }
@@ -46,12 +47,12 @@ final class BlockIndependence {
     }
 
     /** The data statement's program; null for anything else (DDL, COPY, transaction control …). */
-    private static Program program(Planner planner, BoundStatement statement) {
+    private static Program program(Planner planner, BoundStatement statement, java.time.ZoneId zone) {
         PlannedQuery query = (PlannedQuery) statement.query();
         if (query.plannedSoFar() instanceof PlannedStatement.TransactionControl) {
             return null;
         }
-        return query.planFor(planner) instanceof PlannedStatement.Query q ? q.program() : null;
+        return query.planFor(planner, zone) instanceof PlannedStatement.Query q ? q.program() : null;
     }
 
     private static void writes(Program program, Set<Long> written) {

@@ -12,13 +12,14 @@ import java.time.temporal.IsoFields;
 import java.util.Locale;
 
 /**
- * extract / date_part on date, timestamp and timestamptz (in the session zone, UTC), with
- * PostgreSQL 15's field names and results: numeric, exact to the microsecond (seconds, epoch).
+ * extract / date_part on date, timestamp and timestamptz (its fields as the session zone's
+ * clocks show them, its epoch the instant's), with PostgreSQL 15's field names and results:
+ * numeric, exact to the microsecond (seconds, epoch).
  */
 public final class DateTimeFields {
     private DateTimeFields() {}
 
-    public static BigDecimal extract(String field, Object value) {
+    public static BigDecimal extract(String field, Object value, java.time.ZoneId zone) {
         String unit = field.toLowerCase(Locale.ROOT).strip();
         if (value instanceof Interval interval) {
             return intervalField(unit, interval);
@@ -26,8 +27,26 @@ public final class DateTimeFields {
         if (value instanceof java.time.LocalTime time) {
             return timeField(unit, time);
         }
-        LocalDateTime t = local(value);
+        LocalDateTime t = local(value, zone);
         boolean date = value instanceof LocalDate;
+        if (value instanceof Instant instant) {
+            int offset = zone.getRules().getOffset(instant).getTotalSeconds();
+            switch (unit) {
+                case "timezone" -> {
+                    return BigDecimal.valueOf(offset);
+                }
+                case "timezone_hour" -> {
+                    return BigDecimal.valueOf(offset / 3600);
+                }
+                case "timezone_minute" -> {
+                    return BigDecimal.valueOf(offset / 60 % 60);
+                }
+                case "epoch" -> {
+                    return BigDecimal.valueOf(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000, 6);
+                }
+                default -> { }
+            }
+        }
         long micros = t.getNano() / 1000;
         return switch (unit) {
             case "year", "years" -> BigDecimal.valueOf(t.getYear());
@@ -107,11 +126,11 @@ public final class DateTimeFields {
         return BigDecimal.valueOf(value);
     }
 
-    private static LocalDateTime local(Object value) {
+    private static LocalDateTime local(Object value, java.time.ZoneId zone) {
         return switch (value) {
             case LocalDateTime t -> t;
             case LocalDate d -> d.atStartOfDay();
-            case Instant i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+            case Instant i -> LocalDateTime.ofInstant(i, zone);
             default -> throw new SqlException(SqlState.UNDEFINED_FUNCTION, "function date_part(unknown, " + Values.typeName(value) + ") does not exist");
         };
     }
