@@ -20,6 +20,10 @@ final class PostgresExtract extends SqlExtractFunction {
 
     private final boolean datePart;
 
+    /** PostgreSQL's fields that are no Calcite time frame: the zone's offset and the Julian day. */
+    private static final java.util.Set<String> POSTGRES_ONLY_FIELDS = java.util.Set.of("julian", "timezone",
+            "timezone_hour", "timezone_minute");
+
     private PostgresExtract(String name, boolean datePart) {
         super(name, datePart);
         this.datePart = datePart;
@@ -43,6 +47,14 @@ final class PostgresExtract extends SqlExtractFunction {
                 if (visited instanceof org.apache.calcite.sql.SqlBasicCall basic && basic.getOperator() instanceof SqlExtractFunction
                         && !(basic.getOperator() instanceof PostgresExtract)) {
                     basic.setOperator(basic.getOperator().getName().equalsIgnoreCase("DATE_PART") ? DATE_PART : EXTRACT);
+                }
+                if (visited instanceof org.apache.calcite.sql.SqlBasicCall basic && basic.getOperator() instanceof PostgresExtract
+                        && basic.operand(0) instanceof org.apache.calcite.sql.SqlIntervalQualifier qualifier
+                        && qualifier.timeFrameName != null
+                        && POSTGRES_ONLY_FIELDS.contains(qualifier.timeFrameName.toLowerCase(java.util.Locale.ROOT))) {
+                    // Fields Calcite has no time frame for go to the run time by name, as date_part's text does.
+                    basic.setOperand(0, org.apache.calcite.sql.SqlLiteral.createCharString(
+                            qualifier.timeFrameName.toLowerCase(java.util.Locale.ROOT), qualifier.getParserPosition()));
                 }
                 return visited;
             }

@@ -60,6 +60,7 @@ public final class DateTimeFields {
                     : BigDecimal.valueOf(t.getSecond() * 1_000_000L + micros, 3);
             case "microseconds", "microsecond", "us" -> date ? timeField(true, unit, 0)
                     : BigDecimal.valueOf(t.getSecond() * 1_000_000L + micros);
+            case "julian" -> julian(t, date, zone);
             case "dow" -> BigDecimal.valueOf(t.getDayOfWeek().getValue() % 7);
             case "isodow" -> BigDecimal.valueOf(t.getDayOfWeek().getValue());
             case "doy" -> BigDecimal.valueOf(t.getDayOfYear());
@@ -76,6 +77,21 @@ public final class DateTimeFields {
             default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
                     "unit \"" + unit + "\" not recognized for type " + typeName(value));
         };
+    }
+
+    /**
+     * The Julian day: the day number (2000-01-01 is 2451545) plus the fraction of the day gone,
+     * as numeric division gives it (a date: the whole day number).
+     */
+    private static BigDecimal julian(LocalDateTime t, boolean date, java.time.ZoneId zone) {
+        BigDecimal day = BigDecimal.valueOf(t.toLocalDate().toEpochDay() + 2_440_588L);
+        if (date) {
+            return day;
+        }
+        BigDecimal micros = BigDecimal.valueOf(t.toLocalTime().toNanoOfDay() / 1000);
+        BigDecimal fraction = (BigDecimal) Values.arithmetic('/', micros, BigDecimal.valueOf(Interval.MICROS_PER_DAY),
+                dev.amelie.vm.type.SqlType.NUMERIC, zone);
+        return day.add(fraction);
     }
 
     /** interval_part: fields of months, days and time as written, not normalized across them. */
