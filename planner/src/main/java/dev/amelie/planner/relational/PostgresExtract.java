@@ -32,10 +32,15 @@ final class PostgresExtract extends SqlExtractFunction {
     @Override
     public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
         SqlType ours = PostgresSqlType.of(binding.getOperandType(1));
-        if (ours == SqlType.TIME || ours == SqlType.INTERVAL) {
+        if (ours == SqlType.TIME || ours == SqlType.INTERVAL || isFieldByName(binding.operand(0))) {
             return true;
         }
         return super.checkOperandTypes(binding, throwOnFailure);
+    }
+
+    /** A field {@link #rewrite} gave by name: the run time knows it, and which types it takes. */
+    private static boolean isFieldByName(org.apache.calcite.sql.SqlNode field) {
+        return field instanceof org.apache.calcite.sql.SqlCharStringLiteral;
     }
 
     /** Calls of Calcite's extract and date_part become calls of these before validation. */
@@ -67,7 +72,7 @@ final class PostgresExtract extends SqlExtractFunction {
     public void validateCall(org.apache.calcite.sql.SqlCall call, org.apache.calcite.sql.validate.SqlValidator validator,
                              org.apache.calcite.sql.validate.SqlValidatorScope scope,
                              org.apache.calcite.sql.validate.SqlValidatorScope operandScope) {
-        if (PostgresSqlType.of(validator.deriveType(scope, call.operand(1))) != null) {
+        if (isFieldByName(call.operand(0)) || PostgresSqlType.of(validator.deriveType(scope, call.operand(1))) != null) {
             call.operand(1).validateExpr(validator, operandScope);
             return;
         }
@@ -78,6 +83,15 @@ final class PostgresExtract extends SqlExtractFunction {
     @Override
     public org.apache.calcite.sql.type.SqlOperandTypeChecker getOperandTypeChecker() {
         return org.apache.calcite.sql.type.OperandTypes.ANY_ANY;
+    }
+
+    /** Calcite reads a field given by name as one of its own units, and knows no timezone. */
+    @Override
+    public org.apache.calcite.sql.validate.SqlMonotonicity getMonotonicity(SqlOperatorBinding call) {
+        if (call instanceof SqlCallBinding binding && isFieldByName(binding.operand(0))) {
+            return org.apache.calcite.sql.validate.SqlMonotonicity.NOT_MONOTONIC;
+        }
+        return super.getMonotonicity(call);
     }
 
     @Override
