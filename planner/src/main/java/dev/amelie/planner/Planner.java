@@ -114,6 +114,14 @@ public final class Planner {
      * the statement is planned as written.
      */
     public SimplePlan planSimple(String sql) {
+        return planSimple(sql, dev.amelie.vm.value.TimeZoneSetting.DEFAULT.zone());
+    }
+
+    /**
+     * As {@link #planSimple(String)} for a session in this time zone: its timestamptz constants
+     * are read in it (the plan, shared by every session, holds none of them).
+     */
+    public SimplePlan planSimple(String sql, java.time.ZoneId zone) {
         LiteralNormalizer.Normalized normalized = isRelational(sql) ? LiteralNormalizer.normalize(sql) : null;
         if (normalized != null) {
             SqlType[] literalTypes = normalized.types();
@@ -121,7 +129,7 @@ public final class Planner {
             if (!notNormalizable.contains(key)) {
                 try {
                     PlannedStatement plan = cache.get(key, () -> planUncached(normalized.text(), literalTypes));
-                    Object[] values = ConstantValues.convert(normalized.constants(), plan.parameterTypes());
+                    Object[] values = ConstantValues.convert(normalized.constants(), plan.parameterTypes(), zone);
                     if (values != null) {
                         return new SimplePlan(plan, values);
                     }

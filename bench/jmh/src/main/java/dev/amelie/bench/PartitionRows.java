@@ -33,6 +33,11 @@ final class PartitionRows implements ExecutionContext {
     }
 
     @Override
+    public java.time.ZoneId timeZone() {
+        return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
     public Cursor open(RowSourceKind source, int rowSet) {
         return switch (source) {
             case PARTITION -> new ListCursor(rows);

@@ -96,13 +96,18 @@ public final class Executor {
      * {@link Transaction#run} will need.
      */
     public NodeSet nodesFor(Program program, Object[] parameters) {
+        return nodesFor(program, parameters, dev.amelie.vm.value.TimeZoneSetting.DEFAULT.zone());
+    }
+
+    /** As {@link #nodesFor(Program, Object[])} for a session in this time zone (a key may be a timestamptz read from text). */
+    public NodeSet nodesFor(Program program, Object[] parameters, java.time.ZoneId zone) {
         ComputeLayout routing = layout;
-        BitSet needed = idsFor(program, parameters, routing);
+        BitSet needed = idsFor(program, parameters, routing, zone);
         return needed == null ? NodeSet.all() : NodeSet.of(needed, routing);
     }
 
     /** null: every node. */
-    private BitSet idsFor(Program program, Object[] parameters, ComputeLayout routing) {
+    private BitSet idsFor(Program program, Object[] parameters, ComputeLayout routing, java.time.ZoneId zone) {
         if (!program.sources().isEmpty()) {
             if (program.routing() == Program.Routing.BY_ROW_KEY) {
                 return null; // where the source rows go is known only once they exist
@@ -112,7 +117,7 @@ public final class Executor {
             }
             BitSet needed = new BitSet();
             for (Program source : program.sources()) {
-                BitSet ofSource = idsFor(source, parameters, routing);
+                BitSet ofSource = idsFor(source, parameters, routing, zone);
                 if (ofSource == null) {
                     return null;
                 }
@@ -127,7 +132,7 @@ public final class Executor {
             return null; // a unique index is checked across every partition (see SecondaryIndex)
         }
         // Keys that need the transaction's fixed values were sent to every node above.
-        FixedValues fixed = FixedValues.NONE;
+        FixedValues fixed = FixedValues.beforeOrder(zone);
         BitSet needed = new BitSet();
         switch (program.routing()) {
             case NONE, HOST -> {

@@ -1,12 +1,15 @@
 package dev.amelie.compute.executor;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * What a statement must see the same on every run of it: the transaction's start time (now()),
- * the seed of its random numbers and the sequence values it drew. An interactive transaction's statements run again at
+ * the seed of its random numbers, the sequence values it drew and the session's TimeZone it
+ * first ran in (a replay at COMMIT shows and reads timestamptz as the client was shown, even
+ * after a later SET TIME ZONE). An interactive transaction's statements run again at
  * every later statement and at COMMIT, and the replay must show what the client saw; so the
  * time is fixed when the transaction starts and the seed when the statement first runs (the
  * statement's place in its transaction picks it), never drawn again.
@@ -15,9 +18,11 @@ import java.util.random.RandomGenerator;
  * that sections running at once on different nodes draw from independent sequences, and a
  * section draws the same numbers for the same rows in the same order.
  */
-record FixedValues(Instant time, long seed, SequenceDraws draws) {
-    /** For sections that use none of them (keys computed before the transaction runs). */
-    static final FixedValues NONE = new FixedValues(Instant.EPOCH, 0, null);
+record FixedValues(Instant time, long seed, SequenceDraws draws, ZoneId zone) {
+    /** For sections that use none but the zone (keys computed before the transaction runs). */
+    static FixedValues beforeOrder(ZoneId zone) {
+        return new FixedValues(Instant.EPOCH, 0, null, zone);
+    }
 
     RandomGenerator random(long salt) {
         return new SplittableRandom(section(salt));
@@ -29,13 +34,13 @@ record FixedValues(Instant time, long seed, SequenceDraws draws) {
     }
 
     /** The values of the statement at this place of a transaction whose seed is {@code transactionSeed}. */
-    static FixedValues ofStatement(Instant time, long transactionSeed, int statementIndex, SequenceDraws draws) {
-        return new FixedValues(time, mix(transactionSeed + statementIndex * 0x9E3779B97F4A7C15L), draws);
+    static FixedValues ofStatement(Instant time, long transactionSeed, int statementIndex, SequenceDraws draws, ZoneId zone) {
+        return new FixedValues(time, mix(transactionSeed + statementIndex * 0x9E3779B97F4A7C15L), draws, zone);
     }
 
     /** The values of a source statement feeding this one: the same time, other numbers, the same draws. */
     FixedValues forSource(int index) {
-        return new FixedValues(time, mix(seed + (index + 1) * 0xBF58476D1CE4E5B9L), draws);
+        return new FixedValues(time, mix(seed + (index + 1) * 0xBF58476D1CE4E5B9L), draws, zone);
     }
 
     /** SplitMix64's finalizer: nearby inputs give unrelated outputs. */

@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * What every section of a statement sees the same way, on the host or on a node: its
- * parameters, whether it was cancelled, and the values fixed for the statement (now(), its
- * random numbers and sequence draws, told apart per section by {@code salt}).
+ * parameters, whether it was cancelled, and the values fixed for the statement (now(), the
+ * session's time zone, its random numbers and sequence draws, told apart per section by {@code salt}).
  */
 abstract class SectionContext implements ExecutionContext {
     private final Object[] parameters;
@@ -38,6 +38,11 @@ abstract class SectionContext implements ExecutionContext {
     @Override
     public final Instant transactionTime() {
         return fixed.time();
+    }
+
+    @Override
+    public final java.time.ZoneId timeZone() {
+        return fixed.zone();
     }
 
     @Override

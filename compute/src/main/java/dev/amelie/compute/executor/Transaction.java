@@ -68,6 +68,8 @@ public final class Transaction {
     private ServerState server = ServerState.NONE;
     /** How many statements ran so far: a statement's place picks its random seed. */
     private int statementCount;
+    /** The session's TimeZone for the statements run from now on. */
+    private java.time.ZoneId zone = dev.amelie.vm.value.TimeZoneSetting.DEFAULT.zone();
 
     Transaction(Executor executor, NodeSet nodes, ComputeLayout installs) {
         this.executor = executor;
@@ -82,6 +84,14 @@ public final class Transaction {
     public void fixValues(Instant transactionTime, long transactionSeed) {
         this.time = DateTimeText.toMicros(transactionTime);
         this.seed = transactionSeed;
+    }
+
+    /**
+     * The session's TimeZone for the statements run from now on; a replay sets each statement's
+     * zone as it first ran, so it shows what the client was shown.
+     */
+    public void useTimeZone(java.time.ZoneId zone) {
+        this.zone = zone;
     }
 
     /** What system views and backend functions see: the session's server (pg_stat_activity, …). */
@@ -142,7 +152,7 @@ public final class Transaction {
         if (time == null) {
             fixValues(Instant.now(), ThreadLocalRandom.current().nextLong());
         }
-        return FixedValues.ofStatement(time, seed, statementCount++, draws);
+        return FixedValues.ofStatement(time, seed, statementCount++, draws, zone);
     }
 
     /**
@@ -157,7 +167,7 @@ public final class Transaction {
         if (time == null) {
             fixValues(Instant.now(), ThreadLocalRandom.current().nextLong());
         }
-        return run(program, parameters, false, FixedValues.ofStatement(time, seed, Math.max(0, statementCount - 1), null));
+        return run(program, parameters, false, FixedValues.ofStatement(time, seed, Math.max(0, statementCount - 1), null, zone));
     }
 
     /**

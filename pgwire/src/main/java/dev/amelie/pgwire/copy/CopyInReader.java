@@ -34,7 +34,16 @@ public final class CopyInReader {
     private boolean headerPending;
     private long rows;
 
+    /** A timestamptz without offset is read in the session's TimeZone. */
+    private final java.time.ZoneId zone;
+
     public CopyInReader(CopyOptions options, String relationName, List<String> columnNames, List<TypeCodec> codecs) {
+        this(options, relationName, columnNames, codecs, dev.amelie.vm.value.TimeZoneSetting.DEFAULT.zone());
+    }
+
+    public CopyInReader(CopyOptions options, String relationName, List<String> columnNames, List<TypeCodec> codecs,
+                        java.time.ZoneId zone) {
+        this.zone = zone;
         this.options = options;
         this.relationName = relationName;
         this.columnNames = List.copyOf(columnNames);
@@ -110,7 +119,7 @@ public final class CopyInReader {
                 continue;
             }
             try {
-                row[i] = codecs[i].readText(text);
+                row[i] = codecs[i].readText(text, zone);
             } catch (SqlException e) {
                 throw e.withContext(context() + ", column " + columnNames.get(i) + ": \"" + display(text) + "\"");
             }

@@ -25,7 +25,15 @@ public final class CopyOutWriter {
     private final byte[] nullBytes;
     private final ByteBuf scratch = Unpooled.buffer(64);
 
+    /** Timestamptz values are shown in the session's TimeZone. */
+    private final java.time.ZoneId zone;
+
     public CopyOutWriter(CopyOptions options, List<TypeCodec> codecs) {
+        this(options, codecs, dev.amelie.vm.value.TimeZoneSetting.DEFAULT.zone());
+    }
+
+    public CopyOutWriter(CopyOptions options, List<TypeCodec> codecs, java.time.ZoneId zone) {
+        this.zone = zone;
         this.options = options;
         this.codecs = codecs.toArray(TypeCodec[]::new);
         this.nullBytes = options.nullText().getBytes(StandardCharsets.UTF_8);
@@ -58,7 +66,7 @@ public final class CopyOutWriter {
                 continue;
             }
             scratch.clear();
-            codecs[i].writeText(scratch, value);
+            codecs[i].writeText(scratch, value, zone);
             writeField(out, codecs.length == 1);
         }
         out.writeByte('\n');

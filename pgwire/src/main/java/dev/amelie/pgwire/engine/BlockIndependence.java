@@ -23,11 +23,12 @@ import java.util.Set;
 final class BlockIndependence {
     private BlockIndependence() {}
 
-    static boolean holds(Planner planner, List<ShownStatement> block, List<BoundStatement> statements) {
+    static boolean holds(Planner planner, List<ShownStatement> block, List<BoundStatement> statements,
+                         java.time.ZoneId zone) {
         try {
             Set<Long> written = new HashSet<>();
             for (ShownStatement shown : block) {
-                Program program = program(planner, shown.statement());
+                Program program = program(planner, shown.statement(), shown.zone());
                 if (program == null) {
                     return false;
                 }
@@ -37,7 +38,7 @@ final class BlockIndependence {
                 if (readsOnlyCursor(statement)) {
                     continue;
                 }
-                Program program = program(planner, statement);
+                Program program = program(planner, statement, zone);
                 if (program == null || readsAny(program, written)) {
                     return false;
                 }
@@ -52,12 +53,12 @@ final class BlockIndependence {
      * The data statement's program (a DECLARE's: its query); null for anything else (DDL, COPY,
      * transaction control …).
      */
-    private static Program program(Planner planner, BoundStatement statement) {
+    private static Program program(Planner planner, BoundStatement statement, java.time.ZoneId zone) {
         PlannedQuery query = (PlannedQuery) statement.query();
         if (query.plannedSoFar() instanceof PlannedStatement.TransactionControl) {
             return null;
         }
-        return switch (query.planFor(planner)) {
+        return switch (query.planFor(planner, zone)) {
             // A write with foreign-key steps reads (and may write) other tables too: not independent.
             case PlannedStatement.Query q -> q.foreignKeys() == null ? q.program() : null;
             case PlannedStatement.DeclareCursor declare -> declare.query().program();

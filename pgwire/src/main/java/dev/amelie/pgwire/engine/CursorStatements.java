@@ -40,7 +40,7 @@ final class CursorStatements {
         StatementExecution.Result result = execution.run(transaction, declare, statement);
         connection.cursors().add(new Cursor(declare.name(), result.columns(), result.rows(), declare.scroll(),
                 declare.hold(), declare.binary(), shown.size()));
-        shown.add(new ShownStatement(statement, result.fingerprint(), result.draws()));
+        shown.add(new ShownStatement(statement, result.fingerprint(), result.draws(), connection.timeZone()));
         results.add(new StatementResult("DECLARE CURSOR", List.of()));
     }
 

@@ -25,7 +25,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class EngineConnection implements QueryEngine.Connection {
     /** A statement of the open block and the fingerprint of what the client saw it return. */
-    record ShownStatement(QueryEngine.BoundStatement statement, long fingerprint, SequenceDraws.Recorded draws) {}
+    /** {@code zone}: the session's TimeZone the statement ran in; its replays run in it too. */
+    record ShownStatement(QueryEngine.BoundStatement statement, long fingerprint, SequenceDraws.Recorded draws,
+                          java.time.ZoneId zone) {}
 
     /** The last nextval of each sequence in this session (currval). */
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();
@@ -90,6 +92,11 @@ final class EngineConnection implements QueryEngine.Connection {
     void startTransaction() {
         transactionTime = Instant.now();
         transactionSeed = ThreadLocalRandom.current().nextLong();
+    }
+
+    /** The session's TimeZone now: a statement runs in the zone it finds when its turn comes. */
+    java.time.ZoneId timeZone() {
+        return dev.amelie.vm.value.TimeZoneSetting.zoneOf(sessions.setting("TimeZone", true));
     }
 
     Instant transactionTime() {

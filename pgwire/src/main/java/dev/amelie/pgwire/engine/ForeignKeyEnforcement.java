@@ -342,7 +342,9 @@ final class ForeignKeyEnforcement {
         for (int i = 0; i < values.length; i++) {
             ColumnDef column = table.columns().get(columns[i]);
             try {
-                parameters[i] = Values.cast(values[i], column.type());
+                // Keys pair comparable types (int with bigint …); a timestamp key read as a
+                // timestamptz one would be read in UTC, not the session's zone.
+                parameters[i] = Values.cast(values[i], column.type(), java.time.ZoneOffset.UTC);
             } catch (SqlException doesNotFit) {
                 return null;
             }

@@ -45,14 +45,17 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
         return key;
     }
 
-    /** The plan valid for the current catalog, planning (again) if needed. */
-    PlannedStatement planFor(Planner planner) {
+    /**
+     * The plan valid for the current catalog, planning (again) if needed; a simple Query's
+     * timestamptz constants are read in {@code zone}, the session's TimeZone for the statement.
+     */
+    PlannedStatement planFor(Planner planner, java.time.ZoneId zone) {
         PlannedStatement current = planned;
         if (current == null || current instanceof PlannedStatement.Query query && query.catalogVersion() != planner.catalogVersion()
                 || current instanceof PlannedStatement.DeclareCursor declare
                 && declare.query().catalogVersion() != planner.catalogVersion()) {
             if (simple) {
-                Planner.SimplePlan plan = planner.planSimple(text);
+                Planner.SimplePlan plan = planner.planSimple(text, zone);
                 constants = plan.parameters();
                 current = plan.plan();
             } else {

@@ -75,6 +75,8 @@ final class TransactionRunner {
         /** Savepoints of the open block, as positions in {@link #shown}. */
         List<EngineConnection.Savepoint> savepoints;
         Transaction transaction;
+        /** The session's TimeZone of the statement running now. */
+        java.time.ZoneId zone;
         CompletableFuture<Void> earlierCommits = CompletableFuture.completedFuture(null);
 
         Run(EngineConnection connection, NodeSet nodes, boolean continues) {
@@ -145,13 +147,14 @@ final class TransactionRunner {
             return CompletableFuture.completedFuture(new TransactionOutcome(List.of(), thenFail));
         }
         boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements)
-                && !BlockIndependence.holds(planner, connection.block(), statements);
+                && !BlockIndependence.holds(planner, connection.block(), statements, connection.timeZone());
         boolean mayRestore = connection.status() == TransactionStatus.FAILED;
         if (connection.status() == TransactionStatus.IDLE) {
             connection.startTransaction();
         }
         boolean continues = connection.takeMessageContinues();
-        Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements), continues);
+        Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements,
+                connection.timeZone()), continues);
         try {
             return runMessage(run, statements, replay, thenFail);
         } catch (Throwable unexpected) {
@@ -209,14 +212,18 @@ final class TransactionRunner {
                 }
                 long statementStarted = System.nanoTime();
                 int resultsBefore = run.results.size();
-                PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner);
+                // The zone is fixed with the statement, as now() is: its replays read and show in it.
+                java.time.ZoneId zone = connection.timeZone();
+                run.transaction.useTimeZone(zone);
+                run.zone = zone;
+                PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner, zone);
                 switch (planned) {
                     case TransactionControl control -> control(run, control);
                     case PlannedStatement.Query query when statements.size() == 1
                             && connection.status() == TransactionStatus.IDLE && !run.continues -> {
                         // A lone autocommit query lets its nodes go before the host's merge.
                         StatementExecution.Result result = execution.runLast(run.transaction, query, statement);
-                        run.shown.add(new ShownStatement(statement, result.fingerprint(), result.draws()));
+                        run.shown.add(new ShownStatement(statement, result.fingerprint(), result.draws(), zone));
                         run.results.add(result.toStatementResult());
                     }
                     case PlannedStatement.Query _, PlannedStatement.CreateTable _, PlannedStatement.CreateView _,
@@ -300,24 +307,27 @@ final class TransactionRunner {
      * nodes run side by side. Anything that cannot be known before running (DDL, a statement that
      * does not plan) takes every node.
      */
-    private NodeSet nodesFor(List<ShownStatement> block, List<BoundStatement> statements) {
-        List<BoundStatement> all = new ArrayList<>(block.size() + statements.size());
-        block.forEach(shown -> all.add(shown.statement()));
-        all.addAll(statements);
+    private NodeSet nodesFor(List<ShownStatement> block, List<BoundStatement> statements, java.time.ZoneId zone) {
+        List<ShownStatement> all = new ArrayList<>(block.size() + statements.size());
+        all.addAll(block);
+        statements.forEach(statement -> all.add(new ShownStatement(statement, 0, null, zone)));
         NodeSet nodes = NodeSet.none();
-        for (BoundStatement statement : all) {
+        for (ShownStatement shown : all) {
+            BoundStatement statement = shown.statement();
             PlannedQuery query = (PlannedQuery) statement.query();
             try {
                 PlannedStatement planned = query.plannedSoFar() instanceof TransactionControl control
-                        ? control : query.planFor(planner);
+                        ? control : query.planFor(planner, shown.zone());
                 switch (planned) {
                     case PlannedStatement.Query q when q.foreignKeys() != null -> {
                         // Its checks and actions read and write other tables, wherever their rows are.
                         return executor.allNodes();
                     }
-                    case PlannedStatement.Query q -> nodes = nodes.union(executor.nodesFor(q.program(), query.parameters(statement.parameters())));
+                    case PlannedStatement.Query q -> nodes = nodes.union(executor.nodesFor(q.program(),
+                            query.parameters(statement.parameters()), shown.zone()));
                     case PlannedStatement.DeclareCursor declare ->
-                            nodes = nodes.union(executor.nodesFor(declare.query().program(), query.parameters(statement.parameters())));
+                            nodes = nodes.union(executor.nodesFor(declare.query().program(),
+                                    query.parameters(statement.parameters()), shown.zone()));
                     case TransactionControl control -> {
                     }
                     case PlannedStatement.FetchCursor _, PlannedStatement.CloseCursor _ -> {
@@ -446,12 +456,13 @@ final class TransactionRunner {
     }
 
     private long replay(Transaction transaction, ShownStatement shown) {
-        PlannedStatement planned = ((PlannedQuery) shown.statement().query()).planFor(planner);
+        transaction.useTimeZone(shown.zone());
+        PlannedStatement planned = ((PlannedQuery) shown.statement().query()).planFor(planner, shown.zone());
         return execution.run(transaction, planned, shown.statement(), shown.draws()).fingerprint();
     }
 
     private static void record(Run run, BoundStatement statement, StatementExecution.Result result) {
-        run.shown.add(new ShownStatement(statement, result.fingerprint(), result.draws()));
+        run.shown.add(new ShownStatement(statement, result.fingerprint(), result.draws(), run.zone));
         run.results.add(result.toStatementResult());
     }
 

@@ -18,6 +18,12 @@ public final class DataRow {
      * to n, as PostgreSQL stores it; {@code typmods} null: no column is char(n).
      */
     public static void write(ByteBuf out, Object[] row, PgType[] types, int[] typmods, FormatCode[] formats) {
+        write(out, row, types, typmods, formats, dev.amelie.vm.value.TimeZoneSetting.DEFAULT.zone());
+    }
+
+    /** As {@link #write(ByteBuf, Object[], PgType[], int[], FormatCode[])}, text in a session whose TimeZone is {@code zone}. */
+    public static void write(ByteBuf out, Object[] row, PgType[] types, int[] typmods, FormatCode[] formats,
+                             java.time.ZoneId zone) {
         int start = MessageFrame.begin(out, 'D');
         out.writeShort(types.length);
         for (int i = 0; i < types.length; i++) {
@@ -32,7 +38,7 @@ public final class DataRow {
             int lengthIndex = out.writerIndex();
             out.writeInt(0);
             if (formats == null || formats[i] == FormatCode.TEXT) {
-                types[i].codec().writeText(out, value);
+                types[i].codec().writeText(out, value, zone);
             } else {
                 types[i].codec().writeBinary(out, value);
             }

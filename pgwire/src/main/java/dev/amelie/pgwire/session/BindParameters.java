@@ -21,7 +21,8 @@ final class BindParameters {
     private BindParameters() {
     }
 
-    static Object[] decode(PgType[] types, short[] formats, byte[][] values) {
+    /** {@code zone}: the session's TimeZone, in which a timestamptz parameter's text without offset is read. */
+    static Object[] decode(PgType[] types, short[] formats, byte[][] values, java.time.ZoneId zone) {
         Object[] decoded = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
@@ -30,7 +31,7 @@ final class BindParameters {
             FormatCode format = formats.length == 0 ? FormatCode.TEXT
                     : FormatCode.of(formats.length == 1 ? formats[0] : formats[i]);
             decoded[i] = format == FormatCode.TEXT
-                    ? types[i].codec().readText(utf8(values[i]))
+                    ? types[i].codec().readText(utf8(values[i]), zone)
                     : readBinary(types[i], values[i], i + 1);
         }
         return decoded;

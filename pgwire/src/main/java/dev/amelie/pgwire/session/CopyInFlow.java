@@ -53,7 +53,7 @@ final class CopyInFlow {
             names.add(column.name());
             codecs.add(PgType.ofResult(column.type()).codec());
         }
-        this.reader = new CopyInReader(options, target.relationName(), names, codecs);
+        this.reader = new CopyInReader(options, target.relationName(), names, codecs, session.parameters().timeZone());
         this.rows = new ArrayList<>();
         this.onDone = onDone;
         this.onError = onError;

@@ -119,7 +119,7 @@ final class ExtendedQueryFlow {
                     + " parameters, but prepared statement \"" + statement.name + "\" requires "
                     + statement.parameterTypes.length);
         }
-        Object[] parameters = BindParameters.decode(statement.parameterTypes, formats, values);
+        Object[] parameters = BindParameters.decode(statement.parameterTypes, formats, values, session.parameters().timeZone());
         FormatCode[] resultFormats = resultFormats(message.resultFormats(), statement.columnNames.length);
         // A new unnamed portal silently replaces the old one.
         recordUndo(portals, portalName);

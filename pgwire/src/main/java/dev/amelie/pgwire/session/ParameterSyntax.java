@@ -1,5 +1,7 @@
 package dev.amelie.pgwire.session;
 
+import dev.amelie.vm.value.TimeZoneSetting;
+
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.value.TextInput;
@@ -168,15 +170,12 @@ interface ParameterSyntax {
         };
     }
 
-    /** TimeZone: an IANA zone name, in any case, shown with the zone's own spelling. */
+    /**
+     * TimeZone: an IANA zone name in any case (shown with the zone's own spelling), hours east
+     * of Greenwich, an interval, or a POSIX zone, as {@link TimeZoneSetting} reads them.
+     */
     static ParameterSyntax timeZone() {
-        return (name, value) -> {
-            String zone = ZoneNames.CANONICAL.get(value.strip().toLowerCase(Locale.ROOT));
-            if (zone == null) {
-                throw invalidValue(name, value, null);
-            }
-            return zone;
-        };
+        return (name, value) -> TimeZoneSetting.parse("TimeZone", value).shown();
     }
 
     private static SqlException invalidValue(String name, String value, String detail) {
@@ -184,19 +183,4 @@ interface ParameterSyntax {
                 "invalid value for parameter \"" + name + "\": \"" + value + "\"", detail, null, 0, null);
     }
 
-    /** Zone names by lower case, built once: the JDK's zone list is fixed for the process. */
-    final class ZoneNames {
-        static final Map<String, String> CANONICAL = new TreeMap<>();
-
-        static {
-            for (String id : ZoneId.getAvailableZoneIds()) {
-                CANONICAL.put(id.toLowerCase(Locale.ROOT), id);
-            }
-            CANONICAL.put("utc", "UTC");
-            CANONICAL.put("gmt", "GMT");
-        }
-
-        private ZoneNames() {
-        }
-    }
 }

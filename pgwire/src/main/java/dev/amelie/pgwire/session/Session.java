@@ -524,7 +524,7 @@ public final class Session extends ChannelInboundHandlerAdapter {
             ByteBuf buffer = out.buffer();
             int mark = buffer.writerIndex();
             try {
-                DataRow.write(buffer, rows.get(i), types, typmods, formats);
+                DataRow.write(buffer, rows.get(i), types, typmods, formats, parameters.timeZone());
             } catch (RuntimeException e) {
                 buffer.writerIndex(mark);
                 throw e;

@@ -147,6 +147,11 @@ public final class SessionParameters {
         };
     }
 
+    /** The zone of the TimeZone parameter now: timestamptz text is read and shown in it. */
+    public java.time.ZoneId timeZone() {
+        return dev.amelie.vm.value.TimeZoneSetting.zoneOf(get("TimeZone"));
+    }
+
     public String get(String name) {
         return values.get(key(name));
     }

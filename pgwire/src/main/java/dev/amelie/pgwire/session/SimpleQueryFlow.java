@@ -251,7 +251,7 @@ final class SimpleQueryFlow {
         for (PgType type : types) {
             codecs.add(type.codec());
         }
-        CopyOutWriter writer = new CopyOutWriter(copy.options(), codecs);
+        CopyOutWriter writer = new CopyOutWriter(copy.options(), codecs, session.parameters().timeZone());
         CopyResponse.writeCopyOut(session.out().buffer(), types.length);
         if (copy.options().header()) {
             writer.writeHeader(session.out().buffer(), List.of(names));

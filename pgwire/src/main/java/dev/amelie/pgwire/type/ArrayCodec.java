@@ -25,7 +25,12 @@ final class ArrayCodec implements TypeCodec {
 
     @Override
     public void writeText(ByteBuf out, Object value) {
-        ByteBufUtil.writeUtf8(out, ArrayText.format((SqlArray) value));
+        writeText(out, value, dev.amelie.vm.value.TimeZoneSetting.DEFAULT.zone());
+    }
+
+    @Override
+    public void writeText(ByteBuf out, Object value, java.time.ZoneId zone) {
+        ByteBufUtil.writeUtf8(out, ArrayText.format((SqlArray) value, zone));
     }
 
     @Override
@@ -57,7 +62,12 @@ final class ArrayCodec implements TypeCodec {
 
     @Override
     public Object readText(String text) {
-        return ArrayText.parse(text, elementType);
+        return readText(text, dev.amelie.vm.value.TimeZoneSetting.DEFAULT.zone());
+    }
+
+    @Override
+    public Object readText(String text, java.time.ZoneId zone) {
+        return ArrayText.parse(text, elementType, zone);
     }
 
     @Override

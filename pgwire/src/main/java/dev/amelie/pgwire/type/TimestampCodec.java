@@ -6,12 +6,14 @@ import io.netty.buffer.ByteBufUtil;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import dev.amelie.vm.value.TimeZoneSetting;
 
 /**
- * {@code timestamp} and {@code timestamptz}: ISO text (timestamptz in the session zone, UTC);
- * binary is microseconds from 2000-01-01 00:00 as int8 (timestamp_send), for timestamptz
- * counted in UTC.
+ * {@code timestamp} and {@code timestamptz}: ISO text (timestamptz as the session's TimeZone
+ * shows it, with its offset: {@code 2020-01-01 01:00:00+01}); binary is microseconds from
+ * 2000-01-01 00:00 as int8 (timestamp_send), for timestamptz counted in UTC whatever the session's zone.
  */
 final class TimestampCodec implements TypeCodec {
     static final TimestampCodec WITHOUT_ZONE = new TimestampCodec(false);
@@ -24,10 +26,16 @@ final class TimestampCodec implements TypeCodec {
         this.withZone = withZone;
     }
 
+    /** As a session in the default zone (UTC) sees it. */
     @Override
     public void writeText(ByteBuf out, Object value) {
+        writeText(out, value, TimeZoneSetting.DEFAULT.zone());
+    }
+
+    @Override
+    public void writeText(ByteBuf out, Object value, ZoneId zone) {
         ByteBufUtil.writeAscii(out, withZone
-                ? DateTimeText.formatTimestamptz((Instant) value)
+                ? DateTimeText.formatTimestamptz((Instant) value, zone)
                 : DateTimeText.formatTimestamp((LocalDateTime) value));
     }
 
@@ -38,9 +46,15 @@ final class TimestampCodec implements TypeCodec {
         out.writeLong(Math.addExact(Math.multiplyExact(seconds, 1_000_000L), instant.getNano() / 1000));
     }
 
+    /** As a session in the default zone (UTC) reads it. */
     @Override
     public Object readText(String text) {
-        return withZone ? DateTimeText.parseTimestamptz(text) : DateTimeText.parseTimestamp(text);
+        return readText(text, TimeZoneSetting.DEFAULT.zone());
+    }
+
+    @Override
+    public Object readText(String text, ZoneId zone) {
+        return withZone ? DateTimeText.parseTimestamptz(text, zone) : DateTimeText.parseTimestamp(text);
     }
 
     @Override

@@ -15,11 +15,24 @@ public interface TypeCodec {
     /** Appends the text form (the type's output function), UTF-8. */
     void writeText(ByteBuf out, Object value);
 
+    /**
+     * Appends the text form as a session whose TimeZone is {@code zone} sees it: only a
+     * timestamptz (and arrays of it) shows differently, in that zone.
+     */
+    default void writeText(ByteBuf out, Object value, java.time.ZoneId zone) {
+        writeText(out, value);
+    }
+
     /** Appends the binary form (the type's send function). */
     void writeBinary(ByteBuf out, Object value);
 
     /** Parses the text form (the type's input function). */
     Object readText(String text);
+
+    /** Parses the text form in a session whose TimeZone is {@code zone} (a timestamptz without offset is in it). */
+    default Object readText(String text, java.time.ZoneId zone) {
+        return readText(text);
+    }
 
     /**
      * Parses the binary form (the type's receive function) from all readable bytes of

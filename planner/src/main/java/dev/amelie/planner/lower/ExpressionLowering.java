@@ -559,10 +559,24 @@ final class ExpressionLowering {
      * leaves the literal as it was written, so it is converted here, as PostgreSQL converts an
      * unknown literal to its column's type.
      */
-    static Object literalValue(RexLiteral literal, org.apache.calcite.rel.type.RelDataType columnType) {
+    int valuesLiteral(RexLiteral literal, org.apache.calcite.rel.type.RelDataType columnType) {
         Object value = literalValue(literal);
         SqlType ours = dev.amelie.planner.catalog.PostgresSqlType.of(columnType);
-        return value == null || ours == null ? value : dev.amelie.vm.value.Values.cast(value, ours);
+        if (value == null || ours == null) {
+            return code.loadConstant(value);
+        }
+        if (readsInSessionZone(value, ours)) {
+            // Plans are shared by sessions in every time zone: the cast runs with the statement.
+            return castRegister(code.loadConstant(value), ours);
+        }
+        // Any other conversion means the same in every zone.
+        return code.loadConstant(dev.amelie.vm.value.Values.cast(value, ours, java.time.ZoneOffset.UTC));
+    }
+
+    /** Whether converting the value to the type reads or shows a timestamptz in the session's zone. */
+    private static boolean readsInSessionZone(Object value, SqlType target) {
+        SqlType element = target.isArray() ? target.element() : target;
+        return value instanceof java.time.Instant ? element != SqlType.TIMESTAMPTZ : element == SqlType.TIMESTAMPTZ;
     }
 
     static Object literalValue(RexLiteral literal) {
@@ -576,13 +590,14 @@ final class ExpressionLowering {
             case BIGINT -> literal.getValueAs(Long.class);
             case DECIMAL -> literal.getValueAs(BigDecimal.class);
             case FLOAT, DOUBLE -> literal.getValueAs(Double.class);
-            case REAL -> dev.amelie.vm.value.Values.cast(literal.getValueAs(BigDecimal.class), SqlType.REAL);
+            case REAL -> dev.amelie.vm.value.Values.cast(literal.getValueAs(BigDecimal.class), SqlType.REAL, java.time.ZoneOffset.UTC);
             case CHAR, VARCHAR -> literal.getValueAs(String.class);
             case DATE -> DateTimeText.parseDate(literal.getValueAs(DateString.class).toString());
             case TIME -> DateTimeText.parseTime(literal.getValueAs(org.apache.calcite.util.TimeString.class).toString());
             case TIMESTAMP -> DateTimeText.parseTimestamp(literal.getValueAs(TimestampString.class).toString());
+            // Calcite holds such a literal as the instant's time in UTC.
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ ->
-                    DateTimeText.parseTimestamptz(literal.getValueAs(TimestampString.class).toString());
+                    DateTimeText.parseTimestamptz(literal.getValueAs(TimestampString.class).toString(), java.time.ZoneOffset.UTC);
             default -> throw unsupported("literal of type " + literal.getType().getSqlTypeName().getName().toLowerCase(Locale.ROOT));
         };
     }

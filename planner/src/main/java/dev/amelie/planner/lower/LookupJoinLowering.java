@@ -55,7 +55,7 @@ final class LookupJoinLowering {
             return null;
         }
         JoinInfo info = join.analyzeCondition();
-        if (info.leftKeys.isEmpty()) {
+        if (info.leftKeys.isEmpty() || readsTransientTable(join)) {
             return null;
         }
         Match right = side(join, 1, info.rightKeys, info.leftKeys);
@@ -84,6 +84,22 @@ final class LookupJoinLowering {
             return 2;
         }
         return 1;
+    }
+
+    /**
+     * A recursive query's working table (a scan that is not one of our tables) lives on the host,
+     * in the loop that WITH RECURSIVE runs: a join reading it stays there.
+     */
+    private static boolean readsTransientTable(RelNode node) {
+        if (node instanceof TableScan scan && scan.getTable().unwrap(CalciteTable.class) == null) {
+            return true;
+        }
+        for (RelNode input : node.getInputs()) {
+            if (readsTransientTable(input)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Side {@code inner} as the looked-up table when its join keys cover its primary key. */

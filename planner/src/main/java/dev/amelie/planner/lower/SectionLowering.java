@@ -203,8 +203,7 @@ final class SectionLowering {
                 for (List<RexLiteral> tuple : values.getTuples()) {
                     int[] row = new int[tuple.size()];
                     for (int i = 0; i < row.length; i++) {
-                        row[i] = code.loadConstant(ExpressionLowering.literalValue(tuple.get(i),
-                                values.getRowType().getFieldList().get(i).getType()));
+                        row[i] = expressions.valuesLiteral(tuple.get(i), values.getRowType().getFieldList().get(i).getType());
                     }
                     sink.accept(row);
                 }

@@ -94,7 +94,8 @@ final class ConflictPlanning {
                 && org.apache.calcite.sql.type.SqlTypeName.CHAR_TYPES.contains(literal.getType().getSqlTypeName())
                 && type != dev.amelie.vm.type.SqlType.TEXT) {
             try {
-                dev.amelie.vm.value.Values.cast(literal.getValueAs(String.class), type);
+                // Only whether it reads: that does not depend on the zone.
+                dev.amelie.vm.value.Values.cast(literal.getValueAs(String.class), type, java.time.ZoneOffset.UTC);
             } catch (SqlException e) {
                 throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), position, e);
             }

@@ -46,7 +46,8 @@ final class LiteralCoercionCheck extends SqlBasicVisitor<Void> {
             }
             if (target.isNumeric() || target == SqlType.BOOLEAN || target.isDateTime()) {
                 try {
-                    Values.cast(literal.getValueAs(String.class), target);
+                    // Only whether it reads: that does not depend on the zone.
+                    Values.cast(literal.getValueAs(String.class), target, java.time.ZoneOffset.UTC);
                 } catch (SqlException e) {
                     throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), offsetOf(literal.getParserPosition()), e);
                 }
@@ -55,7 +56,7 @@ final class LiteralCoercionCheck extends SqlBasicVisitor<Void> {
         if ((call.getOperator() == UnconstrainedNumeric.NUMERIC || call.getOperator() == TypeModifierCasts.NUMERIC)
                 && call.operand(0) instanceof SqlCharStringLiteral literal) {
             try {
-                Values.cast(literal.getValueAs(String.class), SqlType.NUMERIC);
+                Values.cast(literal.getValueAs(String.class), SqlType.NUMERIC, java.time.ZoneOffset.UTC);
             } catch (SqlException e) {
                 throw new SqlException(e.state(), e.getMessage(), e.detail(), e.hint(), offsetOf(literal.getParserPosition()), e);
             }

@@ -129,7 +129,8 @@ public final class PostgresCasts {
     private static void checkLiteral(SqlNode operand, SqlType type) {
         if (operand instanceof org.apache.calcite.sql.SqlCharStringLiteral literal) {
             try {
-                dev.amelie.vm.value.Values.cast(literal.getValueAs(String.class), type);
+                // Only whether it reads: that does not depend on the zone.
+                dev.amelie.vm.value.Values.cast(literal.getValueAs(String.class), type, java.time.ZoneOffset.UTC);
             } catch (dev.amelie.vm.error.SqlException e) {
                 org.apache.calcite.sql.parser.SqlParserPos pos = literal.getParserPosition();
                 throw new org.apache.calcite.runtime.CalciteContextException(e.getMessage(), e, pos.getLineNum(),

@@ -20,6 +20,10 @@ final class PostgresExtract extends SqlExtractFunction {
 
     private final boolean datePart;
 
+    /** PostgreSQL's fields that are no Calcite time frame: the zone's offset and the Julian day. */
+    private static final java.util.Set<String> POSTGRES_ONLY_FIELDS = java.util.Set.of("julian", "timezone",
+            "timezone_hour", "timezone_minute");
+
     private PostgresExtract(String name, boolean datePart) {
         super(name, datePart);
         this.datePart = datePart;
@@ -28,10 +32,15 @@ final class PostgresExtract extends SqlExtractFunction {
     @Override
     public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
         SqlType ours = PostgresSqlType.of(binding.getOperandType(1));
-        if (ours == SqlType.TIME || ours == SqlType.INTERVAL) {
+        if (ours == SqlType.TIME || ours == SqlType.INTERVAL || isFieldByName(binding.operand(0))) {
             return true;
         }
         return super.checkOperandTypes(binding, throwOnFailure);
+    }
+
+    /** A field {@link #rewrite} gave by name: the run time knows it, and which types it takes. */
+    private static boolean isFieldByName(org.apache.calcite.sql.SqlNode field) {
+        return field instanceof org.apache.calcite.sql.SqlCharStringLiteral;
     }
 
     /** Calls of Calcite's extract and date_part become calls of these before validation. */
@@ -44,6 +53,14 @@ final class PostgresExtract extends SqlExtractFunction {
                         && !(basic.getOperator() instanceof PostgresExtract)) {
                     basic.setOperator(basic.getOperator().getName().equalsIgnoreCase("DATE_PART") ? DATE_PART : EXTRACT);
                 }
+                if (visited instanceof org.apache.calcite.sql.SqlBasicCall basic && basic.getOperator() instanceof PostgresExtract
+                        && basic.operand(0) instanceof org.apache.calcite.sql.SqlIntervalQualifier qualifier
+                        && qualifier.timeFrameName != null
+                        && POSTGRES_ONLY_FIELDS.contains(qualifier.timeFrameName.toLowerCase(java.util.Locale.ROOT))) {
+                    // Fields Calcite has no time frame for go to the run time by name, as date_part's text does.
+                    basic.setOperand(0, org.apache.calcite.sql.SqlLiteral.createCharString(
+                            qualifier.timeFrameName.toLowerCase(java.util.Locale.ROOT), qualifier.getParserPosition()));
+                }
                 return visited;
             }
         });
@@ -55,7 +72,7 @@ final class PostgresExtract extends SqlExtractFunction {
     public void validateCall(org.apache.calcite.sql.SqlCall call, org.apache.calcite.sql.validate.SqlValidator validator,
                              org.apache.calcite.sql.validate.SqlValidatorScope scope,
                              org.apache.calcite.sql.validate.SqlValidatorScope operandScope) {
-        if (PostgresSqlType.of(validator.deriveType(scope, call.operand(1))) != null) {
+        if (isFieldByName(call.operand(0)) || PostgresSqlType.of(validator.deriveType(scope, call.operand(1))) != null) {
             call.operand(1).validateExpr(validator, operandScope);
             return;
         }
@@ -66,6 +83,15 @@ final class PostgresExtract extends SqlExtractFunction {
     @Override
     public org.apache.calcite.sql.type.SqlOperandTypeChecker getOperandTypeChecker() {
         return org.apache.calcite.sql.type.OperandTypes.ANY_ANY;
+    }
+
+    /** Calcite reads a field given by name as one of its own units, and knows no timezone. */
+    @Override
+    public org.apache.calcite.sql.validate.SqlMonotonicity getMonotonicity(SqlOperatorBinding call) {
+        if (call instanceof SqlCallBinding binding && isFieldByName(binding.operand(0))) {
+            return org.apache.calcite.sql.validate.SqlMonotonicity.NOT_MONOTONIC;
+        }
+        return super.getMonotonicity(call);
     }
 
     @Override

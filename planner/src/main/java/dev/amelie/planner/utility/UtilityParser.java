@@ -140,6 +140,16 @@ public final class UtilityParser {
             in.expectEnd();
             return new PlannedStatement.SetParameter(name, null, local);
         }
+        if (name.equals("timezone") && in.acceptWord("interval")) {
+            // SET TIME ZONE INTERVAL '+02:00' HOUR TO MINUTE: the interval's text decides; the
+            // qualifier only restates the fields such a zone may have (TimeZoneSetting reads it).
+            String interval = "INTERVAL '" + in.next().text() + "'";
+            while (in.acceptWord("hour") || in.acceptWord("to") || in.acceptWord("minute") || in.acceptWord("second")) {
+                // skipped
+            }
+            in.expectEnd();
+            return new PlannedStatement.SetParameter(name, interval, local);
+        }
         StringJoiner value = new StringJoiner(", ");
         do {
             value.add(valueText(in));

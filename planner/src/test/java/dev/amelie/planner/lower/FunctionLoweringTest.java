@@ -95,7 +95,7 @@ class FunctionLoweringTest {
 
     private String rows(String sql) {
         return runner.run(query(sql).program()).stream()
-                .map(row -> Stream.of(row).map(v -> v == null ? "null" : Values.toText(v)).collect(Collectors.joining(" | ")))
+                .map(row -> Stream.of(row).map(v -> v == null ? "null" : Values.toText(v, java.time.ZoneOffset.UTC)).collect(Collectors.joining(" | ")))
                 .collect(Collectors.joining(" || "));
     }
 

@@ -67,6 +67,11 @@ final class ProgramRunner {
         }
 
         @Override
+        public java.time.ZoneId timeZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
         public Cursor open(RowSourceKind source, int rowSet) {
             return switch (source) {
                 case PARTITION -> new ListCursor(partition);

@@ -3,6 +3,7 @@ package dev.amelie.vm.exec;
 import dev.amelie.vm.program.RowSourceKind;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -30,6 +31,12 @@ public interface ExecutionContext {
     default Instant transactionTime() {
         throw new UnsupportedOperationException("no transaction time in this context");
     }
+
+    /**
+     * The session's TimeZone as the statement first ran with it: a timestamptz is shown, read
+     * and split into fields in it. Fixed per statement, as now() is, so a replay computes the same.
+     */
+    ZoneId timeZone();
 
     /** random(): this section's numbers, the same on every run of the statement over the same rows. */
     default RandomGenerator random() {

@@ -35,6 +35,7 @@ public final class Interpreter {
         Object[] constants = section.constants();
         Object[] r = new Object[section.registers()];
         Cursor[] cursors = new Cursor[section.cursors()];
+        java.time.ZoneId zone = context.timeZone();
         int pc = 0;
         while (true) {
             int at = pc * 4;
@@ -63,13 +64,13 @@ public final class Interpreter {
                     }
                 }
                 case COLUMN -> r[a] = cursors[b].row()[c];
-                case ADD -> r[a] = arithmetic('+', r[b], r[c], word);
-                case SUBTRACT -> r[a] = arithmetic('-', r[b], r[c], word);
-                case MULTIPLY -> r[a] = arithmetic('*', r[b], r[c], word);
-                case DIVIDE -> r[a] = arithmetic('/', r[b], r[c], word);
-                case MODULO -> r[a] = arithmetic('%', r[b], r[c], word);
+                case ADD -> r[a] = arithmetic('+', r[b], r[c], word, zone);
+                case SUBTRACT -> r[a] = arithmetic('-', r[b], r[c], word, zone);
+                case MULTIPLY -> r[a] = arithmetic('*', r[b], r[c], word, zone);
+                case DIVIDE -> r[a] = arithmetic('/', r[b], r[c], word, zone);
+                case MODULO -> r[a] = arithmetic('%', r[b], r[c], word, zone);
                 case NEGATE -> r[a] = r[b] == null ? null : Values.negate(r[b]);
-                case CONCAT -> r[a] = r[b] == null || r[c] == null ? null : Values.concat(r[b], r[c]);
+                case CONCAT -> r[a] = r[b] == null || r[c] == null ? null : Values.concat(r[b], r[c], zone);
                 case EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) == 0;
                 case NOT_EQUAL -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) != 0;
                 case LESS -> r[a] = r[b] == null || r[c] == null ? null : Values.compare(r[b], r[c]) < 0;
@@ -84,7 +85,7 @@ public final class Interpreter {
                 case IS_NOT_NULL -> r[a] = r[b] != null;
                 case IS_TRUE -> r[a] = Boolean.TRUE.equals(r[b]);
                 case IS_FALSE -> r[a] = Boolean.FALSE.equals(r[b]);
-                case CAST -> r[a] = r[b] == null ? null : Values.cast(r[b], TYPES[c]);
+                case CAST -> r[a] = r[b] == null ? null : Values.cast(r[b], TYPES[c], zone);
                 case CALL -> r[a] = switch (Function.of(b >>> 8)) {
                     case NOW -> context.transactionTime();
                     case RANDOM -> context.random().nextDouble();
@@ -105,7 +106,7 @@ public final class Interpreter {
                     case PG_TERMINATE_BACKEND -> r[c] == null ? null : context.server().signal(((Number) r[c]).intValue(), true);
                     case SETVAL -> r[c] == null || r[c + 1] == null ? null : context.setval(Values.toText(r[c]),
                             ((Number) r[c + 1]).longValue(), (b & 0xff) < 3 || r[c + 2] == null || (Boolean) r[c + 2]);
-                    case Function function -> call(function, r, c, b & 0xff);
+                    case Function function -> call(function, r, c, b & 0xff, zone);
                 };
                 case JUMP -> {
                     if (a < pc && context.cancelled()) { // a loop's turn: the place to stop
@@ -141,7 +142,7 @@ public final class Interpreter {
                         pc = b;
                     }
                 }
-                case WINDOW -> WindowEvaluator.apply(context.rowSet(a), (dev.amelie.vm.program.WindowSpec) constants[b]);
+                case WINDOW -> WindowEvaluator.apply(context.rowSet(a), (dev.amelie.vm.program.WindowSpec) constants[b], zone);
                 case LIMIT -> limit(context.rowSet(a), r[b], r[c]);
                 case HASH_BUILD -> context.buildHash(a, (int[]) constants[b]);
                 case HASH_PROBE -> {
@@ -172,8 +173,8 @@ public final class Interpreter {
                 }
                 case STRING_AGG -> {
                     if (r[b] != null) {
-                        String value = Values.toText(r[b]);
-                        r[a] = r[a] == null ? value : r[a] + (r[c] == null ? "" : Values.toText(r[c])) + value;
+                        String value = Values.toText(r[b], zone);
+                        r[a] = r[a] == null ? value : r[a] + (r[c] == null ? "" : Values.toText(r[c], zone)) + value;
                     }
                 }
                 case COLLECT -> {
@@ -231,11 +232,11 @@ public final class Interpreter {
         return new java.util.UUID(high, low);
     }
 
-    private static Object arithmetic(char op, Object x, Object y, int word) {
+    private static Object arithmetic(char op, Object x, Object y, int word, java.time.ZoneId zone) {
         if (x == null || y == null) {
             return null;
         }
-        return Values.arithmetic(op, x, y, TYPES[word >>> 16]);
+        return Values.arithmetic(op, x, y, TYPES[word >>> 16], zone);
     }
 
     /**
@@ -248,7 +249,8 @@ public final class Interpreter {
             case Integer i when value instanceof Number n && Values.isIntegral(n) -> addExactOrWiden(i, n.longValue());
             case Short s when value instanceof Number n && Values.isIntegral(n) -> addExactOrWiden(s, n.longValue());
             case Double d -> d + ((Number) value).doubleValue();
-            default -> Values.arithmetic('+', accumulator, value, SqlType.NUMERIC);
+            // Sums add numbers and intervals, nothing whose meaning depends on a zone.
+            default -> Values.arithmetic('+', accumulator, value, SqlType.NUMERIC, java.time.ZoneOffset.UTC);
         };
     }
 
@@ -292,9 +294,9 @@ public final class Interpreter {
         return x == null || y == null ? null : false;
     }
 
-    private static Object call(Function function, Object[] r, int first, int count) {
+    private static Object call(Function function, Object[] r, int first, int count, java.time.ZoneId zone) {
         if (function.area() != Function.Area.CORE) {
-            return ScalarFunctions.call(function, r, first, count);
+            return ScalarFunctions.call(function, r, first, count, zone);
         }
         if (function == Function.COALESCE) {
             for (int i = first; i < first + count; i++) {
@@ -316,7 +318,7 @@ public final class Interpreter {
                 case Number n when Values.compare(n, 0) >= 0 -> n;
                 default -> Values.negate(arg);
             };
-            case EXTRACT -> r[first + 1] == null ? null : DateTimeFields.extract(Values.toText(arg), r[first + 1]);
+            case EXTRACT -> r[first + 1] == null ? null : DateTimeFields.extract(Values.toText(arg), r[first + 1], zone);
             default -> throw new IllegalStateException(function.name());
         };
     }

@@ -21,7 +21,7 @@ import java.util.List;
 final class WindowEvaluator {
     private WindowEvaluator() {}
 
-    static void apply(List<Object[]> rows, WindowSpec spec) {
+    static void apply(List<Object[]> rows, WindowSpec spec, java.time.ZoneId zone) {
         SortKey[] sortKeys = new SortKey[spec.partition().length + spec.order().length];
         for (int i = 0; i < spec.partition().length; i++) {
             sortKeys[i] = new SortKey(spec.partition()[i], false, false);
@@ -39,7 +39,7 @@ final class WindowEvaluator {
             List<Object[]> partition = rows.subList(start, end);
             Object[][] values = new Object[spec.calls().size()][];
             for (int c = 0; c < values.length; c++) {
-                values[c] = evaluate(partition, spec.calls().get(c), spec.order());
+                values[c] = evaluate(partition, spec.calls().get(c), spec.order(), zone);
             }
             for (int i = 0; i < partition.size(); i++) {
                 Object[] row = Arrays.copyOf(partition.get(i), width + values.length);
@@ -65,7 +65,7 @@ final class WindowEvaluator {
         return true;
     }
 
-    private static Object[] evaluate(List<Object[]> partition, WindowSpec.Call call, SortKey[] order) {
+    private static Object[] evaluate(List<Object[]> partition, WindowSpec.Call call, SortKey[] order, java.time.ZoneId zone) {
         int n = partition.size();
         Object[] out = new Object[n];
         int[] orderColumns = new int[order.length];
@@ -103,7 +103,7 @@ final class WindowEvaluator {
                     yield aggregate(call, partition, Math.max(0, from), Math.min(n - 1, to));
                 }
             };
-            out[i] = value == null || call.type() == null ? value : Values.cast(value, call.type());
+            out[i] = value == null || call.type() == null ? value : Values.cast(value, call.type(), zone);
         }
         return out;
     }

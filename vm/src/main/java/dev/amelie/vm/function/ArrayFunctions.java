@@ -14,7 +14,7 @@ import java.util.List;
 final class ArrayFunctions {
     private ArrayFunctions() {}
 
-    static Object call(Function function, Object[] r, int first, int count) {
+    static Object call(Function function, Object[] r, int first, int count, java.time.ZoneId zone) {
         return switch (function) {
             case ARRAY_BUILD -> new SqlArray(Arrays.copyOfRange(r, first, first + count));
             case ARRAY_FROM_LIST -> r[first] == null ? null : new SqlArray(((List<?>) r[first]).toArray());
@@ -26,7 +26,7 @@ final class ArrayFunctions {
             case ARRAY_LOWER -> dimension(r, first) && array(r[first]).length() > 0 ? 1 : null;
             case CARDINALITY -> array(r[first]).length();
             case ARRAY_TO_STRING -> arrayToString(array(r[first]), Values.toText(r[first + 1]),
-                    count > 2 ? Values.toText(r[first + 2]) : null);
+                    count > 2 ? Values.toText(r[first + 2]) : null, zone);
             case STRING_TO_ARRAY -> r[first] == null ? null : stringToArray(Values.toText(r[first]), r[first + 1] == null ? null : Values.toText(r[first + 1]),
                     count > 2 && r[first + 2] != null ? Values.toText(r[first + 2]) : null);
             case ARRAY_APPEND -> r[first] == null ? new SqlArray(new Object[] {r[first + 1]})
@@ -66,7 +66,7 @@ final class ArrayFunctions {
         return ((Number) r[first + 1]).intValue() == 1;
     }
 
-    private static String arrayToString(SqlArray array, String separator, String nullText) {
+    private static String arrayToString(SqlArray array, String separator, String nullText, java.time.ZoneId zone) {
         StringBuilder out = new StringBuilder();
         boolean any = false;
         for (Object element : array.elements()) {
@@ -76,7 +76,7 @@ final class ArrayFunctions {
             if (any) {
                 out.append(separator);
             }
-            out.append(element == null ? nullText : element instanceof Boolean b ? (b ? "t" : "f") : Values.toText(element));
+            out.append(element == null ? nullText : element instanceof Boolean b ? (b ? "t" : "f") : Values.toText(element, zone));
             any = true;
         }
         return out.toString();

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
@@ -18,7 +19,7 @@ import java.util.Locale;
  * 9.26): the template patterns, the FM (no padding) and TH/th (ordinal suffix) modifiers,
  * double-quoted literal text and backslash escapes; anything else is copied. Names are English
  * (PostgreSQL's without TM), upper, capitalized or lower case as the pattern is written.
- * timestamptz is shown in UTC, the one session time zone there is. An interval's fields are
+ * timestamptz is shown in the session's zone (TZ its abbreviation, OF/TZH/TZM its offset then). An interval's fields are
  * {@link IntervalFormat}'s.
  */
 final class DateTimeFormat {
@@ -41,11 +42,11 @@ final class DateTimeFormat {
         String field(String pattern, boolean fill);
     }
 
-    static String format(Object value, String format) {
+    static String format(Object value, String format, ZoneId zone) {
         Fields fields = switch (value) {
-            case LocalDateTime t -> (pattern, fill) -> field(pattern, t, false, fill);
-            case Instant i -> (pattern, fill) -> field(pattern, LocalDateTime.ofInstant(i, ZoneOffset.UTC), true, fill);
-            case LocalDate d -> (pattern, fill) -> field(pattern, d.atStartOfDay(), false, fill);
+            case LocalDateTime t -> (pattern, fill) -> field(pattern, t, null, zone, fill);
+            case Instant i -> (pattern, fill) -> field(pattern, LocalDateTime.ofInstant(i, zone), i, zone, fill);
+            case LocalDate d -> (pattern, fill) -> field(pattern, d.atStartOfDay(), null, zone, fill);
             case Interval interval -> (pattern, fill) -> IntervalFormat.field(pattern, interval, fill);
             default -> throw new IllegalArgumentException("to_char of " + value.getClass().getSimpleName());
         };
@@ -107,7 +108,9 @@ final class DateTimeFormat {
         return null;
     }
 
-    private static String field(String pattern, LocalDateTime t, boolean withZone, boolean fill) {
+    /** {@code instant}: the timestamptz being shown, null for a value without a zone. */
+    private static String field(String pattern, LocalDateTime t, Instant instant, ZoneId zone, boolean fill) {
+        int offset = instant == null ? 0 : zone.getRules().getOffset(instant).getTotalSeconds();
         int hour12 = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
         boolean pm = t.getHour() >= 12;
         int year = t.getYear();
@@ -158,12 +161,34 @@ final class DateTimeFormat {
                 String padded = fill ? roman : String.format("%-4s", roman);
                 yield pattern.equals("rm") ? padded.toLowerCase(Locale.ROOT) : padded;
             }
-            case "TZ" -> withZone ? cased("UTC", pattern) : "";
-            // The zone's offset from UTC: +00 in the one session zone, for a timestamp without zone too.
-            case "OF", "TZH" -> "+00";
-            case "TZM" -> "00";
+            case "TZ" -> instant == null ? "" : cased(abbreviation(instant, zone), pattern);
+            // The zone's offset from UTC then (+00 for a timestamp without zone); OF shows minutes only when there are some.
+            case "OF" -> (offset < 0 ? "-" : "+") + number(Math.abs(offset) / 3600, 2, false)
+                    + (Math.abs(offset) / 60 % 60 == 0 ? "" : ":" + number(Math.abs(offset) / 60 % 60, 2, false));
+            case "TZH" -> (offset < 0 ? "-" : "+") + number(Math.abs(offset) / 3600, 2, false);
+            case "TZM" -> number(Math.abs(offset) / 60 % 60, 2, false);
             default -> throw new IllegalStateException("pattern " + pattern);
         };
+    }
+
+    /**
+     * The zone's abbreviation at the instant (CET, CEST, IST); a fixed offset has none and shows
+     * as its offset ({@code +05}), UTC as UTC.
+     */
+    private static String abbreviation(Instant instant, ZoneId zone) {
+        if (zone instanceof ZoneOffset offset) {
+            if (offset.getTotalSeconds() == 0) {
+                return "UTC";
+            }
+            StringBuilder out = new StringBuilder();
+            dev.amelie.vm.value.ZonedTimes.appendOffset(out, offset.getTotalSeconds());
+            return out.toString();
+        }
+        String id = zone.getId();
+        if (id.equals("UTC") || id.equals("Etc/UTC") || id.equals("Etc/UCT") || id.equals("UCT") || id.equals("Zulu")) {
+            return "UTC";
+        }
+        return java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).withZone(zone).format(instant);
     }
 
     private static String number(int value, int width, boolean fill) {

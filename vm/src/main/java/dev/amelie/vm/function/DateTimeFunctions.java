@@ -13,6 +13,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -20,18 +21,21 @@ import java.util.Locale;
 
 /**
  * PostgreSQL's date and time functions (timestamp.c, date.c): date_trunc, age, to_timestamp,
- * make_date, make_timestamp, justify_*, timezone. The session zone is UTC, so timestamptz behaves as
- * timestamp here.
+ * make_date, make_timestamp, justify_*, timezone. A timestamptz is truncated and compared field by
+ * field as the session zone's clocks show it.
  */
 final class DateTimeFunctions {
     private DateTimeFunctions() {}
 
-    static Object call(Function function, Object[] r, int first, int count) {
+    static Object call(Function function, Object[] r, int first, int count, ZoneId zone) {
         return switch (function) {
             case DATE_TRUNC -> count > 2
-                    ? dateTruncIn(Values.toText(r[first]).toLowerCase(Locale.ROOT).strip(), (Instant) r[first + 1], Values.toText(r[first + 2]))
+                    ? dateTruncIn(Values.toText(r[first]).toLowerCase(Locale.ROOT).strip(), (Instant) r[first + 1],
+                            TimeZones.zone(Values.toText(r[first + 2])))
+                    : r[first + 1] instanceof Instant instant
+                    ? dateTruncIn(Values.toText(r[first]).toLowerCase(Locale.ROOT).strip(), instant, zone)
                     : dateTrunc(Values.toText(r[first]).toLowerCase(Locale.ROOT).strip(), r[first + 1]);
-            case AGE -> age(local(r[first]), local(r[first + 1]));
+            case AGE -> age(local(r[first], zone), local(r[first + 1], zone));
             case TO_TIMESTAMP -> toTimestamp(((Number) r[first]).doubleValue());
             case MAKE_DATE -> makeDate(integer(r[first]), integer(r[first + 1]), integer(r[first + 2]));
             case MAKE_TIMESTAMP -> makeDate(integer(r[first]), integer(r[first + 1]), integer(r[first + 2]))
@@ -49,17 +53,18 @@ final class DateTimeFunctions {
     /** timestamp to timestamptz in the zone, or timestamptz to the zone's timestamp. */
     private static Object atTimeZone(Object value, String zone) {
         return value instanceof Instant instant ? TimeZones.localIn(instant, TimeZones.zone(zone))
-                : TimeZones.atZone(local(value), TimeZones.zone(zone));
+                : TimeZones.atZone(local(value, ZoneOffset.UTC), TimeZones.zone(zone));
     }
 
     private static int integer(Object value) {
         return ((Number) value).intValue();
     }
 
-    private static LocalDateTime local(Object value) {
+    /** A timestamptz as the zone's clocks show it; the others as they are. */
+    private static LocalDateTime local(Object value, ZoneId zone) {
         return switch (value) {
             case LocalDateTime t -> t;
-            case Instant t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+            case Instant t -> LocalDateTime.ofInstant(t, zone);
             case LocalDate d -> d.atStartOfDay();
             default -> throw new IllegalArgumentException(value.getClass().getName());
         };
@@ -70,7 +75,7 @@ final class DateTimeFunctions {
         if (value instanceof Interval i) {
             return truncInterval(unit, i);
         }
-        LocalDateTime t = local(value);
+        LocalDateTime t = local(value, ZoneOffset.UTC);
         LocalDateTime truncated = switch (unit) {
             case "microseconds" -> t;
             case "milliseconds" -> t.truncatedTo(ChronoUnit.MILLIS);
@@ -92,14 +97,14 @@ final class DateTimeFunctions {
     }
 
     /**
-     * date_trunc(unit, timestamptz, zone): truncated as the zone's clocks show it. Units up to
+     * date_trunc(unit, timestamptz[, zone]): truncated as the zone's clocks show it (the session's
+     * zone without one). Units up to
      * the hour keep the value's own offset, so 01:40 of either side of a change back from
      * summer time truncates to its own 01:00; a day or more is read in the zone again
      * (timestamptz_trunc_internal's redotz).
      */
-    private static Instant dateTruncIn(String unit, Instant value, String zoneName) {
+    private static Instant dateTruncIn(String unit, Instant value, ZoneId zone) {
         dateTrunc(unit, value); // an unknown unit is an error for timestamptz's sake, before the zone's
-        java.time.ZoneId zone = TimeZones.zone(zoneName);
         java.time.ZonedDateTime zoned = value.atZone(zone);
         LocalDateTime truncated = (LocalDateTime) dateTrunc(unit, zoned.toLocalDateTime());
         return switch (unit) {

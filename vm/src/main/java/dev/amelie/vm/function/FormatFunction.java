@@ -17,7 +17,7 @@ final class FormatFunction {
     private static final String HINT = "For a single \"%\" use \"%%\".";
 
     /** r[first] is the format, r[first + 1 …] the arguments; NULL when the format is. */
-    static String format(Object[] r, int first, int count) {
+    static String format(Object[] r, int first, int count, java.time.ZoneId zone) {
         if (r[first] == null) {
             return null;
         }
@@ -100,22 +100,22 @@ final class FormatFunction {
             }
             Object value = r[first + 1 + argument];
             String text = switch (type) {
-                case 's' -> value == null ? "" : output(value);
+                case 's' -> value == null ? "" : output(value, zone);
                 case 'I' -> {
                     if (value == null) {
                         throw new SqlException(SqlState.NULL_VALUE_NOT_ALLOWED, "null values cannot be formatted as an SQL identifier");
                     }
-                    yield TextFunctions.quoteIdent(output(value));
+                    yield TextFunctions.quoteIdent(output(value, zone));
                 }
-                default -> value == null ? "NULL" : TextFunctions.quoteLiteral(output(value));
+                default -> value == null ? "NULL" : TextFunctions.quoteLiteral(output(value, zone));
             };
             append(out, text, width, leftJustify);
         }
         return out.toString();
     }
 
-    private static String output(Object value) {
-        return value instanceof Boolean b ? (b ? "t" : "f") : Values.toText(value);
+    private static String output(Object value, java.time.ZoneId zone) {
+        return value instanceof Boolean b ? (b ? "t" : "f") : Values.toText(value, zone);
     }
 
     /** The text padded with spaces to width characters (text_format_append_string). */

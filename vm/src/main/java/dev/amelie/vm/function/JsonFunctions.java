@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.Map;
 final class JsonFunctions {
     private JsonFunctions() {}
 
-    static Object call(Function function, Object[] r, int first, int count) {
+    static Object call(Function function, Object[] r, int first, int count, ZoneId zone) {
         return switch (function) {
             case JSON_FIELD -> field(r[first], r[first + 1], false);
             case JSON_FIELD_TEXT -> field(r[first], r[first + 1], true);
@@ -38,25 +38,25 @@ final class JsonFunctions {
             case JSONB_EXISTS -> exists(tree(r[first]), Values.toText(r[first + 1]));
             case JSON_TYPEOF -> Jsonb.typeOf(tree(r[first]));
             case JSON_ARRAY_LENGTH -> arrayLength(tree(r[first]));
-            case JSON_BUILD_OBJECT -> buildObject(r, first, count, false);
-            case JSONB_BUILD_OBJECT -> buildObject(r, first, count, true);
-            case JSON_BUILD_ARRAY -> buildArray(r, first, count, false);
-            case JSONB_BUILD_ARRAY -> buildArray(r, first, count, true);
-            case TO_JSON -> new Json(jsonText(r[first]));
-            case TO_JSONB -> new Jsonb(node(r[first]));
-            case JSON_AGG_RESULT -> r[first] == null ? null : jsonAgg((List<?>) r[first]);
+            case JSON_BUILD_OBJECT -> buildObject(r, first, count, false, zone);
+            case JSONB_BUILD_OBJECT -> buildObject(r, first, count, true, zone);
+            case JSON_BUILD_ARRAY -> buildArray(r, first, count, false, zone);
+            case JSONB_BUILD_ARRAY -> buildArray(r, first, count, true, zone);
+            case TO_JSON -> new Json(jsonText(r[first], zone));
+            case TO_JSONB -> new Jsonb(node(r[first], zone));
+            case JSON_AGG_RESULT -> r[first] == null ? null : jsonAgg((List<?>) r[first], zone);
             case JSONB_AGG_RESULT -> {
                 if (r[first] == null) {
                     yield null;
                 }
                 List<Object> array = new ArrayList<>();
                 for (Object value : (List<?>) r[first]) {
-                    array.add(node(value));
+                    array.add(node(value, zone));
                 }
                 yield new Jsonb(array);
             }
-            case JSON_OBJECT_AGG_RESULT -> r[first] == null ? null : jsonObjectAgg((List<?>) r[first]);
-            case JSONB_OBJECT_AGG_RESULT -> r[first] == null ? null : jsonbObjectAgg((List<?>) r[first]);
+            case JSON_OBJECT_AGG_RESULT -> r[first] == null ? null : jsonObjectAgg((List<?>) r[first], zone);
+            case JSONB_OBJECT_AGG_RESULT -> r[first] == null ? null : jsonbObjectAgg((List<?>) r[first], zone);
             case JSONB_PRETTY -> pretty(tree(r[first]));
             default -> throw new IllegalArgumentException(function.name());
         };
@@ -147,7 +147,7 @@ final class JsonFunctions {
                 ? "cannot get array length of a non-array" : "cannot get array length of a scalar");
     }
 
-    private static Object buildObject(Object[] r, int first, int count, boolean binary) {
+    private static Object buildObject(Object[] r, int first, int count, boolean binary, ZoneId zone) {
         if (count % 2 != 0) {
             throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "argument list must have even number of elements",
                     null, "The arguments of " + (binary ? "jsonb" : "json") + "_build_object() must consist of alternating keys and values.",
@@ -156,7 +156,7 @@ final class JsonFunctions {
         if (binary) {
             Jsonb.Obj object = new Jsonb.Obj();
             for (int i = first; i < first + count; i += 2) {
-                object.put(key(r[i], i - first), node(r[i + 1]));
+                object.put(key(r[i], i - first), node(r[i + 1], zone));
             }
             return new Jsonb(object);
         }
@@ -166,7 +166,7 @@ final class JsonFunctions {
                 out.append(", ");
             }
             Jsonb.quote(out, key(r[i], i - first));
-            out.append(" : ").append(jsonText(r[i + 1]));
+            out.append(" : ").append(jsonText(r[i + 1], zone));
         }
         return new Json(out.append('}').toString());
     }
@@ -178,11 +178,11 @@ final class JsonFunctions {
         return Values.toText(key);
     }
 
-    private static Object buildArray(Object[] r, int first, int count, boolean binary) {
+    private static Object buildArray(Object[] r, int first, int count, boolean binary, ZoneId zone) {
         if (binary) {
             List<Object> array = new ArrayList<>();
             for (int i = first; i < first + count; i++) {
-                array.add(node(r[i]));
+                array.add(node(r[i], zone));
             }
             return new Jsonb(array);
         }
@@ -191,7 +191,7 @@ final class JsonFunctions {
             if (i > first) {
                 out.append(", ");
             }
-            out.append(jsonText(r[i]));
+            out.append(jsonText(r[i], zone));
         }
         return new Json(out.append(']').toString());
     }
@@ -200,23 +200,23 @@ final class JsonFunctions {
      * json_object_agg: "key" : value pairs as json_object_agg_transfn writes them, between
      * "{ " and " }", duplicate keys kept. The list holds keys and values alternating.
      */
-    private static Json jsonObjectAgg(List<?> pairs) {
+    private static Json jsonObjectAgg(List<?> pairs, ZoneId zone) {
         StringBuilder out = new StringBuilder("{ ");
         for (int i = 0; i < pairs.size(); i += 2) {
             if (i > 0) {
                 out.append(", ");
             }
             Jsonb.quote(out, objectKey(pairs.get(i)));
-            out.append(" : ").append(jsonText(pairs.get(i + 1)));
+            out.append(" : ").append(jsonText(pairs.get(i + 1), zone));
         }
         return new Json(out.append(" }").toString());
     }
 
     /** jsonb_object_agg: an object of the pairs, the last value of a duplicate key kept. */
-    private static Jsonb jsonbObjectAgg(List<?> pairs) {
+    private static Jsonb jsonbObjectAgg(List<?> pairs, ZoneId zone) {
         Jsonb.Obj object = new Jsonb.Obj();
         for (int i = 0; i < pairs.size(); i += 2) {
-            object.put(objectKey(pairs.get(i)), node(pairs.get(i + 1)));
+            object.put(objectKey(pairs.get(i)), node(pairs.get(i + 1), zone));
         }
         return new Jsonb(object);
     }
@@ -229,19 +229,19 @@ final class JsonFunctions {
     }
 
     /** json_agg: the values as to_json writes them, in brackets, ", " between. */
-    private static Json jsonAgg(List<?> values) {
+    private static Json jsonAgg(List<?> values, ZoneId zone) {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.append(", ");
             }
-            out.append(jsonText(values.get(i)));
+            out.append(jsonText(values.get(i), zone));
         }
         return new Json(out.append(']').toString());
     }
 
     /** A value as jsonb holds it (to_jsonb). */
-    static Object node(Object value) {
+    static Object node(Object value, ZoneId zone) {
         return switch (value) {
             case null -> Jsonb.NULL;
             case Jsonb j -> j.tree();
@@ -250,12 +250,12 @@ final class JsonFunctions {
             case BigDecimal d -> d;
             case Double d -> Double.isFinite(d) ? new BigDecimal(Values.toText(d)) : Values.toText(d);
             case Number n -> BigDecimal.valueOf(n.longValue());
-            default -> scalarText(value);
+            default -> scalarText(value, zone);
         };
     }
 
     /** A value as to_json writes it. */
-    static String jsonText(Object value) {
+    static String jsonText(Object value, ZoneId zone) {
         return switch (value) {
             case null -> "null";
             case Json j -> j.text();
@@ -264,19 +264,27 @@ final class JsonFunctions {
             case BigDecimal d -> d.toPlainString();
             case Double d -> Double.isFinite(d) ? Values.toText(d) : quoted(Values.toText(d));
             case Number n -> n.toString();
-            default -> quoted(scalarText(value));
+            default -> quoted(scalarText(value, zone));
         };
     }
 
     /** Dates and times go in ISO 8601 with a T, as PostgreSQL's JSON output writes them. */
-    private static String scalarText(Object value) {
+    private static String scalarText(Object value, ZoneId zone) {
         return switch (value) {
             case LocalDateTime t -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
-            case Instant t -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC)) + "+00:00";
+            case Instant t -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(t, zone))
+                    + isoOffset(zone.getRules().getOffset(t).getTotalSeconds());
             case LocalDate d -> Values.toText(d);
             case LocalTime t -> Values.toText(t);
             default -> Values.toText(value);
         };
+    }
+
+    /** The offset as JSON's ISO 8601 text has it: +01:00, -03:30, +00:53:28. */
+    private static String isoOffset(int seconds) {
+        StringBuilder out = new StringBuilder();
+        dev.amelie.vm.value.ZonedTimes.appendOffset(out, seconds);
+        return out.length() == 3 ? out.append(":00").toString() : out.toString();
     }
 
     private static String quoted(String s) {

@@ -11,7 +11,8 @@ import dev.amelie.vm.program.Function;
 public final class ScalarFunctions {
     private ScalarFunctions() {}
 
-    public static Object call(Function function, Object[] r, int first, int count) {
+    /** {@code zone}: the session's time zone, for what shows or reads a timestamptz. */
+    public static Object call(Function function, Object[] r, int first, int count, java.time.ZoneId zone) {
         if (function.strict()) {
             for (int i = first; i < first + count; i++) {
                 if (r[i] == null) {
@@ -22,12 +23,12 @@ public final class ScalarFunctions {
         return switch (function.area()) {
             case TRIG -> TrigFunctions.call(function, r, first, count);
             case MATH -> MathFunctions.call(function, r, first, count);
-            case TEXT -> TextFunctions.call(function, r, first, count);
+            case TEXT -> TextFunctions.call(function, r, first, count, zone);
             case BYTEA -> ByteaFunctions.call(function, r, first, count);
             case REGEX -> RegexFunctions.call(function, r, first, count);
-            case JSON -> JsonFunctions.call(function, r, first, count);
-            case ARRAY -> ArrayFunctions.call(function, r, first, count);
-            case DATETIME -> DateTimeFunctions.call(function, r, first, count);
+            case JSON -> JsonFunctions.call(function, r, first, count, zone);
+            case ARRAY -> ArrayFunctions.call(function, r, first, count, zone);
+            case DATETIME -> DateTimeFunctions.call(function, r, first, count, zone);
             case CORE -> throw new IllegalArgumentException(function + " runs in the interpreter");
         };
     }

@@ -24,15 +24,15 @@ public final class TextFunctions {
     /** MaxAllocSize less the varlena header: the longest text PostgreSQL builds. */
     private static final long MAX_TEXT_BYTES = 0x3fffffff - 4;
 
-    static Object call(Function function, Object[] r, int first, int count) {
+    static Object call(Function function, Object[] r, int first, int count, java.time.ZoneId zone) {
         return switch (function) {
-            case CONCAT -> concat("", r, first, first + count);
-            case CONCAT_WS -> r[first] == null ? null : concat(text(r[first]), r, first + 1, first + count);
-            case FORMAT -> FormatFunction.format(r, first, count);
+            case CONCAT -> concat("", r, first, first + count, zone);
+            case CONCAT_WS -> r[first] == null ? null : concat(text(r[first]), r, first + 1, first + count, zone);
+            case FORMAT -> FormatFunction.format(r, first, count, zone);
             case GREATEST -> extreme(r, first, count, 1);
             case LEAST -> extreme(r, first, count, -1);
             case TO_CHAR -> r[first] instanceof Number ? NumberFormat.format(r[first], text(r[first + 1]))
-                    : DateTimeFormat.format(r[first], text(r[first + 1]));
+                    : DateTimeFormat.format(r[first], text(r[first + 1]), zone);
             default -> strictCall(function, r, first, count);
         };
     }
@@ -123,11 +123,11 @@ public final class TextFunctions {
     }
 
     /** A value as its type's output function prints it (concat uses output, not casts: true is t). */
-    private static String output(Object value) {
-        return value instanceof Boolean b ? (b ? "t" : "f") : text(value);
+    private static String output(Object value, java.time.ZoneId zone) {
+        return value instanceof Boolean b ? (b ? "t" : "f") : Values.toText(value, zone);
     }
 
-    private static String concat(String separator, Object[] r, int from, int to) {
+    private static String concat(String separator, Object[] r, int from, int to, java.time.ZoneId zone) {
         StringBuilder out = new StringBuilder();
         boolean any = false;
         for (int i = from; i < to; i++) {
@@ -135,7 +135,7 @@ public final class TextFunctions {
                 if (any) {
                     out.append(separator);
                 }
-                out.append(output(r[i]));
+                out.append(output(r[i], zone));
                 any = true;
             }
         }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +75,7 @@ final class TimeZones {
      * shown twice, when the clocks go back, is the later instant (PostgreSQL's DetermineTimeZoneOffset).
      */
     static Instant atZone(LocalDateTime local, ZoneId zone) {
-        return ZonedDateTime.ofLocal(local, zone, null).withLaterOffsetAtOverlap().toInstant();
+        return dev.amelie.vm.value.ZonedTimes.instantOf(local, zone);
     }
 
     /** timestamptz AT TIME ZONE zone: what the zone's clocks showed at the instant. */

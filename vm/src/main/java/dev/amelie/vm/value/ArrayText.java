@@ -17,6 +17,11 @@ public final class ArrayText {
     private ArrayText() {}
 
     public static String format(SqlArray array) {
+        return format(array, java.time.ZoneOffset.UTC);
+    }
+
+    /** array_out: timestamptz elements in the session's {@code zone}. */
+    public static String format(SqlArray array, java.time.ZoneId zone) {
         StringBuilder out = new StringBuilder("{");
         Object[] elements = array.elements();
         for (int i = 0; i < elements.length; i++) {
@@ -26,15 +31,15 @@ public final class ArrayText {
             if (elements[i] == null) {
                 out.append("NULL");
             } else {
-                appendElement(out, elementText(elements[i]));
+                appendElement(out, elementText(elements[i], zone));
             }
         }
         return out.append('}').toString();
     }
 
     /** An element's output text: the type's output function (bool is t/f, as boolout prints it). */
-    private static String elementText(Object element) {
-        return element instanceof Boolean b ? (b ? "t" : "f") : Values.toText(element);
+    private static String elementText(Object element, java.time.ZoneId zone) {
+        return element instanceof Boolean b ? (b ? "t" : "f") : Values.toText(element, zone);
     }
 
     private static void appendElement(StringBuilder out, String text) {
@@ -59,11 +64,11 @@ public final class ArrayText {
     }
 
     /** array_in for an array of {@code element}. */
-    public static SqlArray parse(String text, SqlType element) {
+    public static SqlArray parse(String text, SqlType element, java.time.ZoneId zone) {
         List<String> items = elements(text);
         Object[] values = new Object[items.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = items.get(i) == null ? null : Values.cast(items.get(i), element);
+            values[i] = items.get(i) == null ? null : Values.cast(items.get(i), element, zone);
         }
         return new SqlArray(values);
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
@@ -15,18 +16,21 @@ import java.time.temporal.ChronoUnit;
  * PostgreSQL's operators on dates, times, timestamps and intervals (timestamp.c, date.c):
  * adding an interval adds its months on the calendar (the day clamped to the month's end),
  * then its days, then its time; subtracting two timestamps gives days and time
- * (justify_hours); date minus date is a day count. The session's zone is UTC here.
+ * (justify_hours); date minus date is a day count. A timestamptz gets an interval's months and
+ * days on the session zone's calendar, keeping its wall-clock time across a change to or from
+ * summer time, and the interval's time as elapsed time (timestamptz_pl_interval): in Berlin,
+ * 2021-03-27 12:00+01 plus 1 day is 2021-03-28 12:00+02, plus 24 hours 2021-03-28 13:00+02.
  */
 public final class DateTimeArithmetic {
     private DateTimeArithmetic() {}
 
     /** a op b for op + or -, or null when neither operand is a date/time type. */
-    public static Object apply(char op, Object a, Object b) {
+    public static Object apply(char op, Object a, Object b, ZoneId zone) {
         if (op == '+') {
-            return plus(a, b);
+            return plus(a, b, zone);
         }
         if (op == '-') {
-            return minus(a, b);
+            return minus(a, b, zone);
         }
         if (op == '*') {
             if (a instanceof Interval i && b instanceof Number n) {
@@ -42,20 +46,20 @@ public final class DateTimeArithmetic {
         return null;
     }
 
-    private static Object plus(Object a, Object b) {
+    private static Object plus(Object a, Object b, ZoneId zone) {
         if (a instanceof Interval && !(b instanceof Interval)) {
-            return plus(b, a);
+            return plus(b, a, zone);
         }
         if (a instanceof Number && b instanceof LocalDate) {
-            return plus(b, a);
+            return plus(b, a, zone);
         }
         if (a instanceof LocalTime && b instanceof LocalDate) {
-            return plus(b, a);
+            return plus(b, a, zone);
         }
         return switch (a) {
             case Interval x when b instanceof Interval y -> x.plus(y);
             case LocalDateTime t when b instanceof Interval i -> plus(t, i);
-            case Instant t when b instanceof Interval i -> plus(LocalDateTime.ofInstant(t, ZoneOffset.UTC), i).toInstant(ZoneOffset.UTC);
+            case Instant t when b instanceof Interval i -> plus(t, i, zone);
             case LocalDate d when b instanceof Interval i -> plus(d.atStartOfDay(), i);
             case LocalDate d when b instanceof LocalTime t -> d.atTime(t);
             case LocalDate d when b instanceof Number n -> plusDays(d, n.longValue());
@@ -64,12 +68,11 @@ public final class DateTimeArithmetic {
         };
     }
 
-    private static Object minus(Object a, Object b) {
+    private static Object minus(Object a, Object b, ZoneId zone) {
         return switch (a) {
             case Interval x when b instanceof Interval y -> x.minus(y);
             case LocalDateTime t when b instanceof Interval i -> plus(t, i.negate());
-            case Instant t when b instanceof Interval i ->
-                    plus(LocalDateTime.ofInstant(t, ZoneOffset.UTC), i.negate()).toInstant(ZoneOffset.UTC);
+            case Instant t when b instanceof Interval i -> plus(t, i.negate(), zone);
             case LocalDate d when b instanceof Interval i -> plus(d.atStartOfDay(), i.negate());
             case LocalDate d when b instanceof Number n -> plusDays(d, -n.longValue());
             case LocalDate d when b instanceof LocalDate e -> (int) (d.toEpochDay() - e.toEpochDay());
@@ -104,6 +107,25 @@ public final class DateTimeArithmetic {
             return result;
         } catch (DateTimeException e) {
             throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range");
+        }
+    }
+
+    /**
+     * timestamptz_pl_interval: months, then days, on the zone's calendar (each step read in the
+     * zone again, a skipped hour moving forward), then the time as elapsed microseconds.
+     */
+    private static Instant plus(Instant t, Interval i, ZoneId zone) {
+        try {
+            Instant result = t;
+            if (i.months() != 0) {
+                result = ZonedTimes.instantOf(LocalDateTime.ofInstant(result, zone).plusMonths(i.months()), zone);
+            }
+            if (i.days() != 0) {
+                result = ZonedTimes.instantOf(LocalDateTime.ofInstant(result, zone).plusDays(i.days()), zone);
+            }
+            return result.plus(i.micros(), ChronoUnit.MICROS);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new SqlException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
         }
     }
 

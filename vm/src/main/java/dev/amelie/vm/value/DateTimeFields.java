@@ -12,13 +12,14 @@ import java.time.temporal.IsoFields;
 import java.util.Locale;
 
 /**
- * extract / date_part on date, timestamp and timestamptz (in the session zone, UTC), with
- * PostgreSQL 15's field names and results: numeric, exact to the microsecond (seconds, epoch).
+ * extract / date_part on date, timestamp and timestamptz (its fields as the session zone's
+ * clocks show them, its epoch the instant's), with PostgreSQL 15's field names and results:
+ * numeric, exact to the microsecond (seconds, epoch).
  */
 public final class DateTimeFields {
     private DateTimeFields() {}
 
-    public static BigDecimal extract(String field, Object value) {
+    public static BigDecimal extract(String field, Object value, java.time.ZoneId zone) {
         String unit = field.toLowerCase(Locale.ROOT).strip();
         if (value instanceof Interval interval) {
             return intervalField(unit, interval);
@@ -26,8 +27,26 @@ public final class DateTimeFields {
         if (value instanceof java.time.LocalTime time) {
             return timeField(unit, time);
         }
-        LocalDateTime t = local(value);
+        LocalDateTime t = local(value, zone);
         boolean date = value instanceof LocalDate;
+        if (value instanceof Instant instant) {
+            int offset = zone.getRules().getOffset(instant).getTotalSeconds();
+            switch (unit) {
+                case "timezone" -> {
+                    return BigDecimal.valueOf(offset);
+                }
+                case "timezone_hour" -> {
+                    return BigDecimal.valueOf(offset / 3600);
+                }
+                case "timezone_minute" -> {
+                    return BigDecimal.valueOf(offset / 60 % 60);
+                }
+                case "epoch" -> {
+                    return BigDecimal.valueOf(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000, 6);
+                }
+                default -> { }
+            }
+        }
         long micros = t.getNano() / 1000;
         return switch (unit) {
             case "year", "years" -> BigDecimal.valueOf(t.getYear());
@@ -41,6 +60,7 @@ public final class DateTimeFields {
                     : BigDecimal.valueOf(t.getSecond() * 1_000_000L + micros, 3);
             case "microseconds", "microsecond", "us" -> date ? timeField(true, unit, 0)
                     : BigDecimal.valueOf(t.getSecond() * 1_000_000L + micros);
+            case "julian" -> julian(t, date, zone);
             case "dow" -> BigDecimal.valueOf(t.getDayOfWeek().getValue() % 7);
             case "isodow" -> BigDecimal.valueOf(t.getDayOfWeek().getValue());
             case "doy" -> BigDecimal.valueOf(t.getDayOfYear());
@@ -57,6 +77,21 @@ public final class DateTimeFields {
             default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
                     "unit \"" + unit + "\" not recognized for type " + typeName(value));
         };
+    }
+
+    /**
+     * The Julian day: the day number (2000-01-01 is 2451545) plus the fraction of the day gone,
+     * as numeric division gives it (a date: the whole day number).
+     */
+    private static BigDecimal julian(LocalDateTime t, boolean date, java.time.ZoneId zone) {
+        BigDecimal day = BigDecimal.valueOf(t.toLocalDate().toEpochDay() + 2_440_588L);
+        if (date) {
+            return day;
+        }
+        BigDecimal micros = BigDecimal.valueOf(t.toLocalTime().toNanoOfDay() / 1000);
+        BigDecimal fraction = (BigDecimal) Values.arithmetic('/', micros, BigDecimal.valueOf(Interval.MICROS_PER_DAY),
+                dev.amelie.vm.type.SqlType.NUMERIC, zone);
+        return day.add(fraction);
     }
 
     /** interval_part: fields of months, days and time as written, not normalized across them. */
@@ -107,11 +142,11 @@ public final class DateTimeFields {
         return BigDecimal.valueOf(value);
     }
 
-    private static LocalDateTime local(Object value) {
+    private static LocalDateTime local(Object value, java.time.ZoneId zone) {
         return switch (value) {
             case LocalDateTime t -> t;
             case LocalDate d -> d.atStartOfDay();
-            case Instant i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+            case Instant i -> LocalDateTime.ofInstant(i, zone);
             default -> throw new SqlException(SqlState.UNDEFINED_FUNCTION, "function date_part(unknown, " + Values.typeName(value) + ") does not exist");
         };
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
@@ -19,9 +20,10 @@ import java.time.temporal.ChronoUnit;
  * or {@code T} (minutes, seconds and up to six fraction digits optional; more digits are rounded
  * to microseconds), optionally a zone: {@code Z}, {@code UTC}, {@code GMT} or a numeric offset
  * ({@code +02}, {@code -0530}, {@code +05:30}). Like PostgreSQL, a timestamp without time zone
- * ignores a zone in its input, and a timestamptz without one is in the session zone, which is
- * UTC here. Years BC, {@code infinity} and the words {@code now}/{@code today} are not taken yet.
- * Values are microsecond-precise; a timestamptz is an {@link Instant} printed in UTC.
+ * ignores a zone in its input, and a timestamptz without one is in the session zone (the
+ * TimeZone parameter, given by the caller). Years BC, {@code infinity} and the words
+ * {@code now}/{@code today} are not taken yet. Values are microsecond-precise; a timestamptz is
+ * an {@link Instant}, printed as the session zone's clocks show it, with that zone's offset.
  */
 public final class DateTimeText {
     private DateTimeText() {}
@@ -35,9 +37,10 @@ public final class DateTimeText {
         return parse(text, "timestamp").dateTime;
     }
 
-    public static Instant parseTimestamptz(String text) {
+    /** timestamptz_in: without an offset in the text, the time is the session zone's ({@code zone}). */
+    public static Instant parseTimestamptz(String text, ZoneId zone) {
         Parsed p = parse(text, "timestamp with time zone");
-        return p.dateTime.toInstant(p.offset == null ? ZoneOffset.UTC : p.offset);
+        return p.offset == null ? ZonedTimes.instantOf(p.dateTime, zone) : p.dateTime.toInstant(p.offset);
     }
 
     /**
@@ -98,8 +101,15 @@ public final class DateTimeText {
         return out.toString();
     }
 
-    public static String formatTimestamptz(Instant value) {
-        return formatTimestamp(LocalDateTime.ofInstant(value, ZoneOffset.UTC)) + "+00";
+    /** timestamptz_out with DateStyle ISO: the zone's wall-clock time and its offset then. */
+    public static String formatTimestamptz(Instant value, ZoneId zone) {
+        StringBuilder out = new StringBuilder(32);
+        LocalDateTime local = LocalDateTime.ofInstant(value, zone);
+        appendDate(out, local.toLocalDate());
+        out.append(' ');
+        appendTime(out, local.toLocalTime());
+        ZonedTimes.appendOffset(out, zone.getRules().getOffset(value).getTotalSeconds());
+        return out.toString();
     }
 
     /** Drops what is finer than a microsecond, rounding half up as PostgreSQL does. */

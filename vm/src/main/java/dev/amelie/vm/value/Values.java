@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
@@ -116,10 +117,13 @@ public final class Values {
         return BigDecimal.valueOf(n.doubleValue());
     }
 
-    /** Arithmetic in the result type chosen by the planner. op is one of + - * / %. */
-    public static Object arithmetic(char op, Object a, Object b, SqlType type) {
+    /**
+     * Arithmetic in the result type chosen by the planner. op is one of + - * / %; a timestamptz
+     * plus or minus an interval counts days and months in the session's {@code zone}.
+     */
+    public static Object arithmetic(char op, Object a, Object b, SqlType type, ZoneId zone) {
         if (!(a instanceof Number && b instanceof Number)) {
-            Object result = DateTimeArithmetic.apply(op, a, b);
+            Object result = DateTimeArithmetic.apply(op, a, b, zone);
             if (result != null) {
                 return result;
             }
@@ -287,13 +291,17 @@ public final class Values {
         };
     }
 
-    /** Converts a non-null value to the target type, as PostgreSQL's casts do. */
-    public static Object cast(Object value, SqlType target) {
+    /**
+     * Converts a non-null value to the target type, as PostgreSQL's casts do. Casts between
+     * timestamptz and the types without a zone (text, timestamp, date, time) read or show the
+     * time in the session's {@code zone}.
+     */
+    public static Object cast(Object value, SqlType target, ZoneId zone) {
         if (target.isArray()) {
-            return castArray(value, target.element());
+            return castArray(value, target.element(), zone);
         }
         return switch (target) {
-            case TEXT -> toText(value);
+            case TEXT -> toText(value, zone);
             case BOOLEAN -> switch (value) {
                 case Boolean b -> b;
                 case String s -> TextInput.parseBoolean(s);
@@ -339,22 +347,22 @@ public final class Values {
             case DATE -> switch (value) {
                 case LocalDate d -> d;
                 case LocalDateTime t -> t.toLocalDate();
-                case Instant t -> LocalDate.ofInstant(t, ZoneOffset.UTC);
+                case Instant t -> LocalDate.ofInstant(t, zone);
                 case String s -> DateTimeText.parseDate(s);
                 default -> throw cannotCast(value, target);
             };
             case TIMESTAMP -> switch (value) {
                 case LocalDateTime t -> t;
                 case LocalDate d -> d.atStartOfDay();
-                case Instant t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+                case Instant t -> LocalDateTime.ofInstant(t, zone);
                 case String s -> DateTimeText.parseTimestamp(s);
                 default -> throw cannotCast(value, target);
             };
             case TIMESTAMPTZ -> switch (value) {
                 case Instant t -> t;
-                case LocalDateTime t -> t.toInstant(ZoneOffset.UTC);
-                case LocalDate d -> d.atStartOfDay().toInstant(ZoneOffset.UTC);
-                case String s -> DateTimeText.parseTimestamptz(s);
+                case LocalDateTime t -> ZonedTimes.instantOf(t, zone);
+                case LocalDate d -> ZonedTimes.instantOf(d.atStartOfDay(), zone);
+                case String s -> DateTimeText.parseTimestamptz(s, zone);
                 default -> throw cannotCast(value, target);
             };
             case REGCLASS -> switch (value) {
@@ -382,7 +390,7 @@ public final class Values {
             case TIME -> switch (value) {
                 case LocalTime t -> t;
                 case LocalDateTime t -> t.toLocalTime();
-                case Instant t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC).toLocalTime();
+                case Instant t -> LocalDateTime.ofInstant(t, zone).toLocalTime();
                 case Interval i -> LocalTime.ofNanoOfDay(Math.floorMod(i.micros(), Interval.MICROS_PER_DAY) * 1000);
                 case String s -> DateTimeText.parseTime(s);
                 default -> throw cannotCast(value, target);
@@ -410,17 +418,17 @@ public final class Values {
         };
     }
 
-    private static SqlArray castArray(Object value, SqlType element) {
+    private static SqlArray castArray(Object value, SqlType element, ZoneId zone) {
         return switch (value) {
             case SqlArray array -> {
                 Object[] cast = new Object[array.length()];
                 for (int i = 0; i < cast.length; i++) {
                     Object e = array.elements()[i];
-                    cast[i] = e == null ? null : cast(e, element);
+                    cast[i] = e == null ? null : cast(e, element, zone);
                 }
                 yield new SqlArray(cast);
             }
-            case String s -> ArrayText.parse(s, element);
+            case String s -> ArrayText.parse(s, element, zone);
             default -> throw cannotCast(value, element.arrayOf());
         };
     }
@@ -512,7 +520,7 @@ public final class Values {
     }
 
     /** {@code ||}: bytea with bytea is bytea, jsonb with jsonb is jsonb (jsonb_concat), else text. */
-    public static Object concat(Object a, Object b) {
+    public static Object concat(Object a, Object b, ZoneId zone) {
         if (a instanceof Bytes x && b instanceof Bytes y) {
             byte[] joined = java.util.Arrays.copyOf(x.bytes(), x.bytes().length + y.bytes().length);
             System.arraycopy(y.bytes(), 0, joined, x.bytes().length, y.bytes().length);
@@ -527,10 +535,19 @@ public final class Values {
         if (b instanceof SqlArray y) {
             return new SqlArray(new Object[] {a}).concat(y);
         }
-        return toText(a) + toText(b);
+        return toText(a, zone) + toText(b, zone);
     }
 
-    /** The text form PostgreSQL prints (bool t/f, shortest round-trip floats). */
+    /** The text form PostgreSQL prints (bool t/f, shortest round-trip floats), a timestamptz in the session's zone. */
+    public static String toText(Object value, ZoneId zone) {
+        return value instanceof Instant t ? DateTimeText.formatTimestamptz(t, zone) : toText(value);
+    }
+
+    /**
+     * The text form of a value whose text does not depend on the session: anything but a
+     * timestamptz, which {@link #toText(Object, ZoneId)} shows in the session's zone. One that
+     * gets here all the same (an error message's failing row) is shown in UTC.
+     */
     public static String toText(Object value) {
         return switch (value) {
             case String s -> s;
@@ -540,7 +557,7 @@ public final class Values {
             case BigDecimal d -> d.toPlainString();
             case LocalDate d -> DateTimeText.formatDate(d);
             case LocalDateTime t -> DateTimeText.formatTimestamp(t);
-            case Instant t -> DateTimeText.formatTimestamptz(t);
+            case Instant t -> DateTimeText.formatTimestamptz(t, ZoneOffset.UTC);
             case LocalTime t -> DateTimeText.formatTime(t);
             default -> value.toString(); // uuid, bytea (hex), interval, json, jsonb print themselves
         };

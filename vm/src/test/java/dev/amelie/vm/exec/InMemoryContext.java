@@ -24,6 +24,14 @@ final class InMemoryContext implements ExecutionContext {
         this(parameters, List.of());
     }
 
+    /** The session's TimeZone the sections run in; UTC unless a test sets another. */
+    java.time.ZoneId timeZone = java.time.ZoneOffset.UTC;
+
+    @Override
+    public java.time.ZoneId timeZone() {
+        return timeZone;
+    }
+
     List<Object[]> output() {
         return rowSet(0);
     }

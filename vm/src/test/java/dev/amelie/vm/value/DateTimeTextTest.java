@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,11 +29,11 @@ class DateTimeTextTest {
 
     @Test
     void timestamptzTakesZonesAndPrintsUtc() {
-        assertEquals("2024-03-05 12:07:09.123456+00", DateTimeText.formatTimestamptz(DateTimeText.parseTimestamptz("2024-03-05 14:07:09.123456+02")));
-        assertEquals("1970-01-01 05:30:00+00", DateTimeText.formatTimestamptz(DateTimeText.parseTimestamptz("1970-01-01 00:00:00-05:30")));
-        assertEquals("2024-03-05 14:07:09+00", DateTimeText.formatTimestamptz(DateTimeText.parseTimestamptz("2024-03-05 14:07:09Z")));
-        assertEquals("2024-03-05 14:07:09+00", DateTimeText.formatTimestamptz(DateTimeText.parseTimestamptz("2024-03-05 14:07:09 UTC")));
-        assertEquals(Instant.parse("2024-03-05T14:07:09Z"), DateTimeText.parseTimestamptz("2024-03-05 14:07:09"));
+        assertEquals("2024-03-05 12:07:09.123456+00", DateTimeText.formatTimestamptz(DateTimeText.parseTimestamptz("2024-03-05 14:07:09.123456+02", ZoneOffset.UTC), ZoneOffset.UTC));
+        assertEquals("1970-01-01 05:30:00+00", DateTimeText.formatTimestamptz(DateTimeText.parseTimestamptz("1970-01-01 00:00:00-05:30", ZoneOffset.UTC), ZoneOffset.UTC));
+        assertEquals("2024-03-05 14:07:09+00", DateTimeText.formatTimestamptz(DateTimeText.parseTimestamptz("2024-03-05 14:07:09Z", ZoneOffset.UTC), ZoneOffset.UTC));
+        assertEquals("2024-03-05 14:07:09+00", DateTimeText.formatTimestamptz(DateTimeText.parseTimestamptz("2024-03-05 14:07:09 UTC", ZoneOffset.UTC), ZoneOffset.UTC));
+        assertEquals(Instant.parse("2024-03-05T14:07:09Z"), DateTimeText.parseTimestamptz("2024-03-05 14:07:09", ZoneOffset.UTC));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.ZoneOffset;
 import java.math.BigDecimal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,38 +63,38 @@ class ValuesTest {
     @ParameterizedTest
     @CsvSource({"2.5, 2, 3", "3.5, 4, 4", "-2.5, -2, -3", "0.4, 0, 0"})
     void castToIntegerRoundsAsPostgres(String value, int fromDouble, int fromNumeric) {
-        assertEquals(fromDouble, Values.cast(Double.parseDouble(value), SqlType.INTEGER));
-        assertEquals(fromNumeric, Values.cast(new BigDecimal(value), SqlType.INTEGER));
+        assertEquals(fromDouble, Values.cast(Double.parseDouble(value), SqlType.INTEGER, ZoneOffset.UTC));
+        assertEquals(fromNumeric, Values.cast(new BigDecimal(value), SqlType.INTEGER, ZoneOffset.UTC));
     }
 
     /** PostgreSQL: {@code select 3e9::float8::int} → 22003 integer out of range; same for NaN. */
     @Test
     void castOutOfTheTargetRangeRaises22003() {
         for (Object value : new Object[] {3e9, Double.NaN, 3_000_000_000L, new BigDecimal("1e30")}) {
-            SqlException e = assertThrows(SqlException.class, () -> Values.cast(value, SqlType.INTEGER), value.toString());
+            SqlException e = assertThrows(SqlException.class, () -> Values.cast(value, SqlType.INTEGER, ZoneOffset.UTC), value.toString());
             assertEquals(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, e.state());
             assertEquals("integer out of range", e.getMessage());
         }
         assertEquals("smallint out of range",
-                assertThrows(SqlException.class, () -> Values.cast(40000, SqlType.SMALLINT)).getMessage());
+                assertThrows(SqlException.class, () -> Values.cast(40000, SqlType.SMALLINT, ZoneOffset.UTC)).getMessage());
     }
 
     @Test
     void castToTextPrintsAsPostgres() {
-        assertEquals("true", Values.cast(true, SqlType.TEXT));
-        assertEquals("1.50", Values.cast(new BigDecimal("1.50"), SqlType.TEXT));
-        assertEquals("1e+20", Values.cast(1e20, SqlType.TEXT));
-        assertEquals("-7", Values.cast(-7L, SqlType.TEXT));
+        assertEquals("true", Values.cast(true, SqlType.TEXT, ZoneOffset.UTC));
+        assertEquals("1.50", Values.cast(new BigDecimal("1.50"), SqlType.TEXT, ZoneOffset.UTC));
+        assertEquals("1e+20", Values.cast(1e20, SqlType.TEXT, ZoneOffset.UTC));
+        assertEquals("-7", Values.cast(-7L, SqlType.TEXT, ZoneOffset.UTC));
     }
 
     /** The text route reaches TextInput with PostgreSQL's wording. */
     @Test
     void castFromTextUsesTheTypeInputFunctions() {
-        assertEquals(42, Values.cast(" 42 ", SqlType.INTEGER));
-        assertEquals(true, Values.cast("yes", SqlType.BOOLEAN));
-        assertEquals(1.5, Values.cast("1.5", SqlType.DOUBLE));
-        assertEquals(new BigDecimal("1.50"), Values.cast(" 1.50 ", SqlType.NUMERIC));
-        SqlException e = assertThrows(SqlException.class, () -> Values.cast("99999999999", SqlType.INTEGER));
+        assertEquals(42, Values.cast(" 42 ", SqlType.INTEGER, ZoneOffset.UTC));
+        assertEquals(true, Values.cast("yes", SqlType.BOOLEAN, ZoneOffset.UTC));
+        assertEquals(1.5, Values.cast("1.5", SqlType.DOUBLE, ZoneOffset.UTC));
+        assertEquals(new BigDecimal("1.50"), Values.cast(" 1.50 ", SqlType.NUMERIC, ZoneOffset.UTC));
+        SqlException e = assertThrows(SqlException.class, () -> Values.cast("99999999999", SqlType.INTEGER, ZoneOffset.UTC));
         assertEquals(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, e.state());
         assertEquals("value \"99999999999\" is out of range for type integer", e.getMessage());
     }
@@ -101,7 +102,7 @@ class ValuesTest {
     /** PostgreSQL 15: {@code select (0.1::float8 + 0.2::float8)::numeric} is 0.3 (float8_numeric keeps DBL_DIG = 15 digits). */
     @Test
     void doubleToNumericKeepsFifteenDigits() {
-        assertEquals(0, new BigDecimal("0.3").compareTo((BigDecimal) Values.cast(0.1 + 0.2, SqlType.NUMERIC)));
+        assertEquals(0, new BigDecimal("0.3").compareTo((BigDecimal) Values.cast(0.1 + 0.2, SqlType.NUMERIC, ZoneOffset.UTC)));
     }
 
     // ---- arithmetic -------------------------------------------------------------------------
@@ -125,7 +126,7 @@ class ValuesTest {
     /** PostgreSQL: {@code select 7::numeric/2} is 3.5000000000000000 (select_div_scale keeps 16 significant digits). */
     @Test
     void numericDivisionKeepsSixteenSignificantDigits() {
-        assertEquals(new BigDecimal("3.5000000000000000"), Values.arithmetic('/', new BigDecimal("7"), 2, SqlType.NUMERIC));
+        assertEquals(new BigDecimal("3.5000000000000000"), Values.arithmetic('/', new BigDecimal("7"), 2, SqlType.NUMERIC, ZoneOffset.UTC));
     }
 
     /**
@@ -137,6 +138,6 @@ class ValuesTest {
             "100, 7, 14.2857142857142857", "90, 3, 30.0000000000000000", "100000, 3, 33333.333333333333",
             "0.00012, 5, 0.000024000000000000000000", "1234567.89, 0.003, 411522630.00000000", "-7.5, 2, -3.7500000000000000"})
     void numericDivisionScaleMatchesPostgres(String x, String y, String expected) {
-        assertEquals(new BigDecimal(expected), Values.arithmetic('/', new BigDecimal(x), new BigDecimal(y), SqlType.NUMERIC));
+        assertEquals(new BigDecimal(expected), Values.arithmetic('/', new BigDecimal(x), new BigDecimal(y), SqlType.NUMERIC, ZoneOffset.UTC));
     }
 }
