@@ -93,17 +93,7 @@ public final class ChangeCodec {
                 }
                 case Change.CreateTable(TableDef def) -> {
                     out.put(def.isMaterializedView() ? CREATE_MATERIALIZED_VIEW : CREATE_TABLE_WITH_CHARACTER_TYPES);
-                    out.putLong(def.id());
-                    RowCodec.writeString(out, def.schema());
-                    RowCodec.writeString(out, def.name());
-                    out.putInt(def.columns().size());
-                    for (ColumnDef column : def.columns()) {
-                        writeColumn(out, column);
-                    }
-                    out.putInt(def.primaryKey().length);
-                    for (int position : def.primaryKey()) {
-                        out.putInt(position);
-                    }
+                    writeTableHead(out, def);
                     if (def.isMaterializedView()) {
                         RowCodec.writeString(out, def.materializedQuery());
                     }
@@ -374,8 +364,8 @@ public final class ChangeCodec {
         return changes;
     }
 
-    /** A table that is no materialized view: id, names, columns as tag 18, key, CHECK constraints. */
-    private static void writeTableWithChecks(GrowableBuffer out, TableDef def) {
+    /** What every form of a table starts with: id, schema, name, columns (as tag 18), primary key. */
+    private static void writeTableHead(GrowableBuffer out, TableDef def) {
         out.putLong(def.id());
         RowCodec.writeString(out, def.schema());
         RowCodec.writeString(out, def.name());
@@ -387,6 +377,11 @@ public final class ChangeCodec {
         for (int position : def.primaryKey()) {
             out.putInt(position);
         }
+    }
+
+    /** A table that is no materialized view: id, names, columns as tag 18, key, CHECK constraints. */
+    private static void writeTableWithChecks(GrowableBuffer out, TableDef def) {
+        writeTableHead(out, def);
         out.putInt(def.checks().size());
         for (CheckConstraint check : def.checks()) {
             RowCodec.writeString(out, check.name());

@@ -1,6 +1,5 @@
 package dev.amelie.vm.exec;
 
-import dev.amelie.vm.value.Values;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,23 +18,7 @@ final class MultisetOperations {
     static final int INTERSECT_ALL = 0;
     static final int EXCEPT_ALL = 1;
 
-    private static final Comparator<Object[]> ROWS = (x, y) -> {
-        for (int i = 0; i < x.length; i++) {
-            Object u = x[i];
-            Object v = y[i];
-            if (u == null || v == null) {
-                if (u != v) {
-                    return u == null ? -1 : 1;
-                }
-                continue;
-            }
-            int cmp = Values.compare(u, v);
-            if (cmp != 0) {
-                return cmp;
-            }
-        }
-        return 0;
-    };
+    private static final Comparator<Object[]> ROWS = RowOrder.NULLS_EQUAL;
 
     /** Replaces {@code left} with the result; {@code right} stays. */
     static void apply(List<Object[]> left, List<Object[]> right, int operation) {

@@ -2,7 +2,6 @@ package dev.amelie.vm.exec;
 
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
-import dev.amelie.vm.value.Values;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -26,23 +25,7 @@ final class RecursiveRows {
             .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()).toList();
 
     /** Rows are the same when every column is, NULL the same as NULL, as UNION compares them. */
-    private static final Comparator<Object[]> ROWS = (x, y) -> {
-        for (int i = 0; i < x.length; i++) {
-            Object u = x[i];
-            Object v = y[i];
-            if (u == null || v == null) {
-                if (u != v) {
-                    return u == null ? -1 : 1;
-                }
-                continue;
-            }
-            int cmp = Values.compare(u, v);
-            if (cmp != 0) {
-                return cmp;
-            }
-        }
-        return 0;
-    };
+    private static final Comparator<Object[]> ROWS = RowOrder.NULLS_EQUAL;
 
     /** Keeps in {@code rows} those not in {@code seen} (a set of rows, or null for none yet); returns the grown set. */
     @SuppressWarnings("unchecked")
