@@ -49,6 +49,8 @@ class ExplainIT {
             String perPartition = plan(s, "explain select a.email, t.m from explain_t a join explain_twin t on t.id = a.id");
             assertTrue(perPartition.contains("Select on explain_t: on every compute node")
                     && perPartition.contains("Scan, joined per partition with explain_twin"), perPartition);
+            String topN = plan(s, "explain select id from explain_t order by n desc limit 3 offset 1");
+            assertTrue(topN.contains("Scan, each node sending its first OFFSET + LIMIT rows"), topN);
             String view = plan(s, "explain select pid from pg_stat_activity");
             assertTrue(view.contains("Select on pg_stat_activity: on the host (a system view"), view);
             String insert = plan(s, "explain insert into explain_t values (3, 'c@x', 3)");

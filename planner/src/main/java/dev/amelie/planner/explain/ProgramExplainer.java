@@ -95,10 +95,23 @@ public final class ProgramExplainer {
             }
         }
         String how = found != null ? found : scan ? "Scan" : null;
+        if (how != null && limitsRows(code)) {
+            how += ", each node sending its first OFFSET + LIMIT rows";
+        }
         if (joinedWith != null) {
             return how + ", joined per partition with " + joinedWith + " (each row's match looked up by primary key on its node)";
         }
         return how;
+    }
+
+    private static boolean limitsRows(int[] code) {
+        for (int at = 0; at < code.length; at += 4) {
+            Opcode op = Opcode.of(code[at] & 0xffff);
+            if (op == Opcode.LIMIT || op == Opcode.LIMIT_START) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String tableName(long tableId, Catalog catalog) {

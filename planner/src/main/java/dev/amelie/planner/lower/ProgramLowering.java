@@ -58,7 +58,7 @@ public final class ProgramLowering {
         TableScan scan = scans.getFirst();
         RelNode boundary = gatherBoundary(root, scan);
         SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, boundary, root, occurrenceToParameter);
-        Code pushdown = node.lowerToOutput(boundary);
+        Code pushdown = node.lowerToOutput(topRowsOnEachNode(root, boundary));
         Code merge = new SectionLowering(SectionKind.MERGE, boundary, root, occurrenceToParameter).lowerToOutput(root);
         TableDef def = tableOf(scan.getTable());
         if (SystemView.of(def) != null) {
@@ -329,6 +329,39 @@ public final class ProgramLowering {
         code.emit(Opcode.JUMP, loop);
         code.place(end);
         return code.build();
+    }
+
+    /**
+     * ORDER BY … LIMIT (or LIMIT alone) right above the gather boundary: each node sends only its
+     * first OFFSET + LIMIT rows in that order, and the host sorts what they sent and applies
+     * OFFSET and LIMIT as before: a top-N per partition instead of every row to the host. What
+     * the pushdown lowers; {@code boundary} itself when no such LIMIT is there.
+     */
+    private static RelNode topRowsOnEachNode(RelNode root, RelNode boundary) {
+        if (boundary instanceof Aggregate) {
+            return boundary;
+        }
+        org.apache.calcite.rel.core.Sort sort = parentSort(root, boundary);
+        if (sort == null || sort.fetch == null) {
+            return boundary;
+        }
+        org.apache.calcite.rex.RexBuilder rex = sort.getCluster().getRexBuilder();
+        org.apache.calcite.rex.RexNode rows = sort.offset == null ? sort.fetch
+                : rex.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.PLUS, sort.offset, sort.fetch);
+        return sort.copy(sort.getTraitSet(), boundary, sort.getCollation(), null, rows);
+    }
+
+    private static org.apache.calcite.rel.core.Sort parentSort(RelNode node, RelNode child) {
+        for (RelNode input : node.getInputs()) {
+            if (input == child) {
+                return node instanceof org.apache.calcite.rel.core.Sort sort ? sort : null;
+            }
+            org.apache.calcite.rel.core.Sort found = parentSort(input, child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /**
