@@ -20,14 +20,8 @@ public final class ConstraintNames {
     private ConstraintNames() {}
 
     public static String check(TableDef def, SortedSet<Integer> columns, Catalog catalog) {
-        String base = def.name() + "_" + (columns.size() == 1 ? def.columns().get(columns.first()).name() + "_" : "") + "check";
-        Set<String> taken = inSchema(def.schema(), catalog);
-        taken.addAll(ofTable(def, catalog));
-        String name = base;
-        for (int n = 1; taken.contains(name); n++) {
-            name = base + n;
-        }
-        return name;
+        return numbered(def, def.name() + "_" + (columns.size() == 1 ? def.columns().get(columns.first()).name() + "_" : "") + "check",
+                catalog);
     }
 
     /** {@code table_a_b_fkey} for a FOREIGN KEY on columns a, b; numbered as a CHECK's name is. */

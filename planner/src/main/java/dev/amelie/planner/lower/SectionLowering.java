@@ -165,25 +165,11 @@ final class SectionLowering {
                 if (split.perRow() == null) {
                     produce(filter.getInput(), sink);
                 } else {
-                    produce(filter.getInput(), row -> {
-                        bindCorrelations(filter, row);
-                        int condition = expressions.lower(split.perRow(), row);
-                        CodeBuilder.Label next = code.newLabel();
-                        code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, next);
-                        sink.accept(row);
-                        code.place(next);
-                    });
+                    filterRows(filter, split.perRow(), sink);
                 }
                 code.place(skip);
             }
-            case Filter filter -> produce(filter.getInput(), row -> {
-                bindCorrelations(filter, row);
-                int condition = expressions.lower(filter.getCondition(), row);
-                CodeBuilder.Label skip = code.newLabel();
-                code.emitJump(Opcode.JUMP_FALSE, condition, 0, 0, 2, skip);
-                sink.accept(row);
-                code.place(skip);
-            });
+            case Filter filter -> filterRows(filter, filter.getCondition(), sink);
             case Project project when UnnestLowering.isProjectSet(project) -> produce(project.getInput(), row -> {
                 bindCorrelations(project, row);
                 UnnestLowering.lowerProject(project, this, row, sink);
@@ -234,6 +220,18 @@ final class SectionLowering {
                     kind == SectionKind.PUSHDOWN && rel == boundary);
             default -> throw ExpressionLowering.unsupported(describe(rel));
         }
+    }
+
+    /** The filter's input rows for which {@code condition} is true. */
+    private void filterRows(Filter filter, RexNode condition, RowSink sink) {
+        produce(filter.getInput(), row -> {
+            bindCorrelations(filter, row);
+            int value = expressions.lower(condition, row);
+            CodeBuilder.Label skip = code.newLabel();
+            code.emitJump(Opcode.JUMP_FALSE, value, 0, 0, 2, skip);
+            sink.accept(row);
+            code.place(skip);
+        });
     }
 
     /**
