@@ -8,7 +8,6 @@ import dev.amelie.vm.program.CodeBuilder;
 import dev.amelie.vm.program.IndexRef;
 import dev.amelie.vm.program.Opcode;
 import dev.amelie.vm.program.Program;
-import dev.amelie.vm.program.RowSourceKind;
 import dev.amelie.vm.program.TableKeyRef;
 import dev.amelie.vm.type.SqlType;
 import org.apache.calcite.rel.RelNode;
@@ -159,7 +158,8 @@ final class LookupJoinLowering {
             node.produce(outer, outerRow -> joinRow(node, join, match, outerRow, keyOf(outerRow, match.outerKeyFields()),
                     (cursor, key) -> node.code().emit(Opcode.LOOKUP_IN, cursor, key, node.code().constant(other))));
             return new Program(Program.StatementKind.SELECT, outerTable.id(), ProgramLowering.routing(node),
-                    ProgramLowering.keySection(node, join, occurrenceToParameter), node.code().build(), passOn(join), List.of());
+                    ProgramLowering.keySection(node, join, occurrenceToParameter), node.code().build(),
+                    passOn(join, occurrenceToParameter), List.of());
         }
         Program outerProgram = ProgramLowering.lower(outer, occurrenceToParameter);
         SectionLowering node = new SectionLowering(SectionKind.PUSHDOWN, null, join, occurrenceToParameter, Map.of(outer, 0));
@@ -183,7 +183,7 @@ final class LookupJoinLowering {
                         (cursor, first) -> node.code().emit(Opcode.INDEX_LOOKUP, cursor, first, node.code().constant(index)));
             }
         });
-        return new Program(Program.StatementKind.SELECT, inner.id(), Program.Routing.ALL, null, node.code().build(), passOn(join),
+        return new Program(Program.StatementKind.SELECT, inner.id(), Program.Routing.ALL, null, node.code().build(), passOn(join, occurrenceToParameter),
                 List.of(outerProgram));
     }
 
@@ -251,19 +251,9 @@ final class LookupJoinLowering {
         code.place(done);
     }
 
-    /** The merge: the gathered joined rows, as they are. */
-    private static dev.amelie.vm.program.Code passOn(Join join) {
-        CodeBuilder merge = new CodeBuilder();
-        int width = join.getRowType().getFieldCount();
-        int cursor = merge.newCursor();
-        merge.emit(Opcode.OPEN, cursor, RowSourceKind.INPUT.ordinal(), 0);
-        CodeBuilder.Label end = merge.newLabel();
-        int loop = merge.position();
-        merge.emitJump(Opcode.NEXT, cursor, 0, 0, 2, end);
-        merge.emit(Opcode.EMIT, merge.loadRow(cursor, width)[0], width, 0);
-        merge.emit(Opcode.JUMP, loop);
-        merge.place(end);
-        return merge.build();
+    /** The merge: the gathered joined rows, as they are (the join is its own gather boundary). */
+    private static dev.amelie.vm.program.Code passOn(Join join, int[] occurrenceToParameter) {
+        return new SectionLowering(SectionKind.MERGE, join, join, occurrenceToParameter).lowerToOutput(join);
     }
 
     private static int[] concat(int[] first, int[] second) {

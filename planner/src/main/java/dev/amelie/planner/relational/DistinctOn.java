@@ -47,10 +47,8 @@ final class DistinctOn {
         if (!lower.contains("distinct") || !lower.contains("on")) {
             return sql;
         }
-        List<Token> tokens;
-        try {
-            tokens = Tokenizer.tokenize(sql);
-        } catch (RuntimeException notTokenizable) {
+        List<Token> tokens = Tokenizer.tokenizeOrNull(sql);
+        if (tokens == null) {
             return sql;
         }
         int[] depth = depths(tokens);

@@ -49,10 +49,8 @@ final class DmlClauses {
         if (!startsWithWord(text, "update") && !startsWithWord(text, "delete")) {
             return null;
         }
-        List<Token> tokens;
-        try {
-            tokens = Tokenizer.tokenize(text);
-        } catch (RuntimeException notTokenizable) {
+        List<Token> tokens = Tokenizer.tokenizeOrNull(text);
+        if (tokens == null) {
             return null;
         }
         if (tokens.getFirst().isWord("update")) {

@@ -83,19 +83,10 @@ final class RecursiveQueryCheck {
     /** The {@link Seeds} of a statement about to be validated (after our rewrites, which may change casts). */
     static Seeds seeds(SqlNode statement) {
         java.util.Map<SqlParserPos, int[]> depths = new java.util.HashMap<>();
-        statement.accept(new SqlBasicVisitor<Void>() {
-            @Override
-            public Void visit(SqlCall call) {
-                if (call instanceof SqlWith with) {
-                    for (SqlWithItem item : recursiveItems(with)) {
-                        SqlNode query = item.query instanceof SqlOrderBy orderBy ? orderBy.query : item.query;
-                        if (query.getKind() == SqlKind.UNION && ((SqlCall) query).operand(0) instanceof SqlSelect seed) {
-                            depths.put(seed.getParserPosition(), seed.getSelectList().getList().stream()
-                                    .mapToInt(RecursiveQueryCheck::castDepth).toArray());
-                        }
-                    }
-                }
-                return super.visit(call);
+        forEachRecursiveUnion(statement, (item, union) -> {
+            if (union.operand(0) instanceof SqlSelect seed) {
+                depths.put(seed.getParserPosition(), seed.getSelectList().getList().stream()
+                        .mapToInt(RecursiveQueryCheck::castDepth).toArray());
             }
         });
         return new Seeds(depths);
@@ -176,6 +167,11 @@ final class RecursiveQueryCheck {
      * column) changes the union's type, which PostgreSQL refuses (42804) rather than widen.
      */
     static void checkTypes(SqlNode statement, Seeds seeds, SqlValidator validator, String text) {
+        forEachRecursiveUnion(statement, (item, union) -> checkTypes(item, union, seeds, validator, text));
+    }
+
+    /** Each recursive WITH query of the statement whose body is a UNION [ALL], with that UNION. */
+    private static void forEachRecursiveUnion(SqlNode statement, java.util.function.BiConsumer<SqlWithItem, SqlBasicCall> action) {
         statement.accept(new SqlBasicVisitor<Void>() {
             @Override
             public Void visit(SqlCall call) {
@@ -183,7 +179,7 @@ final class RecursiveQueryCheck {
                     for (SqlWithItem item : recursiveItems(with)) {
                         SqlNode query = item.query instanceof SqlOrderBy orderBy ? orderBy.query : item.query;
                         if (query.getKind() == SqlKind.UNION) {
-                            checkTypes(item, (SqlBasicCall) query, seeds, validator, text);
+                            action.accept(item, (SqlBasicCall) query);
                         }
                     }
                 }

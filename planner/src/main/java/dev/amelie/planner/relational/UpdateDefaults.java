@@ -21,10 +21,8 @@ final class UpdateDefaults {
         if (!sql.regionMatches(true, 0, "update", 0, 6) && !sql.stripLeading().regionMatches(true, 0, "update", 0, 6)) {
             return sql;
         }
-        List<Token> tokens;
-        try {
-            tokens = Tokenizer.tokenize(sql);
-        } catch (RuntimeException notTokenizable) {
+        List<Token> tokens = Tokenizer.tokenizeOrNull(sql);
+        if (tokens == null) {
             return sql;
         }
         if (tokens.size() < 6 || !tokens.getFirst().isWord("update")) {

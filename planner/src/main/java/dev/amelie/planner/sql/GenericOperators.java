@@ -78,10 +78,8 @@ final class GenericOperators {
         }
         boolean changed = false;
         for (int round = 0; round < 10_000; round++) {
-            List<Token> tokens;
-            try {
-                tokens = Tokenizer.tokenize(text.toString());
-            } catch (RuntimeException notTokenizable) {
+            List<Token> tokens = Tokenizer.tokenizeOrNull(text.toString());
+            if (tokens == null) {
                 break;
             }
             if (!rewriteFirst(text, offsets, tokens)) {

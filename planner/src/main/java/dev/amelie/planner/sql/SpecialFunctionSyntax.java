@@ -380,11 +380,9 @@ final class SpecialFunctionSyntax {
                 && !lower.contains("regexp_matches")) {
             return null;
         }
-        List<Token> tokens;
-        try {
-            tokens = Tokenizer.tokenize(sql);
-        } catch (RuntimeException notTokenizable) {
-            return null; // Calcite reports the error, at its place
+        List<Token> tokens = Tokenizer.tokenizeOrNull(sql);
+        if (tokens == null) {
+            return null;
         }
         List<Edit> edits = new ArrayList<>();
         for (int t = 0; t < tokens.size(); t++) {

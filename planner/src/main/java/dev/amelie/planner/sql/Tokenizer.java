@@ -11,6 +11,18 @@ import java.util.Locale;
 public final class Tokenizer {
     private Tokenizer() {}
 
+    /**
+     * The tokens, or null when the text does not tokenize (an unterminated string or comment):
+     * a rewrite then leaves the text as it is, and the parser reports the error at its place.
+     */
+    public static List<Token> tokenizeOrNull(String s) {
+        try {
+            return tokenize(s);
+        } catch (RuntimeException notTokenizable) {
+            return null;
+        }
+    }
+
     public static List<Token> tokenize(String s) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
