@@ -48,6 +48,11 @@ final class SystemViewRows implements ServerState {
     }
 
     @Override
+    public Object catalogCall(dev.amelie.vm.program.Function function, Object[] arguments) {
+        return dev.amelie.planner.catalog.system.CatalogFunctions.call(function, arguments, catalog.get(), statsReset);
+    }
+
+    @Override
     public int backendPid() {
         return sessions.backendPid();
     }

@@ -52,7 +52,7 @@ public final class SchemaSnapshot {
                 publicSchema.add(def.name(), table); // pg_catalog is on every search path
             }
         }
-        for (SchemaPlus schema : new SchemaPlus[] {root.plus(), publicSchema}) {
+        for (SchemaPlus schema : new SchemaPlus[] {root.plus(), publicSchema, pgCatalog}) {
             addType(schema, "text", SqlTypeName.VARCHAR);
             addType(schema, "int2", SqlTypeName.SMALLINT);
             addType(schema, "int4", SqlTypeName.INTEGER);
@@ -63,6 +63,10 @@ public final class SchemaSnapshot {
             addType(schema, "bpchar", SqlTypeName.VARCHAR);
             for (SqlType type : new SqlType[] {SqlType.UUID, SqlType.BYTEA, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB, SqlType.OID, SqlType.REGCLASS}) {
                 schema.add(type.sqlName(), (RelDataTypeFactory factory) -> PostgresSqlType.create(factory, type));
+            }
+            // The other reg* types are their OID to us: casts to them validate, and their values show as numbers.
+            for (String alias : new String[] {"regtype", "regnamespace", "regproc", "regprocedure", "regrole", "regoper"}) {
+                schema.add(alias, (RelDataTypeFactory factory) -> PostgresSqlType.create(factory, SqlType.OID));
             }
             schema.add("timestamptz", (RelDataTypeFactory factory) ->
                     factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6));
