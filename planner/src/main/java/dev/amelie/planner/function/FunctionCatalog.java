@@ -296,6 +296,7 @@ public final class FunctionCatalog {
         system("pg_size_pretty", Signature.of(Function.PG_SIZE_PRETTY, TEXT, BIGINT), Signature.of(Function.PG_SIZE_PRETTY, TEXT, NUMERIC));
         system("version", Signature.of(Function.VERSION, TEXT));
         system("current_schemas", Signature.of(Function.CURRENT_SCHEMAS, SqlType.TEXT_ARRAY, BOOLEAN));
+        system("pg_partition_ancestry", Signature.of(Function.PG_PARTITION_ANCESTRY, SqlType.OID_ARRAY, oid));
         system("pg_is_in_recovery", Signature.of(Function.PG_IS_IN_RECOVERY, BOOLEAN));
         system("pg_postmaster_start_time", Signature.of(Function.PG_POSTMASTER_START_TIME, SqlType.TIMESTAMPTZ));
     }

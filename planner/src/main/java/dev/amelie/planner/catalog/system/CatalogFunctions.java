@@ -36,7 +36,8 @@ public final class CatalogFunctions {
             case PG_GET_INDEXDEF -> indexDefinition(args, contents);
             case PG_GET_CONSTRAINTDEF -> {
                 CatalogContents.Constraint constraint = args[0] == null ? null : contents.constraint(oid(args[0]));
-                yield constraint == null ? null : ObjectDefinitions.constraintDefinition(constraint);
+                yield constraint == null ? null : ObjectDefinitions.constraintDefinition(constraint,
+                        args.length > 1 && Boolean.TRUE.equals(args[1]));
             }
             // adbin and conbin hold the expression's text already (PgAttrdef, PgConstraint).
             case PG_GET_EXPR -> args[0];
@@ -55,6 +56,7 @@ public final class CatalogFunctions {
                     ? SEARCH_PATH.toArray() : new Object[] {Catalog.DEFAULT_SCHEMA});
             case PG_POSTMASTER_START_TIME -> started;
             case REGCLASS_OF -> regclassOf(args[0], contents);
+            case PG_PARTITION_ANCESTRY -> args[0] == null ? null : new SqlArray(new Object[0]);
             default -> throw new IllegalStateException(function.name());
         };
     }
