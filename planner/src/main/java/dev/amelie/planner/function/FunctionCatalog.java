@@ -307,6 +307,18 @@ public final class FunctionCatalog {
 
     public static final SqlOperatorTable TABLE = SqlOperatorTables.of(FUNCTIONS);
 
+    /** Every function with its signatures, for pg_proc. */
+    public static List<PostgresFunction> functions() {
+        List<PostgresFunction> functions = new ArrayList<>();
+        for (SqlOperator operator : FUNCTIONS) {
+            if (operator instanceof PostgresFunction function && !function.getName().endsWith("_op")
+                    && !function.getName().startsWith("amelie_") && !function.getName().contains("_op_")) {
+                functions.add(function);
+            }
+        }
+        return functions;
+    }
+
     private static void numeric(String name, Signature... signatures) {
         add(name, SqlFunctionCategory.NUMERIC, PostgresFunction.Kind.SIGNATURE, signatures);
     }
