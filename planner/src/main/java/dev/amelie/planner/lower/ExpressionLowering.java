@@ -163,6 +163,10 @@ final class ExpressionLowering {
             case "NUMERIC" -> castRegister(emit(call.getOperands().get(0), row), SqlType.NUMERIC);
             case "NOW" -> function(Function.NOW, List.of(), row);
             case "CURRENT_DATABASE", "CURRENT_CATALOG" -> code.loadConstant(dev.amelie.planner.catalog.SystemView.DATABASE);
+            // The first schema of the search path that exists; every session runs as the one superuser.
+            case "CURRENT_SCHEMA" -> code.loadConstant(dev.amelie.compute.catalog.Catalog.DEFAULT_SCHEMA);
+            case "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE" ->
+                    code.loadConstant(dev.amelie.planner.catalog.SystemView.ROLE_NAME);
             case "GEN_RANDOM_UUID" -> function(Function.GEN_RANDOM_UUID, List.of(), row);
             // 'name'::regclass, resolved while planning (RegClassLiterals)
             case "REGCLASS_CONSTANT" -> code.loadConstant(new dev.amelie.vm.value.RegClass(
