@@ -136,6 +136,17 @@ public final class Session extends ChannelInboundHandlerAdapter {
             public String setSetting(String name, String value, boolean local) {
                 return parameters.setByFunction(name, value, local);
             }
+
+            @Override
+            public String user(boolean current) {
+                String role = parameters.get("role");
+                return current && role != null && !role.equals("none") ? role : parameters.get("session_authorization");
+            }
+
+            @Override
+            public AdvisoryLocks advisoryLocks() {
+                return registry.advisoryLocks();
+            }
         });
         this.parameters = new SessionParameters(new ServerView() {
             @Override
@@ -510,6 +521,9 @@ public final class Session extends ChannelInboundHandlerAdapter {
         ByteBuf buffer = out.buffer();
         if (engineConnection.status() == dev.amelie.pgwire.session.QueryEngine.TransactionStatus.IDLE) {
             parameters.endTransaction();
+            if (key != null) {
+                registry.advisoryLocks().endTransaction(key.processId());
+            }
         }
         parameters.reportChanges(buffer);
         ReadyForQuery.write(buffer, engineConnection.status().indicator());

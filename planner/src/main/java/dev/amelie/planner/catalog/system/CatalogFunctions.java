@@ -26,7 +26,12 @@ public final class CatalogFunctions {
 
     private CatalogFunctions() {}
 
-    public static Object call(Function function, Object[] args, CatalogContents contents, java.time.Instant started) {
+    /**
+     * {@code searchPath}: the schemas of the session's search_path that exist ({@link SearchPath}),
+     * for current_schema and current_schemas.
+     */
+    public static Object call(Function function, Object[] args, CatalogContents contents, java.time.Instant started,
+                              List<String> searchPath) {
         return switch (function) {
             case PG_TABLE_IS_VISIBLE -> args[0] == null ? null : visible(contents.relation(oid(args[0])));
             case PG_TYPE_IS_VISIBLE -> args[0] == null ? null : PgTypes.of(oid(args[0])) != null;
@@ -52,7 +57,8 @@ public final class CatalogFunctions {
             case PG_SIZE_PRETTY -> args[0] == null ? null : sizePretty(new BigDecimal(args[0].toString()));
             case VERSION -> VERSION;
             case CURRENT_SCHEMAS -> args[0] == null ? null : new SqlArray(Boolean.TRUE.equals(args[0])
-                    ? SEARCH_PATH.toArray() : new Object[] {Catalog.DEFAULT_SCHEMA});
+                    ? SearchPath.withImplicit(searchPath).toArray() : searchPath.toArray());
+            case CURRENT_SCHEMA -> searchPath.isEmpty() ? null : searchPath.getFirst();
             case PG_POSTMASTER_START_TIME -> started;
             case REGCLASS_OF -> regclassOf(args[0], contents);
             default -> throw new IllegalStateException(function.name());
