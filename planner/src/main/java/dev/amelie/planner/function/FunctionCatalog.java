@@ -299,6 +299,7 @@ public final class FunctionCatalog {
         system("pg_is_in_recovery", Signature.of(Function.PG_IS_IN_RECOVERY, BOOLEAN));
         system("pg_postmaster_start_time", Signature.of(Function.PG_POSTMASTER_START_TIME, SqlType.TIMESTAMPTZ));
         system("current_schema", Signature.of(Function.CURRENT_SCHEMA, TEXT));
+        system("oidvectortypes", Signature.of(Function.OIDVECTORTYPES, TEXT, SqlType.OID_ARRAY));
         advisoryLocks();
     }
 

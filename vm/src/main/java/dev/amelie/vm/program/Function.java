@@ -182,7 +182,9 @@ public enum Function {
     REGCLASS_OF(Area.CATALOG),
     PG_POSTMASTER_START_TIME(Area.CATALOG),
     /** current_schema: the first schema of the session's search_path that exists. */
-    CURRENT_SCHEMA(Area.CATALOG);
+    CURRENT_SCHEMA(Area.CATALOG),
+    /** oidvectortypes(oidvector): the types' names, as format_type shows them, separated by ", ". */
+    OIDVECTORTYPES(Area.CATALOG);
 
     /**
      * Where a function is implemented: CORE in the interpreter itself, CATALOG and SESSION by

@@ -59,10 +59,22 @@ public final class CatalogFunctions {
             case CURRENT_SCHEMAS -> args[0] == null ? null : new SqlArray(Boolean.TRUE.equals(args[0])
                     ? SearchPath.withImplicit(searchPath).toArray() : searchPath.toArray());
             case CURRENT_SCHEMA -> searchPath.isEmpty() ? null : searchPath.getFirst();
+            case OIDVECTORTYPES -> args[0] == null ? null : typeNames((SqlArray) args[0]);
             case PG_POSTMASTER_START_TIME -> started;
             case REGCLASS_OF -> regclassOf(args[0], contents);
             default -> throw new IllegalStateException(function.name());
         };
+    }
+
+    private static String typeNames(SqlArray oids) {
+        StringBuilder names = new StringBuilder();
+        for (Object oid : oids.elements()) {
+            if (!names.isEmpty()) {
+                names.append(", ");
+            }
+            names.append(oid == null ? "-" : PgTypes.format(oid(oid), -1));
+        }
+        return names.toString();
     }
 
     private static long oid(Object value) {

@@ -290,7 +290,9 @@ public final class CatalogRelations {
                     "cfgowner", SqlType.OID, "cfgparser", SqlType.OID),
             new EmptyCatalogRelation(PG_CATALOG, "pg_user_mapping",
                     "oid", SqlType.OID, "umuser", SqlType.OID, "umserver", SqlType.OID,
-                    "umoptions", SqlType.TEXT_ARRAY));
+                    "umoptions", SqlType.TEXT_ARRAY),
+            new InformationSchemaTables(),
+            new InformationSchemaSequences());
 
     private static final Map<String, CatalogRelation> BY_NAME = new HashMap<>();
 
