@@ -134,4 +134,24 @@ class AdvisoryLocksIT {
             assertTrue(bool(sb, "select pg_try_advisory_lock(106)"));
         }
     }
+
+    @Test
+    void rollbackToASavepointNeitherTakesALockAgainNorForgetsASessionLock() throws Exception {
+        try (Connection a = connect(); Statement sa = a.createStatement()) {
+            a.setAutoCommit(false);
+            assertTrue(bool(sa, "select pg_try_advisory_lock(107)"));
+            sa.execute("savepoint s");
+            assertTrue(bool(sa, "select pg_try_advisory_lock(108)"));
+            sa.execute("rollback to savepoint s");
+            assertTrue(bool(sa, "select pg_try_advisory_lock(109)"));
+            a.commit();
+            a.setAutoCommit(true);
+            // Taken once each; a session lock stays through the rollback of its savepoint, as in PostgreSQL.
+            assertTrue(bool(sa, "select pg_advisory_unlock(107)"));
+            assertFalse(bool(sa, "select pg_advisory_unlock(107)"));
+            assertTrue(bool(sa, "select pg_advisory_unlock(108)"));
+            assertTrue(bool(sa, "select pg_advisory_unlock(109)"));
+            assertFalse(bool(sa, "select pg_advisory_unlock(109)"));
+        }
+    }
 }

@@ -40,6 +40,15 @@ final class BlockAdvisoryLocks {
         next = replaysBlock ? 0 : answers.size();
     }
 
+    /**
+     * ROLLBACK TO SAVEPOINT ran the statements before the savepoint again: the answers of the
+     * ones after it are no longer the block's. (What those calls took stays held, as a session
+     * lock does in PostgreSQL; PostgreSQL would also release their transaction-level locks.)
+     */
+    void forgetAfterReplay() {
+        answers.subList(next, answers.size()).clear();
+    }
+
     Object call(Function function, Object[] arguments) {
         if (next < answers.size()) {
             return answers.get(next++);

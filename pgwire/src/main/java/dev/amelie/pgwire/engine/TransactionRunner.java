@@ -418,10 +418,13 @@ final class TransactionRunner {
         run.restartTransaction();
         run.savepoints = savepoints;
         run.connection.setStatus(TransactionStatus.IN_BLOCK);
+        BlockAdvisoryLocks advisoryLocks = serverState(run.connection).advisoryLocks();
+        advisoryLocks.startMessage(true);
         SqlException replayFailure = replay(run, kept);
         if (replayFailure != null) {
             throw replayFailure;
         }
+        advisoryLocks.forgetAfterReplay();
         run.results.add(new StatementResult("ROLLBACK", List.of()));
     }
 
