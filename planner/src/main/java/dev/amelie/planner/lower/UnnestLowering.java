@@ -20,7 +20,8 @@ import java.util.Set;
  * unnest, lowered to a loop over the elements: in FROM (Calcite's Uncollect) and in a select
  * list (a projection with unnest calls, PostgreSQL's ProjectSet). Several arrays run in
  * lockstep as far as the longest, the shorter giving NULLs; no row at all when every array is
- * NULL or empty (nodeProjectSet.c, and unnest of several arrays in FROM).
+ * NULL or empty (nodeProjectSet.c, and unnest of several arrays in FROM). generate_subscripts
+ * in a select list is the same loop giving the position instead of the element.
  */
 final class UnnestLowering {
     private UnnestLowering() {}
@@ -58,10 +59,16 @@ final class UnnestLowering {
         ExpressionLowering expressions = section.expressions();
         List<RexCall> calls = calls(project);
         int[] arrays = new int[calls.size()];
+        boolean[] subscripts = new boolean[arrays.length];
         for (int k = 0; k < arrays.length; k++) {
-            arrays[k] = expressions.lower(calls.get(k).getOperands().getFirst(), row);
+            RexCall call = calls.get(k);
+            arrays[k] = expressions.lower(call.getOperands().getFirst(), row);
+            subscripts[k] = call.getOperator() == Unnest.SUBSCRIPTS;
+            if (subscripts[k]) {
+                arrays[k] = firstDimensionOnly(section.code(), expressions, arrays[k], call.getOperands().get(1), row);
+            }
         }
-        loop(section.code(), expressions, arrays, (position, elements) -> {
+        loop(section.code(), expressions, arrays, subscripts, (position, elements) -> {
             for (int k = 0; k < elements.length; k++) {
                 expressions.bind(calls.get(k), elements[k]);
             }
@@ -79,7 +86,8 @@ final class UnnestLowering {
 
     /** UNNEST(a, …) [WITH ORDINALITY] in FROM: the input row's arrays, element by element. */
     static void lowerUncollect(Uncollect uncollect, SectionLowering section, RowSink sink) {
-        section.produce(uncollect.getInput(), row -> loop(section.code(), section.expressions(), row, (position, elements) -> {
+        section.produce(uncollect.getInput(), row -> loop(section.code(), section.expressions(), row,
+                new boolean[row.length], (position, elements) -> {
             if (!uncollect.withOrdinality) {
                 sink.accept(elements);
                 return;
@@ -90,12 +98,31 @@ final class UnnestLowering {
         }));
     }
 
-    private static void loop(CodeBuilder code, ExpressionLowering expressions, int[] arrays, Body body) {
+    /** generate_subscripts(array, dim): the array for dimension 1, NULL (no rows) for any other. */
+    private static int firstDimensionOnly(CodeBuilder code, ExpressionLowering expressions, int array, RexNode dimension,
+                                          int[] row) {
+        int result = code.newRegister();
+        code.emit(Opcode.CONST, result, code.constant(null));
+        int first = code.newRegister();
+        code.emit(Opcode.EQUAL, first, expressions.lower(dimension, row), code.loadConstant(1));
+        CodeBuilder.Label other = code.newLabel();
+        code.emitJump(Opcode.JUMP_FALSE, first, 0, 0, 2, other);
+        code.emit(Opcode.COPY, result, array);
+        code.place(other);
+        return result;
+    }
+
+    /** {@code subscripts[k]}: array k gives its positions (generate_subscripts), not its elements. */
+    private static void loop(CodeBuilder code, ExpressionLowering expressions, int[] arrays, boolean[] subscripts,
+                             Body body) {
         int count = code.loadConstant(0);
         int isNull = code.newRegister();
         int longer = code.newRegister();
-        for (int array : arrays) {
+        int[] lengths = new int[arrays.length];
+        for (int k = 0; k < arrays.length; k++) {
+            int array = arrays[k];
             int length = expressions.call(Function.CARDINALITY, array);
+            lengths[k] = length;
             CodeBuilder.Label shorter = code.newLabel();
             code.emit(Opcode.IS_NULL, isNull, length);
             code.emitJump(Opcode.JUMP_TRUE, isNull, 0, 0, 2, shorter);
@@ -114,7 +141,8 @@ final class UnnestLowering {
         code.emitJump(Opcode.JUMP_FALSE, more, 0, 0, 2, end);
         int[] elements = new int[arrays.length];
         for (int k = 0; k < arrays.length; k++) {
-            elements[k] = expressions.call(Function.UNNEST_ELEMENT, arrays[k], position);
+            elements[k] = subscripts[k] ? positionWithin(code, position, lengths[k])
+                    : expressions.call(Function.UNNEST_ELEMENT, arrays[k], position);
         }
         // The body's own row: the position register moves on when the body is done with it.
         int current = code.newRegister();
@@ -123,5 +151,18 @@ final class UnnestLowering {
         code.emitTyped(Opcode.ADD, SqlType.INTEGER, position, position, one);
         code.emit(Opcode.JUMP, loop);
         code.place(end);
+    }
+
+    /** The position while it lies within the array's length, NULL after (a shorter array in lockstep). */
+    private static int positionWithin(CodeBuilder code, int position, int length) {
+        int result = code.newRegister();
+        code.emit(Opcode.CONST, result, code.constant(null));
+        int within = code.newRegister();
+        code.emit(Opcode.LESS_OR_EQUAL, within, position, length);
+        CodeBuilder.Label after = code.newLabel();
+        code.emitJump(Opcode.JUMP_FALSE, within, 0, 0, 2, after);
+        code.emit(Opcode.COPY, result, position);
+        code.place(after);
+        return result;
     }
 }

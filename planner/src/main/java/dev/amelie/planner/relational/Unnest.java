@@ -50,15 +50,27 @@ public final class Unnest {
         return binding.getTypeFactory().createTypeWithNullability(type, true);
     }
 
-    /** Whether a call is the select-list unnest. */
+    /**
+     * generate_subscripts(array, dim) in a select list: the subscripts of the array's dimension,
+     * from its lower bound (1 here) up, one row each, running in lockstep with the unnest calls
+     * beside it; no row for a NULL array or another dimension than 1 (our arrays have one).
+     */
+    public static final SqlFunction SUBSCRIPTS = new SqlFunction("generate_subscripts", SqlKind.OTHER_FUNCTION,
+            binding -> binding.getTypeFactory().createTypeWithNullability(
+                    binding.getTypeFactory().createSqlType(SqlTypeName.INTEGER), true),
+            null, OperandTypes.family(org.apache.calcite.sql.type.SqlTypeFamily.ARRAY,
+                    org.apache.calcite.sql.type.SqlTypeFamily.INTEGER), SqlFunctionCategory.SYSTEM);
+
+    /** Whether a call is a select-list set-returning function of this kind (unnest, generate_subscripts). */
     public static boolean isSetReturning(org.apache.calcite.sql.SqlOperator operator) {
-        return operator == FUNCTION;
+        return operator == FUNCTION || operator == SUBSCRIPTS;
     }
 
     /** Whether a projection has a select-list unnest, whose rows a merge with another projection would lose or repeat. */
     static boolean inProject(org.apache.calcite.rel.core.Project project) {
         for (org.apache.calcite.rex.RexNode expression : project.getProjects()) {
-            if (org.apache.calcite.rex.RexUtil.findOperatorCall(FUNCTION, expression) != null) {
+            if (org.apache.calcite.rex.RexUtil.findOperatorCall(FUNCTION, expression) != null
+                    || org.apache.calcite.rex.RexUtil.findOperatorCall(SUBSCRIPTS, expression) != null) {
                 return true;
             }
         }
@@ -71,7 +83,7 @@ public final class Unnest {
         node.accept(new SqlShuttle() {
             @Override
             public SqlNode visit(SqlCall call) {
-                found[0] |= call.getOperator() == FUNCTION;
+                found[0] |= isSetReturning(call.getOperator());
                 return super.visit(call);
             }
         });
