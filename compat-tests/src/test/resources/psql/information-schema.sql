@@ -4,13 +4,15 @@ create table is_customers (id serial primary key, name varchar(40) not null, ema
 create table is_orders (id bigint, line int, customer_id int references is_customers(id) on delete cascade, placed date, at timestamptz, note text default 'none', primary key (id, line));
 create table is_shop.items (sku int primary key, title text, small smallint, big bigint);
 create table is_shop.stock (sku int, place int, constraint stock_item foreign key (sku) references is_shop.items on delete set null, constraint stock_place check (place > 0 and sku < 1000));
-create view is_rich as select id, email from is_customers where balance > 100;
+create view is_rich as select id, email, name, balance, code from is_customers where balance > 100;
 create sequence is_numbers increment 5 start 10;
 select schema_name, schema_owner, catalog_name = current_database() as here from information_schema.schemata where schema_name in ('public', 'is_shop', 'pg_catalog', 'information_schema') order by schema_name;
 select table_schema, table_name, table_type, is_typed, table_catalog = current_database() as here from information_schema.tables where table_name like 'is\_%' or table_schema = 'is_shop' order by table_schema, table_name;
 select table_name, table_type from information_schema.tables where table_schema = 'information_schema' and table_name in ('tables', 'columns', 'schemata') order by table_name;
 select table_name, column_name, ordinal_position, column_default, is_nullable, data_type, character_maximum_length, character_octet_length, numeric_precision, numeric_precision_radix, numeric_scale, datetime_precision, udt_schema, udt_name, dtd_identifier, is_identity, is_generated from information_schema.columns where table_name like 'is\_%' and table_name <> 'is_rich' or table_schema = 'is_shop' order by table_schema, table_name, ordinal_position;
-select column_name, data_type from information_schema.columns where table_name = 'is_rich' order by ordinal_position;
+select column_name, data_type, character_maximum_length, numeric_precision, numeric_scale from information_schema.columns where table_name = 'is_rich' order by ordinal_position;
+select c.name, r.code as rich from is_rich r join is_customers c using (id) union all select name, code from is_rich \gdesc
+select c.name, r.balance from is_customers c left join is_rich r using (id) where c.id > 0 \gdesc
 select table_schema, table_name, view_definition like '%is_customers%' as defined, check_option from information_schema.views where table_name like 'is\_%';
 select constraint_schema, constraint_name, table_name, constraint_type, is_deferrable, initially_deferred, enforced, nulls_distinct from information_schema.table_constraints where (table_name like 'is\_%' or table_schema = 'is_shop') and constraint_name not like '%not_null' order by table_schema, table_name, constraint_name;
 select table_name, count(*) from information_schema.table_constraints where (table_name like 'is\_%' or table_schema = 'is_shop') and constraint_name like '%not_null' and constraint_type = 'CHECK' group by table_name order by table_name;

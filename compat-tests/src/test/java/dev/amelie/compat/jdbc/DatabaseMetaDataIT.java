@@ -47,7 +47,7 @@ class DatabaseMetaDataIT {
                     + " placed date, note text default 'none', primary key (id, line))",
             "create index orders_placed on orders (placed)",
             "create unique index orders_note on orders (note, placed)",
-            "create view big_customers as select id, email from customers where balance > 100",
+            "create view big_customers as select id, name, balance, code, email from customers where balance > 100",
             "create sequence order_numbers",
             "create table shop.items (sku int primary key, title text, price double precision)",
             "create table shop.stock (sku int references shop.items on delete set null, place smallint, count bigint,"

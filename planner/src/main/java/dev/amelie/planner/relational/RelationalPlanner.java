@@ -268,9 +268,10 @@ public final class RelationalPlanner {
                             .withRelBuilderConfigTransform(Unnest.calledIn(validated)
                                     ? c -> c.withBloat(-1).withPruneInputOfAggregate(false) : c -> c));
             RelRoot root = converter.convertQuery(validated, false, true);
+            List<ResultTypeModifiers.Modifier> traced = ResultTypeModifiers.traced(modifiers, root, catalog);
             MaterializedViewWrites.check(root.rel);
             return new Converted(text, rewrite(DistinctOn.firstRows(root.project())), DistinctOn.withoutMarker(names, names),
-                    DistinctOn.withoutMarker(modifiers, names), parameterTypes, rewritten.occurrenceToParameter(),
+                    DistinctOn.withoutMarker(traced, names), parameterTypes, rewritten.occurrenceToParameter(),
                     targetAlias(parsed), joinsFromList);
         });
     }
