@@ -1,0 +1,252 @@
+package dev.amelie.compat.orm;
+
+import dev.amelie.compat.server.SharedServer;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hibernate ORM 7, unchanged, over pgjdbc against a real server: the schema it creates, updates
+ * and validates (hbm2ddl), IDENTITY and pooled SEQUENCE keys, associations, JPQL joins,
+ * pagination and optimistic locking. Hibernate detects the PostgreSQL version from the server.
+ */
+@Timeout(120)
+class HibernateIT {
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(2);
+
+    /** The library model (Author, Book, Tag), created once with hbm2ddl create for the tests that use it. */
+    private static SessionFactory library;
+
+    @BeforeAll
+    static void createLibrary() {
+        library = sessionFactory("create", Author.class, Book.class, Tag.class);
+    }
+
+    @AfterAll
+    static void closeLibrary() {
+        if (library != null) {
+            library.close();
+        }
+    }
+
+    private static SessionFactory sessionFactory(String schemaAction, Class<?>... entities) {
+        Configuration configuration = new Configuration();
+        for (Class<?> entity : entities) {
+            configuration.addAnnotatedClass(entity);
+        }
+        configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, server.jdbcUrl());
+        configuration.setProperty(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
+        configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, schemaAction);
+        configuration.setProperty(AvailableSettings.POOL_SIZE, "4");
+        return configuration.buildSessionFactory();
+    }
+
+    @Test
+    void identityAndPooledSequenceKeysAreAssigned() {
+        List<Long> bookIds = library.fromTransaction(session -> {
+            Author author = new Author("Keys");
+            session.persist(author);
+            assertNotNull(author.getId(), "IDENTITY key read back at persist");
+            // 60 books: more than one allocation of 50, so Hibernate calls nextval twice.
+            List<Book> books = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                Book book = new Book("Volume " + i, author);
+                session.persist(book);
+                books.add(book);
+            }
+            return books.stream().map(Book::getId).toList();
+        });
+        assertEquals(60, Set.copyOf(bookIds).size());
+        long count = library.fromTransaction(session ->
+                session.createQuery("select count(b) from Book b where b.author.name = 'Keys'", Long.class)
+                        .getSingleResult());
+        assertEquals(60L, count);
+    }
+
+    @Test
+    void jpqlJoinFindsBooksByAuthorName() {
+        library.inTransaction(session -> {
+            Author tolkien = new Author("Tolkien");
+            Author austen = new Author("Austen");
+            session.persist(tolkien);
+            session.persist(austen);
+            session.persist(new Book("The Hobbit", tolkien));
+            session.persist(new Book("Silmarillion", tolkien));
+            session.persist(new Book("Emma", austen));
+        });
+        List<String> titles = library.fromTransaction(session -> session.createQuery(
+                        "select b.title from Book b join b.author a where a.name = :name order by b.title", String.class)
+                .setParameter("name", "Tolkien")
+                .getResultList());
+        assertEquals(List.of("Silmarillion", "The Hobbit"), titles);
+
+        List<Author> withBooks = library.fromTransaction(session -> session.createQuery(
+                        "select distinct a from Author a join fetch a.books where a.name in ('Tolkien', 'Austen') order by a.name",
+                        Author.class)
+                .getResultList());
+        assertEquals(List.of("Austen", "Tolkien"), withBooks.stream().map(Author::getName).toList());
+        assertEquals(2, withBooks.get(1).getBooks().size());
+    }
+
+    @Test
+    void paginationReturnsTheRequestedWindow() {
+        library.inTransaction(session -> {
+            Author author = new Author("Paged");
+            session.persist(author);
+            for (int i = 0; i < 7; i++) {
+                session.persist(new Book("Page " + i, author));
+            }
+        });
+        List<String> page = library.fromTransaction(session -> session.createQuery(
+                        "select b.title from Book b where b.author.name = 'Paged' order by b.title", String.class)
+                .setFirstResult(2)
+                .setMaxResults(3)
+                .getResultList());
+        assertEquals(List.of("Page 2", "Page 3", "Page 4"), page);
+        List<String> first = library.fromTransaction(session -> session.createQuery(
+                        "select b.title from Book b where b.author.name = 'Paged' order by b.title desc", String.class)
+                .setMaxResults(2)
+                .getResultList());
+        assertEquals(List.of("Page 6", "Page 5"), first);
+    }
+
+    @Test
+    void manyToManyRoundTripsThroughTheJoinTable() {
+        Long bookId = library.fromTransaction(session -> {
+            Author author = new Author("Tagged");
+            session.persist(author);
+            Tag classic = new Tag("classic");
+            Tag fantasy = new Tag("fantasy");
+            session.persist(classic);
+            session.persist(fantasy);
+            Book book = new Book("Tagged Book", author);
+            book.getTags().add(classic);
+            book.getTags().add(fantasy);
+            session.persist(book);
+            return book.getId();
+        });
+        Set<String> labels = library.fromTransaction(session -> session.find(Book.class, bookId).getTags().stream()
+                .map(Tag::getLabel)
+                .collect(Collectors.toSet()));
+        assertEquals(Set.of("classic", "fantasy"), labels);
+        List<String> viaJoin = library.fromTransaction(session -> session.createQuery(
+                        "select b.title from Book b join b.tags t where t.label = 'fantasy'", String.class)
+                .getResultList());
+        assertEquals(List.of("Tagged Book"), viaJoin);
+    }
+
+    @Test
+    void foreignKeyCreatedByHibernateRejectsAnOrphan() {
+        assertThrows(ConstraintViolationException.class, () -> library.inTransaction(session ->
+                session.createNativeMutationQuery("insert into Book (id, title, author_id) values (-1, 'orphan', -42)")
+                        .executeUpdate()));
+    }
+
+    @Test
+    void concurrentUpdateOfAVersionedEntityIsAnOptimisticLockFailure() {
+        Long id = library.fromTransaction(session -> {
+            Author author = new Author("Versioned");
+            session.persist(author);
+            return author.getId();
+        });
+        try (Session first = library.openSession(); Session second = library.openSession()) {
+            Author seenByFirst = first.find(Author.class, id);
+            Author seenBySecond = second.find(Author.class, id);
+            assertEquals(0, seenBySecond.getVersion());
+
+            first.beginTransaction();
+            seenByFirst.setName("First writer");
+            first.getTransaction().commit();
+            assertEquals(1, seenByFirst.getVersion());
+
+            second.beginTransaction();
+            seenBySecond.setName("Second writer");
+            assertThrows(OptimisticLockException.class, second::flush);
+            second.getTransaction().rollback();
+        }
+        Author stored = library.fromTransaction(session -> session.find(Author.class, id));
+        assertEquals("First writer", stored.getName());
+        assertEquals(1, stored.getVersion());
+    }
+
+    /** Hibernate writes LockModeType.PESSIMISTIC_WRITE as {@code for no key update}, PESSIMISTIC_READ as {@code for share}. */
+    @Test
+    void pessimisticLocksReadTheRowWithALockingClause() {
+        Long id = library.fromTransaction(session -> {
+            Author author = new Author("Locked");
+            session.persist(author);
+            return author.getId();
+        });
+        library.inTransaction(session -> {
+            Author author = session.find(Author.class, id, LockModeType.PESSIMISTIC_WRITE);
+            assertEquals(LockModeType.PESSIMISTIC_WRITE, session.getLockMode(author));
+            author.setName("Locked and renamed");
+        });
+        List<String> names = library.fromTransaction(session -> session.createQuery(
+                        "select a.name from Author a where a.id = :id", String.class)
+                .setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_READ)
+                .getResultList());
+        assertEquals(List.of("Locked and renamed"), names);
+    }
+
+    @Test
+    void updateAddsANewTableAndColumnToAnExistingSchema() {
+        try (SessionFactory before = sessionFactory("create", Publisher.class)) {
+            before.inTransaction(session -> session.persist(new Publisher("Penguin")));
+        }
+        try (SessionFactory after = sessionFactory("update", PublisherWithCountry.class, Imprint.class)) {
+            after.inTransaction(session -> {
+                PublisherWithCountry faber = new PublisherWithCountry("Faber", "UK");
+                session.persist(faber);
+                session.persist(new Imprint("Faber Finds", faber));
+            });
+            List<String> rows = after.fromTransaction(session -> session.createQuery(
+                            "select p.name || ':' || coalesce(p.country, '-') from PublisherWithCountry p order by p.name",
+                            String.class)
+                    .getResultList());
+            assertEquals(List.of("Faber:UK", "Penguin:-"), rows, "the row from before the update survives");
+            String imprintOwner = after.fromTransaction(session -> session.createQuery(
+                            "select i.publisher.name from Imprint i", String.class)
+                    .getSingleResult());
+            assertEquals("Faber", imprintOwner);
+        }
+    }
+
+    @Test
+    void validatePassesOnTheMatchingSchema() {
+        sessionFactory("create", Publisher.class).close();
+        try (SessionFactory validated = sessionFactory("validate", Publisher.class)) {
+            validated.inTransaction(session -> session.persist(new Publisher("Validated")));
+        }
+    }
+
+    @Test
+    void validateFailsOnAMismatchingSchema() {
+        sessionFactory("create", Publisher.class).close();
+        SchemaManagementException failure = assertThrows(SchemaManagementException.class,
+                () -> sessionFactory("validate", PublisherWithCountry.class).close());
+        assertTrue(failure.getMessage().contains("country"), failure.getMessage());
+    }
+}
