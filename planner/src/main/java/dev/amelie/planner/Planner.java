@@ -1,6 +1,7 @@
 package dev.amelie.planner;
 
 import dev.amelie.compute.catalog.CatalogStore;
+import dev.amelie.compute.catalog.ColumnDef;
 import dev.amelie.planner.cache.PlanCache;
 import dev.amelie.planner.cache.PlanKey;
 import dev.amelie.planner.copy.CopyParser;
@@ -197,6 +198,38 @@ public final class Planner {
         String sql = "select 1 from \"" + def.schema().replace("\"", "\"\"") + "\".\"" + def.name().replace("\"", "\"\"")
                 + "\" where not (" + expression + ") limit 1";
         return relational.plan(sql, NO_TYPES, catalog.current());
+    }
+
+    private volatile dev.amelie.planner.catalog.system.CatalogContents contents;
+
+    /**
+     * The catalog as pg_catalog and information_schema show it now; one per catalog version,
+     * as building it plans every view's query for its column types.
+     */
+    public dev.amelie.planner.catalog.system.CatalogContents catalogContents() {
+        dev.amelie.compute.catalog.Catalog now = catalog.current();
+        dev.amelie.planner.catalog.system.CatalogContents known = contents;
+        if (known != null && known.catalog() == now) {
+            return known;
+        }
+        known = new dev.amelie.planner.catalog.system.CatalogContents(now, this::viewColumns);
+        contents = known;
+        return known;
+    }
+
+    private List<ColumnDef> viewColumns(dev.amelie.compute.catalog.ViewDef view) {
+        List<ColumnDef> columns = new java.util.ArrayList<>();
+        try {
+            PlannedStatement planned = plan("select * from " + dev.amelie.vm.function.TextFunctions.quoteIdent(view.schema())
+                    + "." + dev.amelie.vm.function.TextFunctions.quoteIdent(view.name()), new SqlType[0]);
+            for (PlannedStatement.ResultColumn column : planned.columns()) {
+                columns.add(new ColumnDef(column.name(), column.type(), false, null, null,
+                        column.typmod() < 0 ? -1 : column.typmod() - 4, -1, column.character()));
+            }
+        } catch (RuntimeException broken) {
+            // A view whose query no longer plans (a table it reads was changed) has no columns to show.
+        }
+        return columns;
     }
 
     /** The catalog as it is now (in the running DDL transaction, with its changes). */

@@ -2,6 +2,9 @@ package dev.amelie.pgwire.engine;
 
 import dev.amelie.pgwire.session.SessionSide;
 import dev.amelie.planner.catalog.SystemView;
+import dev.amelie.planner.catalog.system.CatalogContents;
+import dev.amelie.planner.catalog.system.CatalogRelation;
+import dev.amelie.planner.catalog.system.CatalogRelations;
 import dev.amelie.vm.exec.ServerState;
 
 import java.time.Instant;
@@ -20,8 +23,11 @@ final class SystemViewRows implements ServerState {
     private final EngineMetrics metrics;
     private final StatementStats statements;
     private final Instant statsReset;
+    private final java.util.function.Supplier<CatalogContents> catalog;
 
-    SystemViewRows(SessionSide sessions, EngineMetrics metrics, StatementStats statements, Instant statsReset) {
+    SystemViewRows(SessionSide sessions, EngineMetrics metrics, StatementStats statements, Instant statsReset,
+                   java.util.function.Supplier<CatalogContents> catalog) {
+        this.catalog = catalog;
         this.sessions = sessions;
         this.metrics = metrics;
         this.statements = statements;
@@ -30,11 +36,20 @@ final class SystemViewRows implements ServerState {
 
     @Override
     public List<Object[]> rows(int view) {
+        CatalogRelation relation = CatalogRelations.byNumber(view);
+        if (relation != null) {
+            return relation.rows(catalog.get());
+        }
         return switch (SystemView.values()[view]) {
             case PG_STAT_ACTIVITY -> activity();
             case PG_STAT_STATEMENTS -> statements();
             case PG_STAT_DATABASE -> database();
         };
+    }
+
+    @Override
+    public Object catalogCall(dev.amelie.vm.program.Function function, Object[] arguments) {
+        return dev.amelie.planner.catalog.system.CatalogFunctions.call(function, arguments, catalog.get(), statsReset);
     }
 
     @Override

@@ -92,7 +92,7 @@ final class TransactionRunner {
             next.cancelWhen(connection::cancelRequested);
             next.fixValues(connection.transactionTime(), connection.transactionSeed());
             next.useSessionSequences(connection.sequences());
-            next.useServer(connection.serverState(sessions -> new SystemViewRows(sessions, metrics, statementStats, statsReset)));
+            next.useServer(connection.serverState(sessions -> new SystemViewRows(sessions, metrics, statementStats, statsReset, planner::catalogContents)));
             return next;
         }
 

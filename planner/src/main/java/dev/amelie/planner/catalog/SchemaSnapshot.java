@@ -2,6 +2,8 @@ package dev.amelie.planner.catalog;
 
 import dev.amelie.compute.catalog.Catalog;
 import dev.amelie.compute.catalog.Table;
+import dev.amelie.compute.catalog.TableDef;
+import dev.amelie.planner.catalog.system.CatalogRelations;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.SchemaPlus;
@@ -37,14 +39,20 @@ public final class SchemaSnapshot {
                     table.indexDefs()));
         }
         SchemaPlus pgCatalog = root.plus().add(SystemView.SCHEMA, new AbstractSchema());
-        for (SystemView view : SystemView.values()) {
-            CalciteTable table = new CalciteTable(view.def(), parseExpression);
-            pgCatalog.add(view.def().name(), table);
-            if (catalog.table(Catalog.DEFAULT_SCHEMA, view.def().name()) == null) {
-                publicSchema.add(view.def().name(), table); // pg_catalog is on every search path
+        SchemaPlus informationSchema = root.plus().add(CatalogRelations.INFORMATION_SCHEMA, new AbstractSchema());
+        for (TableDef def : HostRelations.all()) {
+            CalciteTable table = new CalciteTable(def, parseExpression);
+            if (def.schema().equals(CatalogRelations.INFORMATION_SCHEMA)) {
+                informationSchema.add(def.name(), table);
+                continue;
+            }
+            pgCatalog.add(def.name(), table);
+            if (catalog.table(Catalog.DEFAULT_SCHEMA, def.name()) == null
+                    && catalog.view(Catalog.DEFAULT_SCHEMA, def.name()) == null) {
+                publicSchema.add(def.name(), table); // pg_catalog is on every search path
             }
         }
-        for (SchemaPlus schema : new SchemaPlus[] {root.plus(), publicSchema}) {
+        for (SchemaPlus schema : new SchemaPlus[] {root.plus(), publicSchema, pgCatalog}) {
             addType(schema, "text", SqlTypeName.VARCHAR);
             addType(schema, "int2", SqlTypeName.SMALLINT);
             addType(schema, "int4", SqlTypeName.INTEGER);
@@ -55,6 +63,10 @@ public final class SchemaSnapshot {
             addType(schema, "bpchar", SqlTypeName.VARCHAR);
             for (SqlType type : new SqlType[] {SqlType.UUID, SqlType.BYTEA, SqlType.INTERVAL, SqlType.JSON, SqlType.JSONB, SqlType.OID, SqlType.REGCLASS}) {
                 schema.add(type.sqlName(), (RelDataTypeFactory factory) -> PostgresSqlType.create(factory, type));
+            }
+            // The other reg* types are their OID to us: casts to them validate, and their values show as numbers.
+            for (String alias : new String[] {"regtype", "regnamespace", "regproc", "regprocedure", "regrole", "regoper"}) {
+                schema.add(alias, (RelDataTypeFactory factory) -> PostgresSqlType.create(factory, SqlType.OID));
             }
             schema.add("timestamptz", (RelDataTypeFactory factory) ->
                     factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6));

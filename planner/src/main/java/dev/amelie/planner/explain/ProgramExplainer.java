@@ -116,7 +116,7 @@ public final class ProgramExplainer {
 
     private static String tableName(long tableId, Catalog catalog) {
         if (tableId < 0) {
-            return SystemView.values()[(int) (-tableId - 1)].def().name();
+            return dev.amelie.planner.catalog.HostRelations.of(tableId).name();
         }
         if (tableId == 0) {
             return null;

@@ -148,6 +148,7 @@ public final class FunctionCatalog {
 
         json();
         dateTime();
+        catalog();
 
         // x COLLATE "C" for an x that is no string constant (Collations): text as it is, nothing else.
         add(dev.amelie.planner.sql.Collations.FUNCTION, SqlFunctionCategory.STRING, PostgresFunction.Kind.SIGNATURE,
@@ -243,6 +244,64 @@ public final class FunctionCatalog {
             add(justify.name().toLowerCase(), SqlFunctionCategory.TIMEDATE, PostgresFunction.Kind.SIGNATURE,
                     Signature.of(justify, interval, interval));
         }
+    }
+
+    /**
+     * The functions clients' catalog queries call (psql's \d, pgjdbc's DatabaseMetaData, ORMs'
+     * introspection), answered from the catalog when the statement runs ({@code ServerState#catalogCall}).
+     */
+    private static void catalog() {
+        SqlType oid = SqlType.OID;
+        system("pg_table_is_visible", Signature.of(Function.PG_TABLE_IS_VISIBLE, BOOLEAN, oid));
+        system("pg_type_is_visible", Signature.of(Function.PG_TYPE_IS_VISIBLE, BOOLEAN, oid));
+        system("pg_function_is_visible", Signature.of(Function.PG_FUNCTION_IS_VISIBLE, BOOLEAN, oid));
+        system("pg_get_userbyid", Signature.of(Function.PG_GET_USERBYID, TEXT, oid));
+        system("format_type", Signature.of(Function.FORMAT_TYPE, TEXT, oid, INTEGER));
+        system("pg_get_indexdef", Signature.of(Function.PG_GET_INDEXDEF, TEXT, oid),
+                Signature.of(Function.PG_GET_INDEXDEF, TEXT, oid, INTEGER, BOOLEAN));
+        system("pg_get_constraintdef", Signature.of(Function.PG_GET_CONSTRAINTDEF, TEXT, oid),
+                Signature.of(Function.PG_GET_CONSTRAINTDEF, TEXT, oid, BOOLEAN));
+        system("pg_get_expr", Signature.of(Function.PG_GET_EXPR, TEXT, TEXT, oid),
+                Signature.of(Function.PG_GET_EXPR, TEXT, TEXT, oid, BOOLEAN));
+        system("pg_get_viewdef", Signature.of(Function.PG_GET_VIEWDEF, TEXT, oid),
+                Signature.of(Function.PG_GET_VIEWDEF, TEXT, oid, BOOLEAN), Signature.of(Function.PG_GET_VIEWDEF, TEXT, oid, INTEGER),
+                Signature.of(Function.PG_GET_VIEWDEF, TEXT, TEXT), Signature.of(Function.PG_GET_VIEWDEF, TEXT, TEXT, BOOLEAN));
+        system("obj_description", Signature.of(Function.OBJ_DESCRIPTION, TEXT, oid),
+                Signature.of(Function.OBJ_DESCRIPTION, TEXT, oid, TEXT));
+        system("col_description", Signature.of(Function.COL_DESCRIPTION, TEXT, oid, INTEGER));
+        system("shobj_description", Signature.of(Function.SHOBJ_DESCRIPTION, TEXT, oid, TEXT));
+        system("pg_encoding_to_char", Signature.of(Function.PG_ENCODING_TO_CHAR, TEXT, INTEGER));
+        system("pg_get_serial_sequence", Signature.of(Function.PG_GET_SERIAL_SEQUENCE, TEXT, TEXT, TEXT));
+        system("to_regclass", Signature.of(Function.TO_REGCLASS, SqlType.REGCLASS, TEXT));
+        system("pg_relation_is_publishable", Signature.of(Function.PG_RELATION_IS_PUBLISHABLE, BOOLEAN, oid));
+        system("pg_get_statisticsobjdef_columns", Signature.of(Function.PG_GET_STATISTICSOBJDEF_COLUMNS, TEXT, oid));
+        system("pg_get_triggerdef", Signature.of(Function.PG_GET_TRIGGERDEF, TEXT, oid),
+                Signature.of(Function.PG_GET_TRIGGERDEF, TEXT, oid, BOOLEAN));
+        system("pg_get_partkeydef", Signature.of(Function.PG_GET_PARTKEYDEF, TEXT, oid));
+        system("pg_get_function_arguments", Signature.of(Function.PG_GET_FUNCTION_ARGUMENTS, TEXT, oid));
+        system("pg_get_function_identity_arguments", Signature.of(Function.PG_GET_FUNCTION_IDENTITY_ARGUMENTS, TEXT, oid));
+        system("pg_get_function_result", Signature.of(Function.PG_GET_FUNCTION_RESULT, TEXT, oid));
+        for (String name : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
+                "has_sequence_privilege", "has_function_privilege", "has_any_column_privilege", "pg_has_role",
+                "has_tablespace_privilege", "has_foreign_data_wrapper_privilege", "has_server_privilege",
+                "has_language_privilege", "has_type_privilege")) {
+            system(name, Signature.of(Function.HAS_PRIVILEGE, BOOLEAN, UNKNOWN, TEXT),
+                    Signature.of(Function.HAS_PRIVILEGE, BOOLEAN, UNKNOWN, UNKNOWN, TEXT));
+        }
+        system("has_column_privilege", Signature.of(Function.HAS_PRIVILEGE, BOOLEAN, UNKNOWN, UNKNOWN, TEXT),
+                Signature.of(Function.HAS_PRIVILEGE, BOOLEAN, UNKNOWN, UNKNOWN, UNKNOWN, TEXT));
+        for (String name : List.of("pg_table_size", "pg_relation_size", "pg_total_relation_size", "pg_indexes_size")) {
+            system(name, Signature.of(Function.PG_TABLE_SIZE, BIGINT, oid));
+        }
+        system("pg_size_pretty", Signature.of(Function.PG_SIZE_PRETTY, TEXT, BIGINT), Signature.of(Function.PG_SIZE_PRETTY, TEXT, NUMERIC));
+        system("version", Signature.of(Function.VERSION, TEXT));
+        system("current_schemas", Signature.of(Function.CURRENT_SCHEMAS, SqlType.TEXT_ARRAY, BOOLEAN));
+        system("pg_is_in_recovery", Signature.of(Function.PG_IS_IN_RECOVERY, BOOLEAN));
+        system("pg_postmaster_start_time", Signature.of(Function.PG_POSTMASTER_START_TIME, SqlType.TIMESTAMPTZ));
+    }
+
+    private static void system(String name, Signature... signatures) {
+        add(name, SqlFunctionCategory.SYSTEM, PostgresFunction.Kind.SIGNATURE, signatures);
     }
 
     public static final SqlOperatorTable TABLE = SqlOperatorTables.of(FUNCTIONS);

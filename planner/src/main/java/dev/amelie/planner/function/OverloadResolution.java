@@ -43,9 +43,14 @@ public final class OverloadResolution {
         }
         return switch (from) {
             case SMALLINT -> to == SqlType.INTEGER || to == SqlType.BIGINT || to == SqlType.NUMERIC || to == SqlType.REAL
-                    || to == SqlType.DOUBLE;
-            case INTEGER -> to == SqlType.BIGINT || to == SqlType.NUMERIC || to == SqlType.REAL || to == SqlType.DOUBLE;
-            case BIGINT -> to == SqlType.NUMERIC || to == SqlType.REAL || to == SqlType.DOUBLE;
+                    || to == SqlType.DOUBLE || to == SqlType.OID || to == SqlType.REGCLASS;
+            case INTEGER -> to == SqlType.BIGINT || to == SqlType.NUMERIC || to == SqlType.REAL || to == SqlType.DOUBLE
+                    || to == SqlType.OID || to == SqlType.REGCLASS;
+            case BIGINT -> to == SqlType.NUMERIC || to == SqlType.REAL || to == SqlType.DOUBLE || to == SqlType.OID
+                    || to == SqlType.REGCLASS;
+            // oid and the reg* types are the same number (binary coercible); oid widens to bigint.
+            case OID -> to == SqlType.REGCLASS || to == SqlType.BIGINT || to == SqlType.NUMERIC;
+            case REGCLASS -> to == SqlType.OID;
             case NUMERIC -> to == SqlType.REAL || to == SqlType.DOUBLE;
             case REAL -> to == SqlType.DOUBLE;
             case DATE -> to == SqlType.TIMESTAMP || to == SqlType.TIMESTAMPTZ;

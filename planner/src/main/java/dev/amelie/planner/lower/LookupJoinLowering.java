@@ -2,7 +2,7 @@ package dev.amelie.planner.lower;
 
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.planner.catalog.CalciteTable;
-import dev.amelie.planner.catalog.SystemView;
+import dev.amelie.planner.catalog.HostRelations;
 import dev.amelie.planner.catalog.TypeMapping;
 import dev.amelie.vm.program.CodeBuilder;
 import dev.amelie.vm.program.IndexRef;
@@ -113,7 +113,7 @@ final class LookupJoinLowering {
             return null;
         }
         CalciteTable table = scan.getTable().unwrap(CalciteTable.class);
-        if (table == null || SystemView.of(table.def()) != null) {
+        if (table == null || HostRelations.isHostRead(table.def())) {
             return null;
         }
         int[] outerFields = !table.def().hasPrimaryKey() ? null : covered(table.def().primaryKey(), innerKeys, outerKeys);
@@ -198,7 +198,7 @@ final class LookupJoinLowering {
             return null;
         }
         CalciteTable table = tableScan.getTable().unwrap(CalciteTable.class);
-        if (table == null || SystemView.of(table.def()) != null || !table.def().hasPrimaryKey()) {
+        if (table == null || HostRelations.isHostRead(table.def()) || !table.def().hasPrimaryKey()) {
             return null;
         }
         TableDef def = table.def();

@@ -6,7 +6,7 @@ import dev.amelie.vm.error.SqlException;
 
 import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.planner.catalog.CalciteTable;
-import dev.amelie.planner.catalog.SystemView;
+import dev.amelie.planner.catalog.HostRelations;
 import dev.amelie.planner.catalog.TypeMapping;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.CodeBuilder;
@@ -61,7 +61,7 @@ public final class ProgramLowering {
         Code pushdown = node.lowerToOutput(topRowsOnEachNode(root, boundary));
         Code merge = new SectionLowering(SectionKind.MERGE, boundary, root, occurrenceToParameter).lowerToOutput(root);
         TableDef def = tableOf(scan.getTable());
-        if (SystemView.of(def) != null) {
+        if (HostRelations.isHostRead(def)) {
             // No node holds a system view: the host reads it, as it is now, and runs the pushdown over it.
             return new Program(Program.StatementKind.SELECT, def.id(), Program.Routing.HOST, null, pushdown, merge);
         }
@@ -170,7 +170,7 @@ public final class ProgramLowering {
      */
     private static Program lowerModify(TableModify modify, int[] occurrenceToParameter, boolean emitRows, TableChecks checks) {
         TableDef def = tableOf(modify.getTable());
-        if (SystemView.of(def) != null) {
+        if (HostRelations.isHostRead(def)) {
             String verb = switch (modify.getOperation()) {
                 case INSERT -> "insert into";
                 case DELETE -> "delete from";

@@ -1,7 +1,8 @@
 package dev.amelie.planner.lower;
 
 import dev.amelie.planner.catalog.CalciteTable;
-import dev.amelie.planner.catalog.SystemView;
+import dev.amelie.planner.catalog.HostRelations;
+import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.vm.program.Code;
 import dev.amelie.vm.program.CodeBuilder;
 import dev.amelie.vm.program.IndexRef;
@@ -142,9 +143,9 @@ final class SectionLowering {
                 if (kind != SectionKind.PUSHDOWN) {
                     throw new IllegalStateException("table scan outside a pushdown section");
                 }
-                SystemView view = SystemView.of(scan.getTable().unwrap(CalciteTable.class).def());
-                if (view != null) {
-                    scanRows(RowSourceKind.SYSTEM, view.number(), scan.getRowType().getFieldCount(), sink);
+                TableDef scanned = scan.getTable().unwrap(CalciteTable.class).def();
+                if (HostRelations.isHostRead(scanned)) {
+                    scanRows(RowSourceKind.SYSTEM, HostRelations.number(scanned), scan.getRowType().getFieldCount(), sink);
                 } else {
                     scanRows(RowSourceKind.PARTITION, 0, scan.getRowType().getFieldCount(), sink);
                 }

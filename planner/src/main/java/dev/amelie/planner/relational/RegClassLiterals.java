@@ -6,6 +6,8 @@ import dev.amelie.compute.catalog.TableDef;
 import dev.amelie.planner.catalog.PostgresSqlType;
 import dev.amelie.planner.catalog.RelationOids;
 import dev.amelie.planner.catalog.SystemView;
+import dev.amelie.planner.catalog.HostRelations;
+import dev.amelie.planner.catalog.system.CatalogRelations;
 import dev.amelie.vm.error.SqlException;
 import dev.amelie.vm.error.SqlState;
 import dev.amelie.vm.type.SqlType;
@@ -54,17 +56,15 @@ final class RegClassLiterals {
         List<String> names = qualifiedName(text);
         String name = names.getLast();
         String schema = names.size() > 1 ? names.get(names.size() - 2) : null;
-        if (schema == null || !schema.equals(SystemView.SCHEMA)) {
+        if (schema == null || !schema.equals(SystemView.SCHEMA) && !schema.equals(CatalogRelations.INFORMATION_SCHEMA)) {
             Table table = catalog.table(schema == null ? Catalog.DEFAULT_SCHEMA : schema, name);
             if (table != null) {
                 return table.def();
             }
         }
-        if (schema == null || schema.equals(SystemView.SCHEMA)) {
-            for (SystemView view : SystemView.values()) {
-                if (view.def().name().equals(name)) {
-                    return view.def();
-                }
+        for (TableDef def : HostRelations.all()) {
+            if (def.name().equals(name) && (schema == null ? def.schema().equals(SystemView.SCHEMA) : def.schema().equals(schema))) {
+                return def;
             }
         }
         throw new org.apache.calcite.runtime.CalciteContextException("relation does not exist",

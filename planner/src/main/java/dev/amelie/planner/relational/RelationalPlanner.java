@@ -79,10 +79,10 @@ public final class RelationalPlanner {
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(true);
 
-    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+    private static final SqlOperatorTable OPERATORS = new PgCatalogQualifiedNames(SqlOperatorTables.chain(
             PostgresFunctions.TABLE,
             SqlStdOperatorTable.instance(),
-            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL)));
 
     /**
      * Calcite would evaluate constant expressions while it simplifies them, with its own rules:

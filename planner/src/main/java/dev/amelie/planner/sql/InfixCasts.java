@@ -41,6 +41,14 @@ public final class InfixCasts {
     private InfixCasts() {}
 
     public static Rewritten rewrite(String sql) {
+        Rewritten operators = QualifiedOperators.rewrite(sql);
+        if (operators == null) {
+            return rewriteUnqualified(sql);
+        }
+        return then(operators, rewriteUnqualified(operators.text()));
+    }
+
+    private static Rewritten rewriteUnqualified(String sql) {
         Rewritten special = SpecialFunctionSyntax.rewrite(sql);
         Rewritten casts;
         try {

@@ -106,6 +106,8 @@ public final class Interpreter {
                     case PG_TERMINATE_BACKEND -> r[c] == null ? null : context.server().signal(((Number) r[c]).intValue(), true);
                     case SETVAL -> r[c] == null || r[c + 1] == null ? null : context.setval(Values.toText(r[c]),
                             ((Number) r[c + 1]).longValue(), (b & 0xff) < 3 || r[c + 2] == null || (Boolean) r[c + 2]);
+                    case Function function when function.area() == Function.Area.CATALOG ->
+                            context.server().catalogCall(function, Arrays.copyOfRange(r, c, c + (b & 0xff)));
                     case Function function -> call(function, r, c, b & 0xff, zone);
                 };
                 case JUMP -> {

@@ -50,4 +50,13 @@ public interface ServerState {
         throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.FEATURE_NOT_SUPPORTED,
                 "set_config is not available here");
     }
+
+    /**
+     * A function of {@link dev.amelie.vm.program.Function.Area#CATALOG}: what the catalog says now
+     * (format_type, pg_get_indexdef, pg_table_is_visible, …), for the arguments as the signature typed them.
+     */
+    default Object catalogCall(dev.amelie.vm.program.Function function, Object[] arguments) {
+        throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.FEATURE_NOT_SUPPORTED,
+                function.name().toLowerCase(java.util.Locale.ROOT) + " is not available here");
+    }
 }

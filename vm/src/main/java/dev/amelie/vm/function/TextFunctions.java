@@ -85,7 +85,7 @@ public final class TextFunctions {
     }
 
     /** quote_ident: as is when it is a lower-case identifier that is no keyword, else in double quotes. */
-    static String quoteIdent(String s) {
+    public static String quoteIdent(String s) {
         boolean plain = !s.isEmpty() && (Character.isLowerCase(s.charAt(0)) || s.charAt(0) == '_');
         for (int k = 0; k < s.length() && plain; k++) {
             char c = s.charAt(k);

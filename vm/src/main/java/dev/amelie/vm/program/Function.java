@@ -151,10 +151,25 @@ public enum Function {
     TIMEZONE(Area.DATETIME), AT_TIME_ZONE(Area.DATETIME),
 
     /** gen_random_uuid(): a version 4 UUID from the statement's random sequence. */
-    GEN_RANDOM_UUID;
+    GEN_RANDOM_UUID,
+
+    // Functions that read the catalog (ServerState#catalogCall), as clients' catalog queries call them.
+    PG_TABLE_IS_VISIBLE(Area.CATALOG), PG_TYPE_IS_VISIBLE(Area.CATALOG), PG_FUNCTION_IS_VISIBLE(Area.CATALOG),
+    PG_GET_USERBYID(Area.CATALOG), FORMAT_TYPE(Area.CATALOG), PG_GET_INDEXDEF(Area.CATALOG),
+    PG_GET_CONSTRAINTDEF(Area.CATALOG), PG_GET_EXPR(Area.CATALOG), PG_GET_VIEWDEF(Area.CATALOG),
+    OBJ_DESCRIPTION(Area.CATALOG), COL_DESCRIPTION(Area.CATALOG), SHOBJ_DESCRIPTION(Area.CATALOG),
+    PG_ENCODING_TO_CHAR(Area.CATALOG), PG_GET_SERIAL_SEQUENCE(Area.CATALOG), TO_REGCLASS(Area.CATALOG),
+    PG_RELATION_IS_PUBLISHABLE(Area.CATALOG), PG_GET_STATISTICSOBJDEF_COLUMNS(Area.CATALOG),
+    PG_GET_TRIGGERDEF(Area.CATALOG), PG_GET_PARTKEYDEF(Area.CATALOG), PG_GET_FUNCTION_ARGUMENTS(Area.CATALOG),
+    PG_GET_FUNCTION_IDENTITY_ARGUMENTS(Area.CATALOG), PG_GET_FUNCTION_RESULT(Area.CATALOG),
+    /** has_*_privilege and pg_has_role: what the session's role may do. */
+    HAS_PRIVILEGE(Area.CATALOG),
+    PG_TABLE_SIZE(Area.CATALOG), PG_SIZE_PRETTY(Area.CATALOG), VERSION(Area.CATALOG), CURRENT_SCHEMAS(Area.CATALOG),
+    PG_IS_IN_RECOVERY(Area.CATALOG),
+    PG_POSTMASTER_START_TIME(Area.CATALOG);
 
     /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */
-    public enum Area { CORE, TRIG, MATH, TEXT, BYTEA, REGEX, JSON, ARRAY, DATETIME }
+    public enum Area { CORE, TRIG, MATH, TEXT, BYTEA, REGEX, JSON, ARRAY, DATETIME, CATALOG }
 
     private static final Function[] VALUES = values();
 
@@ -166,7 +181,7 @@ public enum Function {
     }
 
     Function(Area area) {
-        this(area, true);
+        this(area, area != Area.CATALOG);
     }
 
     Function(Area area, boolean strict) {
