@@ -48,3 +48,10 @@ drop table if exists publisher cascade;
 insert into Imprint (name, publisher_id) values ('Unchecked', 99);
 select name, publisher_id from Imprint order by id;
 drop table Imprint;
+-- the column types of a typical entity: numeric(p,s), float(53), timestamp(6) [with time zone], uuid, an enum's CHECK
+create table Reading (amount numeric(10,2), day date, latitude float(53), longitude float(53), verified boolean not null, storedAt timestamp(6) with time zone, takenAt timestamp(6), id uuid not null, quality varchar(255) check ((quality in ('GOOD','SUSPECT','BAD'))), primary key (id));
+insert into Reading (amount,day,latitude,longitude,quality,storedAt,takenAt,verified,id) values (1234.5, '2024-02-29', 52.52, 13.405, 'GOOD', '2024-03-01 08:00:00.654321+00', '2024-02-29 13:45:30.123456', true, '6f1c1c9e-7d0a-4c3b-9d8e-0a1b2c3d4e5f');
+insert into Reading (verified, id, quality) values (false, '00000000-0000-0000-0000-000000000001', 'UGLY');
+update Reading r1_0 set verified=true where r1_0.quality='GOOD';
+select * from Reading;
+drop table if exists Reading cascade;

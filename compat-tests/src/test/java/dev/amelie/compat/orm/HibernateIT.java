@@ -16,8 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +57,12 @@ class HibernateIT {
     }
 
     private static SessionFactory sessionFactory(String schemaAction, Class<?>... entities) {
+        return sessionFactory(schemaAction, Map.of(), entities);
+    }
+
+    private static SessionFactory sessionFactory(String schemaAction, Map<String, String> settings, Class<?>... entities) {
         Configuration configuration = new Configuration();
+        settings.forEach(configuration::setProperty);
         for (Class<?> entity : entities) {
             configuration.addAnnotatedClass(entity);
         }
@@ -188,6 +199,54 @@ class HibernateIT {
         Author stored = library.fromTransaction(session -> session.find(Author.class, id));
         assertEquals("First writer", stored.getName());
         assertEquals(1, stored.getVersion());
+    }
+
+    /** Common column types, written in JDBC batches and read back; bulk HQL update and delete; a criteria query. */
+    @Test
+    void commonColumnTypesBatchesAndBulkStatementsRoundTrip() {
+        UUID first = UUID.fromString("6f1c1c9e-7d0a-4c3b-9d8e-0a1b2c3d4e5f");
+        LocalDateTime takenAt = LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_000);
+        Instant storedAt = Instant.parse("2024-03-01T08:00:00.654321Z");
+        try (SessionFactory readings = sessionFactory("create-drop", Map.of(AvailableSettings.STATEMENT_BATCH_SIZE, "10"),
+                Reading.class)) {
+            readings.inTransaction(session -> {
+                session.persist(new Reading(first, new BigDecimal("1234.50"), LocalDate.of(2024, 2, 29), takenAt, storedAt,
+                        true, Reading.Quality.GOOD, new Reading.Position(52.52, 13.405)));
+                for (int i = 0; i < 24; i++) {
+                    session.persist(new Reading(UUID.randomUUID(), BigDecimal.valueOf(i, 2), LocalDate.of(2024, 1, 1).plusDays(i),
+                            takenAt.plusHours(i), storedAt, false, i % 2 == 0 ? Reading.Quality.SUSPECT : Reading.Quality.BAD,
+                            new Reading.Position(i, -i)));
+                }
+            });
+            Reading read = readings.fromTransaction(session -> session.find(Reading.class, first));
+            assertEquals(new BigDecimal("1234.50"), read.getAmount());
+            assertEquals(LocalDate.of(2024, 2, 29), read.getDay());
+            assertEquals(takenAt, read.getTakenAt());
+            assertEquals(storedAt, read.getStoredAt());
+            assertTrue(read.isVerified());
+            assertEquals(Reading.Quality.GOOD, read.getQuality());
+            assertEquals(new Reading.Position(52.52, 13.405), read.getPosition());
+
+            int updated = readings.fromTransaction(session -> session.createMutationQuery(
+                            "update Reading r set r.verified = true where r.quality = :quality")
+                    .setParameter("quality", Reading.Quality.SUSPECT)
+                    .executeUpdate());
+            assertEquals(12, updated);
+            int deleted = readings.fromTransaction(session -> session.createMutationQuery(
+                            "delete from Reading r where r.quality = :quality and r.day < :day")
+                    .setParameter("quality", Reading.Quality.BAD)
+                    .setParameter("day", LocalDate.of(2024, 1, 10))
+                    .executeUpdate());
+            assertEquals(4, deleted);
+            long verified = readings.fromTransaction(session -> {
+                var builder = session.getCriteriaBuilder();
+                var query = builder.createQuery(Long.class);
+                var reading = query.from(Reading.class);
+                query.select(builder.count(reading)).where(builder.isTrue(reading.get("verified")));
+                return session.createQuery(query).getSingleResult();
+            });
+            assertEquals(13L, verified);
+        }
     }
 
     /** Hibernate writes LockModeType.PESSIMISTIC_WRITE as {@code for no key update}, PESSIMISTIC_READ as {@code for share}. */
