@@ -8,6 +8,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +72,17 @@ class HibernateIT {
         configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, schemaAction);
         configuration.setProperty(AvailableSettings.POOL_SIZE, "4");
         return configuration.buildSessionFactory();
+    }
+
+    /**
+     * Hibernate reads the version from pgjdbc's DatabaseMetaData, but drops all of it (and falls
+     * back to its minimum, 14.0) when any of its metadata calls fails, getSQLKeywords's
+     * pg_get_keywords() included.
+     */
+    @Test
+    void hibernateDetectsPostgres15FromTheServer() {
+        var version = library.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect().getVersion();
+        assertEquals(15, version.getMajor(), version.toString());
     }
 
     @Test
@@ -246,6 +258,65 @@ class HibernateIT {
                 return session.createQuery(query).getSingleResult();
             });
             assertEquals(13L, verified);
+        }
+    }
+
+    /**
+     * An aggregate changed as a whole: cascaded inserts, a reordered list (order column updates),
+     * orphan removal (deletes), an element collection, merge of a detached copy, a native query.
+     */
+    @Test
+    void aggregateChangesCascadeThroughCollections() {
+        try (SessionFactory music = sessionFactory("create-drop", Playlist.class, Track.class)) {
+            Long id = music.fromTransaction(session -> {
+                Playlist playlist = new Playlist("Road trip");
+                for (String title : List.of("One", "Two", "Three", "Four")) {
+                    playlist.getTracks().add(new Track(title));
+                }
+                playlist.getLabels().addAll(Set.of("driving", "summer"));
+                session.persist(playlist);
+                return playlist.getId();
+            });
+            music.inTransaction(session -> {
+                Playlist playlist = session.find(Playlist.class, id);
+                playlist.getTracks().remove(1);
+                playlist.getTracks().add(0, playlist.getTracks().remove(2));
+                playlist.getLabels().remove("summer");
+                playlist.getLabels().add("night");
+            });
+            Playlist detached = music.fromTransaction(session -> {
+                Playlist playlist = session.find(Playlist.class, id);
+                playlist.getTracks().size();
+                return playlist;
+            });
+            detached.setName("Night drive");
+            music.inTransaction(session -> session.merge(detached));
+
+            music.inSession(session -> {
+                Playlist playlist = session.find(Playlist.class, id);
+                assertEquals("Night drive", playlist.getName());
+                assertEquals(List.of("Four", "One", "Three"), playlist.getTracks().stream().map(Track::getTitle).toList());
+                assertEquals(Set.of("driving", "night"), playlist.getLabels());
+            });
+            Object orphans = music.fromTransaction(session -> session.createNativeQuery(
+                            "select count(*) from Track where playlist_id is null", Long.class)
+                    .getSingleResult());
+            assertEquals(0L, orphans, "orphan removal deleted the removed track");
+        }
+    }
+
+    /** StatelessSession.upsert is Hibernate's {@code insert … on conflict (id) do update set …}. */
+    @Test
+    void statelessUpsertUpdatesTheExistingRow() {
+        try (SessionFactory publishers = sessionFactory("create-drop", Publisher.class)) {
+            publishers.inStatelessTransaction(session -> session.insert(new Publisher("Vintage")));
+            Publisher stored = publishers.fromStatelessTransaction(session -> session.createQuery(
+                    "from Publisher", Publisher.class).getSingleResult());
+            stored.setName("Vintage Classics");
+            publishers.inStatelessTransaction(session -> session.upsert(stored));
+            List<String> names = publishers.fromStatelessTransaction(session -> session.createQuery(
+                    "select p.name from Publisher p", String.class).getResultList());
+            assertEquals(List.of("Vintage Classics"), names);
         }
     }
 

@@ -30,4 +30,8 @@ public class Publisher {
     public String getName() {
         return name;
     }
+
+    public void setName(String name) {
+        this.name = name;
+    }
 }
