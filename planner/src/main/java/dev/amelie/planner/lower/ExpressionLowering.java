@@ -426,6 +426,10 @@ final class ExpressionLowering {
 
     /** r ← CAST(a AS target). */
     int castRegister(int a, SqlType target) {
+        if (target == SqlType.REGCLASS) {
+            // An OID or a name read as a relation needs the catalog as it is when the statement runs.
+            return emitCall(Function.REGCLASS_OF, new int[] {a});
+        }
         int r = code.newRegister();
         code.emit(Opcode.CAST, r, a, target.ordinal());
         return r;
@@ -565,8 +569,8 @@ final class ExpressionLowering {
         if (value == null || ours == null) {
             return code.loadConstant(value);
         }
-        if (readsInSessionZone(value, ours)) {
-            // Plans are shared by sessions in every time zone: the cast runs with the statement.
+        if (readsInSessionZone(value, ours) || ours == SqlType.REGCLASS) {
+            // Plans are shared by sessions in every time zone, and outlive relations: the cast runs with the statement.
             return castRegister(code.loadConstant(value), ours);
         }
         // Any other conversion means the same in every zone.

@@ -127,6 +127,9 @@ public final class PostgresCasts {
      * while it parses, so a bad one is reported at the literal's place.
      */
     private static void checkLiteral(SqlNode operand, SqlType type) {
+        if (type == SqlType.REGCLASS) {
+            return; // a relation is looked up when the statement runs (CatalogFunctions)
+        }
         if (operand instanceof org.apache.calcite.sql.SqlCharStringLiteral literal) {
             try {
                 // Only whether it reads: that does not depend on the zone.

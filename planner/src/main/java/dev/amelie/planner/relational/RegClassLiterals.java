@@ -45,11 +45,25 @@ final class RegClassLiterals {
                     || !(value instanceof SqlCharStringLiteral literal)) {
                 return null;
             }
-            TableDef def = resolve(literal.getValueAs(String.class), catalog, literal.getParserPosition());
+            String text = literal.getValueAs(String.class).strip();
+            if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+                return null; // an OID: the cast finds its relation when the statement runs
+            }
+            TableDef def = resolve(text, catalog, literal.getParserPosition());
+            if (def == null) {
+                return null; // a view, sequence or index: the cast finds it when the statement runs
+            }
             SqlParserPos pos = cast.getParserPosition();
             return REGCLASS.createCall(pos, SqlLiteral.createExactNumeric(Long.toString(RelationOids.of(def)), pos),
-                    SqlLiteral.createCharString(def.name(), pos));
+                    SqlLiteral.createCharString(shown(def), pos));
         });
+    }
+
+    /** How regclassout shows the relation: its name, qualified when its schema is not on the search path. */
+    private static String shown(TableDef def) {
+        String name = dev.amelie.vm.function.TextFunctions.quoteIdent(def.name());
+        return def.schema().equals(Catalog.DEFAULT_SCHEMA) || def.schema().equals(SystemView.SCHEMA) ? name
+                : dev.amelie.vm.function.TextFunctions.quoteIdent(def.schema()) + "." + name;
     }
 
     private static TableDef resolve(String text, Catalog catalog, SqlParserPos pos) {
@@ -66,6 +80,12 @@ final class RegClassLiterals {
             if (def.name().equals(name) && (schema == null ? def.schema().equals(SystemView.SCHEMA) : def.schema().equals(schema))) {
                 return def;
             }
+        }
+        if (catalog.view(schema == null ? Catalog.DEFAULT_SCHEMA : schema, name) != null
+                || catalog.sequence(schema == null ? Catalog.DEFAULT_SCHEMA : schema, name) != null || !catalog.tables().stream()
+                .flatMap(table -> table.indexDefs().stream()).filter(index -> index.name().equals(name)).toList().isEmpty()
+                || catalog.tables().stream().anyMatch(table -> table.def().hasPrimaryKey() && table.def().primaryKeyName().equals(name))) {
+            return null;
         }
         throw new org.apache.calcite.runtime.CalciteContextException("relation does not exist",
                 new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + text + "\" does not exist"),

@@ -135,11 +135,16 @@ public final class JsonOperators {
         if (end < 0) {
             return -1;
         }
-        // Casts bind tighter than these operators: data -> 'k'::text takes the cast along.
+        // Casts and COLLATE bind tighter than these operators: data -> 'k'::text takes the cast along.
         while (true) {
             int j = end;
             while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
                 j++;
+            }
+            int collateEnd = Collations.clauseEnd(sql, j);
+            if (collateEnd >= 0) {
+                end = collateEnd;
+                continue;
             }
             if (!sql.startsWith("::", j)) {
                 return end;

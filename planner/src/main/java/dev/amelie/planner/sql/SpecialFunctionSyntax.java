@@ -178,6 +178,28 @@ final class SpecialFunctionSyntax {
     }
 
     /**
+     * {@code pg_catalog.unnest(…)}, {@code pg_catalog.generate_series(…)}: the functions with a
+     * syntax of their own here are written without the schema (psql's queries name it), and the
+     * tokens after are read as if it never was.
+     */
+    private static List<Token> withoutCatalogQualifier(List<Token> tokens, List<Edit> edits) {
+        List<Token> kept = new ArrayList<>(tokens.size());
+        for (int t = 0; t < tokens.size(); t++) {
+            Token token = tokens.get(t);
+            if (token.isWord("pg_catalog") && t + 2 < tokens.size() && tokens.get(t + 1).isSymbol(".")
+                    && (tokens.get(t + 2).isWord("unnest") || tokens.get(t + 2).isWord("generate_series")
+                    || tokens.get(t + 2).isWord("regexp_matches"))) {
+                int at = token.position() - 1;
+                edits.add(new Edit(at, tokens.get(t + 2).position() - 1, "", new int[0]));
+                t++;
+                continue;
+            }
+            kept.add(token);
+        }
+        return kept;
+    }
+
+    /**
      * A set-returning function in FROM after another FROM item may read that item's columns, with
      * LATERAL or without (PostgreSQL makes function calls in FROM lateral by themselves); Calcite
      * parses that only as {@code LATERAL TABLE(f(…))}, which the call becomes.
@@ -390,7 +412,7 @@ final class SpecialFunctionSyntax {
                 fromForSelectWithout(tokens, t, edits);
             }
         }
-        unnestOutsideFrom(tokens, edits);
+        unnestOutsideFrom(withoutCatalogQualifier(tokens, edits), edits);
         arraySyntax(tokens, edits);
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);

@@ -166,6 +166,8 @@ public enum Function {
     HAS_PRIVILEGE(Area.CATALOG),
     PG_TABLE_SIZE(Area.CATALOG), PG_SIZE_PRETTY(Area.CATALOG), VERSION(Area.CATALOG), CURRENT_SCHEMAS(Area.CATALOG),
     PG_IS_IN_RECOVERY(Area.CATALOG),
+    /** x::regclass of an OID or a name that is no constant: the relation as the catalog has it now. */
+    REGCLASS_OF(Area.CATALOG),
     PG_POSTMASTER_START_TIME(Area.CATALOG);
 
     /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */

@@ -2,8 +2,9 @@ package dev.amelie.vm.value;
 
 /**
  * A regclass value: a relation's OID, which PostgreSQL prints as the relation's name. The name
- * is looked up when the value is made (the planner resolves {@code 'name'::regclass}), so the
- * value prints without a catalog at hand.
+ * is looked up when the value is made (the planner resolves {@code 'name'::regclass}, the catalog
+ * functions the rest), so the value prints without a catalog at hand: {@code name} is that text,
+ * quoted and qualified as regclassout writes it.
  */
 public record RegClass(long oid, String name) implements Comparable<RegClass> {
     @Override
@@ -21,14 +22,9 @@ public record RegClass(long oid, String name) implements Comparable<RegClass> {
         return Long.hashCode(oid);
     }
 
-    /** regclassout: the name, double-quoted unless it is a plain lower-case identifier. */
+    /** regclassout: {@code name} is already the text it shows (quoted, qualified where needed). */
     @Override
     public String toString() {
-        boolean plain = !name.isEmpty() && (Character.isLowerCase(name.charAt(0)) || name.charAt(0) == '_');
-        for (int k = 0; k < name.length() && plain; k++) {
-            char c = name.charAt(k);
-            plain = c < 128 && (Character.isLowerCase(c) || Character.isDigit(c) || c == '_');
-        }
-        return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+        return name;
     }
 }

@@ -31,8 +31,7 @@ public final class CatalogFunctions {
             case PG_TABLE_IS_VISIBLE -> args[0] == null ? null : visible(contents.relation(oid(args[0])));
             case PG_TYPE_IS_VISIBLE -> args[0] == null ? null : PgTypes.of(oid(args[0])) != null;
             case PG_FUNCTION_IS_VISIBLE -> args[0] == null ? null : true;
-            case PG_GET_USERBYID -> args[0] == null ? null
-                    : oid(args[0]) == Roles.OWNER ? Roles.NAME : "unknown (OID=" + oid(args[0]) + ")";
+            case PG_GET_USERBYID -> args[0] == null ? null : Roles.name(oid(args[0]));
             case FORMAT_TYPE -> args[0] == null ? null : PgTypes.format(oid(args[0]), args[1] == null ? -1 : ((Number) args[1]).intValue());
             case PG_GET_INDEXDEF -> indexDefinition(args, contents);
             case PG_GET_CONSTRAINTDEF -> {
@@ -55,6 +54,7 @@ public final class CatalogFunctions {
             case CURRENT_SCHEMAS -> args[0] == null ? null : new SqlArray(Boolean.TRUE.equals(args[0])
                     ? SEARCH_PATH.toArray() : new Object[] {Catalog.DEFAULT_SCHEMA});
             case PG_POSTMASTER_START_TIME -> started;
+            case REGCLASS_OF -> regclassOf(args[0], contents);
             default -> throw new IllegalStateException(function.name());
         };
     }
@@ -115,9 +115,41 @@ public final class CatalogFunctions {
                 + relation.name() + "\" does not exist");
     }
 
+    /**
+     * x::regclass: an OID names the relation it is (shown by its name, qualified when its schema
+     * is not searched; an OID no relation has shows as the number), a text its relation (42P01 if none).
+     */
+    private static RegClass regclassOf(Object value, CatalogContents contents) {
+        if (value == null || value instanceof RegClass) {
+            return (RegClass) value;
+        }
+        if (value instanceof Number number) {
+            CatalogContents.Relation relation = contents.relation(number.longValue());
+            if (relation == null) {
+                return new RegClass(number.longValue(), Long.toString(number.longValue()));
+            }
+            return shown(relation);
+        }
+        String text = value.toString().strip();
+        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+            return regclassOf(Long.parseLong(text), contents);
+        }
+        RegClass found = regclass(text, contents);
+        if (found == null) {
+            throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + text + "\" does not exist");
+        }
+        return found;
+    }
+
     private static RegClass regclass(String text, CatalogContents contents) {
         CatalogContents.Relation relation = regclassRelation(text, contents);
-        return relation == null ? null : new RegClass(relation.oid(), relation.name());
+        return relation == null ? null : shown(relation);
+    }
+
+    /** The regclass of a relation: its name, qualified when its schema is not on the search path. */
+    private static RegClass shown(CatalogContents.Relation relation) {
+        return new RegClass(relation.oid(), visible(relation) ? ObjectDefinitions.quote(relation.name())
+                : ObjectDefinitions.quote(relation.schema()) + "." + ObjectDefinitions.quote(relation.name()));
     }
 
     /** A relation named as regclass input reads it: quoted or not, qualified or found on the search path. */

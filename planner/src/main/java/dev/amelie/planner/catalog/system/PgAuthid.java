@@ -19,6 +19,8 @@ final class PgAuthid extends CatalogRelation {
     public List<Object[]> rows(CatalogContents contents) {
         return List.<Object[]>of(row().set("oid", Roles.OWNER).set("rolname", Roles.NAME).set("rolsuper", true)
                 .set("rolinherit", true).set("rolcreaterole", true).set("rolcreatedb", true).set("rolcanlogin", true)
-                .set("rolreplication", true).set("rolbypassrls", true).set("rolconnlimit", -1).values());
+                .set("rolreplication", true).set("rolbypassrls", true).set("rolconnlimit", -1).values(),
+                row().set("oid", Roles.DATABASE_OWNER).set("rolname", Roles.DATABASE_OWNER_NAME).set("rolinherit", true)
+                        .set("rolconnlimit", -1).values());
     }
 }

@@ -38,6 +38,9 @@ final class PgClass extends CatalogRelation {
                     .set("relnatts", (short) (relation.kind() == 'v' && relation.view() != null ? 0 : relation.columns().size()))
                     .set("relchecks", (short) (table ? relation.table().checks().size() : 0))
                     .set("relhasrules", relation.kind() == 'v')
+                    // PostgreSQL enforces foreign keys with triggers on both tables; psql looks for them only then.
+                    .set("relhastriggers", table && (!relation.table().foreignKeys().isEmpty()
+                            || !contents.catalog().referencesTo(relation.table().id()).isEmpty()))
                     .set("relispopulated", true).set("relreplident", relation.kind() == 'r' ? "d" : "n")
                     .set("relfrozenxid", "0").set("relminmxid", "0").values());
         }

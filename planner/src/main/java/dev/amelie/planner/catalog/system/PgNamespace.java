@@ -16,7 +16,8 @@ final class PgNamespace extends CatalogRelation {
     public List<Object[]> rows(CatalogContents contents) {
         List<Object[]> rows = new ArrayList<>();
         for (CatalogContents.Namespace namespace : contents.namespaces()) {
-            rows.add(row().set("oid", namespace.oid()).set("nspname", namespace.name()).set("nspowner", Roles.OWNER).values());
+            rows.add(row().set("oid", namespace.oid()).set("nspname", namespace.name()).set("nspowner",
+                    namespace.oid() == ObjectOids.PUBLIC ? Roles.DATABASE_OWNER : Roles.OWNER).values());
         }
         return rows;
     }

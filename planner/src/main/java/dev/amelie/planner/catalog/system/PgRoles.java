@@ -21,6 +21,8 @@ final class PgRoles extends CatalogRelation {
         return List.<Object[]>of(row().set("rolname", Roles.NAME).set("rolsuper", true).set("rolinherit", true)
                 .set("rolcreaterole", true).set("rolcreatedb", true).set("rolcanlogin", true).set("rolreplication", true)
                 .set("rolconnlimit", -1).set("rolpassword", "********").set("rolbypassrls", true).set("oid", Roles.OWNER)
-                .values());
+                .values(),
+                row().set("rolname", Roles.DATABASE_OWNER_NAME).set("rolinherit", true).set("rolconnlimit", -1)
+                        .set("rolpassword", "********").set("oid", Roles.DATABASE_OWNER).values());
     }
 }

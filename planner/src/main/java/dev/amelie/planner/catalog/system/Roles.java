@@ -1,9 +1,19 @@
 package dev.amelie.planner.catalog.system;
 
-/** The one role every session runs as until roles are built: PostgreSQL's bootstrap superuser OID. */
+/**
+ * The roles until roles are built: the one superuser every session runs as (PostgreSQL's
+ * bootstrap superuser OID), and pg_database_owner, which owns schema public in PostgreSQL 15.
+ */
 final class Roles {
     static final long OWNER = 10;
     static final String NAME = "amelie";
+    static final long DATABASE_OWNER = 6171;
+    static final String DATABASE_OWNER_NAME = "pg_database_owner";
 
     private Roles() {}
+
+    /** pg_get_userbyid: the role's name, or PostgreSQL's text for an OID no role has. */
+    static String name(long oid) {
+        return oid == OWNER ? NAME : oid == DATABASE_OWNER ? DATABASE_OWNER_NAME : "unknown (OID=" + oid + ")";
+    }
 }
