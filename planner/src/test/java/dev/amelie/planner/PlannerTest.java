@@ -316,6 +316,13 @@ class PlannerTest {
         assertArrayEquals(new SqlType[] {SqlType.BIGINT}, query("select a from t limit $1", SqlType.BIGINT).parameterTypes());
     }
 
+    /** Hibernate's {@code like 'x%' escape ''}: Calcite's simplifier failed on the empty escape literal. */
+    @Test
+    void likeWithAnEmptyEscapeAndALiteralPatternPlans() {
+        query("select a from t where b like 'x\\%' escape ''");
+        query("select a from t where b not ilike 'x%' escape ''");
+    }
+
     /** Hibernate's pagination, bound with setInt: the declared int4 stays, as in PostgreSQL 15. */
     @Test
     void offsetRowsFetchFirstTakeDeclaredParameters() {

@@ -42,6 +42,12 @@ class HibernateIT {
     @RegisterExtension
     static final SharedServer server = new SharedServer(2);
 
+    /**
+     * With {@code -Dorm.compare.url=jdbc:postgresql://…} the same tests run against that server
+     * (PostgreSQL 15, an empty database) instead: the expectations here are what they do there.
+     */
+    private static final String COMPARE_URL = "orm.compare.url";
+
     /** The library model (Author, Book, Tag), created once with hbm2ddl create for the tests that use it. */
     private static SessionFactory library;
 
@@ -67,7 +73,7 @@ class HibernateIT {
         for (Class<?> entity : entities) {
             configuration.addAnnotatedClass(entity);
         }
-        configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, server.jdbcUrl());
+        configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, System.getProperty(COMPARE_URL, server.jdbcUrl()));
         configuration.setProperty(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
         configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, schemaAction);
         configuration.setProperty(AvailableSettings.POOL_SIZE, "4");
@@ -130,6 +136,58 @@ class HibernateIT {
                 .getResultList());
         assertEquals(List.of("Austen", "Tolkien"), withBooks.stream().map(Author::getName).toList());
         assertEquals(2, withBooks.get(1).getBooks().size());
+    }
+
+    /** HQL's functions and clauses as Hibernate renders them for PostgreSQL, each compared with what it computes in Java. */
+    @Test
+    void hqlFunctionsAndClausesRenderToWhatTheServerRuns() {
+        library.inTransaction(session -> {
+            Author author = new Author("Le Guin");
+            session.persist(author);
+            session.persist(new Book("A Wizard of Earthsea", author));
+            session.persist(new Book("The Left Hand of Darkness", author));
+            session.persist(new Book("The_Dispossessed 100%", author));
+        });
+        library.inTransaction(session -> {
+            java.util.function.BiConsumer<String, Object> check = (hql, expected) -> assertEquals(expected,
+                    session.createQuery(hql, Object.class).setParameter("name", "Le Guin").getSingleResult(), hql);
+            check.accept("select upper(a.name) || '/' || lower(a.name) from Author a where a.name = :name", "LE GUIN/le guin");
+            check.accept("select concat(a.name, '!') from Author a where a.name = :name", "Le Guin!");
+            check.accept("select length(a.name) from Author a where a.name = :name", 7);
+            check.accept("select substring(a.name, 4, 3) from Author a where a.name = :name", "Gui");
+            check.accept("select locate('Guin', a.name) from Author a where a.name = :name", 4);
+            check.accept("select trim(both ' ' from ('  ' || a.name || ' ')) from Author a where a.name = :name", "Le Guin");
+            check.accept("select replace(a.name, ' ', '-') from Author a where a.name = :name", "Le-Guin");
+            check.accept("select left(a.name, 2) || right(a.name, 2) from Author a where a.name = :name", "Lein");
+            check.accept("select cast(a.version as String) from Author a where a.name = :name", "0");
+            check.accept("select coalesce(null, a.name) from Author a where a.name = :name", "Le Guin");
+            check.accept("select case when a.version = 0 then 'new' else 'old' end from Author a where a.name = :name", "new");
+            check.accept("select size(a.books) from Author a where a.name = :name", 3);
+            check.accept("select count(b) from Book b where b.author.name = :name and b.title like 'The%'", 2L);
+            check.accept("select count(b) from Book b where b.author.name = :name and b.title ilike 'the%'", 2L);
+            check.accept("select count(b) from Book b where b.author.name = :name and b.title like '%!_%!%' escape '!'", 1L);
+            check.accept("select count(b) from Book b where b.author.name = :name and lower(b.title) not like '%wizard%'", 2L);
+            check.accept("select max(length(b.title)) from Book b where b.author.name = :name", 25);
+            check.accept("select avg(length(b.title)) from Book b where b.author.name = :name", 22.0);
+            check.accept("select sum(b.id) - sum(b.id) from Book b where b.author.name = :name", 0L);
+            check.accept("select count(distinct b.author) from Book b where b.author.name = :name", 1L);
+            check.accept("select mod(7, 3) + abs(-2) + sqrt(16) + power(2, 3) from Author a where a.name = :name", 15.0);
+            check.accept("select round(2.567, 2) from Author a where a.name = :name", 2.57);
+            check.accept("select floor(2.5) + ceiling(2.5) from Author a where a.name = :name", 5.0);
+            check.accept("select year(date 2024-02-29) * 100 + month(date 2024-02-29) from Author a where a.name = :name", 202402);
+            check.accept("select extract(day from date 2024-02-29) from Author a where a.name = :name", 29);
+            check.accept("select count(a) from Author a where a.name = :name and current_date > date 2000-01-01"
+                    + " and current_timestamp >= local datetime and local date > date 2000-01-01", 1L);
+            check.accept("select count(a) from Author a where a.name = :name and exists (select b from Book b where b.author = a)", 1L);
+            check.accept("select count(a) from Author a where a.name = :name and a.id in (select b.author.id from Book b)", 1L);
+            check.accept("select count(a) from Author a where a.name = :name and a.books is not empty", 1L);
+            check.accept("select count(a) from Author a where a.name = :name and a.id = some (select b.author.id from Book b)", 1L);
+            check.accept("select a.name from Author a join a.books b where a.name = :name group by a.name having count(b) > 2", "Le Guin");
+            check.accept("select b.title from Book b where b.author.name = :name order by length(b.title) desc, b.title nulls last limit 1",
+                    "The Left Hand of Darkness");
+            check.accept("select count(*) from (select b.title as t from Book b where b.author.name = :name union all"
+                    + " select a.name from Author a where a.name = :name)", 4L);
+        });
     }
 
     @Test
