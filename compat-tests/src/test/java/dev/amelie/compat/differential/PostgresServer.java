@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <p>PostgreSQL refuses to run as root, so under root (as in CI) initdb and pg_ctl run as the
  * postgres user through runuser, on a directory given to that user.
  */
-final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
     static final Path BINARIES = Path.of("/usr/lib/postgresql/15/bin");
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
@@ -73,7 +73,7 @@ final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

@@ -44,6 +44,7 @@ final class SystemViewRows implements ServerState {
             case PG_STAT_ACTIVITY -> activity();
             case PG_STAT_STATEMENTS -> statements();
             case PG_STAT_DATABASE -> database();
+            case PG_SETTINGS -> settings();
         };
     }
 
@@ -140,5 +141,23 @@ final class SystemViewRows implements ServerState {
     /** Stored timestamps have microseconds, as PostgreSQL's. */
     private static Instant micros(Instant instant) {
         return instant == null ? null : dev.amelie.vm.value.DateTimeText.toMicros(instant);
+    }
+
+    private List<Object[]> settings() {
+        SystemView view = SystemView.PG_SETTINGS;
+        List<Object[]> rows = new ArrayList<>();
+        for (dev.amelie.pgwire.session.SessionSide.Setting setting : sessions.settings()) {
+            Object[] row = new Object[view.def().columns().size()];
+            row[view.column("name")] = setting.name();
+            row[view.column("setting")] = setting.value();
+            row[view.column("short_desc")] = setting.description();
+            row[view.column("context")] = setting.settable() ? "user" : "internal";
+            row[view.column("vartype")] = "string";
+            row[view.column("source")] = setting.settable() ? "session" : "default";
+            row[view.column("reset_val")] = setting.value();
+            row[view.column("pending_restart")] = false;
+            rows.add(row);
+        }
+        return rows;
     }
 }

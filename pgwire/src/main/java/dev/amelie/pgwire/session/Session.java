@@ -136,6 +136,11 @@ public final class Session extends ChannelInboundHandlerAdapter {
             public String setSetting(String name, String value, boolean local) {
                 return parameters.setByFunction(name, value, local);
             }
+
+            @Override
+            public List<Setting> settings() {
+                return parameters.settings();
+            }
         });
         this.parameters = new SessionParameters(new ServerView() {
             @Override

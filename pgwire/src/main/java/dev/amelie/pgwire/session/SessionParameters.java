@@ -290,6 +290,22 @@ public final class SessionParameters {
         return value != null ? value : DEFINITIONS.get(key).defaultValue();
     }
 
+    /** pg_settings: every listed parameter with its value now, then the server's settings (not settable). */
+    List<SessionSide.Setting> settings() {
+        List<SessionSide.Setting> settings = new ArrayList<>();
+        for (Map.Entry<String, SessionParameter> e : DEFINITIONS.entrySet()) {
+            if (e.getValue().listed()) {
+                settings.add(new SessionSide.Setting(e.getValue().name(), values.get(e.getKey()), e.getValue().description(),
+                        e.getValue().settable()));
+            }
+        }
+        for (Object[] row : server.settings()) {
+            settings.add(new SessionSide.Setting((String) row[0], (String) row[1], (String) row[2], false));
+        }
+        settings.sort(java.util.Comparator.comparing(setting -> setting.name().toLowerCase(java.util.Locale.ROOT)));
+        return settings;
+    }
+
     private List<Object[]> show(String name) {
         if (name.equalsIgnoreCase("all")) {
             List<Object[]> rows = new ArrayList<>();

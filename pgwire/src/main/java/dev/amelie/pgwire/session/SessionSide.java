@@ -43,7 +43,18 @@ public interface SessionSide {
         public String setSetting(String name, String value, boolean local) {
             return value;
         }
+
+        @Override
+        public List<Setting> settings() {
+            return List.of();
+        }
     };
+
+    /** One parameter as pg_settings shows it: {@code settable} by SET (context user), or fixed (internal). */
+    record Setting(String name, String value, String description, boolean settable) {}
+
+    /** This session's parameters and the server's settings, as pg_settings lists them. */
+    List<Setting> settings();
 
     /** One session as pg_stat_activity shows it; null where PostgreSQL shows NULL. */
     record Activity(int pid, String user, String applicationName, String clientAddress, Integer clientPort,

@@ -37,7 +37,13 @@ public final class PostgresTypeFactory extends JavaTypeFactoryImpl {
             nullable |= type.isNullable();
             if (candidate != null) {
                 if (ours != null && ours != candidate) {
-                    return null;
+                    // oid and regclass are the same number: the mix is oid
+                    boolean oids = (ours == SqlType.OID || ours == SqlType.REGCLASS)
+                            && (candidate == SqlType.OID || candidate == SqlType.REGCLASS);
+                    if (!oids) {
+                        return null;
+                    }
+                    candidate = SqlType.OID;
                 }
                 ours = candidate;
             } else {

@@ -30,7 +30,14 @@ public enum SystemView {
             "datid", SqlType.BIGINT, "datname", SqlType.TEXT, "numbackends", SqlType.INTEGER,
             "xact_commit", SqlType.BIGINT, "xact_rollback", SqlType.BIGINT, "conflicts", SqlType.BIGINT,
             "deadlocks", SqlType.BIGINT, "sessions", SqlType.BIGINT, "sessions_killed", SqlType.BIGINT,
-            "stats_reset", SqlType.TIMESTAMPTZ);
+            "stats_reset", SqlType.TIMESTAMPTZ),
+    /** The session's parameters as SET and SHOW see them (psql's tab completion of SET reads it). */
+    PG_SETTINGS("pg_settings",
+            "name", SqlType.TEXT, "setting", SqlType.TEXT, "unit", SqlType.TEXT, "category", SqlType.TEXT,
+            "short_desc", SqlType.TEXT, "extra_desc", SqlType.TEXT, "context", SqlType.TEXT, "vartype", SqlType.TEXT,
+            "source", SqlType.TEXT, "min_val", SqlType.TEXT, "max_val", SqlType.TEXT, "enumvals", SqlType.TEXT_ARRAY,
+            "boot_val", SqlType.TEXT, "reset_val", SqlType.TEXT, "sourcefile", SqlType.TEXT, "sourceline", SqlType.INTEGER,
+            "pending_restart", SqlType.BOOLEAN);
 
     /** The schema they live in; unqualified names find them too, as pg_catalog is always searched first. */
     public static final String SCHEMA = "pg_catalog";

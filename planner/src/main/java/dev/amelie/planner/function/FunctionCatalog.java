@@ -296,6 +296,7 @@ public final class FunctionCatalog {
         system("pg_size_pretty", Signature.of(Function.PG_SIZE_PRETTY, TEXT, BIGINT), Signature.of(Function.PG_SIZE_PRETTY, TEXT, NUMERIC));
         system("version", Signature.of(Function.VERSION, TEXT));
         system("current_schemas", Signature.of(Function.CURRENT_SCHEMAS, SqlType.TEXT_ARRAY, BOOLEAN));
+        system("pg_partition_ancestry", Signature.of(Function.PG_PARTITION_ANCESTRY, SqlType.OID_ARRAY, oid));
         system("pg_is_in_recovery", Signature.of(Function.PG_IS_IN_RECOVERY, BOOLEAN));
         system("pg_postmaster_start_time", Signature.of(Function.PG_POSTMASTER_START_TIME, SqlType.TIMESTAMPTZ));
     }
@@ -305,6 +306,18 @@ public final class FunctionCatalog {
     }
 
     public static final SqlOperatorTable TABLE = SqlOperatorTables.of(FUNCTIONS);
+
+    /** Every function with its signatures, for pg_proc. */
+    public static List<PostgresFunction> functions() {
+        List<PostgresFunction> functions = new ArrayList<>();
+        for (SqlOperator operator : FUNCTIONS) {
+            if (operator instanceof PostgresFunction function && !function.getName().endsWith("_op")
+                    && !function.getName().startsWith("amelie_") && !function.getName().contains("_op_")) {
+                functions.add(function);
+            }
+        }
+        return functions;
+    }
 
     private static void numeric(String name, Signature... signatures) {
         add(name, SqlFunctionCategory.NUMERIC, PostgresFunction.Kind.SIGNATURE, signatures);

@@ -51,6 +51,11 @@ public final class PostgresFunction extends SqlFunction {
         this.kind = kind;
     }
 
+    /** Its PostgreSQL signatures, one pg_proc row each. */
+    public List<Signature> signatures() {
+        return signatures;
+    }
+
     public boolean isTypeName() {
         return kind == Kind.TYPE_NAME;
     }

@@ -163,6 +163,10 @@ final class ExpressionLowering {
             case "NUMERIC" -> castRegister(emit(call.getOperands().get(0), row), SqlType.NUMERIC);
             case "NOW" -> function(Function.NOW, List.of(), row);
             case "CURRENT_DATABASE", "CURRENT_CATALOG" -> code.loadConstant(dev.amelie.planner.catalog.SystemView.DATABASE);
+            // The role the session runs as is its session_authorization; the schema searched first is public.
+            case "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE" ->
+                    emitCall(Function.CURRENT_SETTING, new int[] {code.loadConstant("session_authorization")});
+            case "CURRENT_SCHEMA" -> code.loadConstant(dev.amelie.compute.catalog.Catalog.DEFAULT_SCHEMA);
             case "GEN_RANDOM_UUID" -> function(Function.GEN_RANDOM_UUID, List.of(), row);
             // 'name'::regclass, resolved while planning (RegClassLiterals)
             case "REGCLASS_CONSTANT" -> code.loadConstant(new dev.amelie.vm.value.RegClass(

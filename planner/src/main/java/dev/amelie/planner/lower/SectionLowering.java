@@ -197,7 +197,7 @@ final class SectionLowering {
             }
             case Union union when union.all -> {
                 for (RelNode input : union.getInputs()) {
-                    produce(input, sink);
+                    produce(input, row -> sink.accept(asUnionRow(union, input, row)));
                 }
             }
             case org.apache.calcite.rel.core.SetOp setOp when setOp.all
@@ -476,5 +476,22 @@ final class SectionLowering {
             case "Window" -> "window functions";
             default -> "query shape " + name;
         };
+    }
+
+    /**
+     * A branch's row as the union's: regclass values of a branch become oids where the union
+     * is oid (Calcite sees the two as one type and casts nothing).
+     */
+    private int[] asUnionRow(Union union, RelNode input, int[] row) {
+        int[] converted = row;
+        for (int i = 0; i < row.length; i++) {
+            var wanted = dev.amelie.planner.catalog.PostgresSqlType.of(union.getRowType().getFieldList().get(i).getType());
+            var given = dev.amelie.planner.catalog.PostgresSqlType.of(input.getRowType().getFieldList().get(i).getType());
+            if (wanted == dev.amelie.vm.type.SqlType.OID && given == dev.amelie.vm.type.SqlType.REGCLASS) {
+                converted = converted == row ? row.clone() : converted;
+                converted[i] = expressions.castRegister(row[i], dev.amelie.vm.type.SqlType.OID);
+            }
+        }
+        return converted;
     }
 }

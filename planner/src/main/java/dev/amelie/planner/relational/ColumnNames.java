@@ -202,7 +202,10 @@ final class ColumnNames {
     }
 
     private static String typeName(SqlNode typeSpec) {
-        String spec = typeSpec.toString().toLowerCase(Locale.ROOT);
+        String spec = typeSpec.toString().toLowerCase(Locale.ROOT).replace("`", "");
+        if (spec.startsWith("pg_catalog.")) {
+            spec = spec.substring("pg_catalog.".length()); // a column is named by the type, not its schema
+        }
         return switch (spec) {
             case "integer", "int" -> "int4";
             case "bigint" -> "int8";

@@ -246,7 +246,7 @@ public final class RelationalPlanner {
             SetOperationOrder.check(parsed, text);
             RecursiveQueryCheck.checkForm(parsed, text);
             SqlNode rewrittenTree = GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(EmptyLikeEscape.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog, text), catalog)))))))))));
+                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(EmptyLikeEscape.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegTypeLiterals.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog, text), catalog))))))))))));
             RecursiveQueryCheck.Seeds seeds = RecursiveQueryCheck.seeds(rewrittenTree);
             SqlNode validated = validated(extended != null, validator, rewrittenTree);
             LiteralCoercionCheck.check(validated, validator, text);

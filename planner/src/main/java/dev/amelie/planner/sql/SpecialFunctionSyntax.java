@@ -159,13 +159,30 @@ final class SpecialFunctionSyntax {
                     lateralFunction(tokens, t, clauses.getLast(), edits);
                     continue;
                 }
-                if (!token.text().equals("unnest")) {
+                boolean ancestors = token.text().equals("pg_partition_ancestors") && t + 1 < tokens.size()
+                        && tokens.get(t + 1).isSymbol("(");
+                if (!token.text().equals("unnest") && !ancestors) {
                     continue;
                 }
                 Token before = t > 0 ? tokens.get(t - 1) : null;
                 boolean fromItem = before != null && (before.isWord("from") || before.isWord("join") || before.isWord("lateral")
                         || before.isSymbol(",") && clauses.getLast().equals("from"));
                 int at = token.position() - 1;
+                if (ancestors) {
+                    // No relation here is partitioned: a relation's ancestors are the elements of an empty array.
+                    int close = closingParenthesis(tokens, t + 1);
+                    if (close < 0) {
+                        continue;
+                    }
+                    String call = (fromItem ? "unnest" : "\"unnest\"") + "(pg_partition_ancestry";
+                    edits.add(new Edit(at, at + token.text().length(), call, constantOffsets(at, call.length())));
+                    edits.add(new Edit(tokens.get(close).position(), ")"));
+                    if (fromItem && before.isWord("lateral")) {
+                        int lateral = before.position() - 1;
+                        edits.add(new Edit(lateral, lateral + "lateral".length(), "", new int[0]));
+                    }
+                    continue;
+                }
                 if (!fromItem) {
                     edits.add(new Edit(at, at + 6, "\"unnest\"",
                             java.util.stream.IntStream.range(0, 8).map(k -> at + Math.max(0, Math.min(k - 1, 5))).toArray()));
@@ -175,6 +192,19 @@ final class SpecialFunctionSyntax {
                 }
             }
         }
+    }
+
+    /** The token closing the parenthesis opened at token {@code open}, or -1. */
+    private static int closingParenthesis(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int u = open; u < tokens.size(); u++) {
+            if (tokens.get(u).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(u).isSymbol(")") && --depth == 0) {
+                return u;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -188,7 +218,7 @@ final class SpecialFunctionSyntax {
             Token token = tokens.get(t);
             if (token.isWord("pg_catalog") && t + 2 < tokens.size() && tokens.get(t + 1).isSymbol(".")
                     && (tokens.get(t + 2).isWord("unnest") || tokens.get(t + 2).isWord("generate_series")
-                    || tokens.get(t + 2).isWord("regexp_matches"))) {
+                    || tokens.get(t + 2).isWord("regexp_matches") || tokens.get(t + 2).isWord("pg_partition_ancestors"))) {
                 int at = token.position() - 1;
                 edits.add(new Edit(at, tokens.get(t + 2).position() - 1, "", new int[0]));
                 t++;
@@ -399,7 +429,7 @@ final class SpecialFunctionSyntax {
                 && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
                 && !lower.contains("having") && !lower.contains("unnest") && !lower.contains("[")
                 && !lower.contains("pattern") && !lower.contains("define") && !lower.contains("generate_series")
-                && !lower.contains("regexp_matches")) {
+                && !lower.contains("regexp_matches") && !lower.contains("pg_partition_ancestors")) {
             return null;
         }
         List<Token> tokens = Tokenizer.tokenizeOrNull(sql);

@@ -168,6 +168,8 @@ public enum Function {
     PG_IS_IN_RECOVERY(Area.CATALOG),
     /** x::regclass of an OID or a name that is no constant: the relation as the catalog has it now. */
     REGCLASS_OF(Area.CATALOG),
+    /** The partitioned tables a relation descends from (pg_partition_ancestors is its unnest): none here. */
+    PG_PARTITION_ANCESTRY(Area.CATALOG),
     PG_POSTMASTER_START_TIME(Area.CATALOG);
 
     /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */

@@ -36,13 +36,22 @@ public final class CatalogFunctions {
             case PG_GET_INDEXDEF -> indexDefinition(args, contents);
             case PG_GET_CONSTRAINTDEF -> {
                 CatalogContents.Constraint constraint = args[0] == null ? null : contents.constraint(oid(args[0]));
-                yield constraint == null ? null : ObjectDefinitions.constraintDefinition(constraint);
+                yield constraint == null ? null : ObjectDefinitions.constraintDefinition(constraint,
+                        args.length > 1 && Boolean.TRUE.equals(args[1]));
             }
             // adbin and conbin hold the expression's text already (PgAttrdef, PgConstraint).
             case PG_GET_EXPR -> args[0];
             case PG_GET_VIEWDEF -> viewDefinition(args[0], contents);
             case OBJ_DESCRIPTION, COL_DESCRIPTION, SHOBJ_DESCRIPTION, PG_GET_STATISTICSOBJDEF_COLUMNS, PG_GET_TRIGGERDEF,
-                 PG_GET_PARTKEYDEF, PG_GET_FUNCTION_ARGUMENTS, PG_GET_FUNCTION_IDENTITY_ARGUMENTS, PG_GET_FUNCTION_RESULT -> null;
+                 PG_GET_PARTKEYDEF -> null;
+            case PG_GET_FUNCTION_ARGUMENTS, PG_GET_FUNCTION_IDENTITY_ARGUMENTS -> {
+                PgProc.Procedure procedure = args[0] == null ? null : PgProc.procedure(oid(args[0]));
+                yield procedure == null ? null : PgProc.arguments(procedure);
+            }
+            case PG_GET_FUNCTION_RESULT -> {
+                PgProc.Procedure procedure = args[0] == null ? null : PgProc.procedure(oid(args[0]));
+                yield procedure == null ? null : PgProc.result(procedure);
+            }
             case PG_ENCODING_TO_CHAR -> args[0] == null ? null : encoding(((Number) args[0]).intValue());
             case PG_GET_SERIAL_SEQUENCE -> serialSequence(args, contents);
             case TO_REGCLASS -> args[0] == null ? null : regclass(args[0].toString(), contents);
@@ -55,6 +64,7 @@ public final class CatalogFunctions {
                     ? SEARCH_PATH.toArray() : new Object[] {Catalog.DEFAULT_SCHEMA});
             case PG_POSTMASTER_START_TIME -> started;
             case REGCLASS_OF -> regclassOf(args[0], contents);
+            case PG_PARTITION_ANCESTRY -> args[0] == null ? null : new SqlArray(new Object[0]);
             default -> throw new IllegalStateException(function.name());
         };
     }
@@ -155,10 +165,13 @@ public final class CatalogFunctions {
     /** A relation named as regclass input reads it: quoted or not, qualified or found on the search path. */
     static CatalogContents.Relation regclassRelation(String text, CatalogContents contents) {
         String[] name = RelationName.parse(text);
-        for (CatalogContents.Relation relation : contents.relations()) {
-            if (relation.name().equals(name[1]) && (name[0] != null ? relation.schema().equals(name[0])
-                    : SEARCH_PATH.contains(relation.schema()))) {
-                return relation;
+        // Unqualified (a quoted name with a dot in it aside): the first schema of the search path that has it.
+        List<String> schemas = text.indexOf('.') < 0 ? SEARCH_PATH : List.of(name[0]);
+        for (String schema : schemas) {
+            for (CatalogContents.Relation relation : contents.relations()) {
+                if (relation.name().equals(name[1]) && relation.schema().equals(schema)) {
+                    return relation;
+                }
             }
         }
         return null;

@@ -32,8 +32,11 @@ public final class ObjectDefinitions {
         return quote(index.table().columns().get(index.columns()[column - 1]).name());
     }
 
-    /** pg_get_constraintdef. */
-    public static String constraintDefinition(CatalogContents.Constraint constraint) {
+    /** pg_get_constraintdef; {@code pretty} drops the parentheses PostgreSQL's deparser puts around a whole expression. */
+    public static String constraintDefinition(CatalogContents.Constraint constraint, boolean pretty) {
+        if (constraint.type() == 'c' && pretty) {
+            return "CHECK (" + constraint.check().expression() + ")";
+        }
         return switch (constraint.type()) {
             case 'p' -> "PRIMARY KEY (" + columnList(constraint.table(), constraint.columns(), ", ") + ")";
             case 'u' -> "UNIQUE (" + columnList(constraint.table(), constraint.columns(), ", ") + ")";

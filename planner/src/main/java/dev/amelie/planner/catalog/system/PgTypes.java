@@ -65,7 +65,7 @@ public final class PgTypes {
             base(3802, "jsonb", "jsonb", -1, false, "U", 3807),
             pseudo(2249, "record", -1, "P"),
             pseudo(2275, "cstring", -2, "P"),
-            pseudo(2276, "any", 4, "P"),
+            new TypeRow(2276, "any", "\"any\"", (short) 4, true, "P", 0, 0, "p"),
             pseudo(2277, "anyarray", -1, "P"),
             pseudo(2278, "void", 4, "P"),
             pseudo(2279, "trigger", 4, "P"),
