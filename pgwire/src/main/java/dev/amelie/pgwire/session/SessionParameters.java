@@ -94,6 +94,8 @@ public final class SessionParameters {
                 SessionParameter.settable("lock_timeout", "0", ParameterSyntax.milliseconds(),
                         "Sets the maximum allowed duration of any wait for a lock."),
                 SessionParameter.readOnly("max_identifier_length", "63", false, "Shows the maximum identifier length."),
+                // pgjdbc's getImportedKeys reads it from pg_settings (Hibernate's hbm2ddl update).
+                SessionParameter.readOnly("max_index_keys", "32", false, "Shows the maximum number of index keys."),
                 SessionParameter.settable("row_security", "on", ParameterSyntax.bool(), "Enable row security."),
                 SessionParameter.settable("search_path", "\"$user\", public", ParameterSyntax.anyString(),
                         "Sets the schema search order for names that are not schema-qualified."),

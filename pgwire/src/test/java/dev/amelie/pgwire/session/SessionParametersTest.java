@@ -23,4 +23,10 @@ class SessionParametersTest {
         parameters.setByFunction("client_min_messages", "error", false);
         assertFalse(parameters.sendsToClient("WARNING"));
     }
+
+    /** pgjdbc's getImportedKeys reads max_index_keys and fails without it. */
+    @Test
+    void maxIndexKeysIsPostgresThirtyTwo() {
+        org.junit.jupiter.api.Assertions.assertEquals("32", new SessionParameters().get("max_index_keys"));
+    }
 }
