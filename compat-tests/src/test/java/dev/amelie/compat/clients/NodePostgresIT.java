@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cast and from a stored column, queries issued together without awaiting each (on one client
  * and on a Pool), named statements bound again and again, and SQLSTATEs in err.code with the
  * session going on. Its expected values are what pg reads from PostgreSQL 15.18.
+ * clients/node/introspection-check.mjs sends Knex's hasTable/hasColumn/columnInfo and Prisma's
+ * introspection queries with their parameters and compares with PostgreSQL 15's rows.
  */
 @Timeout(180) // a hang guard
 class NodePostgresIT {
@@ -35,6 +37,16 @@ class NodePostgresIT {
                 "node-postgres is missing: run ./amelie test, or npm ci in " + script);
         String output = ClientScript.runAndExpectSuccess(script, List.of("node", "node-postgres-check.mjs"),
                 server.port(), temp.resolve("node-postgres.txt"));
+        assertTrue(output.contains("checks passed"), output);
+    }
+
+    @Test
+    void knexAndPrismaIntrospectionReadWhatPostgresAnswers() throws Exception {
+        Path script = ClientScript.directory("node");
+        assertTrue(Files.isDirectory(script.resolve("node_modules/pg")),
+                "node-postgres is missing: run ./amelie test, or npm ci in " + script);
+        String output = ClientScript.runAndExpectSuccess(script, List.of("node", "introspection-check.mjs"),
+                server.port(), temp.resolve("introspection.txt"));
         assertTrue(output.contains("checks passed"), output);
     }
 }

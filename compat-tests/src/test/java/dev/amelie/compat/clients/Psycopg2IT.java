@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dicts, None), copy_expert in (text, CSV with HEADER) and out, copy_from
  * and copy_to, SQLSTATEs in e.pgcode with the connection usable after rollback, executemany,
  * and commit visibility across two connections. Its expected values are what psycopg2 reads
- * from PostgreSQL 15.18.
+ * from PostgreSQL 15.18. clients/python/orm_introspection_check.py sends the catalog queries of
+ * SQLAlchemy's inspector and Django's introspection and compares with PostgreSQL 15's rows.
  */
 @Timeout(180) // a hang guard
 class Psycopg2IT {
@@ -37,6 +38,14 @@ class Psycopg2IT {
         assertTrue(Files.isExecutable(PYTHON), "Debian's python3 is missing: run ./amelie test, or apt-get install python3-psycopg2");
         String output = ClientScript.runAndExpectSuccess(ClientScript.directory("python"),
                 List.of(PYTHON.toString(), "psycopg2_check.py"), server.port(), temp.resolve("psycopg2.txt"));
+        assertTrue(output.contains("checks passed"), output);
+    }
+
+    @Test
+    void sqlAlchemyAndDjangoIntrospectionReadWhatPostgresAnswers() throws Exception {
+        assertTrue(Files.isExecutable(PYTHON), "Debian's python3 is missing: run ./amelie test, or apt-get install python3-psycopg2");
+        String output = ClientScript.runAndExpectSuccess(ClientScript.directory("python"),
+                List.of(PYTHON.toString(), "orm_introspection_check.py"), server.port(), temp.resolve("orm-introspection.txt"));
         assertTrue(output.contains("checks passed"), output);
     }
 }

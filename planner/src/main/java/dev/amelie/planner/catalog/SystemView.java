@@ -47,6 +47,8 @@ public enum SystemView {
     public static final long DATABASE_OID = 16384;
     /** The oid of the role every session runs as, until roles exist. */
     public static final long ROLE_OID = 10;
+    /** The name of that role (current_user, session_user). */
+    public static final String ROLE_NAME = "amelie";
 
     private final TableDef def;
 

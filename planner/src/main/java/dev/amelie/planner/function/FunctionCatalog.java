@@ -299,6 +299,13 @@ public final class FunctionCatalog {
         system("pg_partition_ancestry", Signature.of(Function.PG_PARTITION_ANCESTRY, SqlType.OID_ARRAY, oid));
         system("pg_is_in_recovery", Signature.of(Function.PG_IS_IN_RECOVERY, BOOLEAN));
         system("pg_postmaster_start_time", Signature.of(Function.PG_POSTMASTER_START_TIME, SqlType.TIMESTAMPTZ));
+        system("pg_get_functiondef", Signature.of(Function.PG_GET_FUNCTIONDEF, TEXT, oid));
+        system("pg_get_ruledef", Signature.of(Function.PG_GET_RULEDEF, TEXT, oid),
+                Signature.of(Function.PG_GET_RULEDEF, TEXT, oid, BOOLEAN));
+        system("pg_tablespace_location", Signature.of(Function.PG_TABLESPACE_LOCATION, TEXT, oid));
+        system("pg_stat_get_numscans", Signature.of(Function.PG_STAT_GET_NUMSCANS, BIGINT, oid));
+        system("pg_database_size", Signature.of(Function.PG_DATABASE_SIZE, BIGINT, oid),
+                Signature.of(Function.PG_DATABASE_SIZE, BIGINT, TEXT));
     }
 
     private static void system(String name, Signature... signatures) {

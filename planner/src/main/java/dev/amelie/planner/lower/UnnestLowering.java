@@ -59,7 +59,11 @@ final class UnnestLowering {
         List<RexCall> calls = calls(project);
         int[] arrays = new int[calls.size()];
         for (int k = 0; k < arrays.length; k++) {
-            arrays[k] = expressions.lower(calls.get(k).getOperands().getFirst(), row);
+            RexCall call = calls.get(k);
+            arrays[k] = expressions.lower(call.getOperands().getFirst(), row);
+            if (call.getOperator() == Unnest.SUBSCRIPTS) {
+                arrays[k] = expressions.call(Function.ARRAY_SUBSCRIPTS, arrays[k], expressions.lower(call.getOperands().get(1), row));
+            }
         }
         loop(section.code(), expressions, arrays, (position, elements) -> {
             for (int k = 0; k < elements.length; k++) {

@@ -52,10 +52,32 @@ public final class ArrayFunctions {
      * The array may be an untyped literal or NULL, as in PostgreSQL, so any operand type is taken
      * here and the lowering checks it.
      */
-    public static final SqlFunction ANY = function("array_op_any", ReturnTypes.BOOLEAN_NULLABLE,
-            OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.CHARACTER));
-    public static final SqlFunction ALL = function("array_op_all", ReturnTypes.BOOLEAN_NULLABLE,
-            OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.CHARACTER));
+    public static final SqlFunction ANY = new SqlFunction("array_op_any", SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN_NULLABLE,
+            ArrayFunctions::quantifiedParameterTypes, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.CHARACTER),
+            SqlFunctionCategory.SYSTEM);
+    public static final SqlFunction ALL = new SqlFunction("array_op_all", SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN_NULLABLE,
+            ArrayFunctions::quantifiedParameterTypes, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY, SqlTypeFamily.CHARACTER),
+            SqlFunctionCategory.SYSTEM);
+
+    /**
+     * A parameter in x op ANY($1) is an array of x's type, and $1 op ANY(a) of a's element type,
+     * as PostgreSQL resolves them (Prisma sends {@code nspname = ANY($1)} with a text[] parameter).
+     */
+    private static void quantifiedParameterTypes(org.apache.calcite.sql.SqlCallBinding binding, RelDataType returnType,
+                                                 RelDataType[] operandTypes) {
+        var validator = binding.getValidator();
+        RelDataType unknown = validator.getUnknownType();
+        RelDataType[] derived = new RelDataType[operandTypes.length];
+        for (int i = 0; i < derived.length; i++) {
+            derived[i] = validator.deriveType(binding.getScope(), binding.operand(i));
+        }
+        System.arraycopy(derived, 0, operandTypes, 0, derived.length);
+        if (derived[1].equals(unknown) && !derived[0].equals(unknown)) {
+            operandTypes[1] = binding.getTypeFactory().createArrayType(derived[0], -1);
+        } else if (derived[0].equals(unknown) && derived[1].getComponentType() != null) {
+            operandTypes[0] = derived[1].getComponentType();
+        }
+    }
 
     /**
      * a[lo:hi] (the parser's text rewrite makes it {@code a[amelie_slice(lo, hi, given)]}): the

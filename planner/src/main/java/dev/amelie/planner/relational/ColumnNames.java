@@ -185,8 +185,10 @@ final class ColumnNames {
                     && call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.ORDERED_FUNCTION) {
                 return aggregate.getName().toLowerCase(Locale.ROOT); // array_agg(x ORDER BY y)
             }
+            // current_schema, current_user, session_user, user: named by their keyword, as PostgreSQL's SQLValueFunction.
             if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
-                    || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR) {
+                    || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR
+                    || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_ID) {
                 return call.getOperator().getName().toLowerCase(Locale.ROOT);
             }
         }

@@ -175,7 +175,13 @@ final class PostgresArithmetic extends SqlBinaryOperator {
         if (a.isArray() && b == a.element()) {
             return a;
         }
-        return b.isArray() && a == b.element() ? b : null;
+        if (b.isArray() && a == b.element()) {
+            return b;
+        }
+        // text with any other non-array value: that value's text (anytextcat, textanycat); an untyped
+        // literal with bytea or jsonb is read as that type instead, so those are left to the rules above
+        boolean ownConcatenation = a == SqlType.BYTEA || b == SqlType.BYTEA || a == SqlType.JSONB || b == SqlType.JSONB;
+        return !ownConcatenation && (a == SqlType.TEXT && !b.isArray() || b == SqlType.TEXT && !a.isArray()) ? SqlType.TEXT : null;
     }
 
     private static boolean isInteger(SqlType type) {

@@ -102,7 +102,7 @@ final class PostgresFunctions {
 
     /** These, then PostgreSQL's math, string and regular-expression functions ({@link FunctionCatalog}). */
     static final SqlOperatorTable TABLE = SqlOperatorTables.chain(SqlOperatorTables.of(PostgresExtract.EXTRACT, PostgresExtract.DATE_PART, NOW, RANDOM, GEN_RANDOM_UUID, NEXTVAL, CURRVAL, SETVAL, LENGTH,
-                    PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, CURRENT_SETTING, SET_CONFIG, GenerateSeries.INSTANCE, Unnest.FUNCTION,
+                    PG_BACKEND_PID, PG_CANCEL_BACKEND, PG_TERMINATE_BACKEND, CURRENT_SETTING, SET_CONFIG, GenerateSeries.INSTANCE, Unnest.FUNCTION, Unnest.SUBSCRIPTS,
                     RegexpMatches.INSTANCE,
                     UnconstrainedNumeric.NUMERIC, TypeModifierCasts.VARCHAR, TypeModifierCasts.BPCHAR, TypeModifierCasts.NAME, RegClassLiterals.REGCLASS,
                     TypeModifierCasts.NUMERIC, BOOL_AND, BOOL_OR, JSON_AGG, JSONB_AGG, JSON_OBJECT_AGG, JSONB_OBJECT_AGG),

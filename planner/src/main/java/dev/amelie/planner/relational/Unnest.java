@@ -50,15 +50,26 @@ public final class Unnest {
         return binding.getTypeFactory().createTypeWithNullability(type, true);
     }
 
-    /** Whether a call is the select-list unnest. */
+    /**
+     * generate_subscripts(array, dimension) in a select list: the subscripts of that dimension
+     * (1 to its length), lowered as unnest of those subscripts so that it runs in lockstep with
+     * the other set-returning calls of the list (clients zip it with unnest of the same array).
+     */
+    public static final SqlFunction SUBSCRIPTS = new SqlFunction("generate_subscripts", SqlKind.OTHER_FUNCTION,
+            org.apache.calcite.sql.type.ReturnTypes.cascade(org.apache.calcite.sql.type.ReturnTypes.INTEGER, org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE), null,
+            OperandTypes.family(org.apache.calcite.sql.type.SqlTypeFamily.ARRAY, org.apache.calcite.sql.type.SqlTypeFamily.INTEGER),
+            SqlFunctionCategory.SYSTEM);
+
+    /** Whether a call is a select-list set-returning call lowered as unnest (unnest, generate_subscripts). */
     public static boolean isSetReturning(org.apache.calcite.sql.SqlOperator operator) {
-        return operator == FUNCTION;
+        return operator == FUNCTION || operator == SUBSCRIPTS;
     }
 
     /** Whether a projection has a select-list unnest, whose rows a merge with another projection would lose or repeat. */
     static boolean inProject(org.apache.calcite.rel.core.Project project) {
         for (org.apache.calcite.rex.RexNode expression : project.getProjects()) {
-            if (org.apache.calcite.rex.RexUtil.findOperatorCall(FUNCTION, expression) != null) {
+            if (org.apache.calcite.rex.RexUtil.findOperatorCall(FUNCTION, expression) != null
+                    || org.apache.calcite.rex.RexUtil.findOperatorCall(SUBSCRIPTS, expression) != null) {
                 return true;
             }
         }
@@ -71,7 +82,7 @@ public final class Unnest {
         node.accept(new SqlShuttle() {
             @Override
             public SqlNode visit(SqlCall call) {
-                found[0] |= call.getOperator() == FUNCTION;
+                found[0] |= isSetReturning(call.getOperator());
                 return super.visit(call);
             }
         });

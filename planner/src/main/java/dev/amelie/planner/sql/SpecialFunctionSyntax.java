@@ -28,6 +28,16 @@ final class SpecialFunctionSyntax {
     /** Words Calcite's parser reserves for MATCH_RECOGNIZE, which PostgreSQL lacks: names there ("pattern"). */
     private static final java.util.Set<String> CALCITE_ONLY_KEYWORDS = java.util.Set.of("pattern", "define");
 
+    /**
+     * Keywords Calcite's parser reserves that PostgreSQL takes as a column alias after AS (any
+     * ColLabel; SQLAlchemy writes {@code (…) AS DEFAULT}). Not the words a CREATE … AS or a cast
+     * may have after AS (select, values, table, with, type names).
+     */
+    private static final java.util.Set<String> ALIAS_KEYWORDS = java.util.Set.of("default", "end", "user", "order",
+            "check", "references", "primary", "unique", "desc", "asc", "limit", "offset", "group", "having", "where",
+            "when", "then", "else", "case", "all", "any", "both", "some", "from", "to", "on", "foreign", "grant", "only",
+            "window", "fetch", "union", "except", "intersect", "constraint", "column", "collate", "analyse", "analyze");
+
     /** Aggregates whose ORDER BY Calcite's parser takes only as WITHIN GROUP. */
     private static final java.util.Set<String> ORDERED_AGGREGATES = java.util.Set.of("json_agg", "jsonb_agg",
             "json_object_agg", "jsonb_object_agg");
@@ -422,6 +432,28 @@ final class SpecialFunctionSyntax {
         edits.add(new Edit(closeAt, closeAt, moved, offsets));
     }
 
+    /**
+     * {@code AS keyword} naming a column: the keyword quoted, so Calcite reads the name PostgreSQL
+     * does (lower case). Only where an alias ends the item: before a comma, a closing
+     * parenthesis, FROM, or the end.
+     */
+    private static void keywordAliases(List<Token> tokens, List<Edit> edits) {
+        for (int t = 1; t < tokens.size(); t++) {
+            Token name = tokens.get(t);
+            if (!tokens.get(t - 1).isWord("as") || name.kind() != Token.Kind.WORD || !ALIAS_KEYWORDS.contains(name.text())) {
+                continue;
+            }
+            Token after = t + 1 < tokens.size() ? tokens.get(t + 1) : null;
+            if (after != null && !after.isSymbol(",") && !after.isSymbol(")") && !after.isWord("from") && !after.isSymbol(";")) {
+                continue;
+            }
+            int at = name.position() - 1;
+            int length = name.text().length();
+            edits.add(new Edit(at, at + length, "\"" + name.text() + "\"",
+                    java.util.stream.IntStream.range(0, length + 2).map(k -> at + Math.max(0, Math.min(k - 1, length - 1))).toArray()));
+        }
+    }
+
     /** The text with the insertions, or null when it needs none. */
     static InfixCasts.Rewritten rewrite(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
@@ -429,7 +461,8 @@ final class SpecialFunctionSyntax {
                 && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
                 && !lower.contains("having") && !lower.contains("unnest") && !lower.contains("[")
                 && !lower.contains("pattern") && !lower.contains("define") && !lower.contains("generate_series")
-                && !lower.contains("regexp_matches") && !lower.contains("pg_partition_ancestors")) {
+                && !lower.contains("regexp_matches") && !lower.contains("pg_partition_ancestors")
+                && !lower.contains("as")) {
             return null;
         }
         List<Token> tokens = Tokenizer.tokenizeOrNull(sql);
@@ -444,6 +477,7 @@ final class SpecialFunctionSyntax {
         }
         unnestOutsideFrom(withoutCatalogQualifier(tokens, edits), edits);
         arraySyntax(tokens, edits);
+        keywordAliases(tokens, edits);
         for (int t = 0; t + 1 < tokens.size(); t++) {
             Token name = tokens.get(t);
             Token next = tokens.get(t + 1);

@@ -23,6 +23,7 @@ final class ArrayFunctions {
             case UNNEST_ELEMENT -> array(r[first]).get(((Number) r[first + 1]).longValue());
             case ARRAY_LENGTH -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;
             case ARRAY_UPPER -> dimension(r, first) && array(r[first]).length() > 0 ? array(r[first]).length() : null;
+            case ARRAY_SUBSCRIPTS -> dimension(r, first) && array(r[first]).length() > 0 ? subscripts(array(r[first]).length()) : null;
             case ARRAY_LOWER -> dimension(r, first) && array(r[first]).length() > 0 ? 1 : null;
             case CARDINALITY -> array(r[first]).length();
             case ARRAY_TO_STRING -> arrayToString(array(r[first]), Values.toText(r[first + 1]),
@@ -44,6 +45,14 @@ final class ArrayFunctions {
             case ARRAY_ALL -> r[first + 1] == null ? null : quantified(r[first], array(r[first + 1]), (String) r[first + 2], true);
             default -> throw new IllegalArgumentException(function.name());
         };
+    }
+
+    private static SqlArray subscripts(int length) {
+        Object[] subscripts = new Object[length];
+        for (int i = 0; i < length; i++) {
+            subscripts[i] = i + 1;
+        }
+        return new SqlArray(subscripts);
     }
 
     private static SqlArray slice(Object value, Object lower, Object upper, int given) {

@@ -137,6 +137,8 @@ public enum Function {
     ARRAY_SLICE(Area.ARRAY, false),
     /** unnest's i-th element (1-based, in storage order), NULL past the end: its loop's step. */
     UNNEST_ELEMENT(Area.ARRAY),
+    /** generate_subscripts(a, dim) as an array: {1, …, n} for dimension 1 of a non-empty array, else NULL. */
+    ARRAY_SUBSCRIPTS(Area.ARRAY),
 
     // Date and time.
     /** date_trunc(unit, timestamp | timestamptz | interval). */
@@ -170,7 +172,15 @@ public enum Function {
     REGCLASS_OF(Area.CATALOG),
     /** The partitioned tables a relation descends from (pg_partition_ancestors is its unnest): none here. */
     PG_PARTITION_ANCESTRY(Area.CATALOG),
-    PG_POSTMASTER_START_TIME(Area.CATALOG);
+    PG_POSTMASTER_START_TIME(Area.CATALOG),
+    /** pg_get_functiondef, pg_get_ruledef: the definition of a function or rule, of which there are none. */
+    PG_GET_FUNCTIONDEF(Area.CATALOG), PG_GET_RULEDEF(Area.CATALOG),
+    /** pg_tablespace_location: '' for the built-in tablespaces, the only ones. */
+    PG_TABLESPACE_LOCATION(Area.CATALOG),
+    /** pg_stat_get_numscans: how often an index was scanned; not counted. */
+    PG_STAT_GET_NUMSCANS(Area.CATALOG),
+    /** pg_database_size(oid | name): the one database's size on disk. */
+    PG_DATABASE_SIZE(Area.CATALOG);
 
     /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */
     public enum Area { CORE, TRIG, MATH, TEXT, BYTEA, REGEX, JSON, ARRAY, DATETIME, CATALOG }

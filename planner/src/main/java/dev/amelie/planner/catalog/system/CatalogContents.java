@@ -97,6 +97,7 @@ public final class CatalogContents {
         }
         for (Table table : catalog.tables()) {
             TableDef def = table.def();
+            keys.add(ObjectOids.key("T", def.schema(), def.name()));
             if (def.hasPrimaryKey()) {
                 keys.add(ObjectOids.key("i", def.schema(), def.primaryKeyName()));
                 keys.add(constraintKey(def, def.primaryKeyName()));
@@ -121,6 +122,7 @@ public final class CatalogContents {
         }
         for (ViewDef view : catalog.viewsByName().values()) {
             keys.add(ObjectOids.key("v", view.schema(), view.name()));
+            keys.add(ObjectOids.key("T", view.schema(), view.name()));
         }
         for (dev.amelie.compute.catalog.Sequence sequence : catalog.sequencesByName().values()) {
             keys.add(ObjectOids.key("S", sequence.def().schema(), sequence.def().name()));
@@ -165,7 +167,7 @@ public final class CatalogContents {
         }
         for (CheckConstraint check : def.checks()) {
             addConstraint(new Constraint(oids.of(constraintKey(def, check.name())), check.name(), 'c', def,
-                    new int[0], null, null, null, check));
+                    columnsIn(def, check.expression()), null, null, null, check));
         }
         for (ForeignKey key : def.foreignKeys()) {
             Table referenced = catalog.table(key.referencedTable());
@@ -173,6 +175,23 @@ public final class CatalogContents {
                     referenced == null ? null : referencedIndex(referenced.def(), key.referencedColumns()), key,
                     referenced == null ? null : referenced.def(), null));
         }
+    }
+
+    /**
+     * The columns a CHECK expression reads, in table order (its conkey): the names that stand
+     * as words in it outside string literals, plain or double-quoted.
+     */
+    static int[] columnsIn(TableDef table, String expression) {
+        String words = expression.replaceAll("'([^']|'')*'", " ");
+        java.util.List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            String name = table.columns().get(i).name();
+            java.util.regex.Pattern plain = java.util.regex.Pattern.compile("(?<![\\w$\"])" + java.util.regex.Pattern.quote(name) + "(?![\\w$])");
+            if (plain.matcher(words).find() || words.contains("\"" + name.replace("\"", "\"\"") + "\"")) {
+                found.add(i);
+            }
+        }
+        return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void addIndex(Index index) {
@@ -252,6 +271,15 @@ public final class CatalogContents {
     /** The columns of a relation; a view's are planned from its query. */
     public List<ColumnDef> columns(Relation relation) {
         return relation.view() != null ? viewColumns.apply(relation.view()) : relation.columns();
+    }
+
+    /**
+     * pg_class.reltype: the OID of the row type PostgreSQL creates with each table and view (we
+     * have no such type in pg_type); 0 for indexes, sequences and the system relations.
+     */
+    public long rowTypeOid(Relation relation) {
+        boolean ours = relation.table() != null || relation.view() != null;
+        return ours ? oids.of(ObjectOids.key("T", relation.schema(), relation.name())) : 0L;
     }
 
     /** pg_attrdef's OID of a column's default. */

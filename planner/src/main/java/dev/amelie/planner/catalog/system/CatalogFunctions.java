@@ -65,8 +65,26 @@ public final class CatalogFunctions {
             case PG_POSTMASTER_START_TIME -> started;
             case REGCLASS_OF -> regclassOf(args[0], contents);
             case PG_PARTITION_ANCESTRY -> args[0] == null ? null : new SqlArray(new Object[0]);
+            case PG_GET_FUNCTIONDEF, PG_GET_RULEDEF -> null;
+            case PG_TABLESPACE_LOCATION -> args[0] == null ? null : "";
+            case PG_STAT_GET_NUMSCANS -> args[0] == null ? null : 0L;
+            case PG_DATABASE_SIZE -> databaseSize(args[0]);
             default -> throw new IllegalStateException(function.name());
         };
+    }
+
+    /** pg_database_size: the rows live in memory, so the one database takes no space on disk (3D000 for any other). */
+    private static Long databaseSize(Object database) {
+        if (database == null) {
+            return null;
+        }
+        boolean ours = database instanceof Number number ? number.longValue() == dev.amelie.planner.catalog.SystemView.DATABASE_OID
+                : database.toString().equals(dev.amelie.planner.catalog.SystemView.DATABASE);
+        if (!ours) {
+            throw new SqlException(SqlState.UNDEFINED_DATABASE, database instanceof Number
+                    ? "database with OID " + database + " does not exist" : "database \"" + database + "\" does not exist");
+        }
+        return 0L;
     }
 
     private static long oid(Object value) {

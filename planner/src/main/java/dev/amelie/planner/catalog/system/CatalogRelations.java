@@ -65,10 +65,7 @@ public final class CatalogRelations {
             new EmptyCatalogRelation(PG_CATALOG, "pg_default_acl",
                     "oid", SqlType.OID, "defaclrole", SqlType.OID, "defaclnamespace", SqlType.OID,
                     "defaclobjtype", CatalogRelation.CHAR, "defaclacl", SqlType.TEXT_ARRAY),
-            new EmptyCatalogRelation(PG_CATALOG, "pg_depend",
-                    "classid", SqlType.OID, "objid", SqlType.OID, "objsubid", SqlType.INTEGER,
-                    "refclassid", SqlType.OID, "refobjid", SqlType.OID, "refobjsubid", SqlType.INTEGER,
-                    "deptype", CatalogRelation.CHAR),
+            new PgDepend(),
             new EmptyCatalogRelation(PG_CATALOG, "pg_description",
                     "objoid", SqlType.OID, "classoid", SqlType.OID, "objsubid", SqlType.INTEGER,
                     "description", SqlType.TEXT),
@@ -270,7 +267,11 @@ public final class CatalogRelations {
                     "cfgowner", SqlType.OID, "cfgparser", SqlType.OID),
             new EmptyCatalogRelation(PG_CATALOG, "pg_user_mapping",
                     "oid", SqlType.OID, "umuser", SqlType.OID, "umserver", SqlType.OID,
-                    "umoptions", SqlType.TEXT_ARRAY));
+                    "umoptions", SqlType.TEXT_ARRAY),
+            new InformationSchemaTables(), new InformationSchemaColumns(), new InformationSchemaSequences(),
+            new InformationSchemaSchemata(), new InformationSchemaViews(), new InformationSchemaTableConstraints(),
+            new InformationSchemaKeyColumnUsage(), new InformationSchemaReferentialConstraints(),
+            new InformationSchemaCheckConstraints());
 
     private static final Map<String, CatalogRelation> BY_NAME = new HashMap<>();
 

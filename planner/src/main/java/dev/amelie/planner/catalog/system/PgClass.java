@@ -28,7 +28,8 @@ final class PgClass extends CatalogRelation {
         for (CatalogContents.Relation relation : contents.relations()) {
             boolean table = relation.table() != null;
             rows.add(row().set("oid", relation.oid()).set("relname", relation.name())
-                    .set("relnamespace", relation.namespace(contents)).set("relowner", Roles.OWNER)
+                    .set("relnamespace", relation.namespace(contents)).set("reltype", contents.rowTypeOid(relation))
+                    .set("relowner", Roles.OWNER)
                     .set("relam", relation.kind() == 'i' ? AccessMethods.oid(relation.index().method())
                             : table ? AccessMethods.HEAP : 0L)
                     .set("relfilenode", relation.kind() == 'v' ? 0L : relation.oid())

@@ -6,7 +6,7 @@ package dev.amelie.planner.catalog.system;
  */
 final class Roles {
     static final long OWNER = 10;
-    static final String NAME = "amelie";
+    static final String NAME = dev.amelie.planner.catalog.SystemView.ROLE_NAME;
     static final long DATABASE_OWNER = 6171;
     static final String DATABASE_OWNER_NAME = "pg_database_owner";
 
