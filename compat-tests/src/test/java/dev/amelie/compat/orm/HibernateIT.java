@@ -6,11 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.cfg.Configuration;
-import org.hibernate.dialect.PostgreSQLDialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.exception.ConstraintViolationException;
-import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,20 +29,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Hibernate ORM 7, unchanged, over pgjdbc against a real server: the schema it creates, updates
- * and validates (hbm2ddl), IDENTITY and pooled SEQUENCE keys, associations, JPQL joins,
- * pagination and optimistic locking. Hibernate detects the PostgreSQL version from the server.
+ * A Hibernate ORM 7 application, unchanged, over pgjdbc against a real server, on the schema
+ * hbm2ddl creates: IDENTITY and pooled SEQUENCE keys, associations, JPQL/HQL and criteria
+ * queries, pagination, batches, optimistic and pessimistic locking. {@link HibernateSchemaIT}
+ * has hbm2ddl update and validate; {@link HibernateSessions} says how to run both against
+ * PostgreSQL 15 instead.
  */
 @Timeout(120)
 class HibernateIT {
     @RegisterExtension
     static final SharedServer server = new SharedServer(2);
-
-    /**
-     * With {@code -Dorm.compare.url=jdbc:postgresql://…} the same tests run against that server
-     * (PostgreSQL 15, an empty database) instead: the expectations here are what they do there.
-     */
-    private static final String COMPARE_URL = "orm.compare.url";
 
     /** The library model (Author, Book, Tag), created once with hbm2ddl create for the tests that use it. */
     private static SessionFactory library;
@@ -64,31 +56,11 @@ class HibernateIT {
     }
 
     private static SessionFactory sessionFactory(String schemaAction, Class<?>... entities) {
-        return sessionFactory(schemaAction, Map.of(), entities);
+        return HibernateSessions.sessionFactory(server, schemaAction, entities);
     }
 
     private static SessionFactory sessionFactory(String schemaAction, Map<String, String> settings, Class<?>... entities) {
-        Configuration configuration = new Configuration();
-        settings.forEach(configuration::setProperty);
-        for (Class<?> entity : entities) {
-            configuration.addAnnotatedClass(entity);
-        }
-        configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, System.getProperty(COMPARE_URL, server.jdbcUrl()));
-        configuration.setProperty(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
-        configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, schemaAction);
-        configuration.setProperty(AvailableSettings.POOL_SIZE, "4");
-        return configuration.buildSessionFactory();
-    }
-
-    /**
-     * Hibernate reads the version from pgjdbc's DatabaseMetaData, but drops all of it (and falls
-     * back to its minimum, 14.0) when any of its metadata calls fails, getSQLKeywords's
-     * pg_get_keywords() included.
-     */
-    @Test
-    void hibernateDetectsPostgres15FromTheServer() {
-        var version = library.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect().getVersion();
-        assertEquals(15, version.getMajor(), version.toString());
+        return HibernateSessions.sessionFactory(server, schemaAction, settings, entities);
     }
 
     @Test
@@ -397,44 +369,5 @@ class HibernateIT {
                 .setLockMode(LockModeType.PESSIMISTIC_READ)
                 .getResultList());
         assertEquals(List.of("Locked and renamed"), names);
-    }
-
-    @Test
-    void updateAddsANewTableAndColumnToAnExistingSchema() {
-        try (SessionFactory before = sessionFactory("create", Publisher.class)) {
-            before.inTransaction(session -> session.persist(new Publisher("Penguin")));
-        }
-        try (SessionFactory after = sessionFactory("update", PublisherWithCountry.class, Imprint.class)) {
-            after.inTransaction(session -> {
-                PublisherWithCountry faber = new PublisherWithCountry("Faber", "UK");
-                session.persist(faber);
-                session.persist(new Imprint("Faber Finds", faber));
-            });
-            List<String> rows = after.fromTransaction(session -> session.createQuery(
-                            "select p.name || ':' || coalesce(p.country, '-') from PublisherWithCountry p order by p.name",
-                            String.class)
-                    .getResultList());
-            assertEquals(List.of("Faber:UK", "Penguin:-"), rows, "the row from before the update survives");
-            String imprintOwner = after.fromTransaction(session -> session.createQuery(
-                            "select i.publisher.name from Imprint i", String.class)
-                    .getSingleResult());
-            assertEquals("Faber", imprintOwner);
-        }
-    }
-
-    @Test
-    void validatePassesOnTheMatchingSchema() {
-        sessionFactory("create", Publisher.class).close();
-        try (SessionFactory validated = sessionFactory("validate", Publisher.class)) {
-            validated.inTransaction(session -> session.persist(new Publisher("Validated")));
-        }
-    }
-
-    @Test
-    void validateFailsOnAMismatchingSchema() {
-        sessionFactory("create", Publisher.class).close();
-        SchemaManagementException failure = assertThrows(SchemaManagementException.class,
-                () -> sessionFactory("validate", PublisherWithCountry.class).close());
-        assertTrue(failure.getMessage().contains("country"), failure.getMessage());
     }
 }
