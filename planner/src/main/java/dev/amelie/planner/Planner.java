@@ -223,13 +223,22 @@ public final class Planner {
             PlannedStatement planned = plan("select * from " + dev.amelie.vm.function.TextFunctions.quoteIdent(view.schema())
                     + "." + dev.amelie.vm.function.TextFunctions.quoteIdent(view.name()), new SqlType[0]);
             for (PlannedStatement.ResultColumn column : planned.columns()) {
-                columns.add(new ColumnDef(column.name(), column.type(), false, null, null,
-                        column.typmod() < 0 ? -1 : column.typmod() - 4, -1, column.character()));
+                columns.add(viewColumn(column));
             }
         } catch (RuntimeException broken) {
             // A view whose query no longer plans (a table it reads was changed) has no columns to show.
         }
         return columns;
+    }
+
+    /** A view's column as a table column of its type would be: typmod back to length, or to precision and scale. */
+    private static ColumnDef viewColumn(PlannedStatement.ResultColumn column) {
+        int modifier = column.typmod() < 0 ? -1 : column.typmod() - 4;
+        if (column.type() == SqlType.NUMERIC && modifier >= 0) {
+            return new ColumnDef(column.name(), column.type(), false, null, null, modifier >> 16, modifier & 0xffff,
+                    column.character());
+        }
+        return new ColumnDef(column.name(), column.type(), false, null, null, modifier, -1, column.character());
     }
 
     /** The catalog as it is now (in the running DDL transaction, with its changes). */

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * postgres user through runuser, on a directory given to that user.
  */
 public final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
-    static final Path BINARIES = Path.of("/usr/lib/postgresql/15/bin");
+    public static final Path BINARIES = Path.of("/usr/lib/postgresql/15/bin");
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
     private final boolean asRoot = "root".equals(System.getProperty("user.name"));

@@ -71,6 +71,11 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     @Override
+    public PreparedQuery prepareInChangedBlock(String statement, SqlType[] declaredParameterTypes) {
+        return new PlannedQuery(statement, declaredParameterTypes, planner.parse(statement), false);
+    }
+
+    @Override
     public PreparedQuery parse(String statement) {
         return new PlannedQuery(statement, new SqlType[0], planner.parse(statement), true);
     }

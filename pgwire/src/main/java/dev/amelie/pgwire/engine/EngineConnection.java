@@ -111,6 +111,16 @@ final class EngineConnection implements QueryEngine.Connection {
         return block;
     }
 
+    @Override
+    public boolean blockChangedCatalog() {
+        for (ShownStatement shown : block) {
+            if (shown.statement().query().changesCatalog()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<Savepoint> savepoints() {
         return savepoints;
     }

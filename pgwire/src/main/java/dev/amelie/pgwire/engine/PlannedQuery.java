@@ -71,6 +71,11 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
         return simple ? constants : bound;
     }
 
+    @Override
+    public boolean planned() {
+        return planned != null;
+    }
+
     /** The plan made so far, or null for a data statement not planned yet. */
     PlannedStatement plannedSoFar() {
         return planned;
@@ -79,7 +84,8 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     @Override
     public SqlType[] parameterTypes() {
         PlannedStatement current = planned;
-        return current == null ? new SqlType[0] : current.parameterTypes();
+        // Not planned yet: a simple Query's statement has none, an extended one those declared.
+        return current == null ? simple ? new SqlType[0] : declaredTypes.clone() : current.parameterTypes();
     }
 
     @Override

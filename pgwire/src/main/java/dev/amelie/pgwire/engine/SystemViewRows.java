@@ -24,14 +24,16 @@ final class SystemViewRows implements ServerState {
     private final StatementStats statements;
     private final Instant statsReset;
     private final java.util.function.Supplier<CatalogContents> catalog;
+    private final BlockAdvisoryLocks advisoryLocks;
 
     SystemViewRows(SessionSide sessions, EngineMetrics metrics, StatementStats statements, Instant statsReset,
-                   java.util.function.Supplier<CatalogContents> catalog) {
+                   java.util.function.Supplier<CatalogContents> catalog, java.util.function.BooleanSupplier cancelled) {
         this.catalog = catalog;
         this.sessions = sessions;
         this.metrics = metrics;
         this.statements = statements;
         this.statsReset = statsReset;
+        this.advisoryLocks = new BlockAdvisoryLocks(sessions, cancelled);
     }
 
     @Override
@@ -50,7 +52,29 @@ final class SystemViewRows implements ServerState {
 
     @Override
     public Object catalogCall(dev.amelie.vm.program.Function function, Object[] arguments) {
-        return dev.amelie.planner.catalog.system.CatalogFunctions.call(function, arguments, catalog.get(), statsReset);
+        CatalogContents contents = catalog.get();
+        List<String> searchPath = dev.amelie.planner.catalog.system.SearchPath.schemas(
+                sessions.setting("search_path", true), sessions.user(true), contents);
+        return dev.amelie.planner.catalog.system.CatalogFunctions.call(function, arguments, contents, statsReset, searchPath);
+    }
+
+    @Override
+    public Object sessionCall(dev.amelie.vm.program.Function function, Object[] arguments) {
+        for (Object argument : arguments) {
+            if (argument == null) {
+                return null; // all of them are STRICT in PostgreSQL
+            }
+        }
+        return switch (function) {
+            case CURRENT_USER -> sessions.user(true);
+            case SESSION_USER -> sessions.user(false);
+            default -> advisoryLocks.call(function, arguments);
+        };
+    }
+
+    /** The open block's advisory lock calls, answered again without acting when the block is replayed. */
+    BlockAdvisoryLocks advisoryLocks() {
+        return advisoryLocks;
     }
 
     @Override

@@ -61,6 +61,11 @@ final class TransactionRunner {
         this.compute = compute;
     }
 
+    private SystemViewRows serverState(EngineConnection connection) {
+        return (SystemViewRows) connection.serverState(sessions -> new SystemViewRows(sessions, metrics, statementStats,
+                statsReset, planner::catalogContents, connection::cancelRequested));
+    }
+
     /** One message's worth of work and what it has produced so far. */
     private final class Run {
         final EngineConnection connection;
@@ -92,7 +97,7 @@ final class TransactionRunner {
             next.cancelWhen(connection::cancelRequested);
             next.fixValues(connection.transactionTime(), connection.transactionSeed());
             next.useSessionSequences(connection.sequences());
-            next.useServer(connection.serverState(sessions -> new SystemViewRows(sessions, metrics, statementStats, statsReset, planner::catalogContents)));
+            next.useServer(serverState(connection));
             return next;
         }
 
@@ -149,9 +154,12 @@ final class TransactionRunner {
         boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements)
                 && !BlockIndependence.holds(planner, connection.block(), statements, connection.timeZone());
         boolean mayRestore = connection.status() == TransactionStatus.FAILED;
+        BlockAdvisoryLocks advisoryLocks = serverState(connection).advisoryLocks();
         if (connection.status() == TransactionStatus.IDLE) {
             connection.startTransaction();
+            advisoryLocks.startTransaction();
         }
+        advisoryLocks.startMessage(replay || mayRestore);
         boolean continues = connection.takeMessageContinues();
         Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements,
                 connection.timeZone()), continues);
@@ -410,10 +418,13 @@ final class TransactionRunner {
         run.restartTransaction();
         run.savepoints = savepoints;
         run.connection.setStatus(TransactionStatus.IN_BLOCK);
+        BlockAdvisoryLocks advisoryLocks = serverState(run.connection).advisoryLocks();
+        advisoryLocks.startMessage(true);
         SqlException replayFailure = replay(run, kept);
         if (replayFailure != null) {
             throw replayFailure;
         }
+        advisoryLocks.forgetAfterReplay();
         run.results.add(new StatementResult("ROLLBACK", List.of()));
     }
 

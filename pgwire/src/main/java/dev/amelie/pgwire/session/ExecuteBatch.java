@@ -37,6 +37,12 @@ final class ExecuteBatch {
 
         /** More rows of a portal that ran before this step. */
         record More(Portal portal, int maxRows) implements Step {}
+
+        /**
+         * The RowDescription (or NoData) of a statement planned only as it runs: written once the
+         * batch ran, from the portal if it is one, else from the statement.
+         */
+        record Describe(PreparedStatement statement, Portal portal) implements Step {}
     }
 
     private final List<Step> steps = new ArrayList<>();
@@ -57,6 +63,12 @@ final class ExecuteBatch {
     void more(ResponseBatch out, Portal portal, int maxRows) {
         cut(out);
         steps.add(new Step.More(portal, maxRows));
+    }
+
+    /** Adds a Describe answered once the batch ran. */
+    void describeLater(ResponseBatch out, PreparedStatement statement, Portal portal) {
+        cut(out);
+        steps.add(new Step.Describe(statement, portal));
     }
 
     boolean schedules(Portal portal) {

@@ -73,7 +73,12 @@ final class ExtendedQueryFlow {
             for (int i = 0; i < declared.length; i++) {
                 declaredSql[i] = declared[i] == null ? null : declared[i].sqlType();
             }
-            PreparedQuery query = session.engine().prepare(texts.getFirst(), declaredSql);
+            // Inside a block that changed the catalog the statement may use what the block made:
+            // planned when it runs (unless a parameter's type is left to inference, which needs a plan now).
+            boolean planWhenRun = session.engineConnection().blockChangedCatalog()
+                    && Arrays.stream(declaredSql).allMatch(java.util.Objects::nonNull);
+            PreparedQuery query = planWhenRun ? session.engine().prepareInChangedBlock(texts.getFirst(), declaredSql)
+                    : session.engine().prepare(texts.getFirst(), declaredSql);
             if (query.copy() != null) {
                 // Its data stream would have to interleave with the batch's messages.
                 throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is supported only in the simple query protocol");
@@ -103,7 +108,7 @@ final class ExtendedQueryFlow {
 
     void bind(Bind message) {
         // A FETCH's portal describes its cursor's rows as the cursor is at Bind (pquery.c PortalStart).
-        PreparedStatement statement = withCursorColumns(statement(message.statementName()));
+        PreparedStatement statement = withCursorColumns(statement(message.statementName()).current());
         String portalName = message.portalName();
         if (!portalName.isEmpty() && portals.containsKey(portalName)) {
             throw new SqlException(SqlState.DUPLICATE_CURSOR, "cursor \"" + portalName + "\" already exists");
@@ -120,11 +125,15 @@ final class ExtendedQueryFlow {
                     + statement.parameterTypes.length);
         }
         Object[] parameters = BindParameters.decode(statement.parameterTypes, formats, values, session.parameters().timeZone());
-        FormatCode[] resultFormats = resultFormats(message.resultFormats(), statement.columnNames.length);
+        // The formats of a statement planned only as it runs are checked against its columns then.
+        FormatCode[] resultFormats = statement.describedWhenRun() ? null
+                : resultFormats(message.resultFormats(), statement.columnNames.length);
+        Portal portal = new Portal(portalName, statement, Arrays.copyOf(parameters, statement.engineParameterCount()),
+                resultFormats);
+        portal.requestedFormats = message.resultFormats();
         // A new unnamed portal silently replaces the old one.
         recordUndo(portals, portalName);
-        portals.put(portalName, new Portal(portalName, statement,
-                Arrays.copyOf(parameters, statement.engineParameterCount()), resultFormats));
+        portals.put(portalName, portal);
         BodylessMessage.BIND_COMPLETE.write(session.out().buffer());
     }
 
@@ -150,14 +159,41 @@ final class ExtendedQueryFlow {
 
     void describe(Describe message) {
         if (message.kind() == STATEMENT) {
-            PreparedStatement statement = withCursorColumns(statement(message.name()));
+            PreparedStatement statement = withCursorColumns(statement(message.name()).current());
             ParameterDescription.write(session.out().buffer(), statement.parameterTypes);
-            describeRows(statement, null);
+            if (statement.describedWhenRun()) {
+                describeLater(statement, null);
+            } else {
+                describeRows(statement, null);
+            }
         } else if (message.kind() == PORTAL) {
             Portal portal = portal(message.name());
-            describeRows(portal.statement, portal.resultFormats);
+            if (portal.statement.describedWhenRun()) {
+                describeLater(portal.statement, portal);
+            } else {
+                describeRows(portal.statement, portal.resultFormats);
+            }
         } else {
             throw new SqlException(SqlState.PROTOCOL_VIOLATION, "invalid DESCRIBE message subtype " + message.kind());
+        }
+    }
+
+    /**
+     * The rows of a statement planned only as it runs are known once the batch ran: the answer
+     * waits in the batch (made here if no Execute is waiting yet), in its place among the others.
+     */
+    private void describeLater(PreparedStatement statement, Portal portal) {
+        if (batch == null) {
+            batch = new ExecuteBatch();
+        }
+        batch.describeLater(session.out(), statement, portal);
+    }
+
+    /** A portal whose statement was planned only as it ran: described now, its result formats checked. */
+    private void describeRan(Portal portal) {
+        PreparedStatement now = portal.statement.current();
+        if (now != portal.statement) {
+            portal.describe(now, resultFormats(portal.requestedFormats, now.columnNames.length));
         }
     }
 
@@ -263,10 +299,19 @@ final class ExtendedQueryFlow {
                         }
                         StatementResult result = outcome.results().get(run.index());
                         writeNotices(result.notices());
+                        describeRan(run.portal());
                         run.portal().store(result);
                         sendRows(run.portal(), run.maxRows());
                     }
                     case ExecuteBatch.Step.More more -> sendRows(more.portal(), more.maxRows());
+                    case ExecuteBatch.Step.Describe describe -> {
+                        if (describe.portal() != null) {
+                            describeRan(describe.portal());
+                            describeRows(describe.portal().statement, describe.portal().resultFormats);
+                        } else {
+                            describeRows(describe.statement().current(), null);
+                        }
+                    }
                 }
             }
         } finally {

@@ -28,6 +28,19 @@ interface ParameterSyntax {
         return (name, value) -> value;
     }
 
+    /** A role that exists, or none (SET ROLE NONE); 22023 otherwise, as PostgreSQL's check_role. */
+    static ParameterSyntax role() {
+        return (name, value) -> {
+            if (value.equalsIgnoreCase("none")) {
+                return "none";
+            }
+            if (!dev.amelie.planner.catalog.system.Roles.exists(value)) {
+                throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "role \"" + value + "\" does not exist");
+            }
+            return value;
+        };
+    }
+
     static ParameterSyntax bool() {
         return (name, value) -> {
             Boolean b = TextInput.tryParseBoolean(value);

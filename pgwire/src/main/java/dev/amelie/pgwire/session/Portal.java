@@ -14,10 +14,12 @@ import java.util.List;
  */
 final class Portal {
     final String name;
-    final PreparedStatement statement;
+    PreparedStatement statement;
     final Object[] parameters;
     /** One format per result column, or null for all text. */
-    final FormatCode[] resultFormats;
+    FormatCode[] resultFormats;
+    /** Bind's result format codes, kept for a statement whose columns are known only once it ran. */
+    short[] requestedFormats;
 
     private StatementResult result;
     private int position;
@@ -28,6 +30,12 @@ final class Portal {
         this.statement = statement;
         this.parameters = parameters;
         this.resultFormats = resultFormats;
+    }
+
+    /** A statement planned only as it ran: now described, with the result formats Bind asked for. */
+    void describe(PreparedStatement described, FormatCode[] formats) {
+        this.statement = described;
+        this.resultFormats = formats;
     }
 
     boolean hasRun() {

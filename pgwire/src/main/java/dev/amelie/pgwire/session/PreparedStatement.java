@@ -107,6 +107,17 @@ final class PreparedStatement {
         return query == null ? null : query.sessionCommand();
     }
 
+    /** Planned only when it runs (QueryEngine#prepareInChangedBlock) and not run yet: its rows are not known. */
+    boolean describedWhenRun() {
+        return query != null && !query.planned();
+    }
+
+    /** The statement as Describe reports it now: once its query is planned, with its columns. */
+    PreparedStatement current() {
+        return query == null || !query.planned() || columnNames.length > 0 || query.columns().isEmpty() ? this
+                : of(name, query, parameterTypes);
+    }
+
     boolean returnsRows() {
         return columnNames.length > 0;
     }

@@ -43,6 +43,17 @@ public interface QueryEngine {
     }
 
     /**
+     * Parse of a statement inside a transaction block that changed the catalog: the names it uses
+     * may be ones the block created, which only the block's transaction sees (PostgreSQL plans
+     * with the transaction's own uncommitted DDL). A data statement is therefore only
+     * syntax-checked here and planned with the declared parameter types when it runs; its
+     * columns are known after that ({@link PreparedQuery#planned()}).
+     */
+    default PreparedQuery prepareInChangedBlock(String statement, SqlType[] declaredParameterTypes) throws SqlException {
+        return prepare(statement, declaredParameterTypes);
+    }
+
+    /**
      * Runs the statements, in order, as one transaction: all of them take effect or none does.
      * The first failing statement stops the transaction and everything is undone.
      * The future never completes exceptionally for SQL errors: they are in the outcome.
@@ -106,6 +117,11 @@ public interface QueryEngine {
 
         /** The status ReadyForQuery reports; read after the last execute completed. */
         TransactionStatus status();
+
+        /** Whether the open transaction block has run statements that change the catalog (DDL). */
+        default boolean blockChangedCatalog() {
+            return false;
+        }
 
         /**
          * An error outside the engine (a bad protocol message, a syntax error) inside an open
@@ -176,6 +192,11 @@ public interface QueryEngine {
 
         /** The statement's original text. */
         String text();
+
+        /** False while a statement planned only when it runs has not run yet: its columns are unknown. */
+        default boolean planned() {
+            return true;
+        }
 
         /**
          * Non-null when the statement is SET / SHOW / RESET: the session carries it out itself

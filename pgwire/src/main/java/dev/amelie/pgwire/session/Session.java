@@ -141,6 +141,17 @@ public final class Session extends ChannelInboundHandlerAdapter {
             public List<Setting> settings() {
                 return parameters.settings();
             }
+
+            @Override
+            public String user(boolean current) {
+                String role = parameters.get("role");
+                return current && role != null && !role.equals("none") ? role : parameters.get("session_authorization");
+            }
+
+            @Override
+            public AdvisoryLocks advisoryLocks() {
+                return registry.advisoryLocks();
+            }
         });
         this.parameters = new SessionParameters(new ServerView() {
             @Override
@@ -515,6 +526,9 @@ public final class Session extends ChannelInboundHandlerAdapter {
         ByteBuf buffer = out.buffer();
         if (engineConnection.status() == dev.amelie.pgwire.session.QueryEngine.TransactionStatus.IDLE) {
             parameters.endTransaction();
+            if (key != null) {
+                registry.advisoryLocks().endTransaction(key.processId());
+            }
         }
         parameters.reportChanges(buffer);
         ReadyForQuery.write(buffer, engineConnection.status().indicator());

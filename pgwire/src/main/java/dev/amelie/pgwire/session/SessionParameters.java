@@ -96,6 +96,8 @@ public final class SessionParameters {
                 SessionParameter.readOnly("max_identifier_length", "63", false, "Shows the maximum identifier length."),
                 // pgjdbc's getImportedKeys reads it from pg_settings (Hibernate's hbm2ddl update).
                 SessionParameter.readOnly("max_index_keys", "32", false, "Shows the maximum number of index keys."),
+                // SET ROLE: "none" is the session user itself (PostgreSQL's role GUC, hidden from SHOW ALL).
+                SessionParameter.settable("role", "none", ParameterSyntax.role(), "Sets the current role.").hidden(),
                 SessionParameter.settable("row_security", "on", ParameterSyntax.bool(), "Enable row security."),
                 SessionParameter.settable("search_path", "\"$user\", public", ParameterSyntax.anyString(),
                         "Sets the schema search order for names that are not schema-qualified."),

@@ -18,6 +18,7 @@ public final class SessionRegistry {
     private final AtomicInteger lastProcessId = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentMap<BackendKey, Session> sessions = new ConcurrentHashMap<>();
+    private final AdvisoryLocks advisoryLocks = new AdvisoryLocks();
     /** How many IO host threads serve the sessions, named {@link #HOST_THREAD_PREFIX}0, 1, … */
     private volatile int hostThreads;
 
@@ -102,6 +103,11 @@ public final class SessionRegistry {
 
     void unregister(BackendKey key) {
         sessions.remove(key);
+        advisoryLocks.endSession(key.processId()); // PostgreSQL releases a session's locks when it ends
+    }
+
+    public AdvisoryLocks advisoryLocks() {
+        return advisoryLocks;
     }
 
     /** The session a CancelRequest names, if both its process id and secret match. */

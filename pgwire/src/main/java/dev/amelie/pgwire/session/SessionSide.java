@@ -79,4 +79,14 @@ public interface SessionSide {
 
     /** set_config: sets this session's parameter as SET [LOCAL] does (a null value as RESET); the value now in force. */
     String setSetting(String name, String value, boolean local);
+
+    /** current_user (current: the role SET ROLE chose, if any) or session_user. */
+    default String user(boolean current) {
+        return null;
+    }
+
+    /** The server's advisory locks, which this session takes and releases under its pid. */
+    default AdvisoryLocks advisoryLocks() {
+        return null;
+    }
 }

@@ -306,6 +306,29 @@ public final class FunctionCatalog {
         system("pg_stat_get_numscans", Signature.of(Function.PG_STAT_GET_NUMSCANS, BIGINT, oid));
         system("pg_database_size", Signature.of(Function.PG_DATABASE_SIZE, BIGINT, oid),
                 Signature.of(Function.PG_DATABASE_SIZE, BIGINT, TEXT));
+        system("current_schema", Signature.of(Function.CURRENT_SCHEMA, TEXT));
+        system("oidvectortypes", Signature.of(Function.OIDVECTORTYPES, TEXT, SqlType.OID_ARRAY));
+        advisoryLocks();
+    }
+
+    /**
+     * The advisory lock functions (ServerState#sessionCall): a bigint key or two integer keys.
+     * The waiting and unlock_all ones return void in PostgreSQL; here text, always NULL, which
+     * clients show alike.
+     */
+    private static void advisoryLocks() {
+        for (Function function : List.of(Function.PG_ADVISORY_LOCK, Function.PG_ADVISORY_LOCK_SHARED,
+                Function.PG_ADVISORY_XACT_LOCK, Function.PG_ADVISORY_XACT_LOCK_SHARED)) {
+            system(function.name().toLowerCase(java.util.Locale.ROOT), Signature.of(function, TEXT, BIGINT),
+                    Signature.of(function, TEXT, INTEGER, INTEGER));
+        }
+        for (Function function : List.of(Function.PG_TRY_ADVISORY_LOCK, Function.PG_TRY_ADVISORY_LOCK_SHARED,
+                Function.PG_TRY_ADVISORY_XACT_LOCK, Function.PG_TRY_ADVISORY_XACT_LOCK_SHARED,
+                Function.PG_ADVISORY_UNLOCK, Function.PG_ADVISORY_UNLOCK_SHARED)) {
+            system(function.name().toLowerCase(java.util.Locale.ROOT), Signature.of(function, BOOLEAN, BIGINT),
+                    Signature.of(function, BOOLEAN, INTEGER, INTEGER));
+        }
+        system("pg_advisory_unlock_all", Signature.of(Function.PG_ADVISORY_UNLOCK_ALL, TEXT));
     }
 
     private static void system(String name, Signature... signatures) {

@@ -56,6 +56,13 @@ public final class PostgresFunction extends SqlFunction {
         return signatures;
     }
 
+    /** A function acting on the session (advisory locks) must run each time, never be folded or hoisted. */
+    @Override
+    public boolean isDeterministic() {
+        return signatures.stream().noneMatch(s -> s.function() != null
+                && s.function().area() == dev.amelie.vm.program.Function.Area.SESSION);
+    }
+
     public boolean isTypeName() {
         return kind == Kind.TYPE_NAME;
     }

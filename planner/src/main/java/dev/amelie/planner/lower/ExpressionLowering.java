@@ -162,11 +162,11 @@ final class ExpressionLowering {
             case "ABS" -> function(Function.ABS, call.getOperands(), row);
             case "NUMERIC" -> castRegister(emit(call.getOperands().get(0), row), SqlType.NUMERIC);
             case "NOW" -> function(Function.NOW, List.of(), row);
+            // SQL's niladic forms: current_user, current_role and user are the current role, as in PostgreSQL.
+            case "CURRENT_USER", "CURRENT_ROLE", "USER" -> emitCall(Function.CURRENT_USER, new int[0]);
+            case "SESSION_USER" -> emitCall(Function.SESSION_USER, new int[0]);
+            case "CURRENT_SCHEMA" -> emitCall(Function.CURRENT_SCHEMA, new int[0]);
             case "CURRENT_DATABASE", "CURRENT_CATALOG" -> code.loadConstant(dev.amelie.planner.catalog.SystemView.DATABASE);
-            // The role the session runs as is its session_authorization; the schema searched first is public.
-            case "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE" ->
-                    emitCall(Function.CURRENT_SETTING, new int[] {code.loadConstant("session_authorization")});
-            case "CURRENT_SCHEMA" -> code.loadConstant(dev.amelie.compute.catalog.Catalog.DEFAULT_SCHEMA);
             case "GEN_RANDOM_UUID" -> function(Function.GEN_RANDOM_UUID, List.of(), row);
             // 'name'::regclass, resolved while planning (RegClassLiterals)
             case "REGCLASS_CONSTANT" -> code.loadConstant(new dev.amelie.vm.value.RegClass(

@@ -93,7 +93,7 @@ final class RegClassLiterals {
     }
 
     /** stringToQualifiedNameList: dot-separated parts, quoted ones as written, others in lower case. */
-    private static List<String> qualifiedName(String text) {
+    static List<String> qualifiedName(String text) {
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         boolean quoted = false;

@@ -246,7 +246,7 @@ public final class RelationalPlanner {
             SetOperationOrder.check(parsed, text);
             RecursiveQueryCheck.checkForm(parsed, text);
             SqlNode rewrittenTree = GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(Unnest.nameColumns(PostgresExtract.rewrite(EmptyLikeEscape.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegTypeLiterals.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog, text), catalog))))))))))));
+                    GenerateSeries.selectListCalls(Unnest.nameColumns(ExpandArray.rewrite(PostgresExtract.rewrite(EmptyLikeEscape.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegTypeLiterals.rewrite(RegProcLiterals.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog, text), catalog))))))))))))));
             RecursiveQueryCheck.Seeds seeds = RecursiveQueryCheck.seeds(rewrittenTree);
             SqlNode validated = validated(extended != null, validator, rewrittenTree);
             LiteralCoercionCheck.check(validated, validator, text);
@@ -270,9 +270,10 @@ public final class RelationalPlanner {
                             .withRelBuilderConfigTransform(Unnest.calledIn(validated)
                                     ? c -> c.withBloat(-1).withPruneInputOfAggregate(false) : c -> c));
             RelRoot root = converter.convertQuery(validated, false, true);
+            List<ResultTypeModifiers.Modifier> traced = ResultTypeModifiers.traced(modifiers, root, catalog);
             MaterializedViewWrites.check(root.rel);
             return new Converted(text, rewrite(DistinctOn.firstRows(root.project())), DistinctOn.withoutMarker(names, names),
-                    DistinctOn.withoutMarker(modifiers, names), parameterTypes, rewritten.occurrenceToParameter(),
+                    DistinctOn.withoutMarker(traced, names), parameterTypes, rewritten.occurrenceToParameter(),
                     targetAlias(parsed), joinsFromList);
         });
     }

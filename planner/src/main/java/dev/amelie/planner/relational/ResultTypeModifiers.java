@@ -22,7 +22,8 @@ import java.util.List;
  * column of a table keeps the column's declared type and modifier (varchar(10), char(5),
  * numeric(10, 2)), one that is a cast to such a type ({@link TypeModifierCasts}) the cast's;
  * any other expression is text, or numeric, with typmod -1, as PostgreSQL's functions and
- * operators return.
+ * operators return. A column read unchanged through subqueries and views keeps its table
+ * column's too ({@link #traced}), as PostgreSQL's exprTypmod follows a Var down to its table.
  */
 final class ResultTypeModifiers {
     private ResultTypeModifiers() {}
@@ -58,6 +59,75 @@ final class ResultTypeModifiers {
             }
         }
         return modifiers;
+    }
+
+    /**
+     * The modifiers with each NONE of a column that is a table column read unchanged (through
+     * subqueries, views, filters and joins, see {@link #ofField}) given that column's.
+     */
+    static List<Modifier> traced(List<Modifier> modifiers, org.apache.calcite.rel.RelRoot root, Catalog catalog) {
+        org.apache.calcite.rel.RelNode projected = root.project();
+        List<Modifier> traced = new ArrayList<>(modifiers);
+        if (traced.isEmpty() && root.kind.belongsTo(SqlKind.QUERY)) {
+            // A set operation, VALUES, …: no select list of its own, but columns all the same.
+            traced.addAll(java.util.Collections.nCopies(projected.getRowType().getFieldCount(), Modifier.NONE));
+        }
+        int fields = Math.min(traced.size(), projected.getRowType().getFieldCount());
+        for (int i = 0; i < fields; i++) {
+            if (traced.get(i) != Modifier.NONE) {
+                continue;
+            }
+            Modifier column = ofField(projected, i, catalog);
+            if (column != null) {
+                traced.set(i, column);
+            }
+        }
+        return traced;
+    }
+
+    /**
+     * The declared type of the table column a field is, read unchanged (through projections of
+     * the column itself, filters, sorts, joins of either side and group keys; of a set operation
+     * when every input agrees), or null. Unlike Calcite's column origins, a column from the
+     * nullable side of an outer join counts: NULLs do not change its type.
+     */
+    private static Modifier ofField(org.apache.calcite.rel.RelNode rel, int field, Catalog catalog) {
+        return switch (rel) {
+            case org.apache.calcite.rel.core.TableScan scan -> ofTable(scan.getTable().getQualifiedName(), field, catalog);
+            case org.apache.calcite.rel.core.Project project ->
+                    project.getProjects().get(field) instanceof org.apache.calcite.rex.RexInputRef input
+                            ? ofField(project.getInput(), input.getIndex(), catalog) : null;
+            case org.apache.calcite.rel.core.Filter filter -> ofField(filter.getInput(), field, catalog);
+            case org.apache.calcite.rel.core.Sort sort -> ofField(sort.getInput(), field, catalog);
+            case org.apache.calcite.rel.core.Join join -> {
+                int left = join.getLeft().getRowType().getFieldCount();
+                yield field < left ? ofField(join.getLeft(), field, catalog)
+                        : join.getJoinType().projectsRight() ? ofField(join.getRight(), field - left, catalog) : null;
+            }
+            case org.apache.calcite.rel.core.Aggregate aggregate -> field < aggregate.getGroupCount()
+                    ? ofField(aggregate.getInput(), aggregate.getGroupSet().asList().get(field), catalog) : null;
+            case org.apache.calcite.rel.core.SetOp setOp -> {
+                Modifier common = null;
+                for (org.apache.calcite.rel.RelNode input : setOp.getInputs()) {
+                    Modifier modifier = ofField(input, field, catalog);
+                    if (modifier == null || common != null && !common.equals(modifier)) {
+                        yield null;
+                    }
+                    common = modifier;
+                }
+                yield common;
+            }
+            default -> null;
+        };
+    }
+
+    private static Modifier ofTable(List<String> name, int column, Catalog catalog) {
+        Table table = name.size() < 2 ? null : catalog.table(name.get(name.size() - 2), name.getLast());
+        if (table == null || column >= table.def().columns().size()) {
+            return null;
+        }
+        ColumnDef def = table.def().columns().get(column);
+        return new Modifier(def.character(), def.typmod());
     }
 
     private static Modifier ofCast(SqlBasicCall call) {

@@ -130,6 +130,10 @@ public final class UtilityParser {
             name = "timezone";
         } else if (in.acceptWord("names")) {
             name = "client_encoding";
+        } else if (in.peek().isWord("role") && !in.peek(1).isSymbol("=") && !in.peek(1).isWord("to")) {
+            // SET ROLE name | 'name' | NONE: the role parameter, without TO (PostgreSQL's gram.y VariableSetStmt).
+            in.next();
+            name = "role";
         } else {
             name = dottedName(in);
             if (!in.acceptSymbol("=")) {

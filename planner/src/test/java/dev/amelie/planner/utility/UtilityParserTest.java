@@ -44,6 +44,13 @@ class UtilityParserTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"SET ROLE 'amelie'|amelie", "set role amelie|amelie", "set role none|none",
+            "set role = 'amelie'|amelie", "set role to amelie|amelie", "set session role pg_database_owner|pg_database_owner"})
+    void setRoleNeedsNoToAndSetsTheRoleParameter(String sql, String value) {
+        assertEquals(new PlannedStatement.SetParameter("role", value, false), UtilityParser.parseSet(sql));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"set x to default|x", "set x = DEFAULT|x", "set time zone local|timezone"})
     void setToDefaultHasNoValue(String sql, String name) {
         assertEquals(new PlannedStatement.SetParameter(name, null), UtilityParser.parseSet(sql));

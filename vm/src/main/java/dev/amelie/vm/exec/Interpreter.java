@@ -108,6 +108,8 @@ public final class Interpreter {
                             ((Number) r[c + 1]).longValue(), (b & 0xff) < 3 || r[c + 2] == null || (Boolean) r[c + 2]);
                     case Function function when function.area() == Function.Area.CATALOG ->
                             context.server().catalogCall(function, Arrays.copyOfRange(r, c, c + (b & 0xff)));
+                    case Function function when function.area() == Function.Area.SESSION ->
+                            context.server().sessionCall(function, Arrays.copyOfRange(r, c, c + (b & 0xff)));
                     case Function function -> call(function, r, c, b & 0xff, zone);
                 };
                 case JUMP -> {

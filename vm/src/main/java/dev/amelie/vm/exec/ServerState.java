@@ -59,4 +59,13 @@ public interface ServerState {
         throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.FEATURE_NOT_SUPPORTED,
                 function.name().toLowerCase(java.util.Locale.ROOT) + " is not available here");
     }
+
+    /**
+     * A function of {@link dev.amelie.vm.program.Function.Area#SESSION}: the session's roles and
+     * its advisory locks, for the arguments as the signature typed them.
+     */
+    default Object sessionCall(dev.amelie.vm.program.Function function, Object[] arguments) {
+        throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.FEATURE_NOT_SUPPORTED,
+                function.name().toLowerCase(java.util.Locale.ROOT) + " is not available here");
+    }
 }

@@ -29,7 +29,7 @@ public final class ScalarFunctions {
             case JSON -> JsonFunctions.call(function, r, first, count, zone);
             case ARRAY -> ArrayFunctions.call(function, r, first, count, zone);
             case DATETIME -> DateTimeFunctions.call(function, r, first, count, zone);
-            case CORE, CATALOG -> throw new IllegalArgumentException(function + " runs in the interpreter");
+            case CORE, CATALOG, SESSION -> throw new IllegalArgumentException(function + " runs in the interpreter");
         };
     }
 }

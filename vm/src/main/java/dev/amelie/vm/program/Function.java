@@ -155,6 +155,18 @@ public enum Function {
     /** gen_random_uuid(): a version 4 UUID from the statement's random sequence. */
     GEN_RANDOM_UUID,
 
+    // Functions that read or act on the session's state on the server (ServerState#sessionCall).
+    /** current_user (also current_role, user) and session_user: the session's current and authenticated role. */
+    CURRENT_USER(Area.SESSION), SESSION_USER(Area.SESSION),
+    /**
+     * Advisory locks (functions-admin.html): session level until unlocked, transaction level
+     * (XACT) until the transaction ends; exclusive or SHARED; TRY ones answer at once.
+     */
+    PG_ADVISORY_LOCK(Area.SESSION), PG_ADVISORY_LOCK_SHARED(Area.SESSION), PG_TRY_ADVISORY_LOCK(Area.SESSION),
+    PG_TRY_ADVISORY_LOCK_SHARED(Area.SESSION), PG_ADVISORY_UNLOCK(Area.SESSION), PG_ADVISORY_UNLOCK_SHARED(Area.SESSION),
+    PG_ADVISORY_UNLOCK_ALL(Area.SESSION), PG_ADVISORY_XACT_LOCK(Area.SESSION), PG_ADVISORY_XACT_LOCK_SHARED(Area.SESSION),
+    PG_TRY_ADVISORY_XACT_LOCK(Area.SESSION), PG_TRY_ADVISORY_XACT_LOCK_SHARED(Area.SESSION),
+
     // Functions that read the catalog (ServerState#catalogCall), as clients' catalog queries call them.
     PG_TABLE_IS_VISIBLE(Area.CATALOG), PG_TYPE_IS_VISIBLE(Area.CATALOG), PG_FUNCTION_IS_VISIBLE(Area.CATALOG),
     PG_GET_USERBYID(Area.CATALOG), FORMAT_TYPE(Area.CATALOG), PG_GET_INDEXDEF(Area.CATALOG),
@@ -180,10 +192,17 @@ public enum Function {
     /** pg_stat_get_numscans: how often an index was scanned; not counted. */
     PG_STAT_GET_NUMSCANS(Area.CATALOG),
     /** pg_database_size(oid | name): the one database's size on disk. */
-    PG_DATABASE_SIZE(Area.CATALOG);
+    PG_DATABASE_SIZE(Area.CATALOG),
+    /** current_schema: the first schema of the session's search_path that exists. */
+    CURRENT_SCHEMA(Area.CATALOG),
+    /** oidvectortypes(oidvector): the types' names, as format_type shows them, separated by ", ". */
+    OIDVECTORTYPES(Area.CATALOG);
 
-    /** Where a function is implemented: CORE in the interpreter itself, the others in vm.function. */
-    public enum Area { CORE, TRIG, MATH, TEXT, BYTEA, REGEX, JSON, ARRAY, DATETIME, CATALOG }
+    /**
+     * Where a function is implemented: CORE in the interpreter itself, CATALOG and SESSION by
+     * the server (ServerState), the others in vm.function.
+     */
+    public enum Area { CORE, TRIG, MATH, TEXT, BYTEA, REGEX, JSON, ARRAY, DATETIME, CATALOG, SESSION }
 
     private static final Function[] VALUES = values();
 

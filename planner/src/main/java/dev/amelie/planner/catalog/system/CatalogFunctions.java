@@ -26,7 +26,12 @@ public final class CatalogFunctions {
 
     private CatalogFunctions() {}
 
-    public static Object call(Function function, Object[] args, CatalogContents contents, java.time.Instant started) {
+    /**
+     * {@code searchPath}: the schemas of the session's search_path that exist ({@link SearchPath}),
+     * for current_schema and current_schemas.
+     */
+    public static Object call(Function function, Object[] args, CatalogContents contents, java.time.Instant started,
+                              List<String> searchPath) {
         return switch (function) {
             case PG_TABLE_IS_VISIBLE -> args[0] == null ? null : visible(contents.relation(oid(args[0])));
             case PG_TYPE_IS_VISIBLE -> args[0] == null ? null : PgTypes.of(oid(args[0])) != null;
@@ -61,7 +66,9 @@ public final class CatalogFunctions {
             case PG_SIZE_PRETTY -> args[0] == null ? null : sizePretty(new BigDecimal(args[0].toString()));
             case VERSION -> VERSION;
             case CURRENT_SCHEMAS -> args[0] == null ? null : new SqlArray(Boolean.TRUE.equals(args[0])
-                    ? SEARCH_PATH.toArray() : new Object[] {Catalog.DEFAULT_SCHEMA});
+                    ? SearchPath.withImplicit(searchPath).toArray() : searchPath.toArray());
+            case CURRENT_SCHEMA -> searchPath.isEmpty() ? null : searchPath.getFirst();
+            case OIDVECTORTYPES -> args[0] == null ? null : typeNames((SqlArray) args[0]);
             case PG_POSTMASTER_START_TIME -> started;
             case REGCLASS_OF -> regclassOf(args[0], contents);
             case PG_PARTITION_ANCESTRY -> args[0] == null ? null : new SqlArray(new Object[0]);
@@ -85,6 +92,17 @@ public final class CatalogFunctions {
                     ? "database with OID " + database + " does not exist" : "database \"" + database + "\" does not exist");
         }
         return 0L;
+    }
+
+    private static String typeNames(SqlArray oids) {
+        StringBuilder names = new StringBuilder();
+        for (Object oid : oids.elements()) {
+            if (!names.isEmpty()) {
+                names.append(", ");
+            }
+            names.append(oid == null ? "-" : PgTypes.format(oid(oid), -1));
+        }
+        return names.toString();
     }
 
     private static long oid(Object value) {

@@ -33,7 +33,8 @@ final class PgClass extends CatalogRelation {
                     .set("relam", relation.kind() == 'i' ? AccessMethods.oid(relation.index().method())
                             : table ? AccessMethods.HEAP : 0L)
                     .set("relfilenode", relation.kind() == 'v' ? 0L : relation.oid())
-                    .set("reltuples", -1f)
+                    .set("reltuples", relation.kind() == 'i' ? 0f : relation.kind() == 'S' ? 1f : -1f)
+                    .set("relpages", pages(relation))
                     .set("relhasindex", table && hasIndex(contents, relation))
                     .set("relpersistence", "p").set("relkind", String.valueOf(relation.kind()))
                     .set("relnatts", (short) (relation.kind() == 'v' && relation.view() != null ? 0 : relation.columns().size()))
@@ -46,6 +47,19 @@ final class PgClass extends CatalogRelation {
                     .set("relfrozenxid", "0").set("relminmxid", "0").values());
         }
         return rows;
+    }
+
+    /**
+     * relpages as PostgreSQL 15 has it before a relation is first analyzed: a table's 0, a
+     * sequence's one page, a new btree index's metapage, a new hash index's ten pages
+     * (pgjdbc's getIndexInfo shows relpages and reltuples as PAGES and CARDINALITY).
+     */
+    private static int pages(CatalogContents.Relation relation) {
+        return switch (relation.kind()) {
+            case 'S' -> 1;
+            case 'i' -> relation.index().method().equals("hash") ? 10 : 1;
+            default -> 0;
+        };
     }
 
     private static boolean hasIndex(CatalogContents contents, CatalogContents.Relation relation) {
