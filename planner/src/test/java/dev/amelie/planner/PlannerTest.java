@@ -310,11 +310,27 @@ class PlannerTest {
     }
 
     /** PostgreSQL: {@code prepare p as select a from t limit $1} has parameter_types {bigint}, declared or not. */
-    @Disabled("bug: LIMIT $1 is typed integer, and with a declared type it becomes CAST(? AS BIGINT), which is a 42601")
     @Test
     void limitParameterIsBigint() {
         assertArrayEquals(new SqlType[] {SqlType.BIGINT}, query("select a from t limit $1").parameterTypes());
         assertArrayEquals(new SqlType[] {SqlType.BIGINT}, query("select a from t limit $1", SqlType.BIGINT).parameterTypes());
+    }
+
+    /** Hibernate's {@code like 'x%' escape ''}: Calcite's simplifier failed on the empty escape literal. */
+    @Test
+    void likeWithAnEmptyEscapeAndALiteralPatternPlans() {
+        query("select a from t where b like 'x\\%' escape ''");
+        query("select a from t where b not ilike 'x%' escape ''");
+    }
+
+    /** Hibernate's pagination, bound with setInt: the declared int4 stays, as in PostgreSQL 15. */
+    @Test
+    void offsetRowsFetchFirstTakeDeclaredParameters() {
+        assertArrayEquals(new SqlType[] {SqlType.INTEGER, SqlType.INTEGER},
+                query("select a from t order by a offset $1 rows fetch first $2 rows only", SqlType.INTEGER, SqlType.INTEGER)
+                        .parameterTypes());
+        assertArrayEquals(new SqlType[] {SqlType.BIGINT, SqlType.BIGINT},
+                query("select a from t order by a offset $1 rows fetch next $2 row only").parameterTypes());
     }
 
     /** PostgreSQL: {@code prepare p as select a from t where a = $1::bigint} has parameter_types {bigint}. */

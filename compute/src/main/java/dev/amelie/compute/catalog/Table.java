@@ -423,7 +423,7 @@ public final class Table {
     private static String keyValues(TableDef def, Object[] row) {
         StringJoiner values = new StringJoiner(", ");
         for (int position : def.primaryKey()) {
-            values.add(Values.toText(row[position]));
+            values.add(Values.toOutputText(row[position]));
         }
         return values.toString();
     }

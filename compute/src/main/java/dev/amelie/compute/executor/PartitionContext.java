@@ -283,7 +283,7 @@ final class PartitionContext extends SectionContext {
         StringJoiner values = new StringJoiner(", ");
         for (int k : def.primaryKey()) {
             names.add(def.columns().get(k).name());
-            values.add(row[k] == null ? "null" : Values.toText(row[k]));
+            values.add(row[k] == null ? "null" : Values.toOutputText(row[k]));
         }
         return new SqlException(SqlState.UNIQUE_VIOLATION,
                 "duplicate key value violates unique constraint \"" + def.primaryKeyName() + "\"",
@@ -293,7 +293,7 @@ final class PartitionContext extends SectionContext {
     private static String describe(Object[] row, int width) {
         StringJoiner values = new StringJoiner(", ", "(", ")");
         for (int i = 0; i < width; i++) {
-            values.add(row[i] == null ? "null" : Values.toText(row[i]));
+            values.add(row[i] == null ? "null" : Values.toOutputText(row[i]));
         }
         return values.toString();
     }

@@ -175,7 +175,7 @@ public final class SecondaryIndex {
     private String values(Object[] row) {
         StringJoiner values = new StringJoiner(", ");
         for (int column : def.columns()) {
-            values.add(row[column] == null ? "null" : Values.toText(row[column]));
+            values.add(row[column] == null ? "null" : Values.toOutputText(row[column]));
         }
         return values.toString();
     }

@@ -387,7 +387,7 @@ final class ForeignKeyEnforcement {
     private static String text(Object[] values) {
         StringJoiner text = new StringJoiner(", ");
         for (Object value : values) {
-            text.add(value == null ? "null" : Values.toText(value));
+            text.add(value == null ? "null" : Values.toOutputText(value));
         }
         return text.toString();
     }

@@ -341,6 +341,9 @@ final class ExtendedQueryFlow {
             return;
         }
         for (Notice notice : notices) {
+            if (!session.parameters().sendsToClient(notice.severity())) {
+                continue;
+            }
             NoticeResponse.write(session.out().buffer(), notice.severity(), notice.asError());
         }
     }

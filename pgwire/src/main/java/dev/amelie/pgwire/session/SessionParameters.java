@@ -156,6 +156,20 @@ public final class SessionParameters {
         return dev.amelie.vm.value.TimeZoneSetting.zoneOf(get("TimeZone"));
     }
 
+    /**
+     * Whether a notice of {@code severity} (NOTICE, WARNING) goes to the client under
+     * client_min_messages: its level must be at least the setting's, in the order the setting
+     * lists (config.html#GUC-CLIENT-MIN-MESSAGES). Hibernate sets WARNING to hide the NOTICEs of
+     * its DROP … IF EXISTS.
+     */
+    public boolean sendsToClient(String severity) {
+        return CLIENT_MESSAGE_LEVELS.indexOf(severity.toLowerCase(java.util.Locale.ROOT))
+                >= CLIENT_MESSAGE_LEVELS.indexOf(get("client_min_messages").toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final List<String> CLIENT_MESSAGE_LEVELS =
+            List.of("debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice", "warning", "error");
+
     public String get(String name) {
         return values.get(key(name));
     }

@@ -224,6 +224,9 @@ final class SimpleQueryFlow {
             }
         }
         for (QueryEngine.Notice notice : result.notices()) {
+            if (!session.parameters().sendsToClient(notice.severity())) {
+                continue;
+            }
             NoticeResponse.write(session.out().buffer(), notice.severity(), notice.asError());
         }
         List<Object[]> rows = result.rows() == null ? List.of() : result.rows();

@@ -106,8 +106,8 @@ public final class RelationalPlanner {
     /** Parses only: a syntax error is reported before anything of its message runs. */
     public void checkSyntax(String sql) {
         InfixCasts.Rewritten casts = InfixCasts.rewrite(UpdateDefaults.rewrite(sql, null));
-        String text = ParameterRewriter.rewrite(DistinctOn.rewrite(
-                OnConflictClause.split(ReturningClause.split(casts.text()).statement()).statement()), new SqlType[0]).text();
+        String text = ParameterRewriter.rewrite(DistinctOn.rewrite(LockingClause.strip(
+                OnConflictClause.split(ReturningClause.split(casts.text()).statement()).statement()).text()), new SqlType[0]).text();
         try {
             if (DmlClauses.parse(text, RelationalPlanner::parseStatement) == null) {
                 parseStatement(text);
@@ -224,7 +224,8 @@ public final class RelationalPlanner {
     };
 
     private Converted convert(String sql, SqlType[] declared, Catalog catalog, SqlConformance conformance) {
-        ParameterRewriter.Rewritten rewritten = ParameterRewriter.rewrite(DistinctOn.rewrite(sql), declared);
+        LockingClause.Stripped locking = LockingClause.strip(sql);
+        ParameterRewriter.Rewritten rewritten = ParameterRewriter.rewrite(DistinctOn.rewrite(locking.text()), declared);
         String text = rewritten.text();
         SqlNode extended = DmlClauses.parse(text, RelationalPlanner::parseStatement);
         SqlNode parsed = extended != null ? extended : parseStatement(text);
@@ -245,10 +246,11 @@ public final class RelationalPlanner {
             SetOperationOrder.check(parsed, text);
             RecursiveQueryCheck.checkForm(parsed, text);
             SqlNode rewrittenTree = GenerateSeries.aliasNamesTheColumn(
-                    GenerateSeries.selectListCalls(Unnest.nameColumns(ExpandArray.rewrite(PostgresExtract.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegTypeLiterals.rewrite(RegProcLiterals.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog, text), catalog)))))))))))));
+                    GenerateSeries.selectListCalls(Unnest.nameColumns(ExpandArray.rewrite(PostgresExtract.rewrite(EmptyLikeEscape.rewrite(PostgresArithmetic.rewrite(ArrayFunctions.rewrite(PostgresCasts.rewrite(UnconstrainedNumeric.rewrite(TypeModifierCasts.rewrite(RegTypeLiterals.rewrite(RegProcLiterals.rewrite(RegClassLiterals.rewrite(InsertValuesTargets.rewrite(QualifiedTableAliases.rewrite(parsed), catalog, text), catalog))))))))))))));
             RecursiveQueryCheck.Seeds seeds = RecursiveQueryCheck.seeds(rewrittenTree);
             SqlNode validated = validated(extended != null, validator, rewrittenTree);
             LiteralCoercionCheck.check(validated, validator, text);
+            LockingClause.check(locking, validated, validator);
             RecursiveQueryCheck.checkTypes(validated, seeds, validator, text);
             SequenceReferenceCheck.check(validated, catalog, text);
             SqlType[] parameterTypes = parameterTypes(extended == null ? validator.getParameterRowType(validated)
@@ -551,7 +553,9 @@ public final class RelationalPlanner {
         for (int occurrence = 0; occurrence < fields.size(); occurrence++) {
             int parameter = rewritten.occurrenceToParameter()[occurrence];
             if (types[parameter] == null || types[parameter] == SqlType.UNKNOWN) {
-                types[parameter] = TypeMapping.fromCalcite(fields.get(occurrence).getType());
+                // PostgreSQL types an undeclared LIMIT/OFFSET/FETCH count bigint; Calcite says integer.
+                types[parameter] = rewritten.rowCountOccurrences().contains(occurrence) ? SqlType.BIGINT
+                        : TypeMapping.fromCalcite(fields.get(occurrence).getType());
             }
         }
         for (int i = 0; i < types.length; i++) {

@@ -14,13 +14,15 @@ import java.util.List;
  */
 public final class ParameterRewriter {
 
-    /** The rewritten text, and for each '?' occurrence the 0-based $n it stands for. */
     /**
      * The rewritten text, and for each '?' occurrence the 0-based $n it stands for; {@code
      * declaredCasts}: where the CASTs that carry a declared parameter type start in the text
-     * (they are no casts the client wrote: such a column is named ?column?, as PostgreSQL names it).
+     * (they are no casts the client wrote: such a column is named ?column?, as PostgreSQL names it);
+     * {@code rowCountOccurrences}: the occurrences that are a LIMIT, OFFSET or FETCH row count,
+     * which PostgreSQL types bigint when the client did not declare a type.
      */
-    public record Rewritten(String text, int[] occurrenceToParameter, int parameterCount, java.util.Set<Integer> declaredCasts) {}
+    public record Rewritten(String text, int[] occurrenceToParameter, int parameterCount, java.util.Set<Integer> declaredCasts,
+                            java.util.Set<Integer> rowCountOccurrences) {}
 
     private ParameterRewriter() {}
 
@@ -28,6 +30,7 @@ public final class ParameterRewriter {
         StringBuilder out = new StringBuilder(sql.length());
         List<Integer> occurrences = new ArrayList<>();
         java.util.Set<Integer> declaredCasts = new java.util.HashSet<>();
+        java.util.Set<Integer> rowCountOccurrences = new java.util.HashSet<>();
         int max = 0;
         int i = 0;
         while (i < sql.length()) {
@@ -60,11 +63,18 @@ public final class ParameterRewriter {
                 occurrences.add(n - 1);
                 max = Math.max(max, n);
                 SqlType type = n - 1 < declared.length ? declared[n - 1] : null;
-                String parameter = type != null && type != SqlType.UNKNOWN ? "CAST(? AS " + calciteTypeName(type) + ")" : "?";
+                // Calcite's LIMIT, OFFSET and FETCH take a bare '?' only, no CAST: there the declared
+                // type still reaches the client (parameterTypes prefers it), it just is not written.
+                boolean rowCount = followsRowCountKeyword(sql, i);
+                if (rowCount) {
+                    rowCountOccurrences.add(occurrences.size() - 1);
+                }
+                String parameter = type != null && type != SqlType.UNKNOWN && !rowCount
+                        ? "CAST(? AS " + calciteTypeName(type) + ")" : "?";
                 // $n::type is a cast Calcite cannot apply to a bare parameter: write it as CAST.
                 int[] castEnd = new int[1];
                 SqlType cast = postgresCast(sql, j, castEnd);
-                if (type != null && type != SqlType.UNKNOWN) {
+                if (type != null && type != SqlType.UNKNOWN && !rowCount) {
                     declaredCasts.add(out.length() + (cast != null ? "CAST(".length() : 0));
                 }
                 if (cast != null) {
@@ -80,8 +90,28 @@ public final class ParameterRewriter {
             i++;
         }
         max = Math.max(max, declared.length);
-        return new Rewritten(out.toString(), occurrences.stream().mapToInt(Integer::intValue).toArray(), max, declaredCasts);
+        return new Rewritten(out.toString(), occurrences.stream().mapToInt(Integer::intValue).toArray(), max, declaredCasts,
+                rowCountOccurrences);
     }
+
+    /**
+     * Whether the parameter at {@code at} is the row count of LIMIT, OFFSET or FETCH FIRST/NEXT
+     * (Hibernate's {@code offset ? rows fetch first ? rows only}, bound with setInt).
+     */
+    private static boolean followsRowCountKeyword(String sql, int at) {
+        int end = at;
+        while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && SqlLexer.isIdentifierPart(sql.charAt(start - 1))) {
+            start--;
+        }
+        String word = sql.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        return ROW_COUNT_KEYWORDS.contains(word);
+    }
+
+    private static final java.util.Set<String> ROW_COUNT_KEYWORDS = java.util.Set.of("limit", "offset", "first", "next");
 
     /** The type of a {@code ::name} cast starting at {@code at}, with its end in end[0]; null if none we know. */
     private static SqlType postgresCast(String sql, int at, int[] end) {

@@ -44,6 +44,16 @@ class ParameterRewriterTest {
         assertEquals("select CAST(? AS BIGINT), ?, CAST(? AS VARCHAR)", r.text());
     }
 
+    /** Calcite's LIMIT, OFFSET and FETCH accept a bare '?' only; the declared type is not written there. */
+    @Test
+    void rowCountParametersStayBareEvenWhenDeclared() {
+        ParameterRewriter.Rewritten r = ParameterRewriter.rewrite(
+                "select $1 from t offset $2 rows fetch first $3 rows only limit\n$4",
+                new SqlType[] {SqlType.INTEGER, SqlType.INTEGER, SqlType.INTEGER, SqlType.BIGINT});
+        assertEquals("select CAST(? AS INTEGER) from t offset ? rows fetch first ? rows only limit\n?", r.text());
+        assertEquals(java.util.Set.of(1, 2, 3), r.rowCountOccurrences());
+    }
+
     /** A client may declare more parameters than the text uses; they still count. */
     @Test
     void declaredButUnusedParametersCount() {

@@ -213,7 +213,7 @@ public final class Interpreter {
         java.util.StringJoiner values = new java.util.StringJoiner(", ", "(", ")");
         for (int i = 0; i < check.width(); i++) {
             Object value = r[first + i];
-            values.add(value == null ? "null" : Values.toText(value));
+            values.add(value == null ? "null" : Values.toOutputText(value));
         }
         return new SqlException(SqlState.CHECK_VIOLATION, "new row for relation \"" + check.relation()
                 + "\" violates check constraint \"" + check.constraint() + "\"", "Failing row contains " + values + ".",

@@ -563,6 +563,15 @@ public final class Values {
         };
     }
 
+    /**
+     * A value as its type's output function writes it, for the rows and keys an error's detail
+     * shows ("Failing row contains (…)", "Key (…)=(…)"): as {@link #toText(Object)}, except that
+     * boolout writes t and f where a cast to text writes true and false.
+     */
+    public static String toOutputText(Object value) {
+        return value instanceof Boolean b ? (b ? "t" : "f") : toText(value);
+    }
+
     public static String typeName(Object value) {
         return switch (value) {
             case null -> "unknown";

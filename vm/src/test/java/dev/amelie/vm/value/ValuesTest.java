@@ -140,4 +140,13 @@ class ValuesTest {
     void numericDivisionScaleMatchesPostgres(String x, String y, String expected) {
         assertEquals(new BigDecimal(expected), Values.arithmetic('/', new BigDecimal(x), new BigDecimal(y), SqlType.NUMERIC, ZoneOffset.UTC));
     }
+
+    /** boolout writes t and f (an error detail's row), a cast to text writes true and false. */
+    @Test
+    void outputTextOfABooleanIsTOrFWhileItsCastTextIsTrueOrFalse() {
+        assertEquals("t", Values.toOutputText(true));
+        assertEquals("f", Values.toOutputText(false));
+        assertEquals("true", Values.toText(true));
+        assertEquals("42", Values.toOutputText(42));
+    }
 }
