@@ -169,6 +169,15 @@ final class SpecialFunctionSyntax {
                     lateralFunction(tokens, t, clauses.getLast(), edits);
                     continue;
                 }
+                if (token.text().equals("pg_get_keywords") && t + 2 < tokens.size() && tokens.get(t + 1).isSymbol("(")
+                        && tokens.get(t + 2).isSymbol(")") && t > 0 && (tokens.get(t - 1).isWord("from")
+                        || tokens.get(t - 1).isWord("join") || tokens.get(t - 1).isSymbol(",") && clauses.getLast().equals("from"))) {
+                    // Its rows never change: the call reads the relation that holds them (PgKeywords).
+                    int at = token.position() - 1;
+                    String relation = "pg_catalog.pg_get_keywords";
+                    edits.add(new Edit(at, tokens.get(t + 2).position(), relation, constantOffsets(at, relation.length())));
+                    continue;
+                }
                 boolean ancestors = token.text().equals("pg_partition_ancestors") && t + 1 < tokens.size()
                         && tokens.get(t + 1).isSymbol("(");
                 if (!token.text().equals("unnest") && !ancestors) {
@@ -228,7 +237,8 @@ final class SpecialFunctionSyntax {
             Token token = tokens.get(t);
             if (token.isWord("pg_catalog") && t + 2 < tokens.size() && tokens.get(t + 1).isSymbol(".")
                     && (tokens.get(t + 2).isWord("unnest") || tokens.get(t + 2).isWord("generate_series")
-                    || tokens.get(t + 2).isWord("regexp_matches") || tokens.get(t + 2).isWord("pg_partition_ancestors"))) {
+                    || tokens.get(t + 2).isWord("regexp_matches") || tokens.get(t + 2).isWord("pg_partition_ancestors")
+                    || tokens.get(t + 2).isWord("pg_get_keywords"))) {
                 int at = token.position() - 1;
                 edits.add(new Edit(at, tokens.get(t + 2).position() - 1, "", new int[0]));
                 t++;
@@ -461,7 +471,7 @@ final class SpecialFunctionSyntax {
                 && !lower.contains("date_trunc") && !lower.contains("where") && !lower.contains("group")
                 && !lower.contains("having") && !lower.contains("unnest") && !lower.contains("[")
                 && !lower.contains("pattern") && !lower.contains("define") && !lower.contains("generate_series")
-                && !lower.contains("regexp_matches") && !lower.contains("pg_partition_ancestors")
+                && !lower.contains("regexp_matches") && !lower.contains("pg_partition_ancestors") && !lower.contains("pg_get_keywords")
                 && !lower.contains("as")) {
             return null;
         }

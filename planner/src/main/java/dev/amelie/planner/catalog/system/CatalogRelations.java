@@ -24,7 +24,7 @@ public final class CatalogRelations {
             new PgNamespace(), new PgClass(), new PgAttribute(), new PgTypeTable(), new PgIndex(), new PgConstraint(),
             new PgAttrdef(), new PgDatabase(), new PgRoles(), new PgUser(), new PgAuthid(), new PgAm(), new PgCollation(),
             new PgTablespace(), new PgLanguage(), new PgSequence(), new PgSequences(), new PgTables(), new PgViews(),
-            new PgMatviews(), new PgIndexes(), new PgProc(),
+            new PgMatviews(), new PgIndexes(), new PgProc(), new PgKeywords(),
             new EmptyCatalogRelation(PG_CATALOG, "pg_aggregate",
                     "aggfnoid", SqlType.TEXT, "aggkind", CatalogRelation.CHAR, "aggnumdirectargs", SqlType.SMALLINT,
                     "aggtransfn", SqlType.TEXT, "aggfinalfn", SqlType.TEXT, "aggcombinefn", SqlType.TEXT,
