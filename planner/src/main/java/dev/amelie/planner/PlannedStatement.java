@@ -22,11 +22,23 @@ public sealed interface PlannedStatement {
 
     /**
      * A result column: its name, type, and for RowDescription which character type a text
-     * column is (varchar, char) and PostgreSQL's typmod (-1: none).
+     * column is (varchar, char), PostgreSQL's typmod (-1: none), and the table column it is read
+     * from unchanged (table OID and column number; 0 and 0 for a computed one), which pgjdbc's
+     * updatable result sets and getTableName need.
      */
-    record ResultColumn(String name, SqlType type, dev.amelie.vm.type.CharacterType character, int typmod) {
+    record ResultColumn(String name, SqlType type, dev.amelie.vm.type.CharacterType character, int typmod,
+                        long tableOid, int columnNumber) {
         public ResultColumn(String name, SqlType type) {
             this(name, type, dev.amelie.vm.type.CharacterType.TEXT, -1);
+        }
+
+        public ResultColumn(String name, SqlType type, dev.amelie.vm.type.CharacterType character, int typmod) {
+            this(name, type, character, typmod, 0, 0);
+        }
+
+        /** The same column, read unchanged from column {@code columnNumber} (from 1) of the table with OID {@code tableOid}. */
+        public ResultColumn from(long table, int column) {
+            return new ResultColumn(name, type, character, typmod, table, column);
         }
     }
 

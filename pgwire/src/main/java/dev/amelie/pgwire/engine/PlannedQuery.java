@@ -95,7 +95,7 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
             return List.of();
         }
         return current.columns().stream()
-                .map(c -> new QueryEngine.ResultColumn(c.name(), c.type(), c.character(), c.typmod()))
+                .map(c -> new QueryEngine.ResultColumn(c.name(), c.type(), c.character(), c.typmod(), c.tableOid(), c.columnNumber()))
                 .toList();
     }
 

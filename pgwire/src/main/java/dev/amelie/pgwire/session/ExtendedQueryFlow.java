@@ -200,7 +200,7 @@ final class ExtendedQueryFlow {
     private void describeRows(PreparedStatement statement, FormatCode[] formats) {
         if (statement.returnsRows()) {
             RowDescription.write(session.out().buffer(), statement.columnNames, statement.columnTypes, statement.columnTypmods,
-                    formats);
+                    statement.columnOrigins, formats);
         } else {
             BodylessMessage.NO_DATA.write(session.out().buffer());
         }

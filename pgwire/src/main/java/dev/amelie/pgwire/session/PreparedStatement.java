@@ -23,9 +23,17 @@ final class PreparedStatement {
     final PgType[] columnTypes;
     /** PostgreSQL's typmod of each column (-1: none), for RowDescription and char(n)'s padding. */
     final int[] columnTypmods;
+    /** The table column each result column is read from, for RowDescription (null: all computed). */
+    final dev.amelie.pgwire.message.ColumnOrigin[] columnOrigins;
 
     private PreparedStatement(String name, PreparedQuery query, PgType[] parameterTypes,
                               String[] columnNames, PgType[] columnTypes, int[] columnTypmods) {
+        this(name, query, parameterTypes, columnNames, columnTypes, columnTypmods, null);
+    }
+
+    private PreparedStatement(String name, PreparedQuery query, PgType[] parameterTypes, String[] columnNames,
+                              PgType[] columnTypes, int[] columnTypmods, dev.amelie.pgwire.message.ColumnOrigin[] columnOrigins) {
+        this.columnOrigins = columnOrigins;
         this.name = name;
         this.query = query;
         this.parameterTypes = parameterTypes;
@@ -49,6 +57,7 @@ final class PreparedStatement {
         String[] names;
         PgType[] types;
         int[] typmods;
+        dev.amelie.pgwire.message.ColumnOrigin[] origins = null;
         SessionCommand command = query.sessionCommand();
         if (command != null) {
             names = SessionParameters.columnNames(command);
@@ -61,13 +70,15 @@ final class PreparedStatement {
             names = new String[columns.size()];
             types = new PgType[columns.size()];
             typmods = new int[columns.size()];
+            origins = new dev.amelie.pgwire.message.ColumnOrigin[columns.size()];
             for (int i = 0; i < names.length; i++) {
                 names[i] = columns.get(i).name();
                 types[i] = columns.get(i).wireType();
                 typmods[i] = columns.get(i).typmod();
+                origins[i] = columns.get(i).origin();
             }
         }
-        return new PreparedStatement(name, query, parameterTypes, names, types, typmods);
+        return new PreparedStatement(name, query, parameterTypes, names, types, typmods, origins);
     }
 
     /**
@@ -81,12 +92,14 @@ final class PreparedStatement {
         String[] names = new String[cursorColumns.size()];
         PgType[] types = new PgType[names.length];
         int[] typmods = new int[names.length];
+        dev.amelie.pgwire.message.ColumnOrigin[] origins = new dev.amelie.pgwire.message.ColumnOrigin[names.length];
         for (int i = 0; i < names.length; i++) {
             names[i] = cursorColumns.get(i).name();
             types[i] = cursorColumns.get(i).wireType();
             typmods[i] = cursorColumns.get(i).typmod();
+            origins[i] = cursorColumns.get(i).origin();
         }
-        return new PreparedStatement(name, query, parameterTypes, names, types, typmods);
+        return new PreparedStatement(name, query, parameterTypes, names, types, typmods, origins);
     }
 
     private static PgType[] nonNull(PgType[] declared) {

@@ -248,11 +248,20 @@ public interface QueryEngine {
         record Reset(String name) implements SessionCommand {}
     }
 
-    /** One column of a RowDescription. */
     /** A result column; a text column says whether it is varchar or char, and typmod is PostgreSQL's (-1: none). */
-    record ResultColumn(String name, SqlType type, dev.amelie.vm.type.CharacterType character, int typmod) {
+    record ResultColumn(String name, SqlType type, dev.amelie.vm.type.CharacterType character, int typmod,
+                        long tableOid, int columnNumber) {
         public ResultColumn(String name, SqlType type) {
             this(name, type, dev.amelie.vm.type.CharacterType.TEXT, -1);
+        }
+
+        public ResultColumn(String name, SqlType type, dev.amelie.vm.type.CharacterType character, int typmod) {
+            this(name, type, character, typmod, 0, 0);
+        }
+
+        /** RowDescription's table OID and column number of this column (0, 0 when computed). */
+        public dev.amelie.pgwire.message.ColumnOrigin origin() {
+            return new dev.amelie.pgwire.message.ColumnOrigin((int) tableOid, (short) columnNumber);
         }
 
         /** The wire type: varchar and char columns are sent as such. */

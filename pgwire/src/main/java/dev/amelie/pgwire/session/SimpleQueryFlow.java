@@ -213,14 +213,17 @@ final class SimpleQueryFlow {
         String[] names = statement.columnNames;
         PgType[] types = statement.columnTypes;
         int[] typmods = statement.columnTypmods;
+        dev.amelie.pgwire.message.ColumnOrigin[] origins = statement.columnOrigins;
         if (result.columns() != null) {
             names = new String[result.columns().size()];
             types = new PgType[names.length];
             typmods = new int[names.length];
+            origins = new dev.amelie.pgwire.message.ColumnOrigin[names.length];
             for (int c = 0; c < names.length; c++) {
                 names[c] = result.columns().get(c).name();
                 types[c] = result.columns().get(c).wireType();
                 typmods[c] = result.columns().get(c).typmod();
+                origins[c] = result.columns().get(c).origin();
             }
         }
         for (QueryEngine.Notice notice : result.notices()) {
@@ -241,7 +244,7 @@ final class SimpleQueryFlow {
                 java.util.Arrays.fill(formats, FormatCode.BINARY);
             }
             if (names.length > 0) {
-                RowDescription.write(session.out().buffer(), names, types, typmods, formats);
+                RowDescription.write(session.out().buffer(), names, types, typmods, origins, formats);
             }
             session.writeDataRows(rows, 0, rows.size(), types, typmods, formats);
         }

@@ -315,10 +315,27 @@ public final class RelationalPlanner {
             ResultTypeModifiers.Modifier modifier = i < converted.modifiers().size()
                     ? converted.modifiers().get(i) : ResultTypeModifiers.Modifier.NONE;
             boolean applies = type == SqlType.TEXT || type == SqlType.NUMERIC && modifier.character() == dev.amelie.vm.type.CharacterType.TEXT;
-            columns.add(applies ? new PlannedStatement.ResultColumn(name, type, modifier.character(), modifier.typmod())
-                    : new PlannedStatement.ResultColumn(name, type));
+            PlannedStatement.ResultColumn column = applies
+                    ? new PlannedStatement.ResultColumn(name, type, modifier.character(), modifier.typmod())
+                    : new PlannedStatement.ResultColumn(name, type);
+            columns.add(withOrigin(column, converted.rel(), i));
         }
         return columns;
+    }
+
+    /** The column with the table column it reads unchanged, when there is exactly one (as PostgreSQL's resorigtbl). */
+    private static PlannedStatement.ResultColumn withOrigin(PlannedStatement.ResultColumn column, RelNode rel, int field) {
+        try {
+            org.apache.calcite.rel.metadata.RelColumnOrigin origin = rel.getCluster().getMetadataQuery().getColumnOrigin(rel, field);
+            if (origin == null || origin.isDerived()) {
+                return column;
+            }
+            dev.amelie.planner.catalog.CalciteTable table = origin.getOriginTable().unwrap(dev.amelie.planner.catalog.CalciteTable.class);
+            return table == null ? column : column.from(dev.amelie.planner.catalog.RelationOids.of(table.def()),
+                    origin.getOriginColumnOrdinal() + 1);
+        } catch (RuntimeException unknown) {
+            return column; // metadata Calcite cannot derive for this plan: the column stays without an origin
+        }
     }
 
     /** Runs a planning step, turning Calcite's failures into PostgreSQL errors. */
