@@ -318,7 +318,7 @@ public final class RelationalPlanner {
             PlannedStatement.ResultColumn column = applies
                     ? new PlannedStatement.ResultColumn(name, type, modifier.character(), modifier.typmod())
                     : new PlannedStatement.ResultColumn(name, type);
-            columns.add(withOrigin(column, converted.rel(), i));
+            columns.add(modifier == ResultTypeModifiers.Modifier.COMPUTED ? column : withOrigin(column, converted.rel(), i));
         }
         return columns;
     }

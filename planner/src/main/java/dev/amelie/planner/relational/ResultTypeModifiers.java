@@ -30,7 +30,13 @@ final class ResultTypeModifiers {
 
     /** A column's character type (TEXT for the other types) and typmod (-1: none). */
     record Modifier(CharacterType character, int typmod) {
+        /** Nothing known yet: {@link #traced} may find the table column the item reads. */
         static final Modifier NONE = new Modifier(CharacterType.TEXT, -1);
+        /**
+         * An expression's: none, and not to be traced, since a cast Calcite drops (v::text of a
+         * varchar v) leaves the column in the plan. Told from NONE by identity.
+         */
+        static final Modifier COMPUTED = new Modifier(CharacterType.TEXT, -1);
     }
 
     /** One modifier per select-list item of a query, NONE where nothing is known; empty for other statements. */
@@ -54,8 +60,11 @@ final class ResultTypeModifiers {
             }
             if (item instanceof SqlBasicCall call && TypeModifierCasts.isCast(call.getOperator())) {
                 modifiers.add(ofCast(call));
-            } else {
+            } else if (item instanceof org.apache.calcite.sql.SqlIdentifier) {
                 modifiers.add(origins != null && i < origins.size() ? ofColumn(origins.get(i), catalog) : Modifier.NONE);
+            } else {
+                // an expression (v::text included, a cast Calcite sees as none): its type's own, no modifier
+                modifiers.add(Modifier.COMPUTED);
             }
         }
         return modifiers;
