@@ -136,7 +136,7 @@ public final class GrantParser {
         int allowed = schema ? AclItem.ALL_SCHEMA : AclItem.ALL_TABLE;
         if ((bit & allowed) == 0) {
             throw new SqlException(SqlState.INVALID_GRANT_OPERATION, "invalid privilege type "
-                    + name.toUpperCase(Locale.ROOT) + " for " + (schema ? "schema" : "relation"));
+                    + name.toUpperCase(Locale.ROOT) + " for " + (schema ? "schema" : "table"));
         }
         return bit;
     }
