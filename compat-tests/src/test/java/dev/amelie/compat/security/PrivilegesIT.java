@@ -80,7 +80,10 @@ class PrivilegesIT {
                                 SQLException denied = assertThrows(SQLException.class, () -> s.execute(sql), what);
                                 assertEquals("42501", denied.getSQLState(), what + ": " + denied.getMessage());
                                 String name = table.getKey().substring(table.getKey().indexOf('.') + 1);
-                                assertTrue(denied.getMessage().contains("permission denied for table " + name), denied.getMessage());
+                                // nobody may not use schema app at all: PostgreSQL says so before looking at the table.
+                                String expectedMessage = role.getKey().equals("nobody") && table.getKey().startsWith("app.")
+                                        ? "permission denied for schema app" : "permission denied for table " + name;
+                                assertEquals(expectedMessage, message(denied), what);
                             }
                             assertEquals(expected, hasPrivilege(s, table.getKey(), verb), what + " (has_table_privilege)");
                         }
@@ -114,6 +117,7 @@ class PrivilegesIT {
                 s.execute("create role keeper login connection limit 4 password 'kept'");
                 s.execute("create table kept (a int)");
                 s.execute("grant select, update on kept to keeper");
+                s.execute("grant create on schema public to keeper");
             }
             try (Connection keeper = AuthenticationIT.connect(server, "keeper", null); Statement s = keeper.createStatement()) {
                 s.execute("create table keepers_own (a int)");
@@ -143,7 +147,7 @@ class PrivilegesIT {
         List<String> rows = new ArrayList<>();
         try (Connection c = AuthenticationIT.connect(server, "amelie", null); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select rolname || ' ' || oid || ' ' || rolcanlogin || ' ' || rolconnlimit from pg_roles "
-                     + "union all select relname || ' ' || pg_get_userbyid(relowner) || ' ' || coalesce(relacl::text, '-') "
+                     + "union all select relname || ' ' || pg_get_userbyid(relowner) || ' ' || coalesce(array_to_string(relacl, ','), '-') "
                      + "from pg_class where relname in ('kept', 'keepers_own') order by 1")) {
             while (r.next()) {
                 rows.add(r.getString(1));

@@ -116,7 +116,7 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
     @Override
     public void checkSetRole(String sessionUser, String role) {
         var access = database.catalog().current().access();
-        if (access.role(role) == null) {
+        if (access.role(role) == null && !role.equals(dev.amelie.planner.privilege.Privileges.DATABASE_OWNER_NAME)) {
             throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "role \"" + role + "\" does not exist");
         }
         var user = sessionUser == null ? null : access.role(sessionUser);

@@ -40,7 +40,11 @@ final class PrivilegeCheck {
             return catalog.access().role(RoleDef.BOOTSTRAP_OID);
         }
         RoleDef role = catalog.access().role(name);
-        return role != null ? role : new RoleDef(-1, name, false, false, false, false, false, false, false, -1, null);
+        if (role != null) {
+            return role;
+        }
+        long oid = name.equals(Privileges.DATABASE_OWNER_NAME) ? Privileges.DATABASE_OWNER : -1;
+        return new RoleDef(oid, name, false, false, false, false, false, false, false, -1, null);
     }
 
     void check(EngineConnection connection, RoleDef role, PlannedStatement planned) {

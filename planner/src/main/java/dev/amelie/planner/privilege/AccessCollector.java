@@ -63,7 +63,7 @@ public final class AccessCollector {
                 walk(insert.getSource(), via, depth);
             }
             case SqlUpdate update -> {
-                boolean reads = update.getCondition() != null || mentionsColumns(update.getSourceExpressionList());
+                boolean reads = mentionsColumns(update.getCondition()) || mentionsColumns(update.getSourceExpressionList());
                 relation(update.getTargetTable(), AclItem.UPDATE | (reads ? AclItem.SELECT : 0), via, depth);
                 walk(update.getCondition(), via, depth);
                 walk(update.getSourceExpressionList(), via, depth);
@@ -72,7 +72,7 @@ public final class AccessCollector {
                 }
             }
             case SqlDelete delete -> {
-                relation(delete.getTargetTable(), AclItem.DELETE | (delete.getCondition() != null ? AclItem.SELECT : 0),
+                relation(delete.getTargetTable(), AclItem.DELETE | (mentionsColumns(delete.getCondition()) ? AclItem.SELECT : 0),
                         via, depth);
                 walk(delete.getCondition(), via, depth);
                 if (delete.getSourceSelect() != null) {
