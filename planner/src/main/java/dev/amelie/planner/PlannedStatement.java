@@ -48,10 +48,17 @@ public sealed interface PlannedStatement {
      * {@code foreignKeys}: what its write must check or do for foreign keys once its program ran,
      * null for every statement that has nothing to (reads, and writes of tables without any).
      */
+    /** {@code accesses}: the relations it reads and writes, whose privileges the session's role must have. */
     record Query(Program program, List<ResultColumn> columns, SqlType[] parameterTypes, long catalogVersion,
-                 ForeignKeySteps foreignKeys) implements PlannedStatement {
+                 ForeignKeySteps foreignKeys, List<dev.amelie.planner.privilege.TableAccess> accesses)
+            implements PlannedStatement {
         public Query(Program program, List<ResultColumn> columns, SqlType[] parameterTypes, long catalogVersion) {
             this(program, columns, parameterTypes, catalogVersion, null);
+        }
+
+        public Query(Program program, List<ResultColumn> columns, SqlType[] parameterTypes, long catalogVersion,
+                     ForeignKeySteps foreignKeys) {
+            this(program, columns, parameterTypes, catalogVersion, foreignKeys, List.of());
         }
     }
 
@@ -213,6 +220,34 @@ public sealed interface PlannedStatement {
      * tables must exist, and VACUUM refuses to run inside a transaction block, as in PostgreSQL.
      */
     record Maintenance(String command, List<QualifiedName> tables) implements PlannedStatement {}
+
+    /**
+     * The options of CREATE ROLE / ALTER ROLE (sql-createrole.html); null: not written.
+     * {@code password} is as written (a verifier is kept as given); {@code passwordGiven} with
+     * a null password is PASSWORD NULL.
+     */
+    record RoleOptions(Boolean superuser, Boolean createDb, Boolean createRole, Boolean inherit, Boolean login,
+                       Boolean replication, Boolean bypassRls, Integer connectionLimit, boolean passwordGiven,
+                       String password) {}
+
+    /** CREATE ROLE, or CREATE USER ({@code user}: LOGIN unless NOLOGIN is written). */
+    record CreateRole(String name, RoleOptions options, boolean user) implements PlannedStatement {}
+
+    record AlterRole(String name, RoleOptions options) implements PlannedStatement {}
+
+    record RenameRole(String name, String newName) implements PlannedStatement {}
+
+    record DropRole(List<String> names, boolean ifExists) implements PlannedStatement {}
+
+    /**
+     * GRANT ({@code grant}) or REVOKE of privilege bits ({@link dev.amelie.compute.catalog.AclItem})
+     * on tables by name, on every table of schemas ({@code allTablesIn}), or on schemas; grantee
+     * null is PUBLIC. {@code privilegesWritten} names them as the statement did, for errors.
+     */
+    record Grant(boolean grant, int privileges, GrantObjects objects, List<QualifiedName> names,
+                 List<String> grantees) implements PlannedStatement {
+        public enum GrantObjects { TABLES, ALL_TABLES_IN_SCHEMAS, SCHEMAS }
+    }
 
     /** CHECKPOINT: a snapshot of the database now, after which older WAL segments go. */
     record Checkpoint() implements PlannedStatement {}

@@ -90,7 +90,9 @@ public final class Planner {
             case "refresh" -> DdlParser.parseRefresh(sql);
             case "truncate" -> TableChangeParser.parseTruncate(sql);
             case "alter" -> ComputeCommandParser.isAlterCompute(sql) ? ComputeCommandParser.parseAlter(sql)
+                    : dev.amelie.planner.ddl.RoleParser.isAlterRole(sql) ? dev.amelie.planner.ddl.RoleParser.parseAlter(sql)
                     : TableChangeParser.parseAlter(sql);
+            case "grant", "revoke" -> dev.amelie.planner.ddl.GrantParser.parse(sql);
             case "vacuum", "analyze", "analyse" -> TableChangeParser.parseMaintenance(sql);
             case "checkpoint" -> DurabilityCommandParser.parseCheckpoint(sql);
             case "backup" -> DurabilityCommandParser.parseBackup(sql);
@@ -382,8 +384,8 @@ public final class Planner {
     /** Statements of PostgreSQL 15's grammar that we do not run yet answer 0A000 naming them; anything else is a syntax error. */
     private static final java.util.Set<String> POSTGRES_STATEMENTS = java.util.Set.of(
             "call", "checkpoint", "cluster", "comment", "deallocate",
-            "discard", "do", "execute", "explain", "grant", "import", "listen", "load", "lock", "merge",
-            "notify", "prepare", "reassign", "refresh", "reindex", "revoke", "security",
+            "discard", "do", "execute", "explain", "import", "listen", "load", "lock", "merge",
+            "notify", "prepare", "reassign", "refresh", "reindex", "security",
             "unlisten");
 
     private static SqlException notPlannable(Token first) {

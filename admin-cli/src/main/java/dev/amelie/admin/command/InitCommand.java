@@ -29,7 +29,7 @@ public final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> given = new LinkedHashMap<>();
-        for (String key : new String[] {"listen", "compute", "hosts", "wal_sync"}) {
+        for (String key : new String[] {"listen", "compute", "hosts", "wal_sync", "auth"}) {
             given.put(key, flags.byKey().get(key));
         }
         String data = flags.byKey().get("data");
@@ -53,10 +53,27 @@ public final class InitCommand implements Callable<Integer> {
         });
         Files.writeString(directory.resolve(SettingsLoader.CONFIG_FILE), config);
         Settings settings = new SettingsLoader(System.getenv()).load(flags.byKey(), directory);
+        String password = dev.amelie.admin.server.FirstSuperuser.givenPassword(flags.passwordFile, System.getenv());
+        java.io.Console console = System.console();
+        if (password == null && console != null && console.isTerminal()) {
+            // initdb --pwprompt: asked twice; an empty answer leaves the superuser without a password.
+            char[] first = console.readPassword("Enter new superuser password (empty: none): ");
+            char[] again = first == null || first.length == 0 ? first : console.readPassword("Enter it again: ");
+            if (first != null && first.length > 0) {
+                if (!java.util.Arrays.equals(first, again)) {
+                    System.err.println("amelie init: passwords didn't match");
+                    return 1;
+                }
+                password = new String(first);
+            }
+        }
         // Opening once records the compute layout: from now on it is the directory's.
         try (Database database = Database.open(directory, settings.computeNodes(),
                 new WalSettings(settings.walSegmentSize(), settings.walSync()))) {
             System.out.println("initialized " + directory + " with " + database.computeNodes() + " compute nodes");
+            if (dev.amelie.admin.server.FirstSuperuser.applyIfUnset(database, password)) {
+                System.out.println("the superuser amelie has a password (SCRAM-SHA-256)");
+            }
         }
         System.out.println("start it with: amelie start --data " + directory);
         return 0;

@@ -23,6 +23,12 @@ public final class SettingFlags {
     @Option(names = "--wal-sync", paramLabel = "on|off", description = "fsync before acknowledging a commit (default on; off is unsafe).")
     String walSync;
 
+    @Option(names = "--auth", paramLabel = "METHOD", description = "Require this authentication method of every connection: scram-sha-256, md5 or trust (default: the hba rules of amelie.conf; without any, loopback is trusted and everyone else must use scram-sha-256).")
+    String auth;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Password of the superuser amelie when it has none yet (first line of FILE; else $AMELIE_PASSWORD).")
+    java.nio.file.Path passwordFile;
+
     /** The flags given, by setting key, data included. */
     Map<String, String> byKey() {
         Map<String, String> flags = new HashMap<>();
@@ -31,6 +37,7 @@ public final class SettingFlags {
         flags.put("compute", compute);
         flags.put("hosts", hosts);
         flags.put("wal_sync", walSync);
+        flags.put("auth", auth);
         return flags;
     }
 }

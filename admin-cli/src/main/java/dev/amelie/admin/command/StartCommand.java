@@ -49,7 +49,8 @@ public final class StartCommand implements Callable<Integer> {
         Path data = settings.dataDirectory();
         Files.createDirectories(data.resolve("log"));
         ServerLog.alsoTo(data);
-        AmelieServer server = AmelieServer.start(settings);
+        String password = dev.amelie.admin.server.FirstSuperuser.givenPassword(settingFlags.passwordFile, System.getenv());
+        AmelieServer server = AmelieServer.start(settings, password);
         new PidFile(ProcessHandle.current().pid(), settings.listenHost() + ":" + server.port()).write(data);
         CountDownLatch stopRequested = new CountDownLatch(1);
         // SIGTERM and Ctrl-C are a clean stop that exits 0, as pg_ctl's fast shutdown; the hook

@@ -7,6 +7,9 @@ import dev.amelie.admin.metrics.ServerMetrics;
 import dev.amelie.compute.Database;
 import dev.amelie.compute.checkpoint.CheckpointSettings;
 import dev.amelie.pgwire.engine.DatabaseQueryEngine;
+import dev.amelie.pgwire.auth.AuthMethod;
+import dev.amelie.pgwire.auth.Authentication;
+import dev.amelie.pgwire.auth.HbaRules;
 import dev.amelie.pgwire.server.PgServer;
 import dev.amelie.wal.WalSettings;
 import org.slf4j.Logger;
@@ -39,13 +42,22 @@ public final class AmelieServer implements AutoCloseable {
     }
 
     public static AmelieServer start(Settings settings) throws IOException {
+        return start(settings, null);
+    }
+
+    /** {@code superuserPassword}: the password of "amelie" if it has none yet (AMELIE_PASSWORD, --password-file), else null. */
+    public static AmelieServer start(Settings settings, String superuserPassword) throws IOException {
         LOG.info("starting Amelie 0.1.0: {}", settings.describe());
         Database database = Database.open(settings.dataDirectory(), settings.computeNodes(),
                 new WalSettings(settings.walSegmentSize(), settings.walSync()),
                 new CheckpointSettings(settings.checkpointWalSize(), settings.checkpointInterval()));
         DatabaseQueryEngine engine = new DatabaseQueryEngine(database);
         engine.logMinDurationStatement(settings.logMinDurationStatement());
+        if (FirstSuperuser.applyIfUnset(database, superuserPassword)) {
+            LOG.info("the superuser amelie has a password now (SCRAM-SHA-256)");
+        }
         PgServer pgServer = new PgServer(settings.listenHost(), settings.listenPort(), settings.hostThreads(), engine);
+        pgServer.authentication(new Authentication(authenticationRules(settings), engine.roles()));
         try {
             pgServer.start();
         } catch (RuntimeException e) {
@@ -70,6 +82,14 @@ public final class AmelieServer implements AutoCloseable {
         }
         LOG.info("ready to accept connections on {}:{}", settings.listenHost(), pgServer.port());
         return new AmelieServer(settings, database, engine, pgServer, metrics);
+    }
+
+    /** {@code --auth}: that method for everyone; else the hba rules of amelie.conf; else loopback trust and scram elsewhere. */
+    static HbaRules authenticationRules(Settings settings) {
+        if (!settings.auth().isEmpty()) {
+            return HbaRules.everyone(AuthMethod.parse(settings.auth()));
+        }
+        return settings.hba().isEmpty() ? HbaRules.defaults() : HbaRules.parse(settings.hba());
     }
 
     public int port() {

@@ -20,6 +20,10 @@ public record Settings(
         String metricsListen,
         /** Messages taking at least this long are logged with their statements; null: off. */
         java.time.Duration logMinDurationStatement,
+        /** The method every connection must use ({@code --auth}); empty: the hba rules decide. */
+        String auth,
+        /** The hba rules of amelie.conf ({@code hba = host DATABASE USER ADDRESS METHOD} lines), in order; empty: the defaults. */
+        java.util.List<String> hba,
         /** Where each setting's value came from: default, the config file, environment or command line. */
         java.util.Map<String, String> origins) {
 
@@ -41,6 +45,10 @@ public record Settings(
         line(out, "metrics_listen", metricsListen.isEmpty() ? "off" : metricsListen);
         line(out, "log_min_duration_statement", logMinDurationStatement == null ? "-1"
                 : logMinDurationStatement.toMillis() + "ms");
+        line(out, "auth", auth.isEmpty() ? "(hba rules)" : auth);
+        for (String rule : hba) {
+            line(out, "hba", rule);
+        }
         return out.toString();
     }
 
@@ -53,6 +61,7 @@ public record Settings(
         return "data=" + dataDirectory + " listen=" + listen() + " compute=" + computeNodes + " hosts=" + hostThreads
                 + " wal_sync=" + (walSync ? "on" : "off") + " wal_segment_size=" + walSegmentSize
                 + " checkpoint_wal_size=" + checkpointWalSize + " checkpoint_interval=" + checkpointInterval.toSeconds() + "s"
-                + " metrics_listen=" + (metricsListen.isEmpty() ? "off" : metricsListen);
+                + " metrics_listen=" + (metricsListen.isEmpty() ? "off" : metricsListen)
+                + " auth=" + (auth.isEmpty() ? "hba(" + (hba.isEmpty() ? "default" : hba.size() + " rules") + ")" : auth);
     }
 }

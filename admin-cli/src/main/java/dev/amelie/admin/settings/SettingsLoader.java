@@ -22,7 +22,9 @@ public final class SettingsLoader {
     public static final String CONFIG_FILE = "amelie.conf";
     /** Every key a config file, the environment or a flag may set (besides data). */
     public static final List<String> KEYS = List.of("listen", "compute", "hosts", "wal_sync", "wal_segment_size",
-            "checkpoint_wal_size", "checkpoint_interval", "metrics_listen", "log_min_duration_statement");
+            "checkpoint_wal_size", "checkpoint_interval", "metrics_listen", "log_min_duration_statement", "auth");
+    /** The key of a client authentication rule; it may be written many times (first match wins, as pg_hba.conf). */
+    public static final String HBA = "hba";
 
     private final Map<String, String> environment;
 
@@ -39,9 +41,20 @@ public final class SettingsLoader {
                 ? "environment (AMELIE_DATA)" : "default");
         Path dataDirectory = Path.of(data).toAbsolutePath().normalize();
         Path config = dataDirectory.resolve(CONFIG_FILE);
+        List<String> hba = new java.util.ArrayList<>();
         if (Files.isRegularFile(config)) {
             Properties file = new Properties();
-            try (Reader reader = Files.newBufferedReader(config)) {
+            StringBuilder others = new StringBuilder();
+            java.util.regex.Pattern hbaLine = java.util.regex.Pattern.compile("\\s*hba\\s*[=:]\\s*(.*)", java.util.regex.Pattern.CASE_INSENSITIVE);
+            for (String line : Files.readAllLines(config)) {
+                java.util.regex.Matcher m = hbaLine.matcher(line);
+                if (m.matches()) {
+                    hba.add(unquote(m.group(1).trim()));
+                } else {
+                    others.append(line).append('\n');
+                }
+            }
+            try (Reader reader = new java.io.StringReader(others.toString())) {
                 file.load(reader);
             }
             for (String name : file.stringPropertyNames()) {
@@ -88,7 +101,26 @@ public final class SettingsLoader {
                 parseDuration("checkpoint_interval", values.getOrDefault("checkpoint_interval", "5min")),
                 parseOptionalAddress("metrics_listen", values.getOrDefault("metrics_listen", "")),
                 parseMillisOrOff("log_min_duration_statement", values.getOrDefault("log_min_duration_statement", "-1")),
+                parseAuth(values.getOrDefault("auth", "")),
+                parseHba(hba),
                 Map.copyOf(origins));
+    }
+
+    /** {@code --auth}: one of the methods, or empty for the hba rules. */
+    private static String parseAuth(String value) {
+        String method = value.trim().toLowerCase(Locale.ROOT);
+        if (!method.isEmpty() && !List.of("trust", "scram-sha-256", "md5").contains(method)) {
+            throw new IllegalArgumentException("auth must be trust, scram-sha-256 or md5, got '" + value + "'");
+        }
+        return method;
+    }
+
+    /** Each rule must read as one (the server refuses to start on a typo rather than let someone in). */
+    private static List<String> parseHba(List<String> rules) {
+        for (String rule : rules) {
+            dev.amelie.pgwire.auth.HbaRule.parse(rule);
+        }
+        return List.copyOf(rules);
     }
 
     /** Milliseconds, or a number with ms, s or min, as PostgreSQL; -1: off (null). */

@@ -24,6 +24,9 @@ public final class ServerProcess implements AutoCloseable {
     private long fileSizeLimitKib;
     private Process process;
     private Path log;
+    /** Flags after the usual ones and environment variables, for every start. */
+    private List<String> extraArguments = List.of();
+    private java.util.Map<String, String> environment = java.util.Map.of();
     private int starts;
 
     private ServerProcess(Path dataDirectory, int port, int computeNodes) {
@@ -51,6 +54,16 @@ public final class ServerProcess implements AutoCloseable {
         server.fileSizeLimitKib = limitKib;
         server.launch();
         server.fileSizeLimitKib = 0;
+        return server;
+    }
+
+    /** As {@link #start(Path, int)}, with more flags of amelie start and environment variables (on every start). */
+    public static ServerProcess start(Path dataDirectory, int computeNodes, List<String> extraArguments,
+                                      java.util.Map<String, String> environment) throws IOException, InterruptedException {
+        ServerProcess server = new ServerProcess(dataDirectory, freePort(), computeNodes);
+        server.extraArguments = List.copyOf(extraArguments);
+        server.environment = java.util.Map.copyOf(environment);
+        server.launch();
         return server;
     }
 
@@ -92,7 +105,10 @@ public final class ServerProcess implements AutoCloseable {
             command.addAll(List.of(home.resolve("amelie").toString(), "start", "--data", dataDirectory.toString(),
                     "--listen", "127.0.0.1:" + port, "--compute", String.valueOf(computeNodes), "--hosts", "2"));
         }
-        process = new ProcessBuilder(command)
+        command.addAll(extraArguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -11,14 +11,14 @@ import java.util.Map;
  * current, and plans refer to tables by id so a dropped table is noticed at run time.
  */
 public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, Table> tablesById, long lastTableId,
-                      Map<String, ViewDef> viewsByName, Map<String, Sequence> sequencesByName, Set<String> createdSchemas) {
+                      Map<String, ViewDef> viewsByName, Map<String, Sequence> sequencesByName, Set<String> createdSchemas, AccessControl access) {
 
     public static final String DEFAULT_SCHEMA = "public";
     /** Where the system views live; like "public" it always exists and cannot be dropped. */
     public static final String SYSTEM_SCHEMA = "pg_catalog";
 
     public static Catalog empty() {
-        return new Catalog(0, Map.of(), Map.of(), 0, Map.of(), Map.of(), Set.of());
+        return new Catalog(0, Map.of(), Map.of(), 0, Map.of(), Map.of(), Set.of(), AccessControl.initial());
     }
 
     /** True for "public", "pg_catalog" and every schema CREATE SCHEMA made. */
@@ -29,17 +29,18 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
     public Catalog withSchema(String schema) {
         Set<String> schemas = new HashSet<>(createdSchemas);
         schemas.add(schema);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, Set.copyOf(schemas));
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, Set.copyOf(schemas), access);
     }
 
     public Catalog withoutSchema(String schema) {
         Set<String> schemas = new HashSet<>(createdSchemas);
         schemas.remove(schema);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, Set.copyOf(schemas));
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, Set.copyOf(schemas),
+                access.withAcl(AclTarget.schema(schema), null));
     }
 
     public Catalog withLastTableId(long id) {
-        return new Catalog(version, tablesByName, tablesById, Math.max(lastTableId, id), viewsByName, sequencesByName, createdSchemas);
+        return new Catalog(version, tablesByName, tablesById, Math.max(lastTableId, id), viewsByName, sequencesByName, createdSchemas, access);
     }
 
     public Table table(String schema, String name) {
@@ -80,13 +81,14 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
     public Catalog withView(ViewDef view) {
         Map<String, ViewDef> views = new HashMap<>(viewsByName);
         views.put(view.schema() + "." + view.name(), view);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName, createdSchemas);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName, createdSchemas, access);
     }
 
     public Catalog withoutView(String schema, String name) {
         Map<String, ViewDef> views = new HashMap<>(viewsByName);
         views.remove(schema + "." + name);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName, createdSchemas);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, Map.copyOf(views), sequencesByName, createdSchemas,
+                access.withAcl(AclTarget.view(schema, name), null));
     }
 
     public Sequence sequence(String schema, String name) {
@@ -96,17 +98,22 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
     public Catalog withSequence(Sequence sequence) {
         Map<String, Sequence> sequences = new HashMap<>(sequencesByName);
         sequences.put(sequence.def().schema() + "." + sequence.def().name(), sequence);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences), createdSchemas);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences), createdSchemas, access);
     }
 
     public Catalog withoutSequence(String schema, String name) {
         Map<String, Sequence> sequences = new HashMap<>(sequencesByName);
         sequences.remove(schema + "." + name);
-        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences), createdSchemas);
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, Map.copyOf(sequences), createdSchemas, access);
+    }
+
+    /** Roles or privileges changed (CREATE / ALTER / DROP ROLE, GRANT, REVOKE, a new object's owner). */
+    public Catalog withAccess(AccessControl changed) {
+        return new Catalog(version + 1, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, createdSchemas, changed);
     }
 
     public Catalog withVersion(long newVersion) {
-        return new Catalog(newVersion, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, createdSchemas);
+        return new Catalog(newVersion, tablesByName, tablesById, lastTableId, viewsByName, sequencesByName, createdSchemas, access);
     }
 
     public Catalog withTable(Table table) {
@@ -120,7 +127,7 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         }
         byName.put(def.schema() + "." + def.name(), table);
         byId.put(def.id(), table);
-        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()), viewsByName, sequencesByName, createdSchemas);
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), Math.max(lastTableId, def.id()), viewsByName, sequencesByName, createdSchemas, access);
     }
 
     public Catalog withoutTable(long id) {
@@ -132,6 +139,7 @@ public record Catalog(long version, Map<String, Table> tablesByName, Map<Long, T
         Map<Long, Table> byId = new HashMap<>(tablesById);
         byName.remove(table.def().schema() + "." + table.def().name());
         byId.remove(id);
-        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), lastTableId, viewsByName, sequencesByName, createdSchemas);
+        return new Catalog(version + 1, Map.copyOf(byName), Map.copyOf(byId), lastTableId, viewsByName, sequencesByName, createdSchemas,
+                access.withAcl(AclTarget.table(id), null));
     }
 }

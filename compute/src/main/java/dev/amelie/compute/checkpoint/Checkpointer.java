@@ -190,6 +190,10 @@ public final class Checkpointer {
             changes.add(new Change.SequenceState(sequence.def().schema(), sequence.def().name(), state.lastValue(),
                     state.called(), state.version()));
         }
+        // Roles first (the bootstrap superuser too: ALTER ROLE may have changed it), then privileges, whose objects exist by now.
+        catalog.access().rolesByName().values().stream().sorted(Comparator.comparingLong(dev.amelie.compute.catalog.RoleDef::oid))
+                .forEach(role -> changes.add(new Change.RoleDefinition(role)));
+        catalog.access().acls().forEach((target, acl) -> changes.add(new Change.ObjectPrivileges(target, acl)));
         return changes;
     }
 

@@ -461,6 +461,32 @@ public final class Transaction {
         }
     }
 
+    /** CREATE ROLE, ALTER ROLE: the role of {@code role.oid()} is this from now on; DDL has every node to itself. */
+    public void defineRole(dev.amelie.compute.catalog.RoleDef role) {
+        checkOpen();
+        enterAllNodes();
+        rememberCatalog(executor.catalog().current());
+        executor.catalog().update(c -> c.withAccess(c.access().withRole(role)));
+        changes.add(new Change.RoleDefinition(role));
+    }
+
+    public void dropRole(long oid) {
+        checkOpen();
+        enterAllNodes();
+        rememberCatalog(executor.catalog().current());
+        executor.catalog().update(c -> c.withAccess(c.access().withoutRole(oid)));
+        changes.add(new Change.DropRole(oid));
+    }
+
+    /** GRANT, REVOKE, a new object's owner: the object's owner and privileges from now on. */
+    public void definePrivileges(dev.amelie.compute.catalog.AclTarget target, dev.amelie.compute.catalog.ObjectAcl acl) {
+        checkOpen();
+        enterAllNodes();
+        rememberCatalog(executor.catalog().current());
+        executor.catalog().update(c -> c.withAccess(c.access().withAcl(target, acl)));
+        changes.add(new Change.ObjectPrivileges(target, acl));
+    }
+
     /** Creates (or, with {@code replace}, replaces) a view; DDL has every node to itself. */
     public void createView(ViewDef view, boolean replace) {
         checkOpen();

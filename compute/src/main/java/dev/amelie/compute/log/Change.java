@@ -55,6 +55,18 @@ public sealed interface Change {
     /** ALTER COMPUTE: the compute nodes and which owns each hash slot, from this point of the log on. */
     record Layout(dev.amelie.compute.layout.ComputeLayout layout) implements Change {}
 
+    /** CREATE ROLE, ALTER ROLE: the role of {@code role.oid()} is this from now on (RENAME included). */
+    record RoleDefinition(dev.amelie.compute.catalog.RoleDef role) implements Change {}
+
+    record DropRole(long oid) implements Change {}
+
+    /**
+     * GRANT, REVOKE, and the owner of an object a role other than the bootstrap superuser
+     * created: the object's owner and privileges from now on (null: back to the defaults).
+     */
+    record ObjectPrivileges(dev.amelie.compute.catalog.AclTarget target, dev.amelie.compute.catalog.ObjectAcl acl)
+            implements Change {}
+
     record Insert(long tableId, Object[] row) implements Change {}
 
     /** The row whose key was {@code oldKey} is now {@code row} (whose key may differ). */

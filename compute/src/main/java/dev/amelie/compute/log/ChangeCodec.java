@@ -1,6 +1,10 @@
 package dev.amelie.compute.log;
 
+import dev.amelie.compute.catalog.AclItem;
+import dev.amelie.compute.catalog.AclTarget;
 import dev.amelie.compute.catalog.CheckConstraint;
+import dev.amelie.compute.catalog.ObjectAcl;
+import dev.amelie.compute.catalog.RoleDef;
 import dev.amelie.compute.catalog.ColumnDef;
 import dev.amelie.compute.catalog.ForeignKey;
 import dev.amelie.compute.catalog.IndexDef;
@@ -59,6 +63,10 @@ public final class ChangeCodec {
     private static final byte CREATE_TABLE_WITH_FOREIGN_KEYS = 26;
     /** A table's new definition as tag 23, followed by its FOREIGN KEY constraints (written only when it has some). */
     private static final byte TABLE_DEFINITION_WITH_FOREIGN_KEYS = 27;
+
+    private static final byte ROLE_DEFINITION = 28;
+    private static final byte DROP_ROLE = 29;
+    private static final byte OBJECT_PRIVILEGES = 30;
 
     private ChangeCodec() {}
 
@@ -206,6 +214,18 @@ public final class ChangeCodec {
                         out.putInt(run[1]);
                     }
                 }
+                case Change.RoleDefinition(RoleDef role) -> {
+                    out.put(ROLE_DEFINITION);
+                    writeRole(out, role);
+                }
+                case Change.DropRole(long oid) -> {
+                    out.put(DROP_ROLE);
+                    out.putLong(oid);
+                }
+                case Change.ObjectPrivileges(AclTarget target, ObjectAcl acl) -> {
+                    out.put(OBJECT_PRIVILEGES);
+                    writePrivileges(out, target, acl);
+                }
                 case Change.Insert(long tableId, Object[] row) -> {
                     out.put(INSERT);
                     out.putLong(tableId);
@@ -284,6 +304,9 @@ public final class ChangeCodec {
                     changes.add(new Change.TableDefinition(def.withForeignKeys(readForeignKeys(in))));
                 }
                 case TABLE_DEFINITION -> changes.add(new Change.TableDefinition(readTableWithChecks(in, types)));
+                case ROLE_DEFINITION -> changes.add(new Change.RoleDefinition(readRole(in)));
+                case DROP_ROLE -> changes.add(new Change.DropRole(in.getLong()));
+                case OBJECT_PRIVILEGES -> changes.add(readPrivileges(in));
                 case DROP_COLUMN -> changes.add(new Change.DropColumn(in.getLong(), in.getInt()));
                 case DROP_TABLE -> changes.add(new Change.DropTable(in.getLong()));
                 case CREATE_VIEW -> {
@@ -481,5 +504,66 @@ public final class ChangeCodec {
 
     private static String readOptional(ByteBuffer in) {
         return in.get() == 1 ? RowCodec.readString(in) : null;
+    }
+
+    private static void writeRole(GrowableBuffer out, RoleDef role) {
+        out.putLong(role.oid());
+        RowCodec.writeString(out, role.name());
+        out.put((byte) ((role.superuser() ? 1 : 0) | (role.inherit() ? 2 : 0) | (role.createRole() ? 4 : 0)
+                | (role.createDb() ? 8 : 0) | (role.login() ? 16 : 0) | (role.replication() ? 32 : 0)
+                | (role.bypassRls() ? 64 : 0)));
+        out.putInt(role.connectionLimit());
+        out.put((byte) (role.password() == null ? 0 : 1));
+        if (role.password() != null) {
+            RowCodec.writeString(out, role.password());
+        }
+    }
+
+    private static RoleDef readRole(ByteBuffer in) {
+        long oid = in.getLong();
+        String name = RowCodec.readString(in);
+        int flags = in.get();
+        int limit = in.getInt();
+        String password = in.get() == 1 ? RowCodec.readString(in) : null;
+        return new RoleDef(oid, name, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0,
+                (flags & 16) != 0, (flags & 32) != 0, (flags & 64) != 0, limit, password);
+    }
+
+    private static void writePrivileges(GrowableBuffer out, AclTarget target, ObjectAcl acl) {
+        out.put((byte) target.kind().ordinal());
+        out.putLong(target.tableId());
+        RowCodec.writeString(out, target.schema());
+        RowCodec.writeString(out, target.name());
+        out.put((byte) (acl == null ? 0 : 1));
+        if (acl == null) {
+            return;
+        }
+        out.putLong(acl.owner());
+        out.putInt(acl.items() == null ? -1 : acl.items().size());
+        if (acl.items() != null) {
+            for (AclItem item : acl.items()) {
+                out.putLong(item.grantee());
+                out.putLong(item.grantor());
+                out.putInt(item.privileges());
+            }
+        }
+    }
+
+    private static Change readPrivileges(ByteBuffer in) {
+        AclTarget target = new AclTarget(AclTarget.Kind.values()[in.get()], in.getLong(), RowCodec.readString(in),
+                RowCodec.readString(in));
+        if (in.get() == 0) {
+            return new Change.ObjectPrivileges(target, null);
+        }
+        long owner = in.getLong();
+        int n = in.getInt();
+        List<AclItem> items = null;
+        if (n >= 0) {
+            items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                items.add(new AclItem(in.getLong(), in.getLong(), in.getInt()));
+            }
+        }
+        return new Change.ObjectPrivileges(target, new ObjectAcl(owner, items));
     }
 }

@@ -109,6 +109,9 @@ public final class LogReplayer {
                 catalog.update(c -> c.withTable(narrower));
             }
             case Change.DropSchema(String schema) -> catalog.update(c -> c.withoutSchema(schema));
+            case Change.RoleDefinition(var role) -> catalog.update(c -> c.withAccess(c.access().withRole(role)));
+            case Change.DropRole(long oid) -> catalog.update(c -> c.withAccess(c.access().withoutRole(oid)));
+            case Change.ObjectPrivileges(var target, var acl) -> catalog.update(c -> c.withAccess(c.access().withAcl(target, acl)));
             case Change.Insert(long tableId, Object[] row) -> {
                 Table table = table(tableId, lsn);
                 TableDef def = table.def();

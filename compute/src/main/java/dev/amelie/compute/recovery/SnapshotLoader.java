@@ -103,6 +103,10 @@ public final class SnapshotLoader {
                     }
                     case Change.CreateView(var view) -> catalog.update(c -> c.withView(view));
                     case Change.CreateSchema(String schema) -> catalog.update(c -> c.withSchema(schema));
+                    case Change.RoleDefinition(var role) -> catalog.update(c -> c.withAccess(c.access().withRole(role)));
+                    case Change.DropRole(long oid) -> catalog.update(c -> c.withAccess(c.access().withoutRole(oid)));
+                    case Change.ObjectPrivileges(var target, var acl) ->
+                            catalog.update(c -> c.withAccess(c.access().withAcl(target, acl)));
                     case Change.CreateIndex(var index) -> {
                         Table indexed = catalog.current().table(index.tableId()).withIndex(index);
                         catalog.update(c -> c.withTable(indexed));

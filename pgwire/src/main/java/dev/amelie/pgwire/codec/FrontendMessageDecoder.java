@@ -14,6 +14,7 @@ import dev.amelie.pgwire.message.FunctionCall;
 import dev.amelie.pgwire.message.GssEncRequest;
 import dev.amelie.pgwire.message.MalformedMessage;
 import dev.amelie.pgwire.message.Parse;
+import dev.amelie.pgwire.message.PasswordMessage;
 import dev.amelie.pgwire.message.Query;
 import dev.amelie.pgwire.message.SslRequest;
 import dev.amelie.pgwire.message.StartupMessage;
@@ -138,7 +139,7 @@ public final class FrontendMessageDecoder extends ByteToMessageDecoder {
             int length = in.getInt(start + 1);
             int limit = switch (type) {
                 case 'Q', 'P', 'B', 'F', 'd' -> MAX_LARGE_MESSAGE_LENGTH;
-                case 'C', 'D', 'E', 'H', 'S', 'X', 'c', 'f' -> MAX_SMALL_MESSAGE_LENGTH;
+                case 'C', 'D', 'E', 'H', 'S', 'X', 'c', 'f', 'p' -> MAX_SMALL_MESSAGE_LENGTH;
                 default -> throw new Malformed("invalid frontend message type " + (type & 0xFF));
             };
             if (length < 4 || length > limit) {
@@ -188,6 +189,12 @@ public final class FrontendMessageDecoder extends ByteToMessageDecoder {
                 yield new CopyData(data);
             }
             case 'c' -> new CopyDone();
+            case 'p' -> {
+                // PasswordMessage, SASLInitialResponse or SASLResponse: which one only the session knows.
+                byte[] data = new byte[body.readableBytes()];
+                body.readBytes(data);
+                yield new PasswordMessage(data);
+            }
             case 'f' -> new CopyFail(readCString(body));
             default -> throw new Malformed("invalid frontend message type " + (type & 0xFF));
         };

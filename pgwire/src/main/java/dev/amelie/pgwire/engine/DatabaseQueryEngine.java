@@ -112,6 +112,24 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
         return new CopyInTarget(copy.relationName(), columns);
     }
 
+    /** SET ROLE: the role must exist; only a superuser may become another role (there is no membership yet). */
+    @Override
+    public void checkSetRole(String sessionUser, String role) {
+        var access = database.catalog().current().access();
+        if (access.role(role) == null && !role.equals(dev.amelie.planner.privilege.Privileges.DATABASE_OWNER_NAME)) {
+            throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "role \"" + role + "\" does not exist");
+        }
+        var user = sessionUser == null ? null : access.role(sessionUser);
+        if (user != null && !user.superuser() && !user.name().equals(role)) {
+            throw new SqlException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set role \"" + role + "\"");
+        }
+    }
+
+    /** The roles of the current catalog, for client authentication. */
+    public dev.amelie.pgwire.auth.Authentication.RoleDirectory roles() {
+        return name -> database.catalog().current().access().role(name);
+    }
+
     @Override
     public Connection connect() {
         return new EngineConnection();

@@ -60,6 +60,25 @@ final class EngineConnection implements QueryEngine.Connection {
         this.sessions = sessions;
     }
 
+    dev.amelie.pgwire.session.SessionSide sessions() {
+        return sessions;
+    }
+
+    /** The last plan whose privileges were checked, for which role and catalog version: checked once, not per run. */
+    private Object checkedPlan;
+    private long checkedRole;
+    private long checkedVersion;
+
+    boolean privilegesChecked(Object plan, long role, long catalogVersion) {
+        return plan == checkedPlan && role == checkedRole && catalogVersion == checkedVersion;
+    }
+
+    void privilegesPassed(Object plan, long role, long catalogVersion) {
+        checkedPlan = plan;
+        checkedRole = role;
+        checkedVersion = catalogVersion;
+    }
+
     /** What this connection's statements see of the server: made once, at the first statement that needs it. */
     private dev.amelie.vm.exec.ServerState serverState;
 

@@ -109,7 +109,10 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
                 || planned instanceof PlannedStatement.CreateSchema || planned instanceof PlannedStatement.DropSchema
                 || planned instanceof PlannedStatement.CreateTableAs || planned instanceof PlannedStatement.RefreshMaterializedView
                 || planned instanceof PlannedStatement.DropMaterializedView || planned instanceof PlannedStatement.AddColumn
-                || planned instanceof PlannedStatement.AlterTable || planned instanceof PlannedStatement.DeclareCursor;
+                || planned instanceof PlannedStatement.AlterTable || planned instanceof PlannedStatement.DeclareCursor
+                || planned instanceof PlannedStatement.CreateRole || planned instanceof PlannedStatement.AlterRole
+                || planned instanceof PlannedStatement.RenameRole || planned instanceof PlannedStatement.DropRole
+                || planned instanceof PlannedStatement.Grant;
     }
 
     @Override

@@ -55,7 +55,9 @@ final class SystemViewRows implements ServerState {
         CatalogContents contents = catalog.get();
         List<String> searchPath = dev.amelie.planner.catalog.system.SearchPath.schemas(
                 sessions.setting("search_path", true), sessions.user(true), contents);
-        return dev.amelie.planner.catalog.system.CatalogFunctions.call(function, arguments, contents, statsReset, searchPath);
+        String user = sessions.user(true);
+        return dev.amelie.planner.catalog.system.CatalogFunctions.call(function, arguments, contents, statsReset, searchPath,
+                user == null ? SystemView.ROLE_NAME : user);
     }
 
     @Override

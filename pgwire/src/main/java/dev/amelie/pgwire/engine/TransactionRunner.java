@@ -56,10 +56,15 @@ final class TransactionRunner {
         this.executor = executor;
         this.planner = planner;
         this.execution = new StatementExecution(planner);
+        this.privileges = new PrivilegeCheck(planner);
+        this.roleCommands = new RoleCommands(planner);
         this.cursorStatements = new CursorStatements(execution);
         this.durability = durability;
         this.compute = compute;
     }
+
+    private final PrivilegeCheck privileges;
+    private final RoleCommands roleCommands;
 
     private SystemViewRows serverState(EngineConnection connection) {
         return (SystemViewRows) connection.serverState(sessions -> new SystemViewRows(sessions, metrics, statementStats,
@@ -225,8 +230,15 @@ final class TransactionRunner {
                 run.transaction.useTimeZone(zone);
                 run.zone = zone;
                 PlannedStatement planned = ((PlannedQuery) statement.query()).planFor(planner, zone);
+                dev.amelie.compute.catalog.RoleDef role = privileges.currentRole(connection);
+                privileges.check(connection, role, planned);
+                dev.amelie.compute.catalog.AclTarget created = privileges.toBeCreated(planned);
                 switch (planned) {
                     case TransactionControl control -> control(run, control);
+                    case PlannedStatement.CreateRole _, PlannedStatement.AlterRole _, PlannedStatement.RenameRole _,
+                         PlannedStatement.DropRole _, PlannedStatement.Grant _ ->
+                            record(run, statement, roleCommands.run(run.transaction, planned, role,
+                                    connection.sessions().user(false)));
                     case PlannedStatement.Query query when statements.size() == 1
                             && connection.status() == TransactionStatus.IDLE && !run.continues -> {
                         // A lone autocommit query lets its nodes go before the host's merge.
@@ -273,6 +285,7 @@ final class TransactionRunner {
                     case PlannedStatement.Explain explain -> record(run, statement, explain(run, explain, statement));
                     default -> throw new IllegalStateException("session command reached the executor: " + planned);
                 }
+                privileges.recordOwner(run.transaction, planned, created, role);
                 if (run.results.size() > resultsBefore && !(planned instanceof TransactionControl)) {
                     StatementResult shown = run.results.getLast();
                     statementStats.record(((PlannedQuery) statement.query()).statsKey(), System.nanoTime() - statementStarted,
@@ -452,7 +465,7 @@ final class TransactionRunner {
             ShownStatement shown = block.get(i);
             long fingerprint;
             try {
-                fingerprint = replay(run.transaction, shown);
+                fingerprint = replay(run, shown);
             } catch (SqlException e) {
                 fingerprint = ~shown.fingerprint(); // it succeeded before and fails now: different
             }
@@ -466,10 +479,20 @@ final class TransactionRunner {
         return null;
     }
 
-    private long replay(Transaction transaction, ShownStatement shown) {
+    private long replay(Run run, ShownStatement shown) {
+        Transaction transaction = run.transaction;
         transaction.useTimeZone(shown.zone());
         PlannedStatement planned = ((PlannedQuery) shown.statement().query()).planFor(planner, shown.zone());
-        return execution.run(transaction, planned, shown.statement(), shown.draws()).fingerprint();
+        dev.amelie.compute.catalog.RoleDef role = privileges.currentRole(run.connection);
+        dev.amelie.compute.catalog.AclTarget created = privileges.toBeCreated(planned);
+        long fingerprint = switch (planned) {
+            case PlannedStatement.CreateRole _, PlannedStatement.AlterRole _, PlannedStatement.RenameRole _,
+                 PlannedStatement.DropRole _, PlannedStatement.Grant _ -> roleCommands.run(transaction, planned, role,
+                    run.connection.sessions().user(false)).fingerprint();
+            default -> execution.run(transaction, planned, shown.statement(), shown.draws()).fingerprint();
+        };
+        privileges.recordOwner(transaction, planned, created, role);
+        return fingerprint;
     }
 
     private static void record(Run run, BoundStatement statement, StatementExecution.Result result) {

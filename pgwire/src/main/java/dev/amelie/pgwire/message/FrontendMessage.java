@@ -7,5 +7,5 @@ package dev.amelie.pgwire.message;
 public sealed interface FrontendMessage
         permits SslRequest, GssEncRequest, CancelRequest, StartupMessage,
                 Query, Parse, Bind, Describe, Execute, Close, Sync, Flush, Terminate,
-                FunctionCall, CopyData, CopyDone, CopyFail, MalformedMessage {
+                FunctionCall, CopyData, CopyDone, CopyFail, MalformedMessage, PasswordMessage {
 }

@@ -46,6 +46,7 @@ public final class PgServer implements AutoCloseable {
     private final int hostThreads;
     private final QueryEngine engine;
     private final SessionRegistry sessions = new SessionRegistry();
+    private volatile dev.amelie.pgwire.auth.Authentication authentication = dev.amelie.pgwire.auth.Authentication.NONE;
 
     private EventLoopGroup acceptorGroup;
     private EventLoopGroup hostGroup;
@@ -64,6 +65,12 @@ public final class PgServer implements AutoCloseable {
         this.requestedPort = port;
         this.hostThreads = hostThreads;
         this.engine = engine;
+    }
+
+    /** How connections authenticate from now on (before {@link #start()}); default: everyone trusted. */
+    public PgServer authentication(dev.amelie.pgwire.auth.Authentication authentication) {
+        this.authentication = authentication;
+        return this;
     }
 
     /**
@@ -94,7 +101,7 @@ public final class PgServer implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         clientChannels.add(channel);
                         channel.pipeline().addLast("decoder", new FrontendMessageDecoder());
-                        channel.pipeline().addLast("session", new Session(engine, sessions));
+                        channel.pipeline().addLast("session", new Session(engine, sessions, authentication));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(host, requestedPort).awaitUninterruptibly();

@@ -28,17 +28,9 @@ interface ParameterSyntax {
         return (name, value) -> value;
     }
 
-    /** A role that exists, or none (SET ROLE NONE); 22023 otherwise, as PostgreSQL's check_role. */
+    /** A role name, or none (SET ROLE NONE); whether it exists and may be taken the server decides ({@link ServerView#checkSetRole}). */
     static ParameterSyntax role() {
-        return (name, value) -> {
-            if (value.equalsIgnoreCase("none")) {
-                return "none";
-            }
-            if (!dev.amelie.planner.catalog.system.Roles.exists(value)) {
-                throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "role \"" + value + "\" does not exist");
-            }
-            return value;
-        };
+        return (name, value) -> value.equalsIgnoreCase("none") ? "none" : value;
     }
 
     static ParameterSyntax bool() {

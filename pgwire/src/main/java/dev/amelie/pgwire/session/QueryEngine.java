@@ -96,6 +96,11 @@ public interface QueryEngine {
     /** What a COPY FROM STDIN loads: the relation name its error contexts use, and its columns in data order. */
     record CopyInTarget(String relationName, List<ResultColumn> columns) {}
 
+    /** SET ROLE's check against the roles the engine knows ({@link ServerView#checkSetRole}). */
+    default void checkSetRole(String sessionUser, String role) {
+        ServerView.NONE.checkSetRole(sessionUser, role);
+    }
+
     /** State the engine keeps for one client connection between its messages. */
     default Connection connect() {
         return Connection.AUTOCOMMIT;

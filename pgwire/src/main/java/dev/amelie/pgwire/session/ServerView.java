@@ -24,4 +24,15 @@ public interface ServerView {
 
     /** Rows {host, thread, connections}, one per IO host thread. */
     List<Object[]> hosts();
+
+    /**
+     * SET ROLE {@code role} by {@code sessionUser}: 22023 when the role does not exist, 42501 when the
+     * session user may not take it (PostgreSQL's check_role).
+     */
+    default void checkSetRole(String sessionUser, String role) {
+        if (!dev.amelie.planner.catalog.system.Roles.exists(role)) {
+            throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.INVALID_PARAMETER_VALUE,
+                    "role \"" + role + "\" does not exist");
+        }
+    }
 }

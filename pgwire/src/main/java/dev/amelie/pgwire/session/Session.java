@@ -97,6 +97,16 @@ public final class Session extends ChannelInboundHandlerAdapter {
     private boolean ignoreTillSync;
 
     public Session(QueryEngine engine, SessionRegistry registry) {
+        this(engine, registry, dev.amelie.pgwire.auth.Authentication.NONE);
+    }
+
+    /** How clients prove who they are; {@link dev.amelie.pgwire.auth.Authentication#NONE}: trusted as they say. */
+    private final dev.amelie.pgwire.auth.Authentication authentication;
+    /** Authentication under way: until it ends only its answers are accepted. */
+    private LoginFlow login;
+
+    public Session(QueryEngine engine, SessionRegistry registry, dev.amelie.pgwire.auth.Authentication authentication) {
+        this.authentication = authentication;
         this.engine = engine;
         this.engineConnection = engine.connect();
         this.registry = registry;
@@ -166,6 +176,11 @@ public final class Session extends ChannelInboundHandlerAdapter {
             public List<Object[]> hosts() {
                 return registry.hosts();
             }
+
+            @Override
+            public void checkSetRole(String sessionUser, String role) {
+                engine.checkSetRole(sessionUser, role);
+            }
         });
     }
 
@@ -225,10 +240,16 @@ public final class Session extends ChannelInboundHandlerAdapter {
         if (copyIn.active() && handleDuringCopyIn(message)) {
             return;
         }
+        if (login != null) {
+            handleDuringLogin(message);
+            return;
+        }
         boolean extended = isExtendedProtocol(message)
                 || message instanceof MalformedMessage malformed && malformed.extendedProtocol();
         try {
             switch (message) {
+                case dev.amelie.pgwire.message.PasswordMessage _ -> fatal(new SqlException(SqlState.PROTOCOL_VIOLATION,
+                        "invalid frontend message type " + (int) 'p'));
                 case SslRequest _ -> refuseEncryption();
                 case GssEncRequest _ -> refuseEncryption();
                 case CancelRequest cancel -> cancel(cancel);
@@ -263,6 +284,47 @@ public final class Session extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             fail(internalError(e), extended);
         }
+    }
+
+    /** While authenticating: the client's answer, or the end of the conversation (postgres.c: FATAL otherwise). */
+    private void handleDuringLogin(FrontendMessage message) {
+        try {
+            switch (message) {
+                case dev.amelie.pgwire.message.PasswordMessage password -> {
+                    if (login.answer(password)) {
+                        login = null;
+                    }
+                }
+                case Terminate _ -> {
+                    closing = true;
+                    out.flushAndClose();
+                }
+                case MalformedMessage malformed -> fatal(new SqlException(SqlState.PROTOCOL_VIOLATION, malformed.reason()));
+                default -> fatal(new SqlException(SqlState.PROTOCOL_VIOLATION,
+                        "expected password response, got message type " + (int) typeOf(message)));
+            }
+        } catch (RuntimeException e) {
+            fatal(internalError(e));
+        }
+    }
+
+    dev.amelie.pgwire.auth.Authentication authentication() {
+        return authentication;
+    }
+
+    void awaitLogin(LoginFlow flow) {
+        this.login = flow;
+    }
+
+    SessionRegistry registry() {
+        return registry;
+    }
+
+    java.net.InetAddress remoteAddress() {
+        if (ctx != null && ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress remote) {
+            return remote.getAddress();
+        }
+        return null;
     }
 
     /**

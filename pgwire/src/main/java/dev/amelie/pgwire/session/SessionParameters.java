@@ -286,7 +286,11 @@ public final class SessionParameters {
             throw new SqlException(SqlState.CANT_CHANGE_RUNTIME_PARAM,
                     "parameter \"" + definition.name() + "\" cannot be changed");
         }
-        values.put(key, value == null ? resetValue(key) : definition.syntax().normalize(definition.name(), value));
+        String normalized = value == null ? resetValue(key) : definition.syntax().normalize(definition.name(), value);
+        if (key.equals("role") && !normalized.equals("none")) {
+            server.checkSetRole(values.get("session_authorization"), normalized);
+        }
+        values.put(key, normalized);
     }
 
     private String resetValue(String key) {

@@ -42,6 +42,17 @@ public final class SessionRegistry {
         return rows;
     }
 
+    /** How many registered sessions logged in as {@code user} (the per-role connection limit counts them). */
+    int sessionsOf(String user) {
+        int count = 0;
+        for (Session session : sessions.values()) {
+            if (user.equals(session.parameters().get("session_authorization"))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** pg_cancel_backend / pg_terminate_backend; false when no session has the pid. */
     boolean signal(int pid, boolean terminate) {
         for (java.util.Map.Entry<BackendKey, Session> entry : sessions.entrySet()) {

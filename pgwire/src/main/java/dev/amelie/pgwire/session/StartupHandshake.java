@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Answers a StartupMessage, following PostgreSQL 15 (postmaster.c ProcessStartupPacket and
  * postinit.c): protocol version check, NegotiateProtocolVersion when the client asked for more
- * than 3.0, the startup parameters applied as the session's starting values, trust
- * authentication, then AuthenticationOk, every reported ParameterStatus, BackendKeyData and
+ * than 3.0, the startup parameters applied as the session's starting values, authentication
+ * ({@link LoginFlow}), then AuthenticationOk, every reported ParameterStatus, BackendKeyData and
  * ReadyForQuery. A problem is FATAL and closes the connection.
  */
 final class StartupHandshake {
@@ -57,6 +57,22 @@ final class StartupHandshake {
             return;
         }
         session.parameters().initialize("session_authorization", user, true);
+        if (!session.authentication().enforced()) {
+            admit(session);
+            return;
+        }
+        String database = startup.parameters().getOrDefault("database", user);
+        java.net.InetAddress address = session.remoteAddress();
+        if (address == null) {
+            address = java.net.InetAddress.getLoopbackAddress();
+        }
+        session.awaitLogin(LoginFlow.start(session, session.authentication(), user, database.isEmpty() ? user : database,
+                address, () -> admit(session)));
+    }
+
+    /** Authentication succeeded: AuthenticationOk, the parameters, the key, ReadyForQuery. */
+    private static void admit(Session session) {
+        ByteBuf out = session.out().buffer();
         session.registerKey();
 
         AuthenticationOk.write(out);

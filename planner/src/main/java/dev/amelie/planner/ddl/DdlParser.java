@@ -32,6 +32,9 @@ public final class DdlParser {
         if (replace) {
             throw in.syntaxError();
         }
+        if (in.peek().isWord("role") || in.peek().isWord("user")) {
+            return RoleParser.parseCreate(in);
+        }
         if (in.peek().isWord("schema")) {
             return SchemaParser.parseCreate(in);
         }
@@ -248,6 +251,9 @@ public final class DdlParser {
         }
         if (in.peek().isWord("index")) {
             return IndexParser.parseDrop(in);
+        }
+        if (in.acceptWord("role") || in.acceptWord("user")) {
+            return RoleParser.parseDrop(in);
         }
         if (in.acceptWord("schema")) {
             return SchemaParser.parseDrop(in);

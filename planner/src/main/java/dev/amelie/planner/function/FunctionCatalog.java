@@ -281,7 +281,11 @@ public final class FunctionCatalog {
         system("pg_get_function_arguments", Signature.of(Function.PG_GET_FUNCTION_ARGUMENTS, TEXT, oid));
         system("pg_get_function_identity_arguments", Signature.of(Function.PG_GET_FUNCTION_IDENTITY_ARGUMENTS, TEXT, oid));
         system("pg_get_function_result", Signature.of(Function.PG_GET_FUNCTION_RESULT, TEXT, oid));
-        for (String name : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
+        system("has_table_privilege", Signature.of(Function.HAS_TABLE_PRIVILEGE, BOOLEAN, UNKNOWN, TEXT),
+                Signature.of(Function.HAS_TABLE_PRIVILEGE, BOOLEAN, UNKNOWN, UNKNOWN, TEXT));
+        system("has_schema_privilege", Signature.of(Function.HAS_SCHEMA_PRIVILEGE, BOOLEAN, UNKNOWN, TEXT),
+                Signature.of(Function.HAS_SCHEMA_PRIVILEGE, BOOLEAN, UNKNOWN, UNKNOWN, TEXT));
+        for (String name : List.of("has_database_privilege",
                 "has_sequence_privilege", "has_function_privilege", "has_any_column_privilege", "pg_has_role",
                 "has_tablespace_privilege", "has_foreign_data_wrapper_privilege", "has_server_privilege",
                 "has_language_privilege", "has_type_privilege")) {

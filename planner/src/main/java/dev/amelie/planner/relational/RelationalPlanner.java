@@ -164,7 +164,8 @@ public final class RelationalPlanner {
                 ? ProgramLowering.lowerEmittingRows(converted.rel(), converted.occurrenceToParameter(), checks)
                 : ProgramLowering.lower(converted.rel(), converted.occurrenceToParameter(), checks));
         List<PlannedStatement.ResultColumn> columns = program.kind() == Program.StatementKind.SELECT ? columns(converted) : List.of();
-        return new PlannedStatement.Query(program, columns, converted.parameterTypes(), catalog.version(), foreignKeys);
+        return new PlannedStatement.Query(program, columns, converted.parameterTypes(), catalog.version(), foreignKeys,
+                converted.accesses());
     }
 
     /** INSERT … ON CONFLICT: the INSERT as written, with the conflict action in its pushdown. */
@@ -183,14 +184,16 @@ public final class RelationalPlanner {
                 : ProgramLowering.lowerUpsert(converted.rel(), converted.occurrenceToParameter(), action, checks));
         ForeignKeySteps foreignKeys = action == null ? ForeignKeyPlanning.of(converted.rel(), catalog)
                 : ForeignKeyPlanning.ofUpsert(converted.rel(), catalog, action.columns());
-        return new PlannedStatement.Query(program, List.of(), converted.parameterTypes(), catalog.version(), foreignKeys);
+        return new PlannedStatement.Query(program, List.of(), converted.parameterTypes(), catalog.version(), foreignKeys,
+                conflict.doUpdate() ? dev.amelie.planner.privilege.AccessCollector.withConflictUpdate(converted.accesses())
+                        : converted.accesses());
     }
 
     /** A statement parsed, validated and converted to relational algebra, with what the client sees of it. */
     /** {@code targetAlias}: the alias of an UPDATE's or a DELETE's table ({@code UPDATE t AS a}), else null. */
     private record Converted(String text, RelNode rel, List<String> names, List<ResultTypeModifiers.Modifier> modifiers,
                              SqlType[] parameterTypes, int[] occurrenceToParameter, String targetAlias,
-                             boolean joinsFromList) {}
+                             boolean joinsFromList, List<dev.amelie.planner.privilege.TableAccess> accesses) {}
 
     private Converted convert(String sql, SqlType[] declared, Catalog catalog) {
         try {
@@ -241,6 +244,8 @@ public final class RelationalPlanner {
                         .withTypeCoercionEnabled(true)
                         .withTypeCoercionFactory(PostgresTypeCoercion::new)
                         .withDefaultNullCollation(NullCollation.HIGH));
+        List<dev.amelie.planner.privilege.TableAccess> accesses =
+                dev.amelie.planner.privilege.AccessCollector.of(parsed, catalog, this::parseView);
         return lowered(text, () -> {
             ViewExpander.expand(parsed, catalog, this::parseView);
             SetOperationOrder.check(parsed, text);
@@ -274,7 +279,7 @@ public final class RelationalPlanner {
             MaterializedViewWrites.check(root.rel);
             return new Converted(text, rewrite(DistinctOn.firstRows(root.project())), DistinctOn.withoutMarker(names, names),
                     DistinctOn.withoutMarker(traced, names), parameterTypes, rewritten.occurrenceToParameter(),
-                    targetAlias(parsed), joinsFromList);
+                    targetAlias(parsed), joinsFromList, accesses);
         });
     }
 
@@ -399,7 +404,8 @@ public final class RelationalPlanner {
         Program program = lowered(select, () -> ProgramLowering.lowerReturning(converted.rel(), converted.occurrenceToParameter(),
                 projection.rel(), checks));
         return new PlannedStatement.Query(program, columns(projection), converted.parameterTypes(), catalog.version(),
-                ForeignKeyPlanning.of(converted.rel(), catalog));
+                ForeignKeyPlanning.of(converted.rel(), catalog),
+                dev.amelie.planner.privilege.AccessCollector.withReturning(converted.accesses()));
     }
 
     /** The CHECK constraints of the table an INSERT or UPDATE writes; none for reads and DELETE. */

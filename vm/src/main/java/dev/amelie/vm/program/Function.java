@@ -178,6 +178,8 @@ public enum Function {
     PG_GET_FUNCTION_IDENTITY_ARGUMENTS(Area.CATALOG), PG_GET_FUNCTION_RESULT(Area.CATALOG),
     /** has_*_privilege and pg_has_role: what the session's role may do. */
     HAS_PRIVILEGE(Area.CATALOG),
+    /** has_table_privilege and has_schema_privilege: answered from the roles and privileges of the catalog. */
+    HAS_TABLE_PRIVILEGE(Area.CATALOG), HAS_SCHEMA_PRIVILEGE(Area.CATALOG),
     PG_TABLE_SIZE(Area.CATALOG), PG_SIZE_PRETTY(Area.CATALOG), VERSION(Area.CATALOG), CURRENT_SCHEMAS(Area.CATALOG),
     PG_IS_IN_RECOVERY(Area.CATALOG),
     /** x::regclass of an OID or a name that is no constant: the relation as the catalog has it now. */

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The catalog functions clients call in their catalog queries ({@link Function.Area#CATALOG}),
- * answered from one {@link CatalogContents}. Every session runs as the one superuser, so the
- * privilege functions say yes; there are no comments on objects, so the description functions
+ * answered from one {@link CatalogContents}. has_table_privilege and has_schema_privilege answer
+ * from the catalog's privileges; the other privilege functions say yes; there are no comments on objects, so the description functions
  * say NULL, as PostgreSQL does for an object without one.
  */
 public final class CatalogFunctions {
@@ -32,11 +32,19 @@ public final class CatalogFunctions {
      */
     public static Object call(Function function, Object[] args, CatalogContents contents, java.time.Instant started,
                               List<String> searchPath) {
+        return call(function, args, contents, started, searchPath, Roles.NAME);
+    }
+
+    /** {@code currentUser}: the session's current role, whose privileges has_*_privilege answers for by default. */
+    public static Object call(Function function, Object[] args, CatalogContents contents, java.time.Instant started,
+                              List<String> searchPath, String currentUser) {
         return switch (function) {
             case PG_TABLE_IS_VISIBLE -> args[0] == null ? null : visible(contents.relation(oid(args[0])));
             case PG_TYPE_IS_VISIBLE -> args[0] == null ? null : PgTypes.of(oid(args[0])) != null;
             case PG_FUNCTION_IS_VISIBLE -> args[0] == null ? null : true;
-            case PG_GET_USERBYID -> args[0] == null ? null : Roles.name(oid(args[0]));
+            case PG_GET_USERBYID -> args[0] == null ? null : Roles.name(contents, oid(args[0]));
+            case HAS_TABLE_PRIVILEGE, HAS_SCHEMA_PRIVILEGE -> PrivilegeFunctions.has(function == Function.HAS_SCHEMA_PRIVILEGE,
+                    args, contents, currentUser);
             case FORMAT_TYPE -> args[0] == null ? null : PgTypes.format(oid(args[0]), args[1] == null ? -1 : ((Number) args[1]).intValue());
             case PG_GET_INDEXDEF -> indexDefinition(args, contents);
             case PG_GET_CONSTRAINTDEF -> {

@@ -1,11 +1,16 @@
 package dev.amelie.planner.catalog.system;
 
+import dev.amelie.compute.catalog.RoleDef;
 import dev.amelie.vm.type.SqlType;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** pg_catalog.pg_authid: The roles with the columns clients may read (no password: a safe subset). */
+/**
+ * pg_catalog.pg_authid: The roles with the columns clients may read. rolpassword stays NULL:
+ * the verifiers are for authentication only (a safe subset, where PostgreSQL lets only
+ * superusers read the table at all).
+ */
 final class PgAuthid extends CatalogRelation {
     PgAuthid() {
         super(CatalogRelations.PG_CATALOG, "pg_authid",
@@ -17,10 +22,14 @@ final class PgAuthid extends CatalogRelation {
 
     @Override
     public List<Object[]> rows(CatalogContents contents) {
-        return List.<Object[]>of(row().set("oid", Roles.OWNER).set("rolname", Roles.NAME).set("rolsuper", true)
-                .set("rolinherit", true).set("rolcreaterole", true).set("rolcreatedb", true).set("rolcanlogin", true)
-                .set("rolreplication", true).set("rolbypassrls", true).set("rolconnlimit", -1).values(),
-                row().set("oid", Roles.DATABASE_OWNER).set("rolname", Roles.DATABASE_OWNER_NAME).set("rolinherit", true)
-                        .set("rolconnlimit", -1).values());
+        List<Object[]> rows = new ArrayList<>();
+        for (RoleDef role : Roles.all(contents)) {
+            rows.add(row().set("oid", role.oid()).set("rolname", role.name()).set("rolsuper", role.superuser())
+                    .set("rolinherit", role.inherit()).set("rolcreaterole", role.createRole())
+                    .set("rolcreatedb", role.createDb()).set("rolcanlogin", role.login())
+                    .set("rolreplication", role.replication()).set("rolbypassrls", role.bypassRls())
+                    .set("rolconnlimit", role.connectionLimit()).values());
+        }
+        return rows;
     }
 }

@@ -29,7 +29,7 @@ final class PgClass extends CatalogRelation {
             boolean table = relation.table() != null;
             rows.add(row().set("oid", relation.oid()).set("relname", relation.name())
                     .set("relnamespace", relation.namespace(contents)).set("reltype", contents.rowTypeOid(relation))
-                    .set("relowner", Roles.OWNER)
+                    .set("relowner", Roles.owner(contents, relation)).set("relacl", Roles.aclOf(contents, relation))
                     .set("relam", relation.kind() == 'i' ? AccessMethods.oid(relation.index().method())
                             : table ? AccessMethods.HEAP : 0L)
                     .set("relfilenode", relation.kind() == 'v' ? 0L : relation.oid())

@@ -19,7 +19,7 @@ final class PgMatviews extends CatalogRelation {
         for (CatalogContents.Relation relation : contents.relations()) {
             if (relation.kind() == 'm') {
                 rows.add(row().set("schemaname", relation.schema()).set("matviewname", relation.name())
-                        .set("matviewowner", Roles.NAME).set("ispopulated", true)
+                        .set("matviewowner", Roles.name(contents, Roles.owner(contents, relation))).set("ispopulated", true)
                         .set("definition", " " + relation.table().materializedQuery().strip() + ";").values());
             }
         }

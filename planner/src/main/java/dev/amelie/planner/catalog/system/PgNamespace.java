@@ -16,8 +16,12 @@ final class PgNamespace extends CatalogRelation {
     public List<Object[]> rows(CatalogContents contents) {
         List<Object[]> rows = new ArrayList<>();
         for (CatalogContents.Namespace namespace : contents.namespaces()) {
-            rows.add(row().set("oid", namespace.oid()).set("nspname", namespace.name()).set("nspowner",
-                    namespace.oid() == ObjectOids.PUBLIC ? Roles.DATABASE_OWNER : Roles.OWNER).values());
+            var target = dev.amelie.compute.catalog.AclTarget.schema(namespace.name());
+            var acl = dev.amelie.planner.privilege.Privileges.acl(contents.catalog(), target);
+            Object[] items = dev.amelie.planner.privilege.Privileges.aclText(contents.catalog().access(),
+                    contents.catalog().access().acls().get(target));
+            rows.add(row().set("oid", namespace.oid()).set("nspname", namespace.name()).set("nspowner", acl.owner())
+                    .set("nspacl", items == null ? null : new dev.amelie.vm.value.SqlArray(items)).values());
         }
         return rows;
     }

@@ -1,11 +1,12 @@
 package dev.amelie.planner.catalog.system;
 
+import dev.amelie.compute.catalog.RoleDef;
 import dev.amelie.vm.type.SqlType;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** pg_catalog.pg_roles: The roles (one superuser until roles are built); passwords never show. */
+/** pg_catalog.pg_roles: The roles; passwords never show (********, as in PostgreSQL). */
 final class PgRoles extends CatalogRelation {
     PgRoles() {
         super(CatalogRelations.PG_CATALOG, "pg_roles",
@@ -18,11 +19,14 @@ final class PgRoles extends CatalogRelation {
 
     @Override
     public List<Object[]> rows(CatalogContents contents) {
-        return List.<Object[]>of(row().set("rolname", Roles.NAME).set("rolsuper", true).set("rolinherit", true)
-                .set("rolcreaterole", true).set("rolcreatedb", true).set("rolcanlogin", true).set("rolreplication", true)
-                .set("rolconnlimit", -1).set("rolpassword", "********").set("rolbypassrls", true).set("oid", Roles.OWNER)
-                .values(),
-                row().set("rolname", Roles.DATABASE_OWNER_NAME).set("rolinherit", true).set("rolconnlimit", -1)
-                        .set("rolpassword", "********").set("oid", Roles.DATABASE_OWNER).values());
+        List<Object[]> rows = new ArrayList<>();
+        for (RoleDef role : Roles.all(contents)) {
+            rows.add(row().set("rolname", role.name()).set("rolsuper", role.superuser()).set("rolinherit", role.inherit())
+                    .set("rolcreaterole", role.createRole()).set("rolcreatedb", role.createDb())
+                    .set("rolcanlogin", role.login()).set("rolreplication", role.replication())
+                    .set("rolconnlimit", role.connectionLimit()).set("rolpassword", "********")
+                    .set("rolbypassrls", role.bypassRls()).set("oid", role.oid()).values());
+        }
+        return rows;
     }
 }

@@ -20,7 +20,7 @@ final class PgTables extends CatalogRelation {
         for (CatalogContents.Relation relation : contents.relations()) {
             if (relation.kind() == 'r') {
                 rows.add(row().set("schemaname", relation.schema()).set("tablename", relation.name())
-                        .set("tableowner", Roles.NAME).set("hasindexes", hasIndexes(contents, relation)).values());
+                        .set("tableowner", Roles.name(contents, Roles.owner(contents, relation))).set("hasindexes", hasIndexes(contents, relation)).values());
             }
         }
         return rows;

@@ -1,5 +1,6 @@
 package dev.amelie.planner.catalog.system;
 
+import dev.amelie.compute.catalog.RoleDef;
 import dev.amelie.vm.type.SqlType;
 
 import java.util.ArrayList;
@@ -16,7 +17,14 @@ final class PgUser extends CatalogRelation {
 
     @Override
     public List<Object[]> rows(CatalogContents contents) {
-        return List.<Object[]>of(row().set("usename", Roles.NAME).set("usesysid", Roles.OWNER).set("usecreatedb", true)
-                .set("usesuper", true).set("userepl", true).set("usebypassrls", true).set("passwd", "********").values());
+        List<Object[]> rows = new ArrayList<>();
+        for (RoleDef role : Roles.all(contents)) {
+            if (role.login()) {
+                rows.add(row().set("usename", role.name()).set("usesysid", role.oid()).set("usecreatedb", role.createDb())
+                        .set("usesuper", role.superuser()).set("userepl", role.replication())
+                        .set("usebypassrls", role.bypassRls()).set("passwd", "********").values());
+            }
+        }
+        return rows;
     }
 }

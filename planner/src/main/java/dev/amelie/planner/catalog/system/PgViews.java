@@ -18,7 +18,7 @@ final class PgViews extends CatalogRelation {
         for (CatalogContents.Relation relation : contents.relations()) {
             if (relation.kind() == 'v') {
                 rows.add(row().set("schemaname", relation.schema()).set("viewname", relation.name())
-                        .set("viewowner", Roles.NAME)
+                        .set("viewowner", Roles.name(contents, Roles.owner(contents, relation)))
                         .set("definition", relation.view() == null ? null : ObjectDefinitions.viewDefinition(relation.view()))
                         .values());
             }
