@@ -12,7 +12,12 @@ import dev.amelie.wal.WalSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.amelie.pgwire.admission.ConnectionPolicy;
+import dev.amelie.pgwire.tls.GeneratedCertificate;
+import dev.amelie.pgwire.tls.ServerTls;
+
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * A whole server wired together: database (recovery, compute nodes, WAL), query engine and the
@@ -45,10 +50,12 @@ public final class AmelieServer implements AutoCloseable {
                 new CheckpointSettings(settings.checkpointWalSize(), settings.checkpointInterval()));
         DatabaseQueryEngine engine = new DatabaseQueryEngine(database);
         engine.logMinDurationStatement(settings.logMinDurationStatement());
-        PgServer pgServer = new PgServer(settings.listenHost(), settings.listenPort(), settings.hostThreads(), engine);
+        PgServer pgServer;
         try {
+            pgServer = new PgServer(settings.listenHost(), settings.listenPort(), settings.hostThreads(), engine,
+                    connectionPolicy(settings));
             pgServer.start();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             engine.close();
             database.close();
             throw e;
@@ -70,6 +77,22 @@ public final class AmelieServer implements AutoCloseable {
         }
         LOG.info("ready to accept connections on {}:{}", settings.listenHost(), pgServer.port());
         return new AmelieServer(settings, database, engine, pgServer, metrics);
+    }
+
+    /** TLS from the configured files, or the data directory's own self-signed pair with --tls; and max_connections. */
+    static ConnectionPolicy connectionPolicy(Settings settings) throws IOException {
+        ServerTls tls = null;
+        if (settings.sslCertFile() != null || settings.sslKeyFile() != null) {
+            if (settings.sslCertFile() == null || settings.sslKeyFile() == null) {
+                throw new IllegalArgumentException("ssl_cert_file and ssl_key_file must be set together");
+            }
+            tls = ServerTls.fromPem(settings.sslCertFile(), settings.sslKeyFile());
+        } else if (settings.tls()) {
+            Path certificate = GeneratedCertificate.ensure(settings.dataDirectory());
+            LOG.info("TLS with the self-signed certificate {} (clients can encrypt, not verify it)", certificate);
+            tls = ServerTls.fromPem(certificate, settings.dataDirectory().resolve(GeneratedCertificate.KEY_FILE));
+        }
+        return new ConnectionPolicy(tls, settings.requireTls(), settings.maxConnections());
     }
 
     public int port() {

@@ -20,6 +20,17 @@ public record Settings(
         String metricsListen,
         /** Messages taking at least this long are logged with their statements; null: off. */
         java.time.Duration logMinDurationStatement,
+        /** Answer SSLRequest with TLS; on without a certificate configured: a self-signed one made in the data directory. */
+        boolean tls,
+        /** PEM certificate chain and PKCS#8 key (relative paths: to the data directory); null: none configured. */
+        Path sslCertFile,
+        Path sslKeyFile,
+        /** Refuse connections that did not negotiate TLS (28000). */
+        boolean requireTls,
+        /** Sessions at once; the one beyond gets 53300. */
+        int maxConnections,
+        /** Bytes one statement's accumulated rows may take before it fails with 53200. */
+        long queryMemoryLimit,
         /** Where each setting's value came from: default, the config file, environment or command line. */
         java.util.Map<String, String> origins) {
 
@@ -41,6 +52,12 @@ public record Settings(
         line(out, "metrics_listen", metricsListen.isEmpty() ? "off" : metricsListen);
         line(out, "log_min_duration_statement", logMinDurationStatement == null ? "-1"
                 : logMinDurationStatement.toMillis() + "ms");
+        line(out, "tls", tls ? "on" : "off");
+        line(out, "ssl_cert_file", sslCertFile == null ? "" : sslCertFile.toString());
+        line(out, "ssl_key_file", sslKeyFile == null ? "" : sslKeyFile.toString());
+        line(out, "require_tls", requireTls ? "on" : "off");
+        line(out, "max_connections", String.valueOf(maxConnections));
+        line(out, "query_memory_limit", queryMemoryLimit + "B");
         return out.toString();
     }
 
@@ -53,6 +70,8 @@ public record Settings(
         return "data=" + dataDirectory + " listen=" + listen() + " compute=" + computeNodes + " hosts=" + hostThreads
                 + " wal_sync=" + (walSync ? "on" : "off") + " wal_segment_size=" + walSegmentSize
                 + " checkpoint_wal_size=" + checkpointWalSize + " checkpoint_interval=" + checkpointInterval.toSeconds() + "s"
-                + " metrics_listen=" + (metricsListen.isEmpty() ? "off" : metricsListen);
+                + " metrics_listen=" + (metricsListen.isEmpty() ? "off" : metricsListen)
+                + " tls=" + (tls ? "on" : "off") + " require_tls=" + (requireTls ? "on" : "off")
+                + " max_connections=" + maxConnections + " query_memory_limit=" + queryMemoryLimit;
     }
 }
