@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import dev.amelie.pgwire.admission.ConnectionPolicy;
 import dev.amelie.pgwire.tls.GeneratedCertificate;
 import dev.amelie.pgwire.tls.ServerTls;
+import dev.amelie.vm.memory.HeapGuard;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.nio.file.Path;
  */
 public final class AmelieServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AmelieServer.class);
+
+    private static final double HEAP_GUARD_FRACTION = 0.9;
 
     private final Settings settings;
     private final Database database;
@@ -50,6 +53,8 @@ public final class AmelieServer implements AutoCloseable {
                 new CheckpointSettings(settings.checkpointWalSize(), settings.checkpointInterval()));
         DatabaseQueryEngine engine = new DatabaseQueryEngine(database);
         engine.logMinDurationStatement(settings.logMinDurationStatement());
+        // Statements stop with 53200 past query_memory_limit, and all do while the heap is 90% full of live data.
+        database.executor().limitMemory(settings.queryMemoryLimit(), HeapGuard.atFraction(HEAP_GUARD_FRACTION));
         PgServer pgServer;
         try {
             pgServer = new PgServer(settings.listenHost(), settings.listenPort(), settings.hostThreads(), engine,
