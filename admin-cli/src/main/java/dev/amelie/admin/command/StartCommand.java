@@ -28,6 +28,12 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--metrics-listen", paramLabel = "HOST:PORT", description = "Serve Prometheus /metrics and the console (/) here (default off).")
     String metricsListen;
 
+    @Option(names = "--tls", description = "Offer TLS (SSLRequest answered 'S'); without ssl_cert_file/ssl_key_file a self-signed certificate is made in the data directory once.")
+    boolean tls;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Sessions at once (default 100); the one beyond gets 53300.")
+    String maxConnections;
+
     @Option(names = "--detach", description = "Run in the background: return once the server accepts connections (pid in DATA/amelie.pid, log in DATA/log/amelie.log).")
     boolean detach;
 
@@ -38,6 +44,8 @@ public final class StartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> flags = settingFlags.byKey();
         flags.put("metrics_listen", metricsListen);
+        flags.put("tls", tls ? "on" : null);
+        flags.put("max_connections", maxConnections);
         Settings settings = new SettingsLoader(System.getenv()).load(flags, ServerConnection.defaultDataDirectory());
         if (printConfig) {
             System.out.print(settings.printed());

@@ -15,7 +15,13 @@ import dev.amelie.wal.WalSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.amelie.pgwire.admission.ConnectionPolicy;
+import dev.amelie.pgwire.tls.GeneratedCertificate;
+import dev.amelie.pgwire.tls.ServerTls;
+import dev.amelie.vm.memory.HeapGuard;
+
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * A whole server wired together: database (recovery, compute nodes, WAL), query engine and the
@@ -24,6 +30,8 @@ import java.io.IOException;
  */
 public final class AmelieServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AmelieServer.class);
+
+    private static final double HEAP_GUARD_FRACTION = 0.9;
 
     private final Settings settings;
     private final Database database;
@@ -56,11 +64,15 @@ public final class AmelieServer implements AutoCloseable {
         if (FirstSuperuser.applyIfUnset(database, superuserPassword)) {
             LOG.info("the superuser amelie has a password now (SCRAM-SHA-256)");
         }
-        PgServer pgServer = new PgServer(settings.listenHost(), settings.listenPort(), settings.hostThreads(), engine);
-        pgServer.authentication(new Authentication(authenticationRules(settings), engine.roles()));
+        // Statements stop with 53200 past query_memory_limit, and all do while the heap is 90% full of live data.
+        database.executor().limitMemory(settings.queryMemoryLimit(), HeapGuard.atFraction(HEAP_GUARD_FRACTION));
+        PgServer pgServer;
         try {
+            pgServer = new PgServer(settings.listenHost(), settings.listenPort(), settings.hostThreads(), engine,
+                    connectionPolicy(settings));
+            pgServer.authentication(new Authentication(authenticationRules(settings), engine.roles()));
             pgServer.start();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             engine.close();
             database.close();
             throw e;
@@ -90,6 +102,22 @@ public final class AmelieServer implements AutoCloseable {
             return HbaRules.everyone(AuthMethod.parse(settings.auth()));
         }
         return settings.hba().isEmpty() ? HbaRules.defaults() : HbaRules.parse(settings.hba());
+    }
+
+    /** TLS from the configured files, or the data directory's own self-signed pair with --tls; and max_connections. */
+    static ConnectionPolicy connectionPolicy(Settings settings) throws IOException {
+        ServerTls tls = null;
+        if (settings.sslCertFile() != null || settings.sslKeyFile() != null) {
+            if (settings.sslCertFile() == null || settings.sslKeyFile() == null) {
+                throw new IllegalArgumentException("ssl_cert_file and ssl_key_file must be set together");
+            }
+            tls = ServerTls.fromPem(settings.sslCertFile(), settings.sslKeyFile());
+        } else if (settings.tls()) {
+            Path certificate = GeneratedCertificate.ensure(settings.dataDirectory());
+            LOG.info("TLS with the self-signed certificate {} (clients can encrypt, not verify it)", certificate);
+            tls = ServerTls.fromPem(certificate, settings.dataDirectory().resolve(GeneratedCertificate.KEY_FILE));
+        }
+        return new ConnectionPolicy(tls, settings.requireTls(), settings.maxConnections());
     }
 
     public int port() {

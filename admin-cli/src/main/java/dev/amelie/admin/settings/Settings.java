@@ -24,6 +24,17 @@ public record Settings(
         String auth,
         /** The hba rules of amelie.conf ({@code hba = host DATABASE USER ADDRESS METHOD} lines), in order; empty: the defaults. */
         java.util.List<String> hba,
+        /** Answer SSLRequest with TLS; on without a certificate configured: a self-signed one made in the data directory. */
+        boolean tls,
+        /** PEM certificate chain and PKCS#8 key (relative paths: to the data directory); null: none configured. */
+        Path sslCertFile,
+        Path sslKeyFile,
+        /** Refuse connections that did not negotiate TLS (28000). */
+        boolean requireTls,
+        /** Sessions at once; the one beyond gets 53300. */
+        int maxConnections,
+        /** Bytes one statement's accumulated rows may take before it fails with 53200. */
+        long queryMemoryLimit,
         /** Where each setting's value came from: default, the config file, environment or command line. */
         java.util.Map<String, String> origins) {
 
@@ -49,6 +60,12 @@ public record Settings(
         for (String rule : hba) {
             line(out, "hba", rule);
         }
+        line(out, "tls", tls ? "on" : "off");
+        line(out, "ssl_cert_file", sslCertFile == null ? "" : sslCertFile.toString());
+        line(out, "ssl_key_file", sslKeyFile == null ? "" : sslKeyFile.toString());
+        line(out, "require_tls", requireTls ? "on" : "off");
+        line(out, "max_connections", String.valueOf(maxConnections));
+        line(out, "query_memory_limit", queryMemoryLimit + "B");
         return out.toString();
     }
 
@@ -62,6 +79,8 @@ public record Settings(
                 + " wal_sync=" + (walSync ? "on" : "off") + " wal_segment_size=" + walSegmentSize
                 + " checkpoint_wal_size=" + checkpointWalSize + " checkpoint_interval=" + checkpointInterval.toSeconds() + "s"
                 + " metrics_listen=" + (metricsListen.isEmpty() ? "off" : metricsListen)
-                + " auth=" + (auth.isEmpty() ? "hba(" + (hba.isEmpty() ? "default" : hba.size() + " rules") + ")" : auth);
+                + " auth=" + (auth.isEmpty() ? "hba(" + (hba.isEmpty() ? "default" : hba.size() + " rules") + ")" : auth)
+                + " tls=" + (tls ? "on" : "off") + " require_tls=" + (requireTls ? "on" : "off")
+                + " max_connections=" + maxConnections + " query_memory_limit=" + queryMemoryLimit;
     }
 }

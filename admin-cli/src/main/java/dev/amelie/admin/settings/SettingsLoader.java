@@ -16,13 +16,17 @@ import java.util.Properties;
  * Keys are the setting names: data, listen, compute, hosts, wal_sync, wal_segment_size,
  * checkpoint_wal_size (bytes; 0 = never by size), checkpoint_interval (seconds, or with a unit:
  * 30s, 5min, 1h; 0 = never by time); the
- * environment variable of a key is AMELIE_ plus the key in upper case.
+ * environment variable of a key is AMELIE_ plus the key in upper case. TLS and limits: tls (on/off;
+ * on without files makes a self-signed certificate in the data directory), ssl_cert_file and
+ * ssl_key_file (PEM; set both, and TLS is on), require_tls, max_connections (default 100, as
+ * PostgreSQL), query_memory_limit (bytes, or with kB, MB, GB; default a quarter of the heap).
  */
 public final class SettingsLoader {
     public static final String CONFIG_FILE = "amelie.conf";
     /** Every key a config file, the environment or a flag may set (besides data). */
     public static final List<String> KEYS = List.of("listen", "compute", "hosts", "wal_sync", "wal_segment_size",
-            "checkpoint_wal_size", "checkpoint_interval", "metrics_listen", "log_min_duration_statement", "auth");
+            "checkpoint_wal_size", "checkpoint_interval", "metrics_listen", "log_min_duration_statement", "auth",
+            "tls", "ssl_cert_file", "ssl_key_file", "require_tls", "max_connections", "query_memory_limit");
     /** The key of a client authentication rule; it may be written many times (first match wins, as pg_hba.conf). */
     public static final String HBA = "hba";
 
@@ -103,6 +107,13 @@ public final class SettingsLoader {
                 parseMillisOrOff("log_min_duration_statement", values.getOrDefault("log_min_duration_statement", "-1")),
                 parseAuth(values.getOrDefault("auth", "")),
                 parseHba(hba),
+                parseBoolean("tls", values.getOrDefault("tls", "off")) || values.containsKey("ssl_cert_file"),
+                optionalPath(dataDirectory, values.get("ssl_cert_file")),
+                optionalPath(dataDirectory, values.get("ssl_key_file")),
+                parseBoolean("require_tls", values.getOrDefault("require_tls", "off")),
+                parseInt("max_connections", values.getOrDefault("max_connections", "100"), 1, 262_143),
+                parseMemory("query_memory_limit", values.getOrDefault("query_memory_limit",
+                        String.valueOf(Runtime.getRuntime().maxMemory() / 4))),
                 Map.copyOf(origins));
     }
 
@@ -143,6 +154,34 @@ public final class SettingsLoader {
             case "min" -> java.time.Duration.ofMinutes(amount);
             default -> java.time.Duration.ofMillis(amount);
         };
+    }
+
+    /** A file named in the config; relative to the data directory, as postgresql.conf's paths are. */
+    private static Path optionalPath(Path dataDirectory, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return dataDirectory.resolve(value.trim()).normalize();
+    }
+
+    /** Bytes, or a number with kB, MB, GB or TB (PostgreSQL's memory units, 1024-based). */
+    static long parseMemory(String name, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(B|kB|MB|GB|TB)?").matcher(value.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(name + " must be bytes or a number with kB, MB, GB or TB, got '" + value + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        int shift = switch (m.group(2) == null ? "B" : m.group(2)) {
+            case "kB" -> 10;
+            case "MB" -> 20;
+            case "GB" -> 30;
+            case "TB" -> 40;
+            default -> 0;
+        };
+        if (amount < 1 || amount > (Long.MAX_VALUE >> shift)) {
+            throw new IllegalArgumentException(name + " must be at least 1 byte, got '" + value + "'");
+        }
+        return amount << shift;
     }
 
     /** HOST:PORT, or empty (or "off") for none. */

@@ -33,6 +33,9 @@ public final class Executor {
     private final CatalogStore catalog;
     private final WriteAheadLog wal;
     private final Object orderLock = new Object();
+    /** query_memory_limit and the server's heap guard; by default no limit but the heap's. */
+    private volatile long queryMemoryLimit = Long.MAX_VALUE;
+    private volatile java.util.function.BooleanSupplier heapLow = () -> false;
     private long lastOrder;
 
     /** @param nodes the running nodes of {@code layout}, indexed by node id */
@@ -63,6 +66,19 @@ public final class Executor {
      */
     public Transaction beginLayoutChange(ComputeLayout next, BitSet hold) {
         return new Transaction(this, NodeSet.of(hold, next), next);
+    }
+
+    /**
+     * Each statement's rows may take {@code bytesPerStatement} (53200 beyond), and none may grow
+     * while {@code heapLow} says the server's heap is nearly full.
+     */
+    public void limitMemory(long bytesPerStatement, java.util.function.BooleanSupplier heapLow) {
+        this.queryMemoryLimit = bytesPerStatement;
+        this.heapLow = heapLow;
+    }
+
+    dev.amelie.vm.memory.MemoryBudget newMemoryBudget() {
+        return new dev.amelie.vm.memory.MemoryBudget(queryMemoryLimit, heapLow);
     }
 
     public NodeSet allNodes() {

@@ -1,5 +1,7 @@
 package dev.amelie.compute.executor;
 
+import dev.amelie.vm.memory.MemoryBudget;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.SplittableRandom;
@@ -17,11 +19,14 @@ import java.util.random.RandomGenerator;
  * <p>Each section gets its own generator, salted by where it runs (a partition, the host), so
  * that sections running at once on different nodes draw from independent sequences, and a
  * section draws the same numbers for the same rows in the same order.
+ *
+ * <p>It also carries the statement's {@link MemoryBudget}: no value the statement sees, but it
+ * goes wherever the statement's sections go, as these values do.
  */
-record FixedValues(Instant time, long seed, SequenceDraws draws, ZoneId zone) {
-    /** For sections that use none but the zone (keys computed before the transaction runs). */
+record FixedValues(Instant time, long seed, SequenceDraws draws, ZoneId zone, MemoryBudget budget) {
+    /** For sections that use none but the zone (keys computed before the transaction runs: one row). */
     static FixedValues beforeOrder(ZoneId zone) {
-        return new FixedValues(Instant.EPOCH, 0, null, zone);
+        return new FixedValues(Instant.EPOCH, 0, null, zone, MemoryBudget.UNLIMITED);
     }
 
     RandomGenerator random(long salt) {
@@ -34,13 +39,14 @@ record FixedValues(Instant time, long seed, SequenceDraws draws, ZoneId zone) {
     }
 
     /** The values of the statement at this place of a transaction whose seed is {@code transactionSeed}. */
-    static FixedValues ofStatement(Instant time, long transactionSeed, int statementIndex, SequenceDraws draws, ZoneId zone) {
-        return new FixedValues(time, mix(transactionSeed + statementIndex * 0x9E3779B97F4A7C15L), draws, zone);
+    static FixedValues ofStatement(Instant time, long transactionSeed, int statementIndex, SequenceDraws draws, ZoneId zone,
+                                   MemoryBudget budget) {
+        return new FixedValues(time, mix(transactionSeed + statementIndex * 0x9E3779B97F4A7C15L), draws, zone, budget);
     }
 
     /** The values of a source statement feeding this one: the same time, other numbers, the same draws. */
     FixedValues forSource(int index) {
-        return new FixedValues(time, mix(seed + (index + 1) * 0xBF58476D1CE4E5B9L), draws, zone);
+        return new FixedValues(time, mix(seed + (index + 1) * 0xBF58476D1CE4E5B9L), draws, zone, budget);
     }
 
     /** SplitMix64's finalizer: nearby inputs give unrelated outputs. */

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 final class HostContext extends SectionContext {
     private final List<Object[]> input;
     private final List<List<Object[]>> sources;
-    private final RowSets rowSets = new RowSets();
+    private final RowSets rowSets = new RowSets(budget());
     private final RowSetHashes hashes = new RowSetHashes();
 
     /** Salts of the host's sections' random numbers; partitions use their index (0 and up). */

@@ -45,7 +45,7 @@ final class PartitionContext extends SectionContext {
     /** Keys an INSERT … ON CONFLICT DO UPDATE has inserted or updated so far; null otherwise. */
     private java.util.Set<Object> affectedKeys;
     private final List<Change> changes = new ArrayList<>();
-    private final RowSets rowSets = new RowSets();
+    private final RowSets rowSets = new RowSets(budget());
     private long affected;
 
     PartitionContext(Table table, int partitionIndex, ComputeLayout layout, Object[] parameters, List<Object[]> input,

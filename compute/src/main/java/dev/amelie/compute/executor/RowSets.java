@@ -1,12 +1,24 @@
 package dev.amelie.compute.executor;
 
+import dev.amelie.vm.memory.BudgetedRows;
+import dev.amelie.vm.memory.MemoryBudget;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** A section's row sets: 0 is its output, 1.. are scratch sets created on first use. */
+/**
+ * A section's row sets: 0 is its output, 1.. are scratch sets created on first use. Each
+ * charges the statement's {@link MemoryBudget} as it grows.
+ */
 final class RowSets {
-    private final List<Object[]> output = new ArrayList<>();
+    private final MemoryBudget budget;
+    private final List<Object[]> output;
     private final List<List<Object[]>> scratch = new ArrayList<>();
+
+    RowSets(MemoryBudget budget) {
+        this.budget = budget;
+        this.output = new BudgetedRows(budget);
+    }
 
     List<Object[]> output() {
         return output;
@@ -17,7 +29,7 @@ final class RowSets {
             return output;
         }
         while (scratch.size() < id) {
-            scratch.add(new ArrayList<>());
+            scratch.add(new BudgetedRows(budget));
         }
         return scratch.get(id - 1);
     }

@@ -30,6 +30,11 @@ abstract class SectionContext implements ExecutionContext {
         return parameters;
     }
 
+    /** The statement's memory budget, which its row sets charge as they grow. */
+    final dev.amelie.vm.memory.MemoryBudget budget() {
+        return fixed.budget();
+    }
+
     @Override
     public final boolean cancelled() {
         return cancelled.getAsBoolean();

@@ -70,11 +70,14 @@ public final class Transaction {
     private int statementCount;
     /** The session's TimeZone for the statements run from now on. */
     private java.time.ZoneId zone = dev.amelie.vm.value.TimeZoneSetting.DEFAULT.zone();
+    /** What each statement's rows may take (query_memory_limit); charged again from zero per statement. */
+    private final dev.amelie.vm.memory.MemoryBudget budget;
 
     Transaction(Executor executor, NodeSet nodes, ComputeLayout installs) {
         this.executor = executor;
         this.nodes = nodes;
         this.installs = installs;
+        this.budget = executor.newMemoryBudget();
     }
 
     /**
@@ -152,7 +155,8 @@ public final class Transaction {
         if (time == null) {
             fixValues(Instant.now(), ThreadLocalRandom.current().nextLong());
         }
-        return FixedValues.ofStatement(time, seed, statementCount++, draws, zone);
+        budget.reset();
+        return FixedValues.ofStatement(time, seed, statementCount++, draws, zone, budget);
     }
 
     /**
@@ -167,7 +171,7 @@ public final class Transaction {
         if (time == null) {
             fixValues(Instant.now(), ThreadLocalRandom.current().nextLong());
         }
-        return run(program, parameters, false, FixedValues.ofStatement(time, seed, Math.max(0, statementCount - 1), null, zone));
+        return run(program, parameters, false, FixedValues.ofStatement(time, seed, Math.max(0, statementCount - 1), null, zone, budget));
     }
 
     /**

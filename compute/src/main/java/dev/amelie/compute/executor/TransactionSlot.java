@@ -67,6 +67,11 @@ final class TransactionSlot implements NodeTask {
                         p.reply().complete(context.result());
                     } catch (RuntimeException e) {
                         p.reply().completeExceptionally(e);
+                    } catch (OutOfMemoryError e) {
+                        // The memory budget's estimate fell short. The section's rows are garbage
+                        // now; the node must live on for every other transaction, so this one fails.
+                        p.reply().completeExceptionally(new dev.amelie.vm.error.SqlException(
+                                dev.amelie.vm.error.SqlState.OUT_OF_MEMORY, "out of memory"));
                     }
                 }
                 case OnNode on -> {

@@ -95,10 +95,12 @@ public final class FrontendMessageDecoder extends ByteToMessageDecoder {
         switch (code) {
             case SslRequest.CODE -> {
                 expectEnd(body);
+                expectNothingBuffered(in, "received unencrypted data after SSL request");
                 out.add(new SslRequest());
             }
             case GssEncRequest.CODE -> {
                 expectEnd(body);
+                expectNothingBuffered(in, "received unencrypted data after GSSAPI encryption request");
                 out.add(new GssEncRequest());
             }
             case CancelRequest.CODE -> {
@@ -112,6 +114,17 @@ public final class FrontendMessageDecoder extends ByteToMessageDecoder {
                 out.add(startupMessage(code, body));
                 state = State.MESSAGES;
             }
+        }
+    }
+
+    /**
+     * The client must wait for the answer to an encryption request: bytes already here were sent
+     * in the clear before the handshake and may have been injected by a man in the middle
+     * (PostgreSQL 15's postmaster.c refuses them alike, CVE-2021-23214).
+     */
+    private static void expectNothingBuffered(ByteBuf in, String message) {
+        if (in.isReadable()) {
+            throw new Malformed(message);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.amelie.pgwire.server;
 
+import dev.amelie.pgwire.admission.ConnectionPolicy;
+import dev.amelie.pgwire.admission.ConnectionSlots;
 import dev.amelie.pgwire.codec.FrontendMessageDecoder;
 import dev.amelie.pgwire.session.QueryEngine;
 import dev.amelie.pgwire.session.Session;
@@ -47,6 +49,8 @@ public final class PgServer implements AutoCloseable {
     private final QueryEngine engine;
     private final SessionRegistry sessions = new SessionRegistry();
     private volatile dev.amelie.pgwire.auth.Authentication authentication = dev.amelie.pgwire.auth.Authentication.NONE;
+    private final ConnectionPolicy policy;
+    private final ConnectionSlots slots;
 
     private EventLoopGroup acceptorGroup;
     private EventLoopGroup hostGroup;
@@ -58,6 +62,11 @@ public final class PgServer implements AutoCloseable {
      *                    many connections
      */
     public PgServer(String host, int port, int hostThreads, QueryEngine engine) {
+        this(host, port, hostThreads, engine, ConnectionPolicy.DEFAULT);
+    }
+
+    /** @param policy TLS and the connection limit */
+    public PgServer(String host, int port, int hostThreads, QueryEngine engine, ConnectionPolicy policy) {
         if (hostThreads < 1) {
             throw new IllegalArgumentException("hostThreads must be at least 1, was " + hostThreads);
         }
@@ -65,6 +74,8 @@ public final class PgServer implements AutoCloseable {
         this.requestedPort = port;
         this.hostThreads = hostThreads;
         this.engine = engine;
+        this.policy = policy;
+        this.slots = new ConnectionSlots(policy.maxConnections());
     }
 
     /** How connections authenticate from now on (before {@link #start()}); default: everyone trusted. */
@@ -101,7 +112,7 @@ public final class PgServer implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         clientChannels.add(channel);
                         channel.pipeline().addLast("decoder", new FrontendMessageDecoder());
-                        channel.pipeline().addLast("session", new Session(engine, sessions, authentication));
+                        channel.pipeline().addLast("session", new Session(engine, sessions, authentication, policy, slots));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(host, requestedPort).awaitUninterruptibly();
@@ -114,7 +125,9 @@ public final class PgServer implements AutoCloseable {
                     : new IllegalStateException("cannot listen on " + where, cause);
         }
         listenChannel = bound.channel();
-        log.info("pgwire listening on {}:{} with {} host threads", host, port(), hostThreads);
+        log.info("pgwire listening on {}:{} with {} host threads, max_connections {}, TLS {}", host, port(), hostThreads,
+                policy.maxConnections(), policy.tls() == null ? "off" : (policy.requireTls() ? "required" : "on")
+                        + " (" + policy.tls().certificateFile() + ")");
     }
 
     /** The bound port (useful when the requested port was 0). */

@@ -1,5 +1,7 @@
 package dev.amelie.pgwire.session;
 
+import dev.amelie.pgwire.admission.ConnectionPolicy;
+import dev.amelie.pgwire.admission.ConnectionSlots;
 import dev.amelie.pgwire.codec.ResponseBatch;
 import dev.amelie.pgwire.message.Bind;
 import dev.amelie.pgwire.message.CancelRequest;
@@ -62,6 +64,11 @@ import java.util.function.Consumer;
  * session then discards messages until Sync (postgres.c ignore_till_sync). Any other exception
  * is logged once with its stack trace and reaches the client only as XX000 "internal error".
  * A malformed message is FATAL 08P01 and closes this connection only.
+ *
+ * <p><b>Before startup.</b> An SSLRequest is answered 'S' and a TLS handler goes first into the
+ * pipeline when the {@link ConnectionPolicy} has a certificate, so everything from the
+ * StartupMessage on is encrypted; the StartupMessage then takes one of the server's connection
+ * slots and is refused if the policy demands TLS that was not negotiated.
  */
 public final class Session extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
@@ -74,6 +81,16 @@ public final class Session extends ChannelInboundHandlerAdapter {
     private final QueryEngine.Connection engineConnection;
     private final SessionRegistry registry;
     private final SessionParameters parameters;
+    private final ConnectionPolicy policy;
+    private final ConnectionSlots slots;
+    /** This session holds one of {@link #slots} until its connection closes. */
+    private boolean holdsSlot;
+    /** An SSLRequest (and a GSSENCRequest) was answered: a second one is no protocol at all. */
+    private boolean sslAnswered;
+    private boolean gssAnswered;
+    /** TLS was negotiated: the pipeline's first handler decrypts. */
+    private boolean encrypted;
+    private final IdleTimeout idleTimeout = new IdleTimeout();
     /** The IO host thread serving this session (it registers there). */
     private String hostThread = "";
     /** pg_stat_activity's times and query; written on the event loop, read from any thread. */
@@ -96,6 +113,7 @@ public final class Session extends ChannelInboundHandlerAdapter {
     private boolean readingPaused;
     private boolean ignoreTillSync;
 
+    /** A session without TLS and without a connection limit of its own (tests, embedded use). */
     public Session(QueryEngine engine, SessionRegistry registry) {
         this(engine, registry, dev.amelie.pgwire.auth.Authentication.NONE);
     }
@@ -106,7 +124,20 @@ public final class Session extends ChannelInboundHandlerAdapter {
     private LoginFlow login;
 
     public Session(QueryEngine engine, SessionRegistry registry, dev.amelie.pgwire.auth.Authentication authentication) {
+        this(engine, registry, authentication, ConnectionPolicy.DEFAULT,
+                new ConnectionSlots(ConnectionPolicy.DEFAULT.maxConnections()));
+    }
+
+    public Session(QueryEngine engine, SessionRegistry registry, ConnectionPolicy policy, ConnectionSlots slots) {
+        this(engine, registry, dev.amelie.pgwire.auth.Authentication.NONE, policy, slots);
+    }
+
+    /** @param slots the server's max_connections, shared by all its sessions */
+    public Session(QueryEngine engine, SessionRegistry registry, dev.amelie.pgwire.auth.Authentication authentication,
+                   ConnectionPolicy policy, ConnectionSlots slots) {
         this.authentication = authentication;
+        this.policy = policy;
+        this.slots = slots;
         this.engine = engine;
         this.engineConnection = engine.connect();
         this.registry = registry;
@@ -207,6 +238,11 @@ public final class Session extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        idleTimeout.disarm();
+        if (holdsSlot) {
+            holdsSlot = false;
+            slots.giveBack();
+        }
         copyIn.close();
         engineConnection.close();
         pending.clear();
@@ -219,8 +255,9 @@ public final class Session extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
-            // The client went away mid-conversation; nothing to tell it.
+        if (cause instanceof IOException || cause.getCause() instanceof javax.net.ssl.SSLException) {
+            // The client went away mid-conversation, or its TLS handshake failed (it does not
+            // trust our certificate, speaks no common protocol): nothing to tell it.
             log.debug("connection error: {}", cause.toString());
         } else {
             log.error("unexpected error on connection {}", ctx.channel(), cause);
@@ -233,6 +270,7 @@ public final class Session extends ChannelInboundHandlerAdapter {
         if (closing) {
             return;
         }
+        idleTimeout.disarm();
         if (ignoreTillSync && !(message instanceof Sync || message instanceof Terminate
                 || message instanceof MalformedMessage malformed && !malformed.framed())) {
             return;
@@ -250,10 +288,14 @@ public final class Session extends ChannelInboundHandlerAdapter {
             switch (message) {
                 case dev.amelie.pgwire.message.PasswordMessage _ -> fatal(new SqlException(SqlState.PROTOCOL_VIOLATION,
                         "invalid frontend message type " + (int) 'p'));
-                case SslRequest _ -> refuseEncryption();
-                case GssEncRequest _ -> refuseEncryption();
+                case SslRequest _ -> negotiateTls();
+                case GssEncRequest _ -> refuseGssEncryption();
                 case CancelRequest cancel -> cancel(cancel);
-                case StartupMessage startup -> StartupHandshake.run(this, startup);
+                case StartupMessage startup -> {
+                    if (admit(startup)) {
+                        StartupHandshake.run(this, startup);
+                    }
+                }
                 case Query query -> simpleQuery.run(query);
                 case Parse parse -> extendedQuery.parse(parse);
                 case Bind bind -> extendedQuery.bind(bind);
@@ -366,10 +408,76 @@ public final class Session extends ChannelInboundHandlerAdapter {
                 || message instanceof Execute || message instanceof Close || message instanceof Flush;
     }
 
-    /** We speak neither TLS nor GSSAPI encryption yet: 'N', and the client goes on in the clear. */
-    private void refuseEncryption() {
+    /**
+     * SSLRequest: 'S' and the TLS handler first in the pipeline when a certificate is configured,
+     * else 'N' and the client goes on in the clear (or gives up, with sslmode=require). The 'S'
+     * leaves before the handler is in place, so it is the last byte sent in the clear.
+     */
+    private void negotiateTls() {
+        if (sslAnswered) {
+            unsupportedProtocol(dev.amelie.pgwire.message.SslRequest.CODE);
+            return;
+        }
+        sslAnswered = true;
+        if (policy.tls() == null) {
+            out.buffer().writeByte('N');
+            out.flush();
+            return;
+        }
+        gssAnswered = true; // postmaster.c: after TLS, no GSSAPI encryption on top
+        out.buffer().writeByte('S');
+        out.flush();
+        ctx.pipeline().addFirst("tls", policy.tls().newHandler(ctx.alloc()));
+        encrypted = true;
+    }
+
+    /** We speak no GSSAPI encryption: 'N', and libpq goes on to SSLRequest or the clear. */
+    private void refuseGssEncryption() {
+        if (gssAnswered) {
+            unsupportedProtocol(GssEncRequest.CODE);
+            return;
+        }
+        gssAnswered = true;
         out.buffer().writeByte('N');
         out.flush();
+    }
+
+    /** A second encryption request is read as a startup packet of an unknown protocol, as postmaster.c does. */
+    private void unsupportedProtocol(int code) {
+        fatal(new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "unsupported frontend protocol " + (code >>> 16) + "."
+                + (code & 0xFFFF) + ": server supports 3.0 to 3." + StartupHandshake.PROTOCOL_NEWEST_MINOR));
+    }
+
+    /**
+     * Takes a connection slot and applies require_tls before the startup handshake (and so before
+     * authentication), in PostgreSQL's order: InitProcess's "too many clients" comes before
+     * pg_hba.conf is consulted.
+     */
+    private boolean admit(StartupMessage startup) {
+        if (startup.majorVersion() != StartupHandshake.PROTOCOL_MAJOR) {
+            return true; // the handshake refuses it with PostgreSQL's message
+        }
+        if (!slots.tryTake()) {
+            fatal(new SqlException(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already"));
+            return false;
+        }
+        holdsSlot = true;
+        String user = startup.parameters().get("user");
+        if (policy.requireTls() && !encrypted && user != null && !user.isEmpty()) {
+            String database = startup.parameters().getOrDefault("database", "");
+            fatal(new SqlException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no pg_hba.conf entry for host \""
+                    + remoteHost() + "\", user \"" + user + "\", database \"" + (database.isEmpty() ? user : database)
+                    + "\", no encryption"));
+            return false;
+        }
+        return true;
+    }
+
+    private String remoteHost() {
+        if (ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress remote) {
+            return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+        }
+        return "[local]";
     }
 
     /**
@@ -593,7 +701,28 @@ public final class Session extends ChannelInboundHandlerAdapter {
             }
         }
         parameters.reportChanges(buffer);
-        ReadyForQuery.write(buffer, engineConnection.status().indicator());
+        TransactionStatus status = engineConnection.status();
+        ReadyForQuery.write(buffer, status.indicator());
+        armIdleTimeout(status);
+    }
+
+    /**
+     * idle_in_transaction_session_timeout / idle_session_timeout: armed with each ReadyForQuery,
+     * disarmed by the next message, as postgres.c does around its wait for a command.
+     */
+    private void armIdleTimeout(TransactionStatus status) {
+        boolean inBlock = status != TransactionStatus.IDLE;
+        long millis = parameters.millis(inBlock ? "idle_in_transaction_session_timeout" : "idle_session_timeout");
+        if (millis <= 0 || ctx == null) {
+            return;
+        }
+        idleTimeout.arm(ctx.executor(), millis, () -> {
+            if (!busy && !closing && pending.isEmpty()) {
+                fatal(inBlock
+                        ? new SqlException(SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT, "terminating connection due to idle-in-transaction timeout")
+                        : new SqlException(SqlState.IDLE_SESSION_TIMEOUT, "terminating connection due to idle-session timeout"));
+            }
+        });
     }
 
     /**

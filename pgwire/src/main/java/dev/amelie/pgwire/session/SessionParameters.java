@@ -132,7 +132,30 @@ public final class SessionParameters {
     /** The current value, or null for an unknown name. */
     /** statement_timeout in milliseconds (0: none), from its shown form ("0", "1500ms", "90s", "1min", "2h"). */
     long statementTimeoutMillis() {
-        String value = get("statement_timeout").strip();
+        return toMillis(get("statement_timeout"));
+    }
+
+    private String lastDurationText;
+    private long lastDurationMillis;
+
+    /**
+     * A duration parameter in milliseconds (0: none). Asked at every ReadyForQuery for the idle
+     * timeouts, so the last text read is remembered and parsed again only when it changed.
+     */
+    long millis(String name) {
+        String value = get(name);
+        if (value == null) {
+            return 0;
+        }
+        if (!value.equals(lastDurationText)) {
+            lastDurationMillis = toMillis(value);
+            lastDurationText = value;
+        }
+        return lastDurationMillis;
+    }
+
+    private static long toMillis(String shown) {
+        String value = shown.strip();
         int unit = 0;
         while (unit < value.length() && Character.isDigit(value.charAt(unit))) {
             unit++;

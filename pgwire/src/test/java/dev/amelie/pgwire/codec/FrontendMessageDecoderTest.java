@@ -37,7 +37,8 @@ class FrontendMessageDecoderTest {
 
     @Test
     void startupPhaseThenTypedMessages() {
-        channel.writeInbound(FrontendBytes.all(FrontendBytes.sslRequest(),
+        channel.writeInbound(FrontendBytes.sslRequest());
+        channel.writeInbound(FrontendBytes.all(
                 FrontendBytes.startup(Map.of("user", "u")), FrontendBytes.query("select 1"), FrontendBytes.sync()));
         List<Object> messages = decoded();
         assertInstanceOf(SslRequest.class, messages.get(0));
@@ -80,6 +81,32 @@ class FrontendMessageDecoderTest {
         assertEquals("invalid message length", assertInstanceOf(MalformedMessage.class, messages.getFirst()).reason());
         channel.writeInbound(FrontendBytes.sync());
         assertEquals(List.of(), decoded());
+    }
+
+    @Test
+    void bytesSentWithAnEncryptionRequestBeforeItsAnswerAreRefused() {
+        channel.writeInbound(FrontendBytes.all(FrontendBytes.sslRequest(), FrontendBytes.startup(Map.of("user", "u"))));
+        List<Object> messages = decoded();
+        assertEquals(1, messages.size(), messages.toString());
+        assertEquals("received unencrypted data after SSL request",
+                assertInstanceOf(MalformedMessage.class, messages.getFirst()).reason());
+
+        FrontendMessageDecoder gss = new FrontendMessageDecoder();
+        EmbeddedChannel other = new EmbeddedChannel(gss);
+        other.writeInbound(FrontendBytes.all(FrontendBytes.gssEncRequest(), FrontendBytes.startup(Map.of("user", "u"))));
+        assertEquals("received unencrypted data after GSSAPI encryption request",
+                assertInstanceOf(MalformedMessage.class, other.readInbound()).reason());
+    }
+
+    @Test
+    void aLengthFieldOfAGigabyteIsRefusedAtOnceWithoutWaitingForItsBytes() {
+        channel.writeInbound(FrontendBytes.startup(Map.of("user", "u")));
+        decoded();
+        // PostgreSQL's MaxAllocSize is 1 GiB - 1; the header alone decides, nothing is buffered for the body.
+        channel.writeInbound(Unpooled.buffer().writeByte('Q').writeInt(0x4000_0000));
+        assertEquals("invalid message length", assertInstanceOf(MalformedMessage.class, decoded().getFirst()).reason());
+        channel.writeInbound(Unpooled.buffer().writeByte('Q').writeInt(0x7FFF_FFFF));
+        assertEquals(List.of(), decoded(), "nothing more is read after the broken framing");
     }
 
     @Test

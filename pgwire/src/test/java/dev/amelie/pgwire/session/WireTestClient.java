@@ -20,6 +20,12 @@ public final class WireTestClient {
         channel = new EmbeddedChannel(new FrontendMessageDecoder(), new Session(engine, registry));
     }
 
+    /** A session under a server's TLS policy and connection limit ({@code slots} shared by the clients of one "server"). */
+    public WireTestClient(QueryEngine engine, dev.amelie.pgwire.admission.ConnectionPolicy policy,
+                          dev.amelie.pgwire.admission.ConnectionSlots slots) {
+        channel = new EmbeddedChannel(new FrontendMessageDecoder(), new Session(engine, registry, policy, slots));
+    }
+
     /** A client that has completed startup; the startup messages are consumed. */
     public static WireTestClient started(QueryEngine engine) {
         WireTestClient client = new WireTestClient(engine);
