@@ -164,6 +164,11 @@ public final class FakeQueryEngine implements QueryEngine {
         Matcher m = PARAMETER.matcher(statement);
         while (m.find()) {
             int index = Integer.parseInt(m.group(1)) - 1;
+            if (index < 0) {
+                // as the planner: $0 names no parameter
+                throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.UNDEFINED_PARAMETER,
+                        "there is no parameter $" + m.group(1));
+            }
             SqlType type = m.group(2) != null ? castType(m.group(2))
                     : index < declared.length && declared[index] != null ? declared[index] : SqlType.UNKNOWN;
             while (types.size() <= index) {
