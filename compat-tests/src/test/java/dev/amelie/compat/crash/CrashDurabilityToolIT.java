@@ -27,7 +27,7 @@ class CrashDurabilityToolIT {
     @Test
     void fiveKillCyclesLoseNothing() throws Exception {
         Path home = Path.of(System.getProperty("amelie.home", "..")).toAbsolutePath().normalize();
-        Path tool = locateTool(home);
+        Path tool = dev.amelie.compat.server.SharedTools.locate("crash-durability");
         Path data = temp.resolve("data");
         Files.createDirectories(data);
         Files.writeString(data.resolve("amelie.conf"), "wal_segment_size = 1048576\ncheckpoint_interval = 3s\n");
@@ -55,20 +55,6 @@ class CrashDurabilityToolIT {
         assertTrue(report.contains(" 0 failed"), report);
         assertTrue(report.contains("crash cycles: " + CYCLES), report);
         assertTrue(report.contains("lost: 0"), report);
-    }
-
-    /** ../shared/tools beside the checkout, or where AMELIE_TOOLS says. */
-    private static Path locateTool(Path home) {
-        String configured = System.getenv("AMELIE_TOOLS");
-        for (Path candidate : new Path[] {
-                configured == null ? null : Path.of(configured, "crash-durability"),
-                home.resolve("../shared/tools/crash-durability").normalize(),
-                Path.of("/work/shared/tools/crash-durability")}) {
-            if (candidate != null && Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("the crash-durability checker is not at ../shared/tools; set AMELIE_TOOLS");
     }
 
     private static int freePort() throws IOException {

@@ -24,8 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(600) // a hang guard
 class PgwireFuzzToolIT {
-    private static final Path TOOL = Path.of(System.getProperty("amelie.home", "..")).toAbsolutePath().normalize()
-            .resolve("../shared/tools/pgwire-fuzz").normalize();
+    private static final Path TOOL = dev.amelie.compat.server.SharedTools.locate("pgwire-fuzz");
 
     @TempDir
     Path temp;
