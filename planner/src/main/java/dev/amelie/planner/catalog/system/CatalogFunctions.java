@@ -28,14 +28,9 @@ public final class CatalogFunctions {
 
     /**
      * {@code searchPath}: the schemas of the session's search_path that exist ({@link SearchPath}),
-     * for current_schema and current_schemas.
+     * for current_schema and current_schemas; {@code currentUser}: the session's current role, whose
+     * privileges has_*_privilege answers for by default.
      */
-    public static Object call(Function function, Object[] args, CatalogContents contents, java.time.Instant started,
-                              List<String> searchPath) {
-        return call(function, args, contents, started, searchPath, Roles.NAME);
-    }
-
-    /** {@code currentUser}: the session's current role, whose privileges has_*_privilege answers for by default. */
     public static Object call(Function function, Object[] args, CatalogContents contents, java.time.Instant started,
                               List<String> searchPath, String currentUser) {
         return switch (function) {
