@@ -209,6 +209,23 @@ public final class Executor {
     record Entry(TransactionSlot[] slots, ComputeLayout layout) {}
 
     /**
+     * Enters only the node owning {@code key} under the layout in force, with a slot that already
+     * holds {@code request} and the end of the turn: the node runs both when it reaches the slot,
+     * without waiting for anyone. Returns the layout the request was made for.
+     */
+    ComputeLayout enterOwnerOf(Object key, java.util.function.Function<ComputeLayout, TransactionSlot.Request> request) {
+        synchronized (orderLock) {
+            ComputeLayout routing = layout;
+            TransactionSlot slot = new TransactionSlot();
+            slot.send(request.apply(routing));
+            slot.send(new TransactionSlot.End(true, new java.util.concurrent.CompletableFuture<>()));
+            lastOrder++;
+            nodes[routing.ownerOf(HashSpace.slot(key))].submit(slot);
+            return routing;
+        }
+    }
+
+    /**
      * Queues one slot on each node the transaction uses, atomically with respect to other
      * transactions; with {@code install}, the new layout takes effect at this point of the order,
      * and nodes it no longer has stop once what was queued on them before is done.

@@ -188,6 +188,60 @@ public final class Transaction {
         return run(program, parameters, true, nextStatement(null));
     }
 
+    /**
+     * Whether {@link #runPointRead} can run the program: a SELECT of one key (by the primary
+     * key's columns) that reads nothing else and draws no sequence value.
+     */
+    public static boolean runsAsPointRead(Program program) {
+        return program.routing() == Program.Routing.BY_KEY && program.kind() == Program.StatementKind.SELECT
+                && program.sources().isEmpty() && !SequenceUse.any(program);
+    }
+
+    /**
+     * Runs this transaction as one point read ({@link #runsAsPointRead}) without a thread
+     * waiting for it: the key's owner gets the read and the end of the turn in one slot, so the
+     * node never waits for the coordinator, and the reply is merged on the thread that completes
+     * it (the node's). The future completes once every commit the read may have seen is
+     * durable, like {@link #commit()}'s; the transaction is over, nothing else may run in it.
+     * Errors of the key's own computation are thrown here, before the transaction takes a place.
+     */
+    public CompletableFuture<StatementOutcome> runPointRead(Program program, Object[] parameters) {
+        checkOpen();
+        if (!runsAsPointRead(program) || slots != null || nodesReleased || !changes.isEmpty() || catalogBefore != null
+                || installs != null) {
+            throw new IllegalStateException("not a lone point read");
+        }
+        FixedValues fixed = nextStatement(null);
+        Object key = keyOf(program, parameters, fixed);
+        Table table = executor.catalog().current().table(program.tableId());
+        if (table == null) {
+            throw new SqlException(SqlState.UNDEFINED_TABLE, "relation with id " + program.tableId() + " does not exist (dropped meanwhile)");
+        }
+        CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
+        layout = executor.enterOwnerOf(key, routing -> new TransactionSlot.Pushdown(executor.catalog(), table,
+                program.pushdown(), parameters, null, List.of(), false, cancelled, fixed, routing, reply));
+        nodesReleased = true;
+        ended = true;
+        return reply.handle((result, failure) -> {
+            if (failure != null) {
+                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            }
+            if (program.merge() == null) {
+                return new StatementOutcome(List.of(), result.affected());
+            }
+            HostContext merge = new HostContext(parameters, result.rows(), List.of(), cancelled, fixed, HostContext.MERGE_SALT, server);
+            Interpreter.run(program.merge(), merge);
+            return new StatementOutcome(merge.output(), result.affected());
+        }).handle((outcome, failure) -> executor.wal().whenDurable(executor.wal().lastAppendedLsn())
+                // The log failing later is no error of a read; what it saw is reported only once durable.
+                .handle((durable, logFailure) -> {
+                    if (failure != null) {
+                        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                    }
+                    return outcome;
+                })).thenCompose(f -> f);
+    }
+
     private StatementOutcome run(Program program, Object[] parameters, boolean releaseBeforeMerge, FixedValues fixed) {
         checkOpen();
         Table table = null;

@@ -93,6 +93,10 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
     @Override
     public CompletableFuture<TransactionOutcome> execute(Connection connection, List<BoundStatement> statements,
                                                          SqlException thenFail) {
+        CompletableFuture<TransactionOutcome> withoutThread = runner.runWithoutThread((EngineConnection) connection, statements, thenFail);
+        if (withoutThread != null) {
+            return withoutThread;
+        }
         return CompletableFuture.supplyAsync(() -> runner.run((EngineConnection) connection, statements, thenFail), transactions)
                 .thenCompose(f -> f);
     }

@@ -153,6 +153,11 @@ final class EngineConnection implements QueryEngine.Connection {
         messageContinues = true;
     }
 
+    /** Whether the message part about to run is followed by more of its message (the mark stays). */
+    boolean messageContinues() {
+        return messageContinues;
+    }
+
     /** Whether the message part about to run is followed by more of its message; clears the mark. */
     boolean takeMessageContinues() {
         boolean continues = messageContinues;

@@ -264,6 +264,11 @@ final class StatementExecution {
         return query(query, transaction.runLast(query.program(), parameters(statement)));
     }
 
+    /** What a lone point read (Transaction#runPointRead) shows the client. */
+    Result pointReadResult(PlannedStatement.Query query, StatementOutcome outcome) {
+        return query(query, outcome);
+    }
+
     private static Result query(PlannedStatement.Query query, StatementOutcome outcome) {
         List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type(), c.character(), c.typmod(), c.tableOid(), c.columnNumber())).toList();
         return new Result(commandTag(query.program().kind(), outcome), outcome.rows(), columns, List.of(),

@@ -127,12 +127,84 @@ final class TransactionRunner {
 
     CompletableFuture<TransactionOutcome> run(EngineConnection connection, List<BoundStatement> statements,
                                               SqlException thenFail) {
+        return logged(statements, () -> runTimed(connection, statements, thenFail));
+    }
+
+    /**
+     * Runs the message on the calling thread (the session's event loop) when it needs no thread
+     * of its own, else returns null and the caller runs {@link #run} on a virtual thread. Two
+     * kinds qualify: a lone BEGIN outside a block, which touches no node, and a lone autocommit
+     * SELECT of one key planned for the current catalog, which the key's node runs and completes
+     * ({@link Transaction#runPointRead}): one hop to the node and one back, where a transaction
+     * thread adds two more and the node would wait for it twice.
+     */
+    CompletableFuture<TransactionOutcome> runWithoutThread(EngineConnection connection, List<BoundStatement> statements,
+                                                           SqlException thenFail) {
+        if (thenFail != null || statements.size() != 1 || connection.status() != TransactionStatus.IDLE
+                || connection.messageContinues()) {
+            return null;
+        }
+        BoundStatement statement = statements.getFirst();
+        PlannedStatement planned = ((PlannedQuery) statement.query()).plannedSoFar();
+        if (planned instanceof TransactionControl control && control.kind() == TransactionControl.Kind.BEGIN) {
+            return run(connection, statements, null);
+        }
+        // Planning (a cache miss is Calcite's work) stays off the event loop: only what is planned already.
+        if (!(planned instanceof PlannedStatement.Query query) || query.catalogVersion() != planner.catalogVersion()
+                || query.foreignKeys() != null || !Transaction.runsAsPointRead(query.program())) {
+            return null;
+        }
+        return logged(statements, () -> pointRead(connection, statement, query));
+    }
+
+    private CompletableFuture<TransactionOutcome> pointRead(EngineConnection connection, BoundStatement statement,
+                                                            PlannedStatement.Query query) {
+        connection.clearCancel();
+        metrics.statementsRun(1);
+        connection.startTransaction();
+        serverState(connection).advisoryLocks().startTransaction();
+        Run run = new Run(connection, NodeSet.none(), false);
+        java.time.ZoneId zone = connection.timeZone();
+        run.transaction.useTimeZone(zone);
+        long statementStarted = System.nanoTime();
+        CompletableFuture<dev.amelie.compute.executor.StatementOutcome> outcome;
+        try {
+            privileges.check(connection, privileges.currentRole(connection), query);
+            outcome = run.transaction.runPointRead(query.program(), ((PlannedQuery) statement.query()).parameters(statement.parameters()));
+        } catch (SqlException e) {
+            return fail(run, e);
+        }
+        return outcome.handle((done, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                SqlException error;
+                if (cause instanceof SqlException sql) {
+                    error = sql;
+                } else {
+                    LOG.error("statement failed unexpectedly: {}", statement.query().text(), cause);
+                    error = new SqlException(SqlState.INTERNAL_ERROR,
+                            "internal error while running the statement (" + cause.getClass().getSimpleName() + ")", cause);
+                }
+                metrics.failed(error.state().code(), null);
+                return new TransactionOutcome(List.of(), error);
+            }
+            StatementResult result = execution.pointReadResult(query, done).toStatementResult();
+            statementStats.record(((PlannedQuery) statement.query()).statsKey(), System.nanoTime() - statementStarted,
+                    StatementStats.rowsOf(result.commandTag(), result.rows().size()));
+            metrics.committed(false, System.nanoTime() - run.started);
+            return new TransactionOutcome(List.of(result), null);
+        });
+    }
+
+    /** log_min_duration_statement around a message's run. */
+    private CompletableFuture<TransactionOutcome> logged(List<BoundStatement> statements,
+                                                         java.util.function.Supplier<CompletableFuture<TransactionOutcome>> message) {
         long threshold = logMinDurationNanos;
         if (threshold < 0) {
-            return runTimed(connection, statements, thenFail);
+            return message.get();
         }
         long started = System.nanoTime();
-        CompletableFuture<TransactionOutcome> outcome = runTimed(connection, statements, thenFail);
+        CompletableFuture<TransactionOutcome> outcome = message.get();
         outcome.whenComplete((done, failure) -> {
             long elapsed = System.nanoTime() - started;
             if (elapsed >= threshold) {
