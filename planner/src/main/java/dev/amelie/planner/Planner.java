@@ -147,6 +147,27 @@ public final class Planner {
         return new SimplePlan(plan(sql, NO_TYPES), new Object[0]);
     }
 
+    /**
+     * As {@link #planSimple(String, java.time.ZoneId)} when the plan is cached already, else null:
+     * for callers that must not spend Calcite's planning time where they are (an event loop).
+     */
+    public SimplePlan planSimpleIfCached(String sql, java.time.ZoneId zone) {
+        LiteralNormalizer.Normalized normalized = isRelational(sql) ? LiteralNormalizer.normalize(sql) : null;
+        if (normalized == null) {
+            return null;
+        }
+        PlannedStatement plan = cache.peek(new PlanKey(normalized.text(), normalized.types(), catalog.current().version()));
+        if (plan == null) {
+            return null;
+        }
+        try {
+            Object[] values = ConstantValues.convert(normalized.constants(), plan.parameterTypes(), zone);
+            return values == null ? null : new SimplePlan(plan, values);
+        } catch (SqlException planItAnotherWay) {
+            return null;
+        }
+    }
+
     /** The table and columns of a COPY, resolved against the current catalog. */
     public CopyTarget copyTarget(CopyStatement copy) {
         return CopyTarget.resolve(copy, catalog.current());

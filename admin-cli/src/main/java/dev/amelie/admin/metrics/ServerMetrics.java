@@ -63,6 +63,9 @@ public final class ServerMetrics {
         registry.register(() -> histogram("amelie_commit_latency_seconds",
                 "From the message that commits to the durable acknowledgement.", metrics.commitLatency()));
 
+        CounterWithCallback.builder().name("amelie_point_reads").help("Autocommit SELECTs of one key run by the key's node alone, "
+                        + "with no transaction thread.")
+                .callback(cb -> cb.call(metrics.pointReads())).register(registry);
         CounterWithCallback.builder().name("amelie_plan_cache_hits").help("Statements planned from the plan cache (no Calcite).")
                 .callback(cb -> cb.call(engine.planCache().hits())).register(registry);
         CounterWithCallback.builder().name("amelie_plan_cache_misses").help("Statements planned with Calcite.")

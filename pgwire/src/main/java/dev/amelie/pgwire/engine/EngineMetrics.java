@@ -16,6 +16,7 @@ public final class EngineMetrics {
     private final LongAdder rollbacks = new LongAdder();
     private final LongAdder failedTransactions = new LongAdder();
     private final LongAdder statements = new LongAdder();
+    private final LongAdder pointReads = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> serializationFailures = new ConcurrentHashMap<>();
     private final LatencyHistogram commitLatency = new LatencyHistogram();
@@ -39,6 +40,15 @@ public final class EngineMetrics {
 
     void statementsRun(int count) {
         statements.add(count);
+    }
+
+    void pointRead() {
+        pointReads.increment();
+    }
+
+    /** Lone autocommit SELECTs of one key that the key's node ran and completed, with no transaction thread. */
+    public long pointReads() {
+        return pointReads.sum();
     }
 
     public long commitsWithWrites() {

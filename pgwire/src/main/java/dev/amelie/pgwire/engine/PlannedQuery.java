@@ -66,6 +66,27 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
         return current;
     }
 
+    /**
+     * The plan valid for the current catalog if it can be had without planning: the one made so
+     * far, or for a simple Query's statement the plan cache's; else null.
+     */
+    PlannedStatement plannedWithoutPlanning(Planner planner, java.time.ZoneId zone) {
+        PlannedStatement current = planned;
+        if (current instanceof PlannedStatement.Query query) {
+            return query.catalogVersion() == planner.catalogVersion() ? current : null;
+        }
+        if (current != null || !simple) {
+            return current;
+        }
+        Planner.SimplePlan plan = planner.planSimpleIfCached(text, zone);
+        if (plan == null) {
+            return null;
+        }
+        constants = plan.parameters();
+        planned = plan.plan();
+        return planned;
+    }
+
     /** The parameters to run with: the bound ones, or for a simple-Query statement its constants. */
     Object[] parameters(Object[] bound) {
         return simple ? constants : bound;

@@ -145,13 +145,13 @@ final class TransactionRunner {
             return null;
         }
         BoundStatement statement = statements.getFirst();
-        PlannedStatement planned = ((PlannedQuery) statement.query()).plannedSoFar();
+        // Planning (a cache miss is Calcite's work) stays off the event loop: only plans at hand.
+        PlannedStatement planned = ((PlannedQuery) statement.query()).plannedWithoutPlanning(planner, connection.timeZone());
         if (planned instanceof TransactionControl control && control.kind() == TransactionControl.Kind.BEGIN) {
             return run(connection, statements, null);
         }
-        // Planning (a cache miss is Calcite's work) stays off the event loop: only what is planned already.
-        if (!(planned instanceof PlannedStatement.Query query) || query.catalogVersion() != planner.catalogVersion()
-                || query.foreignKeys() != null || !Transaction.runsAsPointRead(query.program())) {
+        if (!(planned instanceof PlannedStatement.Query query) || query.foreignKeys() != null
+                || !Transaction.runsAsPointRead(query.program())) {
             return null;
         }
         return logged(statements, () -> pointRead(connection, statement, query));
@@ -161,6 +161,7 @@ final class TransactionRunner {
                                                             PlannedStatement.Query query) {
         connection.clearCancel();
         metrics.statementsRun(1);
+        metrics.pointRead();
         connection.startTransaction();
         serverState(connection).advisoryLocks().startTransaction();
         Run run = new Run(connection, NodeSet.none(), false);

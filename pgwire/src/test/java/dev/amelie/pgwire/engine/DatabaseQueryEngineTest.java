@@ -105,6 +105,45 @@ class DatabaseQueryEngineTest {
     }
 
     @Test
+    void loneAutocommitPointReadsRunOnTheKeysNodeAlone() throws Exception {
+        run("create table pr (id int primary key, v int, name text)");
+        StringBuilder insert = new StringBuilder("insert into pr values ");
+        for (int i = 1; i <= 50; i++) {
+            insert.append(i > 1 ? "," : "").append('(').append(i).append(',').append(i % 3).append(",'n").append(i).append("')");
+        }
+        run(insert.toString());
+        long before = engine.metrics().pointReads();
+        for (int id = 1; id <= 50; id++) {
+            assertEquals(List.of("[" + id % 3 + ", n" + id + "]"), rows("select v, name from pr where id = $1", id));
+        }
+        assertEquals(List.of(), rows("select v from pr where id = $1", 51));
+        assertEquals(before + 51, engine.metrics().pointReads());
+
+        // An error of the host's part (the projection) reaches the client; the next read works.
+        assertEquals(SqlState.DIVISION_BY_ZERO, run("select 10 / v from pr where id = $1", 3).error().state());
+        assertEquals(List.of("[10]"), rows("select 10 / v from pr where id = $1", 4));
+        // A read sees the commit before it.
+        run("update pr set v = 100 where id = 5");
+        assertEquals(List.of("[100]"), rows("select v from pr where id = $1", 5));
+
+        // A simple Query's statement takes the same path once its plan is in the cache.
+        long beforeSimple = engine.metrics().pointReads();
+        assertEquals(List.of("[n7]"), rows("select name from pr where id = 7"));
+        assertEquals(List.of("[n8]"), rows("select name from pr where id = 8"));
+        assertEquals(beforeSimple + 1, engine.metrics().pointReads());
+
+        // Inside a block, a write, or a scan: the ordinary way.
+        long beforeOthers = engine.metrics().pointReads();
+        QueryEngine.Connection block = engine.connect();
+        assertNull(run(block, "begin").error());
+        assertEquals(List.of("[n9]"), run(block, "select name from pr where id = $1", 9).results().getLast().rows().stream()
+                .map(Arrays::toString).toList());
+        assertNull(run(block, "commit").error());
+        assertEquals(List.of("[50]"), rows("select count(*) from pr where id > $1", 0));
+        assertEquals(beforeOthers, engine.metrics().pointReads());
+    }
+
+    @Test
     void parametersAreBoundByNumber() throws Exception {
         run("create table p (a int primary key, b text)");
         QueryEngine.PreparedQuery insert = engine.prepare("insert into p values ($2, $1)", new SqlType[0]);
