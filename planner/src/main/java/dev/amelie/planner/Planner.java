@@ -125,7 +125,27 @@ public final class Planner {
      * are read in it (the plan, shared by every session, holds none of them).
      */
     public SimplePlan planSimple(String sql, java.time.ZoneId zone) {
-        LiteralNormalizer.Normalized normalized = isRelational(sql) ? LiteralNormalizer.normalize(sql) : null;
+        return planSimple(simpleText(sql), zone);
+    }
+
+    /**
+     * A simple Query's statement as planning it needs: whether it is relational (SELECT,
+     * INSERT …, a parenthesized query) and its text with the constants taken out (null when none
+     * can be). Made once per statement and used by {@link #parse(SimpleText)},
+     * {@link #planSimple(SimpleText, java.time.ZoneId)} and pg_stat_statements' key, each of which
+     * would otherwise scan the text again.
+     */
+    public record SimpleText(String sql, boolean relational, LiteralNormalizer.Normalized normalized) {}
+
+    public SimpleText simpleText(String sql) {
+        boolean relational = isRelational(sql);
+        return new SimpleText(sql, relational, relational ? LiteralNormalizer.normalize(sql) : null);
+    }
+
+    /** As {@link #planSimple(String, java.time.ZoneId)} for a statement read by {@link #simpleText}. */
+    public SimplePlan planSimple(SimpleText text, java.time.ZoneId zone) {
+        String sql = text.sql();
+        LiteralNormalizer.Normalized normalized = text.normalized();
         if (normalized != null) {
             SqlType[] literalTypes = normalized.types();
             PlanKey key = new PlanKey(normalized.text(), literalTypes, catalog.current().version());
@@ -151,8 +171,8 @@ public final class Planner {
      * As {@link #planSimple(String, java.time.ZoneId)} when the plan is cached already, else null:
      * for callers that must not spend Calcite's planning time where they are (an event loop).
      */
-    public SimplePlan planSimpleIfCached(String sql, java.time.ZoneId zone) {
-        LiteralNormalizer.Normalized normalized = isRelational(sql) ? LiteralNormalizer.normalize(sql) : null;
+    public SimplePlan planSimpleIfCached(SimpleText text, java.time.ZoneId zone) {
+        LiteralNormalizer.Normalized normalized = text.normalized();
         if (normalized == null) {
             return null;
         }
@@ -301,7 +321,7 @@ public final class Planner {
     }
 
     private static boolean isRelational(String sql) {
-        Token first = Tokenizer.tokenize(sql).getFirst();
+        Token first = Tokenizer.first(sql);
         return first.kind() == Token.Kind.SYMBOL && first.text().equals("(")
                 || first.kind() == Token.Kind.WORD && RELATIONAL.contains(first.text());
     }
@@ -314,19 +334,22 @@ public final class Planner {
      * planned when its turn comes.
      */
     public PlannedStatement parse(String sql) {
-        Token first = Tokenizer.tokenize(sql).getFirst();
-        boolean relational = first.kind() == Token.Kind.SYMBOL && first.text().equals("(")
-                || first.kind() == Token.Kind.WORD && RELATIONAL.contains(first.text());
-        if (relational) {
+        return parse(simpleText(sql));
+    }
+
+    /** As {@link #parse(String)} for a statement read by {@link #simpleText}. */
+    public PlannedStatement parse(SimpleText text) {
+        String sql = text.sql();
+        if (text.relational()) {
             // A statement whose shape was planned before parsed fine then: skip the parser.
-            LiteralNormalizer.Normalized normalized = LiteralNormalizer.normalize(sql);
+            LiteralNormalizer.Normalized normalized = text.normalized();
             String shape = normalized == null ? sql : normalized.text();
             if (cache.peek(new PlanKey(shape, normalized == null ? NO_TYPES : normalized.types(), catalog.current().version())) == null) {
                 this.relational.checkSyntax(sql);
             }
             return null;
         }
-        if (first.isWord("declare")) {
+        if (Tokenizer.first(sql).isWord("declare")) {
             // Its query's names resolve when its turn comes, as a SELECT's would.
             CursorParser.Declaration declaration = CursorParser.parseDeclare(sql);
             try {

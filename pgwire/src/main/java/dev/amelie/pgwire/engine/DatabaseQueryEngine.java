@@ -77,7 +77,8 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
 
     @Override
     public PreparedQuery parse(String statement) {
-        return new PlannedQuery(statement, new SqlType[0], planner.parse(statement), true);
+        Planner.SimpleText text = planner.simpleText(statement);
+        return new PlannedQuery(text, planner.parse(text));
     }
 
     @Override

@@ -17,16 +17,29 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     private final SqlType[] declaredTypes;
     /** A statement of a simple Query: planned with its constants as parameters. */
     private final boolean simple;
+    /** A simple Query statement's text as the planner read it once; null for the extended protocol's. */
+    private final Planner.SimpleText simpleText;
     private volatile PlannedStatement planned;
     private volatile Object[] constants = new Object[0];
     /** The text with its constants taken out, as pg_stat_statements counts it; made at first use. */
     private volatile String statsKey;
 
     PlannedQuery(String text, SqlType[] declaredTypes, PlannedStatement planned, boolean simple) {
+        this(text, declaredTypes, planned, simple, null);
+    }
+
+    /** A statement of a simple Query, read once by {@link Planner#simpleText}. */
+    PlannedQuery(Planner.SimpleText simpleText, PlannedStatement planned) {
+        this(simpleText.sql(), new SqlType[0], planned, true, simpleText);
+    }
+
+    private PlannedQuery(String text, SqlType[] declaredTypes, PlannedStatement planned, boolean simple,
+                         Planner.SimpleText simpleText) {
         this.text = text;
         this.declaredTypes = declaredTypes.clone();
         this.planned = planned;
         this.simple = simple;
+        this.simpleText = simpleText;
     }
 
     @Override
@@ -38,7 +51,8 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
     String statsKey() {
         String key = statsKey;
         if (key == null) {
-            dev.amelie.planner.sql.LiteralNormalizer.Normalized normalized = dev.amelie.planner.sql.LiteralNormalizer.normalize(text);
+            dev.amelie.planner.sql.LiteralNormalizer.Normalized normalized = simpleText != null && simpleText.relational()
+                    ? simpleText.normalized() : dev.amelie.planner.sql.LiteralNormalizer.normalize(text);
             key = normalized == null ? text : normalized.text();
             statsKey = key;
         }
@@ -55,7 +69,7 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
                 || current instanceof PlannedStatement.DeclareCursor declare
                 && declare.query().catalogVersion() != planner.catalogVersion()) {
             if (simple) {
-                Planner.SimplePlan plan = planner.planSimple(text, zone);
+                Planner.SimplePlan plan = simpleText != null ? planner.planSimple(simpleText, zone) : planner.planSimple(text, zone);
                 constants = plan.parameters();
                 current = plan.plan();
             } else {
@@ -78,7 +92,7 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
         if (current != null || !simple) {
             return current;
         }
-        Planner.SimplePlan plan = planner.planSimpleIfCached(text, zone);
+        Planner.SimplePlan plan = planner.planSimpleIfCached(simpleText != null ? simpleText : planner.simpleText(text), zone);
         if (plan == null) {
             return null;
         }

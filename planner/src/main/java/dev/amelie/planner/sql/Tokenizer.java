@@ -23,6 +23,40 @@ public final class Tokenizer {
         }
     }
 
+    /**
+     * The first token alone, without tokenizing the rest: a word or an opening parenthesis is read
+     * in place (what decides how a statement is planned); anything else the full tokenizer reads.
+     */
+    public static Token first(String s) {
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '-' && s.startsWith("--", i) || c == '/' && s.startsWith("/*", i)) {
+                i = SqlLexer.skipQuotedOrComment(s, i);
+            } else {
+                break;
+            }
+        }
+        if (i == s.length()) {
+            return new Token(Token.Kind.END, "", s.length() + 1);
+        }
+        char c = s.charAt(i);
+        boolean escapeString = (c == 'E' || c == 'e') && i + 1 < s.length() && s.charAt(i + 1) == '\'';
+        if ((Character.isLetter(c) || c == '_') && !escapeString) {
+            int end = i;
+            while (end < s.length() && SqlLexer.isIdentifierPart(s.charAt(end))) {
+                end++;
+            }
+            return new Token(Token.Kind.WORD, s.substring(i, end).toLowerCase(Locale.ROOT), i + 1);
+        }
+        if (c == '(') {
+            return new Token(Token.Kind.SYMBOL, "(", i + 1);
+        }
+        return tokenize(s).getFirst();
+    }
+
     public static List<Token> tokenize(String s) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
