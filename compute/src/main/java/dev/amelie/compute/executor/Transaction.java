@@ -243,6 +243,70 @@ public final class Transaction {
     }
 
     private StatementOutcome run(Program program, Object[] parameters, boolean releaseBeforeMerge, FixedValues fixed) {
+        return finish(dispatch(program, parameters, fixed), releaseBeforeMerge);
+    }
+
+    /**
+     * A statement whose node work has been sent (or, on the host, done) and whose replies have
+     * not been gathered yet: {@link #finish(Pending)} waits for them and merges.
+     */
+    public static final class Pending {
+        private final Program program;
+        private final Object[] parameters;
+        private final FixedValues fixed;
+        private final List<List<Object[]>> sources;
+        private final List<CompletableFuture<PushdownResult>> replies;
+        /** Rows the host read itself (system views). */
+        private final List<Object[]> hostRows;
+        /** An INSERT's rows as stored, in the order of its input: what RETURNING projects; else null. */
+        private final List<Object[]> stored;
+
+        private Pending(Program program, Object[] parameters, FixedValues fixed, List<List<Object[]>> sources,
+                        List<CompletableFuture<PushdownResult>> replies, List<Object[]> hostRows, List<Object[]> stored) {
+            this.program = program;
+            this.parameters = parameters;
+            this.fixed = fixed;
+            this.sources = sources;
+            this.replies = replies;
+            this.hostRows = hostRows;
+            this.stored = stored;
+        }
+    }
+
+    /**
+     * Whether {@link #submit} can send the program ahead: it works on the nodes of its keys
+     * alone (one key, or the rows it routes), reads no other statement's rows, draws no sequence
+     * value and checks no unique index (which nodes check taking turns, in order).
+     */
+    public boolean submitsAhead(Program program) {
+        if (program.routing() != Program.Routing.BY_KEY && program.routing() != Program.Routing.BY_ROW_KEY
+                || !program.sources().isEmpty() || SequenceUse.any(program) || nodesReleased) {
+            return false;
+        }
+        Table table = executor.catalog().current().table(program.tableId());
+        return table != null && (program.kind() == Program.StatementKind.SELECT || !table.hasUniqueIndex());
+    }
+
+    /**
+     * Sends a statement's node work ({@link #submitsAhead}) without waiting for it, so that the
+     * statements after it can be sent too and the nodes run them back to back: the statement is
+     * this transaction's next, as {@link #run} would make it, and {@link #finish(Pending)} must be
+     * called for each submitted statement in the order they were submitted, before any other
+     * statement runs.
+     */
+    public Pending submit(Program program, Object[] parameters) {
+        if (!submitsAhead(program)) {
+            throw new IllegalArgumentException("statement cannot be sent ahead");
+        }
+        return dispatch(program, parameters, nextStatement(null));
+    }
+
+    /** Waits for a statement {@link #submit} sent and merges its rows: what {@link #run} returns. */
+    public StatementOutcome finish(Pending pending) {
+        return finish(pending, false);
+    }
+
+    private Pending dispatch(Program program, Object[] parameters, FixedValues fixed) {
         checkOpen();
         Table table = null;
         if (program.routing() != Program.Routing.NONE && program.routing() != Program.Routing.HOST) {
@@ -266,10 +330,9 @@ public final class Transaction {
         // A unique index is checked across partitions as rows change: nodes taking turns, in
         // node order, make which row meets which the same in every run (replays included).
         boolean oneNodeAtATime = modifies && table != null && table.hasUniqueIndex();
-        List<Object[]> gathered = new ArrayList<>();
-        /** An INSERT's rows as stored, in the order of its input: what RETURNING projects. */
+        List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(2);
+        List<Object[]> hostRows = List.of();
         List<Object[]> stored = null;
-        long affected = 0;
         switch (program.routing()) {
             case NONE -> {
             }
@@ -277,10 +340,9 @@ public final class Transaction {
                 // System views: no node holds them; the pushdown reads them here, as they are now.
                 HostContext scan = new HostContext(parameters, List.of(), sources, cancelled, fixed, HostContext.SYSTEM_SALT, server);
                 Interpreter.run(program.pushdown(), scan);
-                gathered.addAll(scan.output());
+                hostRows = scan.output();
             }
             case ALL -> {
-                List<CompletableFuture<PushdownResult>> replies = new ArrayList<>(slots.length);
                 for (int node : layout.nodeIds()) {
                     CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
                     slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, null, sources, modifies, cancelled, fixed, layout, reply));
@@ -289,18 +351,16 @@ public final class Transaction {
                         reply.handle((done, failed) -> null).join();
                     }
                 }
-                affected = gather(replies, gathered);
             }
             case BY_KEY -> {
                 int node = nodeOfKey(table, keyOf(program, parameters, fixed));
                 CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
                 slot(node).send(new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, null, sources, modifies, cancelled, fixed, layout, reply));
-                affected = gather(List.of(reply), gathered);
+                replies.add(reply);
             }
             case BY_ROW_KEY -> {
                 stored = new ArrayList<>(input.size());
                 List<List<Object[]>> routed = route(table, input, stored);
-                List<CompletableFuture<PushdownResult>> replies = new ArrayList<>();
                 for (int node = 0; node < slots.length; node++) {
                     if (routed.get(node).isEmpty()) {
                         continue;
@@ -312,10 +372,17 @@ public final class Transaction {
                         reply.handle((done, failed) -> null).join();
                     }
                 }
-                affected = gather(replies, gathered);
             }
         }
-        List<Object[]> written = !modifies ? List.of() : stored != null ? stored : gathered;
+        return new Pending(program, parameters, fixed, sources, replies, hostRows, stored);
+    }
+
+    private StatementOutcome finish(Pending pending, boolean releaseBeforeMerge) {
+        Program program = pending.program;
+        List<Object[]> gathered = new ArrayList<>(pending.hostRows);
+        long affected = gather(pending.replies, gathered);
+        boolean modifies = program.kind() != Program.StatementKind.SELECT;
+        List<Object[]> written = !modifies ? List.of() : pending.stored != null ? pending.stored : gathered;
         if (program.merge() == null) {
             return new StatementOutcome(List.of(), affected, SequenceDraws.Recorded.NONE, written);
         }
@@ -324,8 +391,8 @@ public final class Transaction {
             slots = null;
             nodesReleased = true;
         }
-        List<Object[]> mergeInput = program.kind() == Program.StatementKind.INSERT && stored != null ? stored : gathered;
-        HostContext merge = new HostContext(parameters, mergeInput, sources, cancelled, fixed, HostContext.MERGE_SALT, server);
+        List<Object[]> mergeInput = program.kind() == Program.StatementKind.INSERT && pending.stored != null ? pending.stored : gathered;
+        HostContext merge = new HostContext(pending.parameters, mergeInput, pending.sources, cancelled, pending.fixed, HostContext.MERGE_SALT, server);
         Interpreter.run(program.merge(), merge);
         return new StatementOutcome(merge.output(), affected, SequenceDraws.Recorded.NONE, written);
     }

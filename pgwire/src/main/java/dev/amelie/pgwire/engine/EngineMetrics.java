@@ -17,6 +17,7 @@ public final class EngineMetrics {
     private final LongAdder failedTransactions = new LongAdder();
     private final LongAdder statements = new LongAdder();
     private final LongAdder pointReads = new LongAdder();
+    private final LongAdder sentAhead = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> serializationFailures = new ConcurrentHashMap<>();
     private final LatencyHistogram commitLatency = new LatencyHistogram();
@@ -44,6 +45,15 @@ public final class EngineMetrics {
 
     void pointRead() {
         pointReads.increment();
+    }
+
+    void sentAhead() {
+        sentAhead.increment();
+    }
+
+    /** Statements whose node work was sent before the statement before them finished (StatementsAhead). */
+    public long statementsSentAhead() {
+        return sentAhead.sum();
     }
 
     /** Lone autocommit SELECTs of one key that the key's node ran and completed, with no transaction thread. */

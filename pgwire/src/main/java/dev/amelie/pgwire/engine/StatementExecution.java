@@ -264,6 +264,11 @@ final class StatementExecution {
         return query(query, transaction.runLast(query.program(), parameters(statement)));
     }
 
+    /** A query whose node work was sent ahead ({@link StatementsAhead}): waits for it and merges. */
+    Result finishAhead(Transaction transaction, PlannedStatement.Query query, Transaction.Pending pending) {
+        return query(query, transaction.finish(pending));
+    }
+
     /** What a lone point read (Transaction#runPointRead) shows the client. */
     Result pointReadResult(PlannedStatement.Query query, StatementOutcome outcome) {
         return query(query, outcome);

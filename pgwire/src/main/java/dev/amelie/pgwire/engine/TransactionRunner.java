@@ -88,6 +88,8 @@ final class TransactionRunner {
         /** The session's TimeZone of the statement running now. */
         java.time.ZoneId zone;
         CompletableFuture<Void> earlierCommits = CompletableFuture.completedFuture(null);
+        /** Statements of the message whose node work went ahead of their turn. */
+        final StatementsAhead ahead = new StatementsAhead();
 
         Run(EngineConnection connection, NodeSet nodes, boolean continues) {
             this.connection = connection;
@@ -114,6 +116,7 @@ final class TransactionRunner {
 
         /** The same transaction starts over in a new executor transaction (ROLLBACK TO SAVEPOINT). */
         void restartTransaction() {
+            ahead.clear();
             transaction = begin();
             shown = new ArrayList<>();
             savepoints = new ArrayList<>();
@@ -276,7 +279,8 @@ final class TransactionRunner {
             run.shown.addAll(connection.block());
             run.transaction.skipStatements(connection.block().size());
         }
-        for (BoundStatement statement : statements) {
+        for (int index = 0; index < statements.size(); index++) {
+            BoundStatement statement = statements.get(index);
             try {
                 if (connection.status() == TransactionStatus.FAILED) {
                     // Transaction control is planned when parsed; nothing else is even planned now.
@@ -306,7 +310,14 @@ final class TransactionRunner {
                 dev.amelie.compute.catalog.RoleDef role = privileges.currentRole(connection);
                 privileges.check(connection, role, planned);
                 dev.amelie.compute.catalog.AclTarget created = privileges.toBeCreated(planned);
+                Transaction.Pending ahead = planned instanceof PlannedStatement.Query
+                        ? run.ahead.take(run.transaction, index, statements.size(), j -> candidate(run, statements.get(j), role))
+                        : null;
                 switch (planned) {
+                    case PlannedStatement.Query query when ahead != null -> {
+                        metrics.sentAhead();
+                        record(run, statement, execution.finishAhead(run.transaction, query, ahead));
+                    }
                     case TransactionControl control -> control(run, control);
                     case PlannedStatement.CreateRole _, PlannedStatement.AlterRole _, PlannedStatement.RenameRole _,
                          PlannedStatement.DropRole _, PlannedStatement.Grant _ ->
@@ -534,11 +545,21 @@ final class TransactionRunner {
      * before. Null when all did; otherwise the 40001 to report (the block is then failed).
      */
     private SqlException replay(Run run, List<ShownStatement> block) {
+        StatementsAhead ahead = new StatementsAhead();
+        dev.amelie.compute.catalog.RoleDef role = privileges.currentRole(run.connection);
         for (int i = 0; i < block.size(); i++) {
             ShownStatement shown = block.get(i);
             long fingerprint;
             try {
-                fingerprint = replay(run, shown);
+                PlannedStatement planned = ((PlannedQuery) shown.statement().query()).planFor(planner, shown.zone());
+                Transaction.Pending sent = planned instanceof PlannedStatement.Query
+                        ? ahead.take(run.transaction, i, block.size(), j -> replayCandidate(block.get(j), run, role)) : null;
+                if (sent != null) {
+                    metrics.sentAhead();
+                    fingerprint = execution.finishAhead(run.transaction, (PlannedStatement.Query) planned, sent).fingerprint();
+                } else {
+                    fingerprint = replay(run, shown);
+                }
             } catch (SqlException e) {
                 fingerprint = ~shown.fingerprint(); // it succeeded before and fails now: different
             }
@@ -550,6 +571,30 @@ final class TransactionRunner {
             run.shown.add(shown);
         }
         return null;
+    }
+
+    /** A statement of the message as {@link StatementsAhead} sends it, or null if it is no plain query or may not run. */
+    private StatementsAhead.Candidate candidate(Run run, BoundStatement statement, dev.amelie.compute.catalog.RoleDef role) {
+        return candidate(statement, run.connection, run.connection.timeZone(), role);
+    }
+
+    private StatementsAhead.Candidate replayCandidate(ShownStatement shown, Run run, dev.amelie.compute.catalog.RoleDef role) {
+        return shown.draws() != null && shown.draws() != dev.amelie.compute.executor.SequenceDraws.Recorded.NONE ? null
+                : candidate(shown.statement(), run.connection, shown.zone(), role);
+    }
+
+    private StatementsAhead.Candidate candidate(BoundStatement statement, EngineConnection connection, java.time.ZoneId zone,
+                                                dev.amelie.compute.catalog.RoleDef role) {
+        PlannedQuery query = (PlannedQuery) statement.query();
+        try {
+            if (!(query.planFor(planner, zone) instanceof PlannedStatement.Query planned)) {
+                return null;
+            }
+            privileges.check(connection, role, planned);
+            return new StatementsAhead.Candidate(planned, query.parameters(statement.parameters()), zone);
+        } catch (RuntimeException notNow) {
+            return null; // it fails, if it does, at its turn
+        }
     }
 
     private long replay(Run run, ShownStatement shown) {

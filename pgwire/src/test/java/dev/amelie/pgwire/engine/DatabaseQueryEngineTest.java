@@ -144,6 +144,32 @@ class DatabaseQueryEngineTest {
     }
 
     @Test
+    void statementsSentAheadShowWhatOneAfterAnotherShows() throws Exception {
+        run("create table sa (id int primary key, v int)");
+        run("insert into sa values (1, 10), (2, 20), (3, 30), (10, 0)");
+        // Each statement reads what the ones before it wrote, on the same node and across nodes.
+        long sentBefore = engine.metrics().statementsSentAhead();
+        TransactionOutcome outcome = run("update sa set v = v + 1 where id = 10; select v from sa where id = 10;"
+                + "update sa set v = v + 1 where id = 10; select v from sa where id = 10;"
+                + "update sa set v = v + 5 where id = 1; select v from sa where id = 1; insert into sa values (4, 40);"
+                + "select v from sa where id = 4");
+        assertNull(outcome.error(), () -> outcome.error().getMessage());
+        assertEquals(List.of("UPDATE 1", "SELECT 1", "UPDATE 1", "SELECT 1", "UPDATE 1", "SELECT 1", "INSERT 0 1", "SELECT 1"),
+                tags(outcome));
+        assertEquals(List.of("[1]", "[2]", "[15]", "[40]"), outcome.results().stream().filter(r -> r.commandTag().startsWith("SELECT"))
+                .map(r -> Arrays.toString(r.rows().getFirst())).toList());
+        assertEquals(sentBefore + 8, engine.metrics().statementsSentAhead());
+
+        // A later statement whose key cannot be computed fails at its turn, after the ones before
+        // it showed their results; the message's transaction is undone.
+        TransactionOutcome failing = run("update sa set v = 0 where id = 1; update sa set v = 0 where id = 2;"
+                + "select v from sa where id = 2147483647 + 1; update sa set v = 0 where id = 3");
+        assertEquals(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, failing.error().state());
+        assertEquals(List.of("UPDATE 1", "UPDATE 1"), tags(failing));
+        assertEquals(List.of("[1, 15]", "[2, 20]", "[3, 30]"), rows("select id, v from sa where id < 4 order by id"));
+    }
+
+    @Test
     void parametersAreBoundByNumber() throws Exception {
         run("create table p (a int primary key, b text)");
         QueryEngine.PreparedQuery insert = engine.prepare("insert into p values ($2, $1)", new SqlType[0]);
