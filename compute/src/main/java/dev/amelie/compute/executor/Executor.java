@@ -12,6 +12,7 @@ import dev.amelie.wal.WriteAheadLog;
 import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.storage.HashSpace;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -209,11 +210,30 @@ public final class Executor {
     record Entry(TransactionSlot[] slots, ComputeLayout layout) {}
 
     /**
+     * Runs a read of {@code key} on the calling thread, in its place in the order, when the key's
+     * owner is idle with nothing queued ({@link ComputeNode#runIfIdle}): no thread is woken. Null
+     * when the node is busy; the read then goes the ordinary way.
+     */
+    PushdownResult readIfIdle(Object key, java.util.function.Function<ComputeLayout, TransactionSlot.Pushdown> read) {
+        synchronized (orderLock) {
+            ComputeLayout routing = layout;
+            int owner = routing.ownerOf(HashSpace.slot(key));
+            TransactionSlot.Pushdown pushdown = read.apply(routing);
+            PushdownResult[] result = new PushdownResult[1];
+            if (!nodes[owner].runIfIdle(() -> result[0] = TransactionSlot.run(pushdown, owner, new ArrayList<>(0)))) {
+                return null;
+            }
+            lastOrder++;
+            return result[0];
+        }
+    }
+
+    /**
      * Enters only the node owning {@code key} under the layout in force, with a slot that already
      * holds {@code request} and the end of the turn: the node runs both when it reaches the slot,
      * without waiting for anyone. Returns the layout the request was made for.
      */
-    ComputeLayout enterOwnerOf(Object key, java.util.function.Function<ComputeLayout, TransactionSlot.Request> request) {
+    ComputeLayout enterOwnerOf(Object key, java.util.function.Function<ComputeLayout, ? extends TransactionSlot.Request> request) {
         synchronized (orderLock) {
             ComputeLayout routing = layout;
             TransactionSlot slot = new TransactionSlot();

@@ -218,10 +218,27 @@ public final class Transaction {
             throw new SqlException(SqlState.UNDEFINED_TABLE, "relation with id " + program.tableId() + " does not exist (dropped meanwhile)");
         }
         CompletableFuture<PushdownResult> reply = new CompletableFuture<>();
-        layout = executor.enterOwnerOf(key, routing -> new TransactionSlot.Pushdown(executor.catalog(), table,
-                program.pushdown(), parameters, null, List.of(), false, cancelled, fixed, routing, reply));
+        java.util.function.Function<ComputeLayout, TransactionSlot.Pushdown> read = routing -> {
+            layout = routing;
+            return new TransactionSlot.Pushdown(executor.catalog(), table, program.pushdown(), parameters, null, List.of(),
+                    false, cancelled, fixed, routing, reply);
+        };
         nodesReleased = true;
         ended = true;
+        // An idle node is read from right here; a busy one gets the read in its turn.
+        PushdownResult here;
+        try {
+            here = executor.readIfIdle(key, read);
+        } catch (RuntimeException e) {
+            // Reported as the node's would be: once what the read may have seen is durable.
+            reply.completeExceptionally(e);
+            here = null;
+        }
+        if (here != null) {
+            reply.complete(here);
+        } else if (!reply.isDone()) {
+            executor.enterOwnerOf(key, read);
+        }
         return reply.handle((result, failure) -> {
             if (failure != null) {
                 throw failure instanceof CompletionException c ? c : new CompletionException(failure);

@@ -39,6 +39,19 @@ final class TransactionSlot implements NodeTask {
     /** Ends the turn: commit keeps the changes, abort undoes them. */
     record End(boolean commit, CompletableFuture<Void> done) implements Request {}
 
+    /** Runs a pushdown on node {@code nodeId}'s partition, recording what it changes in {@code undo}. */
+    static PushdownResult run(Pushdown p, int nodeId, List<UndoEntry> undo) {
+        Table table = p.catalog().current().table(p.table().def().id());
+        if (table == null) {
+            throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.UNDEFINED_TABLE,
+                    "relation \"" + p.table().def().name() + "\" does not exist");
+        }
+        PartitionContext context = new PartitionContext(table, nodeId, p.layout(), p.parameters(),
+                p.input(), p.sources(), p.modifies(), undo, p.cancelled(), p.fixed(), p.catalog().current());
+        Interpreter.run(p.code(), context);
+        return context.result();
+    }
+
     void send(Request request) {
         requests.add(request);
     }
@@ -56,15 +69,7 @@ final class TransactionSlot implements NodeTask {
             switch (request) {
                 case Pushdown p -> {
                     try {
-                        Table table = p.catalog().current().table(p.table().def().id());
-                        if (table == null) {
-                            throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.UNDEFINED_TABLE,
-                                    "relation \"" + p.table().def().name() + "\" does not exist");
-                        }
-                        PartitionContext context = new PartitionContext(table, node.id(), p.layout(), p.parameters(),
-                                p.input(), p.sources(), p.modifies(), undo, p.cancelled(), p.fixed(), p.catalog().current());
-                        Interpreter.run(p.code(), context);
-                        p.reply().complete(context.result());
+                        p.reply().complete(run(p, node.id(), undo));
                     } catch (RuntimeException e) {
                         p.reply().completeExceptionally(e);
                     } catch (OutOfMemoryError e) {

@@ -20,6 +20,15 @@ public final class ComputeNode {
     private final Thread thread;
     private final java.util.UUID uuid;
     private volatile boolean running = true;
+    /**
+     * Who runs on this node's partitions now: its thread ({@link #RUNNING}: a task, a transaction's
+     * turn), nobody ({@link #IDLE}), or another thread that borrowed it for one read
+     * ({@link #BORROWED}, see {@link #runIfIdle}).
+     */
+    private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(IDLE);
+    private static final int IDLE = 0;
+    private static final int RUNNING = 1;
+    private static final int BORROWED = 2;
     /** Tasks run (each a transaction's turn on this node); written by the node's thread only. */
     private volatile long tasksRun;
     /** Nanoseconds spent in tasks (a transaction's turn, waiting for its requests included). */
@@ -72,10 +81,34 @@ public final class ComputeNode {
         return Thread.currentThread() == thread;
     }
 
+    /**
+     * Runs {@code read} on the calling thread as if it were this node's next task, when nothing is
+     * queued here and the node is idle; false (nothing run) otherwise. The caller holds the
+     * executor's order lock, so no task can be queued meanwhile: the read sees exactly what every
+     * transaction ordered before it left, as a task would. Meant for reads of a few rows (the node
+     * waits while it is borrowed).
+     */
+    public boolean runIfIdle(Runnable read) {
+        if (!inbox.isEmpty() || !state.compareAndSet(IDLE, BORROWED)) {
+            return false;
+        }
+        try {
+            read.run();
+        } finally {
+            state.set(IDLE);
+        }
+        return true;
+    }
+
     private void loop() {
         while (running) {
+            if (!state.compareAndSet(IDLE, RUNNING)) {
+                Thread.yield(); // borrowed for a read: a moment
+                continue;
+            }
             NodeTask task = inbox.poll();
             if (task == null) {
+                state.set(IDLE);
                 LockSupport.park(this);
                 continue;
             }
@@ -87,6 +120,8 @@ public final class ComputeNode {
                 // A task must report its own failures to its transaction; reaching here is a bug,
                 // and the node must keep serving the global order regardless.
                 LOG.error("compute node {}: task failed outside its transaction", id, e);
+            } finally {
+                state.set(IDLE);
             }
             busyNanos += System.nanoTime() - started;
         }
