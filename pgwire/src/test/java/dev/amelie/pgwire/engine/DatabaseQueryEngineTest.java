@@ -144,6 +144,64 @@ class DatabaseQueryEngineTest {
     }
 
     @Test
+    void pointReadsSeeEveryCommitAcknowledgedBeforeThemWhileWritesGoOn() throws Exception {
+        run("create table lin (id int primary key, v bigint)");
+        run("insert into lin values (1, 0), (2, 0), (3, 0), (4, 0)");
+        QueryEngine.PreparedQuery increment = engine.prepare("update lin set v = v + 1 where id = $1", new SqlType[0]);
+        QueryEngine.PreparedQuery read = engine.prepare("select v from lin where id = $1", new SqlType[0]);
+        long[] acknowledged = new long[5];
+        java.util.concurrent.atomic.AtomicReference<String> violation = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int id = 1; id <= 4; id++) {
+            int key = id;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    while (!stop.get()) {
+                        assertNull(engine.execute(List.of(new BoundStatement(increment, new Object[] {key})))
+                                .get(10, TimeUnit.SECONDS).error());
+                        synchronized (acknowledged) {
+                            acknowledged[key]++;
+                        }
+                    }
+                } catch (Exception e) {
+                    violation.compareAndSet(null, e.toString());
+                }
+            }));
+        }
+        threads.add(Thread.ofPlatform().start(() -> {
+            try {
+                long[] lastSeen = new long[5];
+                while (!stop.get()) {
+                    for (int key = 1; key <= 4; key++) {
+                        long before;
+                        synchronized (acknowledged) {
+                            before = acknowledged[key];
+                        }
+                        long seen = ((Number) engine.execute(List.of(new BoundStatement(read, new Object[] {key})))
+                                .get(10, TimeUnit.SECONDS).results().getFirst().rows().getFirst()[0]).longValue();
+                        if (seen < before || seen < lastSeen[key]) {
+                            violation.compareAndSet(null, "key " + key + ": read " + seen + " after " + before
+                                    + " acknowledged and " + lastSeen[key] + " read before");
+                        }
+                        lastSeen[key] = seen;
+                    }
+                }
+            } catch (Exception e) {
+                violation.compareAndSet(null, e.toString());
+            }
+        }));
+        Thread.sleep(1500);
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join(20_000);
+        }
+        assertNull(violation.get());
+        assertEquals(List.of("[1, " + acknowledged[1] + "]", "[2, " + acknowledged[2] + "]", "[3, " + acknowledged[3] + "]",
+                "[4, " + acknowledged[4] + "]"), rows("select id, v from lin order by id"));
+    }
+
+    @Test
     void statementsSentAheadShowWhatOneAfterAnotherShows() throws Exception {
         run("create table sa (id int primary key, v int)");
         run("insert into sa values (1, 10), (2, 20), (3, 30), (10, 0)");
