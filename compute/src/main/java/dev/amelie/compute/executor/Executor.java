@@ -210,6 +210,32 @@ public final class Executor {
     record Entry(TransactionSlot[] slots, ComputeLayout layout) {}
 
     /**
+     * Enters the nodes of {@code declared} as {@link #enter} does, when every one of them is idle
+     * with nothing queued: the calling thread borrows them ({@link ComputeNode#borrow}) and runs
+     * the transaction's requests on them itself, as it sends them, waking no thread. Null, with
+     * nothing taken, when one of them is busy.
+     */
+    Entry borrow(NodeSet declared) {
+        synchronized (orderLock) {
+            ComputeLayout routing = layout;
+            BitSet used = declared.resolve(routing);
+            ComputeNode[] byId = nodes;
+            TransactionSlot[] slots = new TransactionSlot[routing.maxNodeId() + 1];
+            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+                if (!byId[i].borrow()) {
+                    for (int taken = used.nextSetBit(0); taken >= 0 && taken < i; taken = used.nextSetBit(taken + 1)) {
+                        byId[taken].giveBack();
+                    }
+                    return null;
+                }
+                slots[i] = new TransactionSlot(byId[i]);
+            }
+            lastOrder++;
+            return new Entry(slots, routing);
+        }
+    }
+
+    /**
      * Runs a read of {@code key} on the calling thread, in its place in the order, when the key's
      * owner is idle with nothing queued ({@link ComputeNode#runIfIdle}): no thread is woken. Null
      * when the node is busy; the read then goes the ordinary way.

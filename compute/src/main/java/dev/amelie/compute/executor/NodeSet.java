@@ -41,6 +41,11 @@ public final class NodeSet {
         return ids == null;
     }
 
+    /** No node at all. */
+    public boolean isEmpty() {
+        return ids != null && ids.isEmpty();
+    }
+
     public NodeSet union(NodeSet other) {
         if (isAll() || other.isAll()) {
             return ALL;

@@ -189,12 +189,37 @@ public final class Transaction {
     }
 
     /**
+     * Takes this transaction's nodes for the calling thread, if every one is idle with nothing
+     * queued ({@link Executor#borrow}): its statements then run on them right here as they are
+     * sent, and ending the transaction gives them back. False, with nothing taken, when one is
+     * busy; true at once when it needs no node. The caller must end the transaction (commit or
+     * rollback) on every path, or the nodes stay taken. Only for statements that take moments
+     * (keys, not scans) and never wait for anything but the nodes.
+     */
+    public boolean enterBorrowed() {
+        if (slots != null || installs != null || nodesReleased || ended) {
+            throw new IllegalStateException("transaction already entered");
+        }
+        if (nodes.isEmpty()) {
+            return true;
+        }
+        Executor.Entry entry = executor.borrow(nodes);
+        if (entry == null) {
+            return false;
+        }
+        slots = entry.slots();
+        layout = entry.layout();
+        return true;
+    }
+
+    /**
      * Whether {@link #runPointRead} can run the program: a SELECT of one key (by the primary
-     * key's columns) that reads nothing else and draws no sequence value.
+     * key's columns) that reads nothing else, draws no sequence value and calls nothing outside
+     * its transaction (it may run on an event loop).
      */
     public static boolean runsAsPointRead(Program program) {
         return program.routing() == Program.Routing.BY_KEY && program.kind() == Program.StatementKind.SELECT
-                && program.sources().isEmpty() && !SequenceUse.any(program);
+                && program.sources().isEmpty() && !SequenceUse.any(program) && !OutsideCalls.any(program);
     }
 
     /**

@@ -19,6 +19,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class TransactionSlot implements NodeTask {
     private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final List<UndoEntry> undo = new ArrayList<>();
+    /** A node the coordinator's thread borrowed: it runs each request itself as it sends it; else null. */
+    private final ComputeNode borrowed;
+
+    /** A turn queued in the node's inbox, served by the node's thread. */
+    TransactionSlot() {
+        this.borrowed = null;
+    }
+
+    /** A turn on a node the calling thread borrowed ({@link ComputeNode#borrow}); the End gives it back. */
+    TransactionSlot(ComputeNode borrowed) {
+        this.borrowed = borrowed;
+    }
 
     sealed interface Request {}
 
@@ -53,7 +65,17 @@ final class TransactionSlot implements NodeTask {
     }
 
     void send(Request request) {
-        requests.add(request);
+        if (borrowed == null) {
+            requests.add(request);
+            return;
+        }
+        try {
+            handle(request, borrowed);
+        } finally {
+            if (request instanceof End) {
+                borrowed.giveBack();
+            }
+        }
     }
 
     @Override
@@ -66,7 +88,15 @@ final class TransactionSlot implements NodeTask {
                 Thread.currentThread().interrupt();
                 return;
             }
-            switch (request) {
+            if (handle(request, node)) {
+                return;
+            }
+        }
+    }
+
+    /** Serves one request of the turn; true when it ended the turn. */
+    private boolean handle(Request request, ComputeNode node) {
+        switch (request) {
                 case Pushdown p -> {
                     try {
                         p.reply().complete(run(p, node.id(), undo));
@@ -95,9 +125,9 @@ final class TransactionSlot implements NodeTask {
                     }
                     undo.clear();
                     end.done().complete(null);
-                    return;
+                    return true;
                 }
-            }
         }
+        return false;
     }
 }

@@ -89,21 +89,38 @@ public final class ComputeNode {
      * waits while it is borrowed).
      */
     public boolean runIfIdle(Runnable read) {
-        if (!inbox.isEmpty() || !state.compareAndSet(IDLE, BORROWED)) {
+        if (!borrow()) {
             return false;
         }
         try {
             read.run();
         } finally {
-            state.set(IDLE);
+            giveBack();
         }
         return true;
+    }
+
+    /**
+     * Takes this node for the calling thread when it is idle with nothing queued, as
+     * {@link #runIfIdle} does, until {@link #giveBack}: the caller runs one transaction's turn on
+     * it itself. The caller holds the executor's order lock while it borrows.
+     */
+    public boolean borrow() {
+        return inbox.isEmpty() && state.compareAndSet(IDLE, BORROWED);
+    }
+
+    /** Ends a borrow: the node's thread takes up what was queued meanwhile. */
+    public void giveBack() {
+        state.set(IDLE);
+        if (!inbox.isEmpty()) {
+            LockSupport.unpark(thread);
+        }
     }
 
     private void loop() {
         while (running) {
             if (!state.compareAndSet(IDLE, RUNNING)) {
-                Thread.yield(); // borrowed for a read: a moment
+                LockSupport.park(this); // borrowed: giveBack wakes us if something was queued
                 continue;
             }
             NodeTask task = inbox.poll();

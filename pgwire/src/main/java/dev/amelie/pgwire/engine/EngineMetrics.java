@@ -18,6 +18,7 @@ public final class EngineMetrics {
     private final LongAdder statements = new LongAdder();
     private final LongAdder pointReads = new LongAdder();
     private final LongAdder sentAhead = new LongAdder();
+    private final LongAdder borrowedMessages = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> serializationFailures = new ConcurrentHashMap<>();
     private final LatencyHistogram commitLatency = new LatencyHistogram();
@@ -49,6 +50,15 @@ public final class EngineMetrics {
 
     void sentAhead() {
         sentAhead.increment();
+    }
+
+    void ranOnBorrowedNodes() {
+        borrowedMessages.increment();
+    }
+
+    /** Messages run by their session's IO thread on nodes it borrowed, with no transaction thread. */
+    public long messagesOnBorrowedNodes() {
+        return borrowedMessages.sum();
     }
 
     /** Statements whose node work was sent before the statement before them finished (StatementsAhead). */

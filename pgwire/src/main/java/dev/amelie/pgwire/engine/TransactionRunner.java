@@ -92,15 +92,24 @@ final class TransactionRunner {
         final StatementsAhead ahead = new StatementsAhead();
 
         Run(EngineConnection connection, NodeSet nodes, boolean continues) {
+            this(connection, nodes, continues, null);
+        }
+
+        /** {@code entered}: the message's transaction, begun and on its nodes already (borrowed); else null. */
+        Run(EngineConnection connection, NodeSet nodes, boolean continues, Transaction entered) {
             this.connection = connection;
             this.nodes = nodes;
             this.continues = continues;
-            this.transaction = begin();
+            this.transaction = begin(entered);
             this.savepoints = new ArrayList<>(connection.savepoints());
         }
 
         private Transaction begin() {
-            Transaction next = executor.begin(nodes);
+            return begin(null);
+        }
+
+        private Transaction begin(Transaction entered) {
+            Transaction next = entered != null ? entered : executor.begin(nodes);
             next.cancelWhen(connection::cancelRequested);
             next.fixValues(connection.transactionTime(), connection.transactionSeed());
             next.useSessionSequences(connection.sequences());
@@ -153,11 +162,76 @@ final class TransactionRunner {
         if (planned instanceof TransactionControl control && control.kind() == TransactionControl.Kind.BEGIN) {
             return run(connection, statements, null);
         }
-        if (!(planned instanceof PlannedStatement.Query query) || query.foreignKeys() != null
-                || !Transaction.runsAsPointRead(query.program())) {
+        if (planned instanceof PlannedStatement.Query query && query.foreignKeys() == null
+                && Transaction.runsAsPointRead(query.program())) {
+            return logged(statements, () -> pointRead(connection, statement, query));
+        }
+        return null;
+    }
+
+    /**
+     * A message of key statements (and the block's statements it may replay) runs right here on
+     * the nodes it needs, borrowed, when all of them are idle: no transaction thread, no node
+     * woken, and only the wait for durability left. Null when the message does not qualify or a
+     * node is busy; then it runs on a virtual thread. What qualifies takes moments: statements on
+     * the rows of their own keys that call nothing outside the transaction, and transaction
+     * control that does not start a second transaction within the message.
+     */
+    CompletableFuture<TransactionOutcome> runOnBorrowedNodes(EngineConnection connection, List<BoundStatement> statements,
+                                                            SqlException thenFail) {
+        if (thenFail != null || statements.isEmpty() || connection.status() == TransactionStatus.FAILED
+                || connection.messageContinues()) {
             return null;
         }
-        return logged(statements, () -> pointRead(connection, statement, query));
+        java.time.ZoneId zone = connection.timeZone();
+        for (int i = 0; i < statements.size(); i++) {
+            if (!takesMoments(statements.get(i), zone, i == statements.size() - 1)) {
+                return null;
+            }
+        }
+        for (ShownStatement shown : connection.block()) {
+            if (!takesMoments(shown.statement(), shown.zone(), false)) {
+                return null;
+            }
+        }
+        boolean replay = replays(connection, statements);
+        NodeSet nodes = nodesFor(replay ? connection.block() : List.of(), statements, zone);
+        Transaction entered = executor.begin(nodes);
+        if (!entered.enterBorrowed()) {
+            return null;
+        }
+        metrics.ranOnBorrowedNodes();
+        try {
+            return logged(statements, () -> runTimed(connection, statements, null, replay, false, nodes, entered));
+        } catch (Throwable unexpected) {
+            entered.rollback(); // the borrowed nodes go back whatever happened (nothing once it ended)
+            throw unexpected;
+        }
+    }
+
+    /** Whether the message must replay the open block first (it reads what the block wrote). */
+    private boolean replays(EngineConnection connection, List<BoundStatement> statements) {
+        return connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements)
+                && !BlockIndependence.holds(planner, connection.block(), statements, connection.timeZone());
+    }
+
+    /** Whether a statement may run on borrowed nodes: see {@link #runOnBorrowedNodes}. */
+    private boolean takesMoments(BoundStatement statement, java.time.ZoneId zone, boolean last) {
+        PlannedStatement planned = ((PlannedQuery) statement.query()).plannedWithoutPlanning(planner, zone);
+        if (planned instanceof TransactionControl control) {
+            return switch (control.kind()) {
+                case BEGIN, SAVEPOINT, RELEASE -> true;
+                case COMMIT, ROLLBACK -> last; // what followed would be a new transaction
+                case ROLLBACK_TO -> false;
+            };
+        }
+        if (!(planned instanceof PlannedStatement.Query query) || query.foreignKeys() != null) {
+            return false;
+        }
+        dev.amelie.vm.program.Program program = query.program();
+        return (program.routing() == dev.amelie.vm.program.Program.Routing.BY_KEY
+                || program.routing() == dev.amelie.vm.program.Program.Routing.BY_ROW_KEY)
+                && program.sources().isEmpty() && !dev.amelie.compute.executor.OutsideCalls.any(program);
     }
 
     private CompletableFuture<TransactionOutcome> pointRead(EngineConnection connection, BoundStatement statement,
@@ -221,6 +295,17 @@ final class TransactionRunner {
 
     private CompletableFuture<TransactionOutcome> runTimed(EngineConnection connection, List<BoundStatement> statements,
                                                            SqlException thenFail) {
+        return runTimed(connection, statements, thenFail, replays(connection, statements),
+                connection.status() == TransactionStatus.FAILED, null, null);
+    }
+
+    /**
+     * {@code declared} and {@code entered}: the message's nodes and its transaction on them,
+     * borrowed already ({@link #runOnBorrowedNodes}); null to begin one here.
+     */
+    private CompletableFuture<TransactionOutcome> runTimed(EngineConnection connection, List<BoundStatement> statements,
+                                                           SqlException thenFail, boolean replay, boolean mayRestore,
+                                                           NodeSet declared, Transaction entered) {
         if (LOG.isDebugEnabled()) {
             // One line per request, at debug only: at INFO the log stays one line per event.
             LOG.debug("message: {} statement(s): {}", statements.size(),
@@ -232,9 +317,6 @@ final class TransactionRunner {
             connection.fail();
             return CompletableFuture.completedFuture(new TransactionOutcome(List.of(), thenFail));
         }
-        boolean replay = connection.status() == TransactionStatus.IN_BLOCK && !onlyRollback(statements)
-                && !BlockIndependence.holds(planner, connection.block(), statements, connection.timeZone());
-        boolean mayRestore = connection.status() == TransactionStatus.FAILED;
         BlockAdvisoryLocks advisoryLocks = serverState(connection).advisoryLocks();
         if (connection.status() == TransactionStatus.IDLE) {
             connection.startTransaction();
@@ -242,8 +324,9 @@ final class TransactionRunner {
         }
         advisoryLocks.startMessage(replay || mayRestore);
         boolean continues = connection.takeMessageContinues();
-        Run run = new Run(connection, nodesFor(replay || mayRestore ? connection.block() : List.of(), statements,
-                connection.timeZone()), continues);
+        Run run = new Run(connection, declared != null ? declared
+                : nodesFor(replay || mayRestore ? connection.block() : List.of(), statements, connection.timeZone()),
+                continues, entered);
         try {
             return runMessage(run, statements, replay, thenFail);
         } catch (Throwable unexpected) {
