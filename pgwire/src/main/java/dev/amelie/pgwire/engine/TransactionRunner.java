@@ -180,7 +180,7 @@ final class TransactionRunner {
     CompletableFuture<TransactionOutcome> runOnBorrowedNodes(EngineConnection connection, List<BoundStatement> statements,
                                                             SqlException thenFail) {
         if (thenFail != null || statements.isEmpty() || connection.status() == TransactionStatus.FAILED
-                || connection.messageContinues()) {
+                || connection.messageContinues() || statements.size() + connection.block().size() > BORROWED_STATEMENTS) {
             return null;
         }
         java.time.ZoneId zone = connection.timeZone();
@@ -215,8 +215,19 @@ final class TransactionRunner {
                 && !BlockIndependence.holds(planner, connection.block(), statements, connection.timeZone());
     }
 
+    /**
+     * At most this many statements (the message's and the block's it replays) run on borrowed
+     * nodes, each at most {@link #BORROWED_TEXT} characters long (a multi-row VALUES is as long as
+     * its rows): the IO thread serves other sessions too, and the nodes wait for it meanwhile.
+     */
+    private static final int BORROWED_STATEMENTS = 64;
+    private static final int BORROWED_TEXT = 4096;
+
     /** Whether a statement may run on borrowed nodes: see {@link #runOnBorrowedNodes}. */
     private boolean takesMoments(BoundStatement statement, java.time.ZoneId zone, boolean last) {
+        if (statement.query().text().length() > BORROWED_TEXT) {
+            return false;
+        }
         PlannedStatement planned = ((PlannedQuery) statement.query()).plannedWithoutPlanning(planner, zone);
         if (planned instanceof TransactionControl control) {
             return switch (control.kind()) {

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real planner, executor, compute nodes and WAL behind the engine interface the sessions use. */
 class DatabaseQueryEngineTest {
@@ -199,6 +200,39 @@ class DatabaseQueryEngineTest {
         assertNull(violation.get());
         assertEquals(List.of("[1, " + acknowledged[1] + "]", "[2, " + acknowledged[2] + "]", "[3, " + acknowledged[3] + "]",
                 "[4, " + acknowledged[4] + "]"), rows("select id, v from lin order by id"));
+    }
+
+    @Test
+    void keyStatementsRunOnBorrowedNodesAndGiveThemBack() throws Exception {
+        run("create table bn (id int primary key, v int not null)");
+        run("insert into bn values (1, 10), (2, 20), (3, 30)");
+        QueryEngine.PreparedQuery update = engine.prepare("update bn set v = v + $2 where id = $1", new SqlType[0]);
+        QueryEngine.PreparedQuery read = engine.prepare("select v from bn where id = $1", new SqlType[0]);
+        long before = engine.metrics().messagesOnBorrowedNodes();
+
+        // An interactive block: each message is speculative (undone after it answers), COMMIT replays them.
+        QueryEngine.Connection block = engine.connect();
+        assertNull(run(block, "begin").error());
+        assertEquals(List.of("UPDATE 1"), tags(engine.execute(block, List.of(new BoundStatement(update, new Object[] {1, 5})))
+                .get(10, TimeUnit.SECONDS)));
+        assertEquals(List.of("[15]"), engine.execute(block, List.of(new BoundStatement(read, new Object[] {1})))
+                .get(10, TimeUnit.SECONDS).results().getFirst().rows().stream().map(Arrays::toString).toList());
+        assertNull(engine.execute(block, List.of(new BoundStatement(update, new Object[] {2, 7}))).get(10, TimeUnit.SECONDS).error());
+        assertNull(run(block, "commit").error());
+        assertEquals(List.of("[1, 15]", "[2, 27]", "[3, 30]"), rows("select id, v from bn order by id"));
+        assertTrue(engine.metrics().messagesOnBorrowedNodes() >= before + 4, "the block's messages ran on borrowed nodes");
+
+        // A statement failing on a node undoes its message and gives the nodes back: the next ones run.
+        TransactionOutcome failing = run("update bn set v = v + 1 where id = 3; update bn set v = null where id = 1");
+        assertEquals(SqlState.NOT_NULL_VIOLATION, failing.error().state());
+        assertEquals(List.of("[1, 15]", "[2, 27]", "[3, 30]"), rows("select id, v from bn order by id"));
+        assertNull(run("update bn set v = v + 1 where id = 3; update bn set v = v + 1 where id = 1").error());
+        assertEquals(List.of("[1, 16]", "[2, 27]", "[3, 31]"), rows("select id, v from bn order by id"));
+
+        // A scan is no key statement: it runs on a transaction thread.
+        long beforeScan = engine.metrics().messagesOnBorrowedNodes();
+        assertEquals(List.of("[74]"), rows("select sum(v) from bn"));
+        assertEquals(beforeScan, engine.metrics().messagesOnBorrowedNodes());
     }
 
     @Test
