@@ -26,7 +26,11 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code planCacheHit}: normalize the text, look the shape up, convert the constant: what
  * the host does before it can run anything;</li>
  * <li>{@code pointSelect}: that, then the executor routes the program to the one node owning
- * the key, which looks the row up, and the read-only transaction ends.</li>
+ * the key, which looks the row up, and the read-only transaction ends (the general path: the
+ * node's thread runs the read, the caller waits for it);</li>
+ * <li>{@code pointRead}: the same statement as the server runs a lone autocommit point SELECT
+ * ({@code Transaction.runPointRead}): the calling thread borrows the idle node and reads the
+ * partition itself, waking no thread.</li>
  * </ul>
  * Texts cycle over 4096 keys so that the normalizer sees different constants, as under pgbench.
  */
@@ -84,6 +88,12 @@ public class CachedPointSelectBench {
     @Benchmark
     public Planner.SimplePlan planCacheHit() {
         return planner.planSimple(nextText());
+    }
+
+    @Benchmark
+    public List<Object[]> pointRead() throws Exception {
+        Planner.SimplePlan plan = planner.planSimple(nextText());
+        return engine.pointRead(((PlannedStatement.Query) plan.plan()).program(), plan.parameters());
     }
 
     @Benchmark

@@ -64,6 +64,11 @@ final class EmbeddedEngine implements AutoCloseable {
         return rows;
     }
 
+    /** A lone autocommit point SELECT as the server runs it (Transaction.runPointRead); its rows once durable. */
+    List<Object[]> pointRead(Program program, Object[] parameters) throws Exception {
+        return database.executor().begin().runPointRead(program, parameters).get(1, TimeUnit.MINUTES).rows();
+    }
+
     List<Object[]> run(Program program) throws Exception {
         return run(program, NO_PARAMETERS);
     }
