@@ -224,11 +224,12 @@ public final class Transaction {
 
     /**
      * Runs this transaction as one point read ({@link #runsAsPointRead}) without a thread
-     * waiting for it: the key's owner gets the read and the end of the turn in one slot, so the
-     * node never waits for the coordinator, and the reply is merged on the thread that completes
-     * it (the node's). The future completes once every commit the read may have seen is
-     * durable, like {@link #commit()}'s; the transaction is over, nothing else may run in it.
-     * Errors of the key's own computation are thrown here, before the transaction takes a place.
+     * waiting for it: when the key's owner is idle the calling thread borrows it and reads right
+     * here ({@link Executor#readIfIdle}); otherwise the owner gets the read and the end of the
+     * turn in one slot, so it never waits for the coordinator, and merges the reply itself. The
+     * future completes once every commit the read may have seen is durable, like
+     * {@link #commit()}'s; the transaction is over, nothing else may run in it. Errors of the
+     * key's own computation are thrown here, before the transaction takes a place.
      */
     public CompletableFuture<StatementOutcome> runPointRead(Program program, Object[] parameters) {
         checkOpen();
