@@ -24,6 +24,37 @@ class WriteAheadLogTest {
     @TempDir
     Path dir;
 
+    /**
+     * A record larger than any group (a COPY of millions of rows commits as one) is written and
+     * replays whole, and the native buffer grown for it is not kept afterwards.
+     */
+    @Test
+    void aHugeRecordIsWrittenAndItsBufferLetGo() throws Exception {
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory
+                .getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).findFirst().orElseThrow();
+        byte[] huge = new byte[48 << 20];
+        new java.util.Random(7).nextBytes(huge);
+        long before;
+        try (WriteAheadLog log = WriteAheadLog.open(dir, SETTINGS, (lsn, payload) -> { })) {
+            log.whenDurable(log.append(text("before"))).get(10, TimeUnit.SECONDS);
+            before = direct.getMemoryUsed();
+            log.whenDurable(log.append(huge)).get(30, TimeUnit.SECONDS);
+            log.whenDurable(log.append(text("after"))).get(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (direct.getMemoryUsed() > before + (16 << 20) && System.nanoTime() < deadline) {
+                System.gc(); // direct buffers are freed once collected
+                Thread.sleep(50);
+            }
+            assertTrue(direct.getMemoryUsed() <= before + (16 << 20),
+                    "direct memory " + direct.getMemoryUsed() + " bytes, " + before + " before the huge record");
+        }
+        List<byte[]> payloads = new ArrayList<>();
+        WriteAheadLog.open(dir, SETTINGS, (lsn, payload) -> payloads.add(payload)).close();
+        assertEquals(3, payloads.size());
+        assertTrue(java.util.Arrays.equals(huge, payloads.get(1)), "the huge record replays whole");
+    }
+
     @Test
     void concurrentAppendsReplayInLsnOrderAfterReopenAndLsnsContinue() throws Exception {
         int threads = 4;

@@ -118,6 +118,11 @@ final class SegmentOutput implements AutoCloseable {
             channel.write(buffer);
         }
         buffer.clear();
+        if (buffer.capacity() > MAX_GROWTH) {
+            // Grown for one record larger than any group (a COPY of millions of rows is one
+            // transaction): keeping it would hold that much native memory for good.
+            buffer = ByteBuffer.allocateDirect(INITIAL_CAPACITY).order(RecordFrame.BYTE_ORDER);
+        }
     }
 
     private void force() throws IOException {
