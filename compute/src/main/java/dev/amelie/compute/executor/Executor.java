@@ -12,7 +12,6 @@ import dev.amelie.wal.WriteAheadLog;
 import dev.amelie.compute.layout.ComputeLayout;
 import dev.amelie.compute.storage.HashSpace;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -217,41 +216,34 @@ public final class Executor {
      */
     Entry borrow(NodeSet declared) {
         synchronized (orderLock) {
-            ComputeLayout routing = layout;
-            BitSet used = declared.resolve(routing);
-            ComputeNode[] byId = nodes;
-            TransactionSlot[] slots = new TransactionSlot[routing.maxNodeId() + 1];
-            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
-                if (!byId[i].borrow()) {
-                    for (int taken = used.nextSetBit(0); taken >= 0 && taken < i; taken = used.nextSetBit(taken + 1)) {
-                        byId[taken].giveBack();
-                    }
-                    return null;
-                }
-                slots[i] = new TransactionSlot(byId[i]);
-            }
-            lastOrder++;
-            return new Entry(slots, routing);
+            return borrow(declared.resolve(layout));
         }
     }
 
-    /**
-     * Runs a read of {@code key} on the calling thread, in its place in the order, when the key's
-     * owner is idle with nothing queued ({@link ComputeNode#runIfIdle}): no thread is woken. Null
-     * when the node is busy; the read then goes the ordinary way.
-     */
-    PushdownResult readIfIdle(Object key, java.util.function.Function<ComputeLayout, TransactionSlot.Pushdown> read) {
+    /** As {@link #borrow(NodeSet)} for the node owning {@code key} under the layout in force. */
+    Entry borrowOwnerOf(Object key) {
         synchronized (orderLock) {
-            ComputeLayout routing = layout;
-            int owner = routing.ownerOf(HashSpace.slot(key));
-            TransactionSlot.Pushdown pushdown = read.apply(routing);
-            PushdownResult[] result = new PushdownResult[1];
-            if (!nodes[owner].runIfIdle(() -> result[0] = TransactionSlot.run(pushdown, owner, new ArrayList<>(0)))) {
+            BitSet owner = new BitSet();
+            owner.set(layout.ownerOf(HashSpace.slot(key)));
+            return borrow(owner);
+        }
+    }
+
+    private Entry borrow(BitSet used) {
+        ComputeLayout routing = layout;
+        ComputeNode[] byId = nodes;
+        TransactionSlot[] slots = new TransactionSlot[routing.maxNodeId() + 1];
+        for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+            if (!byId[i].borrow()) {
+                for (int taken = used.nextSetBit(0); taken >= 0 && taken < i; taken = used.nextSetBit(taken + 1)) {
+                    byId[taken].giveBack();
+                }
                 return null;
             }
-            lastOrder++;
-            return result[0];
+            slots[i] = new TransactionSlot(byId[i]);
         }
+        lastOrder++;
+        return new Entry(slots, routing);
     }
 
     /**

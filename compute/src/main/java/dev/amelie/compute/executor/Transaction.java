@@ -225,7 +225,7 @@ public final class Transaction {
     /**
      * Runs this transaction as one point read ({@link #runsAsPointRead}) without a thread
      * waiting for it: when the key's owner is idle the calling thread borrows it and reads right
-     * here ({@link Executor#readIfIdle}); otherwise the owner gets the read and the end of the
+     * here ({@link Executor#borrowOwnerOf}); otherwise the owner gets the read and the end of the
      * turn in one slot, so it never waits for the coordinator, and merges the reply itself. The
      * future completes once every commit the read may have seen is durable, like
      * {@link #commit()}'s; the transaction is over, nothing else may run in it. Errors of the
@@ -251,18 +251,17 @@ public final class Transaction {
         };
         nodesReleased = true;
         ended = true;
-        // An idle node is read from right here; a busy one gets the read in its turn.
-        PushdownResult here;
-        try {
-            here = executor.readIfIdle(key, read);
-        } catch (RuntimeException e) {
-            // Reported as the node's would be: once what the read may have seen is durable.
-            reply.completeExceptionally(e);
-            here = null;
-        }
-        if (here != null) {
-            reply.complete(here);
-        } else if (!reply.isDone()) {
+        // An idle node is read from right here (the reply completes as the slot runs the read);
+        // a busy one gets the read in its turn.
+        Executor.Entry borrowed = executor.borrowOwnerOf(key);
+        if (borrowed != null) {
+            TransactionSlot slot = borrowed.slots()[borrowed.layout().ownerOf(HashSpace.slot(key))];
+            try {
+                slot.send(read.apply(borrowed.layout()));
+            } finally {
+                slot.send(new TransactionSlot.End(true, new CompletableFuture<>()));
+            }
+        } else {
             executor.enterOwnerOf(key, read);
         }
         return reply.handle((result, failure) -> {

@@ -52,7 +52,7 @@ final class TransactionSlot implements NodeTask {
     record End(boolean commit, CompletableFuture<Void> done) implements Request {}
 
     /** Runs a pushdown on node {@code nodeId}'s partition, recording what it changes in {@code undo}. */
-    static PushdownResult run(Pushdown p, int nodeId, List<UndoEntry> undo) {
+    private static PushdownResult run(Pushdown p, int nodeId, List<UndoEntry> undo) {
         Table table = p.catalog().current().table(p.table().def().id());
         if (table == null) {
             throw new dev.amelie.vm.error.SqlException(dev.amelie.vm.error.SqlState.UNDEFINED_TABLE,
@@ -97,36 +97,36 @@ final class TransactionSlot implements NodeTask {
     /** Serves one request of the turn; true when it ended the turn. */
     private boolean handle(Request request, ComputeNode node) {
         switch (request) {
-                case Pushdown p -> {
-                    try {
-                        p.reply().complete(run(p, node.id(), undo));
-                    } catch (RuntimeException e) {
-                        p.reply().completeExceptionally(e);
-                    } catch (OutOfMemoryError e) {
-                        // The memory budget's estimate fell short. The section's rows are garbage
-                        // now; the node must live on for every other transaction, so this one fails.
-                        p.reply().completeExceptionally(new dev.amelie.vm.error.SqlException(
-                                dev.amelie.vm.error.SqlState.OUT_OF_MEMORY, "out of memory"));
+            case Pushdown p -> {
+                try {
+                    p.reply().complete(run(p, node.id(), undo));
+                } catch (RuntimeException e) {
+                    p.reply().completeExceptionally(e);
+                } catch (OutOfMemoryError e) {
+                    // The memory budget's estimate fell short. The section's rows are garbage
+                    // now; the node must live on for every other transaction, so this one fails.
+                    p.reply().completeExceptionally(new dev.amelie.vm.error.SqlException(
+                            dev.amelie.vm.error.SqlState.OUT_OF_MEMORY, "out of memory"));
+                }
+            }
+            case OnNode on -> {
+                try {
+                    on.action().accept(node.id());
+                    on.done().complete(null);
+                } catch (RuntimeException e) {
+                    on.done().completeExceptionally(e);
+                }
+            }
+            case End end -> {
+                if (!end.commit()) {
+                    for (int i = undo.size() - 1; i >= 0; i--) {
+                        undo.get(i).apply();
                     }
                 }
-                case OnNode on -> {
-                    try {
-                        on.action().accept(node.id());
-                        on.done().complete(null);
-                    } catch (RuntimeException e) {
-                        on.done().completeExceptionally(e);
-                    }
-                }
-                case End end -> {
-                    if (!end.commit()) {
-                        for (int i = undo.size() - 1; i >= 0; i--) {
-                            undo.get(i).apply();
-                        }
-                    }
-                    undo.clear();
-                    end.done().complete(null);
-                    return true;
-                }
+                undo.clear();
+                end.done().complete(null);
+                return true;
+            }
         }
         return false;
     }

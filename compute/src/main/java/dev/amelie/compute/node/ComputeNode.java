@@ -22,8 +22,8 @@ public final class ComputeNode {
     private volatile boolean running = true;
     /**
      * Who runs on this node's partitions now: its thread ({@link #RUNNING}: a task, a transaction's
-     * turn), nobody ({@link #IDLE}), or another thread that borrowed it for one read
-     * ({@link #BORROWED}, see {@link #runIfIdle}).
+     * turn), nobody ({@link #IDLE}), or another thread that borrowed it for one transaction's
+     * turn ({@link #BORROWED}, see {@link #borrow}).
      */
     private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(IDLE);
     private static final int IDLE = 0;
@@ -82,28 +82,10 @@ public final class ComputeNode {
     }
 
     /**
-     * Runs {@code read} on the calling thread as if it were this node's next task, when nothing is
-     * queued here and the node is idle; false (nothing run) otherwise. The caller holds the
-     * executor's order lock, so no task can be queued meanwhile: the read sees exactly what every
-     * transaction ordered before it left, as a task would. Meant for reads of a few rows (the node
-     * waits while it is borrowed).
-     */
-    public boolean runIfIdle(Runnable read) {
-        if (!borrow()) {
-            return false;
-        }
-        try {
-            read.run();
-        } finally {
-            giveBack();
-        }
-        return true;
-    }
-
-    /**
-     * Takes this node for the calling thread when it is idle with nothing queued, as
-     * {@link #runIfIdle} does, until {@link #giveBack}: the caller runs one transaction's turn on
-     * it itself. The caller holds the executor's order lock while it borrows.
+     * Takes this node for the calling thread when it is idle with nothing queued, until
+     * {@link #giveBack}: the caller runs one transaction's turn on it itself, as if it were the
+     * node's next task (the node's thread waits meanwhile). The caller holds the executor's order
+     * lock while it borrows, so nothing can have been queued before it that it would overtake.
      */
     public boolean borrow() {
         return inbox.isEmpty() && state.compareAndSet(IDLE, BORROWED);

@@ -98,10 +98,6 @@ public final class DatabaseQueryEngine implements QueryEngine, AutoCloseable {
         if (withoutThread != null) {
             return withoutThread;
         }
-        CompletableFuture<TransactionOutcome> borrowed = runner.runOnBorrowedNodes((EngineConnection) connection, statements, thenFail);
-        if (borrowed != null) {
-            return borrowed;
-        }
         return CompletableFuture.supplyAsync(() -> runner.run((EngineConnection) connection, statements, thenFail), transactions)
                 .thenCompose(f -> f);
     }

@@ -144,29 +144,29 @@ final class TransactionRunner {
 
     /**
      * Runs the message on the calling thread (the session's event loop) when it needs no thread
-     * of its own, else returns null and the caller runs {@link #run} on a virtual thread. Two
-     * kinds qualify: a lone BEGIN outside a block, which touches no node, and a lone autocommit
-     * SELECT of one key planned for the current catalog, which the key's node runs and completes
-     * ({@link Transaction#runPointRead}): one hop to the node and one back, where a transaction
-     * thread adds two more and the node would wait for it twice.
+     * of its own, else returns null and the caller runs {@link #run} on a virtual thread: a lone
+     * BEGIN outside a block, which touches no node; a lone autocommit SELECT of one key planned
+     * already ({@link Transaction#runPointRead}); a message of key statements on idle nodes
+     * ({@link #runOnBorrowedNodes}).
      */
     CompletableFuture<TransactionOutcome> runWithoutThread(EngineConnection connection, List<BoundStatement> statements,
                                                            SqlException thenFail) {
-        if (thenFail != null || statements.size() != 1 || connection.status() != TransactionStatus.IDLE
-                || connection.messageContinues()) {
+        if (thenFail != null || connection.messageContinues()) {
             return null;
         }
-        BoundStatement statement = statements.getFirst();
-        // Planning (a cache miss is Calcite's work) stays off the event loop: only plans at hand.
-        PlannedStatement planned = ((PlannedQuery) statement.query()).plannedWithoutPlanning(planner, connection.timeZone());
-        if (planned instanceof TransactionControl control && control.kind() == TransactionControl.Kind.BEGIN) {
-            return run(connection, statements, null);
+        if (statements.size() == 1 && connection.status() == TransactionStatus.IDLE) {
+            BoundStatement statement = statements.getFirst();
+            // Planning (a cache miss is Calcite's work) stays off the event loop: only plans at hand.
+            PlannedStatement planned = ((PlannedQuery) statement.query()).plannedWithoutPlanning(planner, connection.timeZone());
+            if (planned instanceof TransactionControl control && control.kind() == TransactionControl.Kind.BEGIN) {
+                return run(connection, statements, null);
+            }
+            if (planned instanceof PlannedStatement.Query query && query.foreignKeys() == null
+                    && Transaction.runsAsPointRead(query.program())) {
+                return logged(statements, () -> pointRead(connection, statement, query));
+            }
         }
-        if (planned instanceof PlannedStatement.Query query && query.foreignKeys() == null
-                && Transaction.runsAsPointRead(query.program())) {
-            return logged(statements, () -> pointRead(connection, statement, query));
-        }
-        return null;
+        return runOnBorrowedNodes(connection, statements);
     }
 
     /**
@@ -177,10 +177,9 @@ final class TransactionRunner {
      * the rows of their own keys that call nothing outside the transaction, and transaction
      * control that does not start a second transaction within the message.
      */
-    CompletableFuture<TransactionOutcome> runOnBorrowedNodes(EngineConnection connection, List<BoundStatement> statements,
-                                                            SqlException thenFail) {
-        if (thenFail != null || statements.isEmpty() || connection.status() == TransactionStatus.FAILED
-                || connection.messageContinues() || statements.size() + connection.block().size() > BORROWED_STATEMENTS) {
+    private CompletableFuture<TransactionOutcome> runOnBorrowedNodes(EngineConnection connection, List<BoundStatement> statements) {
+        if (statements.isEmpty() || connection.status() == TransactionStatus.FAILED
+                || statements.size() + connection.block().size() > BORROWED_STATEMENTS) {
             return null;
         }
         java.time.ZoneId zone = connection.timeZone();
@@ -266,14 +265,7 @@ final class TransactionRunner {
         return outcome.handle((done, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                SqlException error;
-                if (cause instanceof SqlException sql) {
-                    error = sql;
-                } else {
-                    LOG.error("statement failed unexpectedly: {}", statement.query().text(), cause);
-                    error = new SqlException(SqlState.INTERNAL_ERROR,
-                            "internal error while running the statement (" + cause.getClass().getSimpleName() + ")", cause);
-                }
+                SqlException error = cause instanceof SqlException sql ? sql : unexpected(statement, cause);
                 metrics.failed(error.state().code(), null);
                 return new TransactionOutcome(List.of(), error);
             }
@@ -405,7 +397,8 @@ final class TransactionRunner {
                 privileges.check(connection, role, planned);
                 dev.amelie.compute.catalog.AclTarget created = privileges.toBeCreated(planned);
                 Transaction.Pending ahead = planned instanceof PlannedStatement.Query
-                        ? run.ahead.take(run.transaction, index, statements.size(), j -> candidate(run, statements.get(j), role))
+                        ? run.ahead.take(run.transaction, index, statements.size(),
+                                j -> candidate(statements.get(j), connection, connection.timeZone(), role))
                         : null;
                 switch (planned) {
                     case PlannedStatement.Query query when ahead != null -> {
@@ -475,9 +468,7 @@ final class TransactionRunner {
                 }
                 return fail(run, e);
             } catch (RuntimeException e) {
-                LOG.error("statement failed unexpectedly: {}", statement.query().text(), e);
-                return fail(run, new SqlException(SqlState.INTERNAL_ERROR,
-                        "internal error while running the statement (" + e.getClass().getSimpleName() + ")", e));
+                return fail(run, unexpected(statement, e));
             }
         }
         if (thenFail != null) {
@@ -647,7 +638,8 @@ final class TransactionRunner {
             try {
                 PlannedStatement planned = ((PlannedQuery) shown.statement().query()).planFor(planner, shown.zone());
                 Transaction.Pending sent = planned instanceof PlannedStatement.Query
-                        ? ahead.take(run.transaction, i, block.size(), j -> replayCandidate(block.get(j), run, role)) : null;
+                        ? ahead.take(run.transaction, i, block.size(),
+                                j -> candidate(block.get(j).statement(), run.connection, block.get(j).zone(), role)) : null;
                 if (sent != null) {
                     metrics.sentAhead();
                     fingerprint = execution.finishAhead(run.transaction, (PlannedStatement.Query) planned, sent).fingerprint();
@@ -667,16 +659,17 @@ final class TransactionRunner {
         return null;
     }
 
-    /** A statement of the message as {@link StatementsAhead} sends it, or null if it is no plain query or may not run. */
-    private StatementsAhead.Candidate candidate(Run run, BoundStatement statement, dev.amelie.compute.catalog.RoleDef role) {
-        return candidate(statement, run.connection, run.connection.timeZone(), role);
+    /** A failure that is no SqlException (a bug): logged once, reported as XX000. */
+    private static SqlException unexpected(BoundStatement statement, Throwable e) {
+        LOG.error("statement failed unexpectedly: {}", statement.query().text(), e);
+        return new SqlException(SqlState.INTERNAL_ERROR,
+                "internal error while running the statement (" + e.getClass().getSimpleName() + ")", e);
     }
 
-    private StatementsAhead.Candidate replayCandidate(ShownStatement shown, Run run, dev.amelie.compute.catalog.RoleDef role) {
-        return shown.draws() != null && shown.draws() != dev.amelie.compute.executor.SequenceDraws.Recorded.NONE ? null
-                : candidate(shown.statement(), run.connection, shown.zone(), role);
-    }
-
+    /**
+     * A statement as {@link StatementsAhead} sends it, or null if it is no plain query or may not
+     * run (a statement drawing sequence values is refused there: Transaction#submitsAhead).
+     */
     private StatementsAhead.Candidate candidate(BoundStatement statement, EngineConnection connection, java.time.ZoneId zone,
                                                 dev.amelie.compute.catalog.RoleDef role) {
         PlannedQuery query = (PlannedQuery) statement.query();
