@@ -72,6 +72,9 @@ public final class ServerMetrics {
         CounterWithCallback.builder().name("amelie_messages_on_borrowed_nodes").help("Messages of key statements run by "
                         + "their IO thread on idle compute nodes it borrowed, with no transaction thread.")
                 .callback(cb -> cb.call(metrics.messagesOnBorrowedNodes())).register(registry);
+        CounterWithCallback.builder().name("amelie_messages_handed_to_nodes").help("Messages of key statements whose "
+                        + "compute nodes were busy, queued on them and run by their threads, with no transaction thread.")
+                .callback(cb -> cb.call(metrics.messagesHandedToNodes())).register(registry);
         CounterWithCallback.builder().name("amelie_plan_cache_hits").help("Statements planned from the plan cache (no Calcite).")
                 .callback(cb -> cb.call(engine.planCache().hits())).register(registry);
         CounterWithCallback.builder().name("amelie_plan_cache_misses").help("Statements planned with Calcite.")

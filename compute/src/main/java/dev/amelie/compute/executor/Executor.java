@@ -247,6 +247,29 @@ public final class Executor {
     }
 
     /**
+     * Enters the nodes of {@code declared} as {@link #enter} does, with slots that run
+     * {@code work} on them once every node has reached its slot and the caller has called
+     * {@link Handover#arrive} (after taking the returned entry): see {@link Handover}.
+     */
+    Entry enterHanded(NodeSet declared, Handover handover) {
+        synchronized (orderLock) {
+            ComputeLayout routing = layout;
+            BitSet used = declared.resolve(routing);
+            ComputeNode[] byId = nodes;
+            TransactionSlot[] slots = new TransactionSlot[routing.maxNodeId() + 1];
+            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+                slots[i] = new TransactionSlot(byId[i], handover);
+                handover.add(slots[i]);
+            }
+            lastOrder++;
+            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+                byId[i].submit(slots[i]);
+            }
+            return new Entry(slots, routing);
+        }
+    }
+
+    /**
      * Enters only the node owning {@code key} under the layout in force, with a slot that already
      * holds {@code request} and the end of the turn: the node runs both when it reaches the slot,
      * without waiting for anyone. Returns the layout the request was made for.

@@ -213,6 +213,29 @@ public final class Transaction {
     }
 
     /**
+     * Takes this transaction's place in the order on its nodes, busy or not, and hands them
+     * {@code work}: once every node has reached the transaction's turn, the last node thread to
+     * get there (or the caller, if they all got there before this returns) runs {@code work},
+     * whose statements run on the nodes as they are sent, as on borrowed nodes ({@link Handover}).
+     * The same rules as for {@link #enterBorrowed} hold for {@code work}, and it must end the
+     * transaction on every path. For a transaction that needs no node, the caller runs it at once.
+     */
+    public void enterHanded(Runnable work) {
+        if (slots != null || installs != null || nodesReleased || ended) {
+            throw new IllegalStateException("transaction already entered");
+        }
+        if (nodes.isEmpty()) {
+            work.run();
+            return;
+        }
+        Handover handover = new Handover(work);
+        Executor.Entry entry = executor.enterHanded(nodes, handover);
+        slots = entry.slots();
+        layout = entry.layout();
+        handover.arrive();
+    }
+
+    /**
      * Whether {@link #runPointRead} can run the program: a SELECT of one key (by the primary
      * key's columns) that reads nothing else, draws no sequence value and calls nothing outside
      * its transaction (it may run on an event loop).

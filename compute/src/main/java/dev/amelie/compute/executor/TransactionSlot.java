@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One transaction's turn on one compute node. Once the node reaches it in its inbox, the node
@@ -21,15 +22,39 @@ final class TransactionSlot implements NodeTask {
     private final List<UndoEntry> undo = new ArrayList<>();
     /** A node the coordinator's thread borrowed: it runs each request itself as it sends it; else null. */
     private final ComputeNode borrowed;
+    /** The transaction's work handed to its nodes with this slot ({@link Handover}); else null. */
+    private final Handover handover;
+    /** The node of a handed slot, whose requests the thread running the work serves itself. */
+    private final ComputeNode handedTo;
+    /** A handed slot's End has been served: its node thread, waiting at the slot, goes on. */
+    private volatile boolean ended;
+    /** The node thread waiting at a handed slot. */
+    private volatile Thread waiting;
 
     /** A turn queued in the node's inbox, served by the node's thread. */
     TransactionSlot() {
-        this.borrowed = null;
+        this(null, null, null);
     }
 
     /** A turn on a node the calling thread borrowed ({@link ComputeNode#borrow}); the End gives it back. */
     TransactionSlot(ComputeNode borrowed) {
+        this(borrowed, null, null);
+    }
+
+    /** A turn queued on {@code node} whose requests are served by whoever runs the handed work. */
+    TransactionSlot(ComputeNode node, Handover handover) {
+        this(null, handover, node);
+    }
+
+    private TransactionSlot(ComputeNode borrowed, Handover handover, ComputeNode handedTo) {
         this.borrowed = borrowed;
+        this.handover = handover;
+        this.handedTo = handedTo;
+    }
+
+    /** Whether a handed slot's turn has ended. */
+    boolean ended() {
+        return ended;
     }
 
     sealed interface Request {}
@@ -65,6 +90,17 @@ final class TransactionSlot implements NodeTask {
     }
 
     void send(Request request) {
+        if (handover != null) {
+            // Only the thread running the handed work sends, once every node thread waits at its slot.
+            if (handle(request, handedTo)) {
+                ended = true;
+                Thread node = waiting;
+                if (node != null && node != Thread.currentThread()) {
+                    LockSupport.unpark(node);
+                }
+            }
+            return;
+        }
         if (borrowed == null) {
             requests.add(request);
             return;
@@ -80,6 +116,14 @@ final class TransactionSlot implements NodeTask {
 
     @Override
     public void runOn(ComputeNode node) {
+        if (handover != null) {
+            waiting = Thread.currentThread();
+            handover.arrive();
+            while (!ended) {
+                LockSupport.park(this);
+            }
+            return;
+        }
         while (true) {
             Request request;
             try {

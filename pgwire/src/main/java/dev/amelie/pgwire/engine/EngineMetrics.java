@@ -19,6 +19,7 @@ public final class EngineMetrics {
     private final LongAdder pointReads = new LongAdder();
     private final LongAdder sentAhead = new LongAdder();
     private final LongAdder borrowedMessages = new LongAdder();
+    private final LongAdder handedMessages = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> serializationFailures = new ConcurrentHashMap<>();
     private final LatencyHistogram commitLatency = new LatencyHistogram();
@@ -59,6 +60,15 @@ public final class EngineMetrics {
     /** Messages run by their session's IO thread on nodes it borrowed, with no transaction thread. */
     public long messagesOnBorrowedNodes() {
         return borrowedMessages.sum();
+    }
+
+    void handedToNodes() {
+        handedMessages.increment();
+    }
+
+    /** Messages of key statements whose nodes were busy, run by their nodes' threads, with no transaction thread. */
+    public long messagesHandedToNodes() {
+        return handedMessages.sum();
     }
 
     /** Statements whose node work was sent before the statement before them finished (StatementsAhead). */

@@ -172,8 +172,9 @@ final class TransactionRunner {
     /**
      * A message of key statements (and the block's statements it may replay) runs right here on
      * the nodes it needs, borrowed, when all of them are idle: no transaction thread, no node
-     * woken, and only the wait for durability left. Null when the message does not qualify or a
-     * node is busy; then it runs on a virtual thread. What qualifies takes moments: statements on
+     * woken, and only the wait for durability left; when one is busy, the message is handed to
+     * the nodes ({@link Transaction#enterHanded}). Null when the message does not qualify; then it
+     * runs on a virtual thread. What qualifies takes moments: statements on
      * the rows of their own keys that call nothing outside the transaction, and transaction
      * control that does not start a second transaction within the message.
      */
@@ -196,14 +197,37 @@ final class TransactionRunner {
         boolean replay = replays(connection, statements);
         NodeSet nodes = nodesFor(replay ? connection.block() : List.of(), statements, zone);
         Transaction entered = executor.begin(nodes);
-        if (!entered.enterBorrowed()) {
-            return null;
+        if (entered.enterBorrowed()) {
+            metrics.ranOnBorrowedNodes();
+            return runEntered(connection, statements, replay, nodes, entered);
         }
-        metrics.ranOnBorrowedNodes();
+        // A node is busy: the message waits in the nodes' queues, and the node thread that finds
+        // it last runs it, as this thread would have (no transaction thread woken per request).
+        metrics.handedToNodes();
+        CompletableFuture<TransactionOutcome> outcome = new CompletableFuture<>();
+        entered.enterHanded(() -> {
+            try {
+                runEntered(connection, statements, replay, nodes, entered).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        outcome.completeExceptionally(failure);
+                    } else {
+                        outcome.complete(done);
+                    }
+                });
+            } catch (Throwable unexpected) {
+                outcome.completeExceptionally(unexpected);
+            }
+        });
+        return outcome;
+    }
+
+    /** Runs the message in {@code entered}, whose nodes the calling thread holds (borrowed or handed). */
+    private CompletableFuture<TransactionOutcome> runEntered(EngineConnection connection, List<BoundStatement> statements,
+                                                             boolean replay, NodeSet nodes, Transaction entered) {
         try {
             return logged(statements, () -> runTimed(connection, statements, null, replay, false, nodes, entered));
         } catch (Throwable unexpected) {
-            entered.rollback(); // the borrowed nodes go back whatever happened (nothing once it ended)
+            entered.rollback(); // the nodes go back whatever happened (nothing once it ended)
             throw unexpected;
         }
     }

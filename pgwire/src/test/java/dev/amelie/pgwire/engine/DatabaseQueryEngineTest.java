@@ -236,6 +236,35 @@ class DatabaseQueryEngineTest {
     }
 
     @Test
+    void keyStatementsOnBusyNodesAreHandedToThemAndRunInOrder() throws Exception {
+        run("create table hn (id int primary key, v int not null)");
+        run("insert into hn values (1, 10), (2, 20), (3, 30), (4, 40)");
+        long before = engine.metrics().messagesHandedToNodes();
+        // A transaction that entered every node and has not ended keeps them busy.
+        dev.amelie.compute.executor.Transaction holder = database.executor().begin();
+        holder.enter();
+        QueryEngine.Connection block = engine.connect();
+        assertNull(run(block, "begin").error());
+        // Prepared: only statements planned already run without a transaction thread.
+        QueryEngine.PreparedQuery add = engine.prepare("update hn set v = v + $2 where id = $1", new SqlType[0]);
+        QueryEngine.PreparedQuery clear = engine.prepare("update hn set v = null where id = $1", new SqlType[0]);
+        var update = engine.execute(block, List.of(new BoundStatement(add, new Object[] {1, 1})));
+        var failing = engine.execute(List.of(new BoundStatement(add, new Object[] {2, 1}), new BoundStatement(clear, new Object[] {3})));
+        var write = engine.execute(List.of(new BoundStatement(add, new Object[] {4, 100})));
+        assertEquals(before + 3, engine.metrics().messagesHandedToNodes(), "busy nodes took the messages");
+        Thread.sleep(100);
+        assertTrue(!update.isDone() && !failing.isDone() && !write.isDone(), "handed messages wait for their turn");
+
+        holder.rollback().get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("UPDATE 1"), tags(update.get(10, TimeUnit.SECONDS)));
+        assertEquals(SqlState.NOT_NULL_VIOLATION, failing.get(10, TimeUnit.SECONDS).error().state());
+        assertNull(write.get(10, TimeUnit.SECONDS).error());
+        // The block's COMMIT replays its update on every node it needs, and the nodes serve on.
+        assertNull(run(block, "update hn set v = v + 1 where id = 3; commit").error());
+        assertEquals(List.of("[1, 11]", "[2, 20]", "[3, 31]", "[4, 140]"), rows("select id, v from hn order by id"));
+    }
+
+    @Test
     void statementsSentAheadShowWhatOneAfterAnotherShows() throws Exception {
         run("create table sa (id int primary key, v int)");
         run("insert into sa values (1, 10), (2, 20), (3, 30), (10, 0)");
