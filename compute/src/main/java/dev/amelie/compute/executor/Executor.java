@@ -37,6 +37,8 @@ public final class Executor {
     private volatile long queryMemoryLimit = Long.MAX_VALUE;
     private volatile java.util.function.BooleanSupplier heapLow = () -> false;
     private long lastOrder;
+    /** The WAL record of the last commit that changed the catalog, the layout or a sequence. */
+    private final java.util.concurrent.atomic.AtomicLong catalogChangedAt = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param nodes the running nodes of {@code layout}, indexed by node id */
     public Executor(ComputeNode[] nodes, ComputeLayout layout, CatalogStore catalog, WriteAheadLog wal) {
@@ -195,6 +197,18 @@ public final class Executor {
     private boolean hasUniqueIndex(long tableId) {
         Table table = catalog.current().table(tableId);
         return table != null && table.hasUniqueIndex();
+    }
+
+    /**
+     * A commit of {@code lsn} changed more than rows (the catalog, the layout, a sequence):
+     * whatever runs after it may depend on it in ways no key tells, so every read waits for it.
+     */
+    void catalogChangedAt(long lsn) {
+        catalogChangedAt.accumulateAndGet(lsn, Math::max);
+    }
+
+    long catalogChangedAt() {
+        return catalogChangedAt.get();
     }
 
     CatalogStore catalog() {

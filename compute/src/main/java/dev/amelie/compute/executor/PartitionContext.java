@@ -47,6 +47,12 @@ final class PartitionContext extends SectionContext {
     private final List<Change> changes = new ArrayList<>();
     private final RowSets rowSets = new RowSets(budget());
     private long affected;
+    /**
+     * The last LSN of a commit that wrote a key this section read and may not be durable yet
+     * ({@link dev.amelie.compute.storage.RecentWrites}); {@link Long#MAX_VALUE} once it read more
+     * than keys (a scan, an index, a unique check across partitions): then it waits for every commit.
+     */
+    private long readUpTo;
 
     PartitionContext(Table table, int partitionIndex, ComputeLayout layout, Object[] parameters, List<Object[]> input,
                      List<List<Object[]>> sources, boolean modifies, List<UndoEntry> undo, java.util.function.BooleanSupplier cancelled,
@@ -64,13 +70,37 @@ final class PartitionContext extends SectionContext {
     }
 
     PushdownResult result() {
-        return new PushdownResult(rowSets.output(), affected, changes);
+        return new PushdownResult(rowSets.output(), affected, changes, readUpTo);
+    }
+
+    /** The section read {@code key} of {@code from}, present or not. */
+    private void read(Partition from, Object key) {
+        long writer = from.recentWrites().lastWriterOf(key);
+        if (writer > readUpTo) {
+            readUpTo = writer;
+        }
+    }
+
+    /** A write of {@code key}: it reads whether the key is taken, and a unique index reads every partition. */
+    private void readKey(Object key) {
+        if (table.hasUniqueIndex()) {
+            readEverything();
+        } else {
+            read(partition, key);
+        }
+    }
+
+    private void readEverything() {
+        readUpTo = Long.MAX_VALUE;
     }
 
     @Override
     public Cursor open(RowSourceKind source, int rowSet) {
         return switch (source) {
-            case PARTITION -> new PartitionCursor(modifies ? partition.snapshotIterator() : partition.iterator());
+            case PARTITION -> {
+                readEverything();
+                yield new PartitionCursor(modifies ? partition.snapshotIterator() : partition.iterator());
+            }
             case INPUT -> new ListCursor(input == null ? List.of() : input);
             case SOURCE -> new ListCursor(sources.get(rowSet));
             case SYSTEM -> throw new IllegalStateException("pushdown sections do not read system views");
@@ -92,6 +122,7 @@ final class PartitionContext extends SectionContext {
     public Cursor lookup(Object[] key) {
         Object rowKey = RowKey.fromValues(key);
         Object[] row = partition.get(rowKey);
+        read(partition, rowKey);
         Iterator<Map.Entry<Object, Object[]>> single = row == null
                 ? java.util.Collections.emptyIterator()
                 : List.<Map.Entry<Object, Object[]>>of(Map.entry(rowKey, row)).iterator();
@@ -106,7 +137,9 @@ final class PartitionContext extends SectionContext {
             throw new IllegalStateException("table " + tableId + " is gone");
         }
         Object rowKey = RowKey.fromValues(key);
-        Object[] row = other.partition(partitionIndex).get(rowKey);
+        Partition otherPartition = other.partition(partitionIndex);
+        Object[] row = otherPartition.get(rowKey);
+        read(otherPartition, rowKey);
         return new ListCursor(row == null ? List.of() : List.<Object[]>of(row));
     }
 
@@ -117,6 +150,7 @@ final class PartitionContext extends SectionContext {
             // Plans are made per catalog version, so the index existed when this one was.
             throw new IllegalStateException("index " + index + " of table " + table.def().name() + " is gone");
         }
+        readEverything(); // what the index does not list may have been deleted by any commit
         List<Map.Entry<Object, Object[]>> rows = new ArrayList<>();
         for (Object key : secondary.lookup(partitionIndex, values)) {
             Object[] row = partition.get(key);
@@ -140,6 +174,7 @@ final class PartitionContext extends SectionContext {
         checkNotNull(def, row);
         fitToTypeModifiers(table, row);
         Object key = RowKey.of(def, row);
+        readKey(key);
         if (partition.contains(key)) {
             throw duplicateKey(def, row);
         }
@@ -158,6 +193,7 @@ final class PartitionContext extends SectionContext {
         if (updateFollows && affectedKeys == null) {
             affectedKeys = new java.util.HashSet<>();
         }
+        readKey(key);
         if (partition.contains(key)) {
             if (updateFollows && affectedKeys.contains(key)) {
                 throw new SqlException(SqlState.CARDINALITY_VIOLATION,
@@ -187,6 +223,7 @@ final class PartitionContext extends SectionContext {
         checkNotNull(def, row);
         fitToTypeModifiers(table, row);
         Object newKey = RowKey.of(def, row);
+        readKey(newKey);
         if (newKey.equals(oldKey)) {
             table.put(partitionIndex, oldKey, row);
             undo.add(new UndoEntry(table, partitionIndex, null, oldKey, oldRow));

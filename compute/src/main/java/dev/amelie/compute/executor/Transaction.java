@@ -57,6 +57,11 @@ public final class Transaction {
     /** runLast let the nodes go: nothing but commit may follow. */
     private boolean nodesReleased;
     private boolean ended;
+    /**
+     * The LSN that must be durable before anything this transaction read may be shown (the last
+     * writer of the keys it read, see PushdownResult); {@link Long#MAX_VALUE}: every commit's.
+     */
+    private long readUpTo;
     /** now() of the transaction; null until fixed or first needed. */
     private Instant time;
     private long seed;
@@ -297,7 +302,8 @@ public final class Transaction {
             HostContext merge = new HostContext(parameters, result.rows(), List.of(), cancelled, fixed, HostContext.MERGE_SALT, server);
             Interpreter.run(program.merge(), merge);
             return new StatementOutcome(merge.output(), result.affected());
-        }).handle((outcome, failure) -> executor.wal().whenDurable(executor.wal().lastAppendedLsn())
+        }).handle((outcome, failure) -> executor.wal().whenDurable(failure != null ? executor.wal().lastAppendedLsn()
+                        : Math.min(executor.wal().lastAppendedLsn(), Math.max(reply.join().readUpTo(), executor.catalogChangedAt())))
                 // The log failing later is no error of a read; what it saw is reported only once durable.
                 .handle((durable, logFailure) -> {
                     if (failure != null) {
@@ -513,10 +519,12 @@ public final class Transaction {
         for (CompletableFuture<PushdownResult> reply : replies) {
             try {
                 PushdownResult result = reply.join();
+                readUpTo = Math.max(readUpTo, result.readUpTo());
                 gathered.addAll(result.rows());
                 affected += result.affected();
                 changes.addAll(result.changes());
             } catch (CompletionException e) {
+                readUpTo = Long.MAX_VALUE; // an error may tell what the node read
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException r ? r : e;
                 }
@@ -892,6 +900,7 @@ public final class Transaction {
                 continue;
             }
             CompletableFuture<Void> ran = new CompletableFuture<>();
+            readUpTo = Long.MAX_VALUE; // code on the node may read anything there
             slot.send(new TransactionSlot.OnNode(action, ran));
             done.add(ran);
         }
@@ -994,6 +1003,7 @@ public final class Transaction {
         enterNodes();
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletableFuture<Void> ran = new CompletableFuture<>();
+        readUpTo = Long.MAX_VALUE; // code on the node may read anything there
         slot(node).send(new TransactionSlot.OnNode(id -> result.complete(action.apply(id)), ran));
         try {
             ran.join();
@@ -1105,12 +1115,15 @@ public final class Transaction {
         long lsn;
         boolean readOnly = changes.isEmpty();
         try {
-            lsn = readOnly ? executor.wal().lastAppendedLsn() : executor.wal().append(ChangeCodec.encode(changes));
+            lsn = readOnly ? readDependency() : executor.wal().append(ChangeCodec.encode(changes));
         } catch (WalFailedException e) {
             undoAndRelease();
             return CompletableFuture.failedFuture(durabilityError("could not write to the write-ahead log", e));
         }
-        release(true);
+        if (!readOnly && !onlyRowChanges()) {
+            executor.catalogChangedAt(lsn); // before the nodes go: whoever runs after sees it
+        }
+        release(true, readOnly ? 0 : lsn);
         return executor.wal().whenDurable(lsn).exceptionallyCompose(e -> readOnly
                 // Fail-stop: once the log has failed no write commits any more, but reads go on.
                 ? CompletableFuture.completedFuture(null)
@@ -1142,8 +1155,31 @@ public final class Transaction {
         if (readNothing) {
             return CompletableFuture.completedFuture(null);
         }
-        return executor.wal().whenDurable(executor.wal().lastAppendedLsn())
+        return executor.wal().whenDurable(readDependency())
                 .exceptionally(e -> null); // the log failing later is not this transaction's error
+    }
+
+    /**
+     * The LSN that must be durable before what this transaction read is shown: the last writers
+     * of the keys it read and the last change of the catalog or layout, or every commit so far
+     * when it read more than keys, changed the catalog or used sequences.
+     */
+    private long readDependency() {
+        long everything = executor.wal().lastAppendedLsn();
+        if (readUpTo == Long.MAX_VALUE || catalogBefore != null || installs != null || touchedSequences != null) {
+            return everything;
+        }
+        return Math.min(everything, Math.max(readUpTo, executor.catalogChangedAt()));
+    }
+
+    /** Whether every change is a row's (no DDL, layout or sequence state in the record). */
+    private boolean onlyRowChanges() {
+        for (Change change : changes) {
+            if (!(change instanceof Change.Insert || change instanceof Change.Update || change instanceof Change.Delete)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -1162,16 +1198,22 @@ public final class Transaction {
     }
 
     private void release(boolean commit) {
+        release(commit, 0);
+    }
+
+    /** {@code lsn}: the WAL record of a commit that changed rows, else 0. */
+    private void release(boolean commit, long lsn) {
         if (slots == null) {
             return;
         }
+        long durable = lsn > 0 ? executor.wal().durableLsn() : 0;
         List<CompletableFuture<Void>> done = new ArrayList<>(slots.length);
         for (TransactionSlot slot : slots) {
             if (slot == null) {
                 continue;
             }
             CompletableFuture<Void> ended = new CompletableFuture<>();
-            slot.send(new TransactionSlot.End(commit, ended));
+            slot.send(new TransactionSlot.End(commit, lsn, durable, ended));
             done.add(ended);
         }
         if (!commit) {

@@ -73,8 +73,17 @@ final class TransactionSlot implements NodeTask {
     /** Runs code on the node's thread during the turn (checkpoints freeze and thaw partitions so). */
     record OnNode(java.util.function.IntConsumer action, CompletableFuture<Void> done) implements Request {}
 
-    /** Ends the turn: commit keeps the changes, abort undoes them. */
-    record End(boolean commit, CompletableFuture<Void> done) implements Request {}
+    /**
+     * Ends the turn: commit keeps the changes, abort undoes them. A commit that changed rows
+     * names its WAL record's {@code lsn} (and {@code durable}, an LSN durable as it commits): the
+     * keys it wrote are noted in their partitions' {@link dev.amelie.compute.storage.RecentWrites}.
+     */
+    record End(boolean commit, long lsn, long durable, CompletableFuture<Void> done) implements Request {
+        /** An end that wrote nothing to the log: an abort, or a commit of reads. */
+        End(boolean commit, CompletableFuture<Void> done) {
+            this(commit, 0, 0, done);
+        }
+    }
 
     /** Runs a pushdown on node {@code nodeId}'s partition, recording what it changes in {@code undo}. */
     private static PushdownResult run(Pushdown p, int nodeId, List<UndoEntry> undo) {
@@ -165,6 +174,10 @@ final class TransactionSlot implements NodeTask {
                 if (!end.commit()) {
                     for (int i = undo.size() - 1; i >= 0; i--) {
                         undo.get(i).apply();
+                    }
+                } else if (end.lsn() > 0) {
+                    for (UndoEntry entry : undo) {
+                        entry.noteWritten(end.lsn(), end.durable());
                     }
                 }
                 undo.clear();

@@ -8,6 +8,17 @@ import dev.amelie.compute.catalog.Table;
  */
 record UndoEntry(Table table, int partition, Object removeKey, Object restoreKey, Object[] restoreRow) {
 
+    /** The change committed in the WAL record {@code lsn}: its keys are recent writes until durable. */
+    void noteWritten(long lsn, long durable) {
+        dev.amelie.compute.storage.RecentWrites recent = table.partition(partition).recentWrites();
+        if (removeKey != null) {
+            recent.wrote(removeKey, lsn, durable);
+        }
+        if (restoreKey != null) {
+            recent.wrote(restoreKey, lsn, durable);
+        }
+    }
+
     void apply() {
         if (removeKey != null) {
             table.remove(partition, removeKey);

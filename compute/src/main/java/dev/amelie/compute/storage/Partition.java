@@ -29,6 +29,7 @@ public final class Partition {
     private HashMap<Object, Object[]> changed;
     /** The number of live rows while frozen (the two maps do not tell it without a scan). */
     private int frozenSize;
+    private final RecentWrites recentWrites = new RecentWrites();
 
     public Partition(TableDef def) {
         this.def = def;
@@ -36,6 +37,11 @@ public final class Partition {
 
     public TableDef def() {
         return def;
+    }
+
+    /** The keys written by commits that may not be durable yet. */
+    public RecentWrites recentWrites() {
+        return recentWrites;
     }
 
     public Object[] get(Object key) {

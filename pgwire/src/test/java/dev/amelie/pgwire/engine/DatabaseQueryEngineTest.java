@@ -265,6 +265,52 @@ class DatabaseQueryEngineTest {
     }
 
     @Test
+    void aReadWaitsForTheCommitsOfTheKeysItReadOnly() throws Exception {
+        run("create table rw (id int primary key, v int not null)");
+        run("insert into rw values (1, 0), (2, 0)");
+        QueryEngine.PreparedQuery add = engine.prepare("update rw set v = v + 1 where id = $1", new SqlType[0]);
+        QueryEngine.PreparedQuery read = engine.prepare("select v from rw where id = $1", new SqlType[0]);
+        QueryEngine.Connection block = engine.connect();
+        var wal = database.wal();
+        int beforeDurable = 0;
+        for (int i = 1; i <= 200; i++) {
+            // A short block each time: a long one's replays would run on a transaction thread.
+            assertNull(run(block, "begin").error());
+            // Nothing else writes: the commit of key 1 is the last record appended once execute returns.
+            var write = engine.execute(List.of(new BoundStatement(add, new Object[] {1})));
+            long written = wal.lastAppendedLsn();
+            var other = engine.execute(block, List.of(new BoundStatement(read, new Object[] {2})));
+            boolean otherAnswered = other.isDone();
+            boolean stillVolatile = wal.durableLsn() < written;
+            var same = engine.execute(block, List.of(new BoundStatement(read, new Object[] {1})));
+            boolean sameAnswered = same.isDone();
+            // The read of the written key never answers before that commit is durable.
+            assertTrue(!sameAnswered || wal.durableLsn() >= written, "read a commit before it was durable");
+            if (stillVolatile) {
+                beforeDurable++;
+                // The read of a key no commit in flight wrote answered without waiting for it.
+                assertTrue(otherAnswered, "a read of an untouched key waited for another key's commit");
+            }
+            assertNull(write.get(10, TimeUnit.SECONDS).error());
+            assertEquals("[" + i + "]", Arrays.toString(same.get(10, TimeUnit.SECONDS).results().getFirst().rows().getFirst()));
+            assertEquals("[0]", Arrays.toString(other.get(10, TimeUnit.SECONDS).results().getFirst().rows().getFirst()));
+            assertNull(run(block, "rollback").error());
+        }
+        assertTrue(beforeDurable > 0, "no read ran while a commit was still on its way to disk");
+
+        // A scan reads every key: it waits for every commit.
+        assertNull(run(block, "begin").error());
+        var write = engine.execute(List.of(new BoundStatement(add, new Object[] {1})));
+        long written = wal.lastAppendedLsn();
+        var scan = engine.execute(block, List.of(new BoundStatement(engine.prepare("select sum(v) from rw where v >= 0",
+                new SqlType[0]), new Object[0])));
+        assertEquals("[201]", Arrays.toString(scan.get(10, TimeUnit.SECONDS).results().getFirst().rows().getFirst()));
+        assertTrue(wal.durableLsn() >= written);
+        assertNull(write.get(10, TimeUnit.SECONDS).error());
+        assertNull(run(block, "commit").error());
+    }
+
+    @Test
     void statementsSentAheadShowWhatOneAfterAnotherShows() throws Exception {
         run("create table sa (id int primary key, v int)");
         run("insert into sa values (1, 10), (2, 20), (3, 30), (10, 0)");
