@@ -13,15 +13,8 @@ public final class OutsideCalls {
     private OutsideCalls() {}
 
     public static boolean any(Program program) {
-        for (Code code : new Code[] {program.input(), program.pushdown(), program.merge()}) {
-            if (code == null) {
-                continue;
-            }
-            for (Function function : code.calledFunctions()) {
-                if (function.area() == Function.Area.SESSION || function.area() == Function.Area.CATALOG) {
-                    return true;
-                }
-            }
+        if (reachesOut(program.input()) || reachesOut(program.pushdown()) || reachesOut(program.merge())) {
+            return true;
         }
         for (Program source : program.sources()) {
             if (any(source)) {
@@ -29,5 +22,9 @@ public final class OutsideCalls {
             }
         }
         return false;
+    }
+
+    private static boolean reachesOut(Code code) {
+        return code != null && (code.callsIn(Function.Area.SESSION) || code.callsIn(Function.Area.CATALOG));
     }
 }

@@ -10,10 +10,8 @@ final class SequenceUse {
 
     /** Any of nextval, setval, currval: the statement needs its sequence values fixed for replays. */
     static boolean any(Program program) {
-        for (Code code : new Code[] {program.input(), program.pushdown(), program.merge()}) {
-            if (code != null && (code.calls(Function.NEXTVAL) || code.calls(Function.SETVAL) || code.calls(Function.CURRVAL))) {
-                return true;
-            }
+        if (drawsFromSequences(program.input()) || drawsFromSequences(program.pushdown()) || drawsFromSequences(program.merge())) {
+            return true;
         }
         for (Program source : program.sources()) {
             if (any(source)) {
@@ -21,5 +19,10 @@ final class SequenceUse {
             }
         }
         return false;
+    }
+
+    private static boolean drawsFromSequences(Code code) {
+        return code != null && !code.calledFunctions().isEmpty()
+                && (code.calls(Function.NEXTVAL) || code.calls(Function.SETVAL) || code.calls(Function.CURRVAL));
     }
 }

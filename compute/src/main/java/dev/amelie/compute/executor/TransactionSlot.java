@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * inbox order the transaction order. The undo log lives here, on the node thread.
  */
 final class TransactionSlot implements NodeTask {
-    private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+    /** What the coordinator sent a queued turn; null for a turn whose requests run as they are sent. */
+    private final LinkedBlockingQueue<Request> requests;
     private final List<UndoEntry> undo = new ArrayList<>();
     /** A node the coordinator's thread borrowed: it runs each request itself as it sends it; else null. */
     private final ComputeNode borrowed;
@@ -50,6 +51,7 @@ final class TransactionSlot implements NodeTask {
         this.borrowed = borrowed;
         this.handover = handover;
         this.handedTo = handedTo;
+        this.requests = borrowed == null && handover == null ? new LinkedBlockingQueue<>() : null;
     }
 
     /** Whether a handed slot's turn has ended. */

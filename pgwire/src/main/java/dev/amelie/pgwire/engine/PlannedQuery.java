@@ -123,15 +123,23 @@ final class PlannedQuery implements QueryEngine.PreparedQuery {
         return current == null ? simple ? new SqlType[0] : declaredTypes.clone() : current.parameterTypes();
     }
 
+    /** The columns described for a plan, kept while the plan is current (every Bind and Describe asks). */
+    private record ColumnsOf(PlannedStatement planned, List<QueryEngine.ResultColumn> columns) {}
+
+    private volatile ColumnsOf columnsOf;
+
     @Override
     public List<QueryEngine.ResultColumn> columns() {
         PlannedStatement current = planned;
         if (current == null) {
             return List.of();
         }
-        return current.columns().stream()
-                .map(c -> new QueryEngine.ResultColumn(c.name(), c.type(), c.character(), c.typmod(), c.tableOid(), c.columnNumber()))
-                .toList();
+        ColumnsOf described = columnsOf;
+        if (described == null || described.planned() != current) {
+            described = new ColumnsOf(current, WireColumns.of(current.columns()));
+            columnsOf = described; // racing threads compute the same list
+        }
+        return described.columns();
     }
 
     @Override

@@ -185,7 +185,7 @@ final class StatementExecution {
             case PlannedStatement.Copy copy -> {
                 PlannedStatement.Query query = planner.copyQuery(copy.statement());
                 StatementOutcome outcome = transaction.run(query.program(), NO_PARAMETERS);
-                List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type(), c.character(), c.typmod(), c.tableOid(), c.columnNumber())).toList();
+                List<ResultColumn> columns = WireColumns.of(query.columns());
                 yield new Result("COPY " + outcome.rows().size(), outcome.rows(), columns, List.of(), ResultFingerprint.of(outcome));
             }
             case PlannedStatement.DropView drop -> {
@@ -275,7 +275,7 @@ final class StatementExecution {
     }
 
     private static Result query(PlannedStatement.Query query, StatementOutcome outcome) {
-        List<ResultColumn> columns = query.columns().stream().map(c -> new ResultColumn(c.name(), c.type(), c.character(), c.typmod(), c.tableOid(), c.columnNumber())).toList();
+        List<ResultColumn> columns = WireColumns.of(query.columns());
         return new Result(commandTag(query.program().kind(), outcome), outcome.rows(), columns, List.of(),
                 ResultFingerprint.of(outcome), outcome.draws());
     }

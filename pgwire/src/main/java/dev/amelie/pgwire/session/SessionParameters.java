@@ -44,6 +44,9 @@ public final class SessionParameters {
     /** Values SET LOCAL replaced in this transaction, to put back when it ends (null: there was none). */
     private final Map<String, String> beforeLocalSets = new HashMap<>();
     private final Map<String, String> lastReported = new HashMap<>();
+    /** Counts changes of {@link #values}: ReadyForQuery looks for changes to report only after one. */
+    private long changes;
+    private long changesReported = -1;
 
     private final ServerView server;
 
@@ -205,6 +208,7 @@ public final class SessionParameters {
         String key = key(name);
         if (byServer) {
             values.put(key, value);
+            changes++;
         } else {
             set(name, value);
         }
@@ -250,6 +254,7 @@ public final class SessionParameters {
             }
         }
         beforeLocalSets.clear();
+        changes++;
     }
 
     /** Carries out SET, SHOW or RESET; the result is what the client sees. */
@@ -269,6 +274,7 @@ public final class SessionParameters {
                             values.put(e.getKey(), resetValue(e.getKey()));
                         }
                     }
+                    changes++;
                 } else {
                     set(reset.name(), null);
                 }
@@ -303,6 +309,7 @@ public final class SessionParameters {
             }
             // A custom placeholder ("myapp.setting"): any string, no checks, as PostgreSQL allows.
             values.put(key, value == null ? resetValues.getOrDefault(key, "") : value);
+            changes++;
             return;
         }
         if (!definition.settable()) {
@@ -314,6 +321,7 @@ public final class SessionParameters {
             server.checkSetRole(values.get("session_authorization"), normalized);
         }
         values.put(key, normalized);
+        changes++;
     }
 
     private String resetValue(String key) {
@@ -373,10 +381,15 @@ public final class SessionParameters {
     void restore(Map<String, String> snapshot) {
         values.clear();
         values.putAll(snapshot);
+        changes++;
     }
 
     /** Writes ParameterStatus for every reported parameter whose value the client has not seen yet. */
     void reportChanges(ByteBuf out) {
+        if (changes == changesReported) {
+            return; // nothing set since the last report (the common case, at every ReadyForQuery)
+        }
+        changesReported = changes;
         for (String name : STARTUP_REPORT_ORDER) {
             String key = key(name);
             String value = values.get(key);

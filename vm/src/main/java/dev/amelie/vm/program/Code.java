@@ -10,14 +10,33 @@ import java.util.Set;
  * pool, and how many registers and cursors a frame for it needs. Immutable and shared between
  * threads once built.
  */
-public record Code(int[] code, Object[] constants, int registers, int cursors, Set<Function> calledFunctions) {
+public record Code(int[] code, Object[] constants, int registers, int cursors, Set<Function> calledFunctions,
+                   int calledAreas) {
 
     /**
      * {@code calledFunctions} is derived: the {@link Function}s some CALL instruction calls (a set,
-     * not a bit mask: there are more functions than a long has bits).
+     * not a bit mask: there are more functions than a long has bits); so is {@code calledAreas},
+     * their {@link Function.Area}s as bits by ordinal (asked for every statement a session sends).
      */
     public Code(int[] code, Object[] constants, int registers, int cursors) {
         this(code, constants, registers, cursors, calledFunctions(code));
+    }
+
+    private Code(int[] code, Object[] constants, int registers, int cursors, Set<Function> calledFunctions) {
+        this(code, constants, registers, cursors, calledFunctions, areasOf(calledFunctions));
+    }
+
+    private static int areasOf(Set<Function> functions) {
+        int areas = 0;
+        for (Function function : functions) {
+            areas |= 1 << function.area().ordinal();
+        }
+        return areas;
+    }
+
+    /** True when some instruction calls a function of this area. */
+    public boolean callsIn(Function.Area area) {
+        return (calledAreas & (1 << area.ordinal())) != 0;
     }
 
     private static Set<Function> calledFunctions(int[] code) {
