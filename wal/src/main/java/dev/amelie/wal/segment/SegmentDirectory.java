@@ -72,6 +72,11 @@ public final class SegmentDirectory {
         return channel;
     }
 
+    /** The spare file new segments of {@code size} bytes are made from (see {@link SpareSegment}). */
+    public SpareSegment spare(long size) {
+        return new SpareSegment(this, size, channels);
+    }
+
     /** Opens an existing segment for writing at {@code end}, where recovery found its valid data ends. */
     public FileChannel reopen(SegmentFile segment, long end) throws IOException {
         FileChannel channel = channels.open(segment.path(), StandardOpenOption.WRITE);

@@ -35,7 +35,8 @@ public final class GroupCommitWriter {
         this.queue = queue;
         this.waiters = waiters;
         this.counters = counters;
-        this.output = new SegmentOutput(directory, settings.segmentSize(), counters, recovered);
+        this.output = new SegmentOutput(directory, settings.segmentSize(), counters, recovered,
+                directory.spare(settings.segmentSize()));
         this.sync = settings.sync();
         // Daemon: a process that exits without closing the log has acknowledged nothing unsynced.
         this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::run);

@@ -5,6 +5,7 @@ import dev.amelie.wal.record.RecordFrame;
 import dev.amelie.wal.recovery.RecoveredLog;
 import dev.amelie.wal.segment.SegmentDirectory;
 import dev.amelie.wal.segment.SegmentName;
+import dev.amelie.wal.segment.SpareSegment;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,6 +23,13 @@ final class SegmentOutput implements AutoCloseable {
 
     private static final int INITIAL_CAPACITY = 64 << 10;
     private static final int MAX_GROWTH = 8 << 20;
+    /**
+     * Segments this large or larger are made from a spare, which is filled when a segment starts
+     * or, for the first of a process, once it is half full: a log that never gets that far (a
+     * short test, an idle server) writes no zeros, and the tiny segments of tests stay exactly
+     * their records.
+     */
+    static final long PREALLOCATED_FROM = 1 << 20;
 
     private final SegmentDirectory directory;
     private final long segmentSize;
@@ -32,12 +40,17 @@ final class SegmentOutput implements AutoCloseable {
     private String fileName = "(no segment yet)";
     /** Bytes in the current segment, counting those still in the buffer. */
     private long segmentBytes;
+    /** The next segment's file, filled with zeros ahead (see SpareSegment). */
+    private final SpareSegment spare;
+    /** The current segment was a spare: it is longer than what was written to it. */
+    private boolean preallocated;
 
-    SegmentOutput(SegmentDirectory directory, long segmentSize, GroupCommitCounters counters, RecoveredLog recovered)
-            throws IOException {
+    SegmentOutput(SegmentDirectory directory, long segmentSize, GroupCommitCounters counters, RecoveredLog recovered,
+                  SpareSegment spare) throws IOException {
         this.directory = directory;
         this.segmentSize = segmentSize;
         this.counters = counters;
+        this.spare = spare;
         if (recovered.tail() != null) {
             channel = directory.reopen(recovered.tail(), recovered.tailEnd());
             fileName = recovered.tail().fileName();
@@ -63,6 +76,9 @@ final class SegmentOutput implements AutoCloseable {
         reserve(frameSize);
         encoder.encode(lsn, payload, buffer);
         segmentBytes += frameSize;
+        if (segmentBytes >= segmentSize / 2 && segmentSize >= PREALLOCATED_FROM) {
+            spare.prepare(); // a no-op while one is ready or being filled
+        }
     }
 
     /** Writes what is buffered, then fsyncs if {@code sync}. */
@@ -78,15 +94,35 @@ final class SegmentOutput implements AutoCloseable {
      * ever being at the end of the last segment.
      */
     private void startSegment(long firstLsn) throws IOException {
-        if (channel != null) {
+        boolean rollover = channel != null;
+        if (rollover) {
             writeBuffered();
+            cutPreallocation();
             force();
             channel.close();
             channel = null;
         }
         fileName = SegmentName.of(firstLsn);
-        channel = directory.create(firstLsn);
+        channel = spare.takeAs(firstLsn);
+        preallocated = channel != null;
+        if (channel == null) {
+            channel = directory.create(firstLsn);
+        }
+        if (rollover && segmentSize >= PREALLOCATED_FROM) {
+            spare.prepare(); // the log is moving: the next segment will be wanted
+        }
         segmentBytes = 0;
+    }
+
+    /**
+     * A segment the writer leaves ends where its records end: recovery takes zeros after the
+     * last record for a torn write, which only the last segment may have.
+     */
+    private void cutPreallocation() throws IOException {
+        if (preallocated) {
+            channel.truncate(channel.position());
+            preallocated = false;
+        }
     }
 
     private void reserve(long frameSize) throws IOException {
@@ -133,9 +169,16 @@ final class SegmentOutput implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        spare.close();
         if (channel != null) {
-            channel.close();
-            channel = null;
+            try {
+                // The zeros after the last record would read as a torn write at the next start.
+                cutPreallocation();
+                channel.force(false);
+            } finally {
+                channel.close();
+                channel = null;
+            }
         }
     }
 }

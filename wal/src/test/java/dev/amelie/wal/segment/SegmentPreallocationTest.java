@@ -1,0 +1,86 @@
+package dev.amelie.wal.segment;
+
+import static dev.amelie.wal.Replayed.oneTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.amelie.wal.Replayed;
+import dev.amelie.wal.WalSettings;
+import dev.amelie.wal.WriteAheadLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Segments made from zero-filled spares (SpareSegment): what recovery finds in them, crashed or closed. */
+class SegmentPreallocationTest {
+
+    private static final int SEGMENT = 1 << 20;
+    private static final WalSettings SETTINGS = new WalSettings(SEGMENT, true);
+    /** 1000-byte payloads make 1016-byte frames: 1032 fit in a segment. */
+    private static final int PER_SEGMENT = SEGMENT / 1016;
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path crashed;
+
+    @Test
+    void aSegmentFromASpareIsReadUpToItsLastRecordAfterACrashAndEndsThereOnceLeft() throws Exception {
+        int total = PER_SEGMENT + 500;
+        try (WriteAheadLog log = WriteAheadLog.open(dir, SETTINGS, (lsn, payload) -> { })) {
+            append(log, 1, PER_SEGMENT / 2 + 10);
+            // Past half of the first segment: the spare is being filled; wait until it is whole.
+            Path spare = dir.resolve(SpareSegment.FILE_NAME);
+            for (int i = 0; i < 1000 && !Files.exists(spare); i++) {
+                Thread.sleep(10);
+            }
+            assertTrue(Files.exists(spare), "no spare 10 s after the first segment was half full");
+            append(log, PER_SEGMENT / 2 + 11, total);
+
+            Path second = dir.resolve(SegmentName.of(PER_SEGMENT + 1));
+            assertEquals(SEGMENT, Files.size(second), "the second segment is the spare, zeros after its records");
+            assertEquals((long) PER_SEGMENT * 1016, Files.size(dir.resolve(SegmentName.of(1))),
+                    "the segment left behind ends at its last record");
+            // A crash now leaves the files as they are: every durable record, then zeros.
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, crashed.resolve(file.getFileName()));
+                }
+            }
+        }
+        assertEquals(500L * 1016, Files.size(dir.resolve(SegmentName.of(PER_SEGMENT + 1))), "closed: cut at its last record");
+        assertEquals(oneTo(total), Replayed.reopen(dir, SETTINGS).lsns());
+
+        Replayed afterCrash = Replayed.reopen(crashed, SETTINGS);
+        assertEquals(oneTo(total), afterCrash.lsns());
+        assertEquals(500L * 1016, Files.size(crashed.resolve(SegmentName.of(PER_SEGMENT + 1))), "the zeros were cut as a torn tail");
+        // And the log goes on after them.
+        try (WriteAheadLog log = WriteAheadLog.open(crashed, SETTINGS, (lsn, payload) -> { })) {
+            append(log, total + 1, total + 10);
+        }
+        assertEquals(oneTo(total + 10), Replayed.reopen(crashed, SETTINGS).lsns());
+    }
+
+    @Test
+    void aSpareIsNoSegment() throws Exception {
+        Files.write(dir.resolve(SpareSegment.FILE_NAME), new byte[SEGMENT]);
+        try (WriteAheadLog log = WriteAheadLog.open(dir, SETTINGS, (lsn, payload) -> { })) {
+            append(log, 1, 3);
+        }
+        assertEquals(oneTo(3), Replayed.reopen(dir, SETTINGS).lsns());
+        assertEquals(1, SegmentDirectory.open(dir, SegmentChannelFactory.FILES).list().size());
+    }
+
+    private static void append(WriteAheadLog log, int from, int to) throws Exception {
+        byte[] payload = new byte[1000];
+        for (int lsn = from; lsn <= to; lsn++) {
+            Arrays.fill(payload, (byte) lsn);
+            assertEquals(lsn, log.append(payload.clone()));
+        }
+        log.whenDurable(to).get(30, TimeUnit.SECONDS);
+    }
+}
