@@ -115,7 +115,8 @@ final class EngineConnection implements QueryEngine.Connection {
 
     /** The session's TimeZone now: a statement runs in the zone it finds when its turn comes. */
     java.time.ZoneId timeZone() {
-        return dev.amelie.vm.value.TimeZoneSetting.zoneOf(sessions.setting("TimeZone", true));
+        // Lower case already: the lookup key needs no new string (asked several times per message).
+        return dev.amelie.vm.value.TimeZoneSetting.zoneOf(sessions.setting("timezone", true));
     }
 
     Instant transactionTime() {

@@ -179,7 +179,7 @@ public final class SessionParameters {
 
     /** The zone of the TimeZone parameter now: timestamptz text is read and shown in it. */
     public java.time.ZoneId timeZone() {
-        return dev.amelie.vm.value.TimeZoneSetting.zoneOf(get("TimeZone"));
+        return dev.amelie.vm.value.TimeZoneSetting.zoneOf(get("timezone")); // the key as stored: no new string per Bind
     }
 
     /**
