@@ -47,8 +47,21 @@ final class BindParameters {
         return value;
     }
 
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Text parameters must be valid UTF-8, the only client encoding we speak. */
     private static String utf8(byte[] bytes) {
+        if (ascii(bytes)) {
+            // Most parameters (numbers, keys, dates) are ASCII, valid UTF-8 as they are: no decoder.
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
