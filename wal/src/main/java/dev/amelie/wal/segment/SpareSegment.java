@@ -50,6 +50,11 @@ public final class SpareSegment implements AutoCloseable {
         this.channels = channels;
     }
 
+    /** Whether a whole spare waits to be taken. */
+    public boolean ready() {
+        return ready;
+    }
+
     /** Starts filling a spare unless one is ready or being filled. */
     public void prepare() {
         if (ready) {

@@ -25,9 +25,10 @@ final class SegmentOutput implements AutoCloseable {
     private static final int MAX_GROWTH = 8 << 20;
     /**
      * Segments this large or larger are made from a spare, which is filled when a segment starts
-     * or, for the first of a process, once it is half full: a log that never gets that far (a
-     * short test, an idle server) writes no zeros, and the tiny segments of tests stay exactly
-     * their records.
+     * or, for the first of a process, once it is half full (a recovered tail may be already);
+     * once the spare is ready, a segment that was not made from one ends at the next record. A
+     * log that never gets that far (a short test, an idle server) writes no zeros, and the tiny
+     * segments of tests stay exactly their records.
      */
     static final long PREALLOCATED_FROM = 1 << 20;
 
@@ -70,7 +71,9 @@ final class SegmentOutput implements AutoCloseable {
 
     void append(long lsn, byte[] payload) throws IOException {
         long frameSize = RecordFrame.frameSize(payload.length);
-        if (channel == null || segmentBytes > 0 && segmentBytes + frameSize > segmentSize) {
+        if (channel == null || segmentBytes > 0 && (segmentBytes + frameSize > segmentSize || !preallocated && spare.ready())) {
+            // Full, or growing write by write while a spare waits: a segment may end early, the
+            // log only needs its LSNs to go on in the next one's name.
             startSegment(lsn);
         }
         reserve(frameSize);

@@ -30,21 +30,17 @@ class SegmentPreallocationTest {
 
     @Test
     void aSegmentFromASpareIsReadUpToItsLastRecordAfterACrashAndEndsThereOnceLeft() throws Exception {
-        int total = PER_SEGMENT + 500;
+        int first;
+        int total;
         try (WriteAheadLog log = WriteAheadLog.open(dir, SETTINGS, (lsn, payload) -> { })) {
-            append(log, 1, PER_SEGMENT / 2 + 10);
-            // Past half of the first segment: the spare is being filled; wait until it is whole.
-            Path spare = dir.resolve(SpareSegment.FILE_NAME);
-            for (int i = 0; i < 1000 && !Files.exists(spare); i++) {
-                Thread.sleep(10);
-            }
-            assertTrue(Files.exists(spare), "no spare 10 s after the first segment was half full");
-            append(log, PER_SEGMENT / 2 + 11, total);
-
-            Path second = dir.resolve(SegmentName.of(PER_SEGMENT + 1));
+            first = appendUntilTheSpareIsTaken(log, PER_SEGMENT / 2 + 10);
+            total = first + 600;
+            // The first segment was not made from a spare: it ended early, at its last record;
+            // record first + 1 began the second.
+            append(log, first + 2, total);
+            assertEquals((long) first * 1016, Files.size(dir.resolve(SegmentName.of(1))));
+            Path second = dir.resolve(SegmentName.of(first + 1));
             assertEquals(SEGMENT, Files.size(second), "the second segment is the spare, zeros after its records");
-            assertEquals((long) PER_SEGMENT * 1016, Files.size(dir.resolve(SegmentName.of(1))),
-                    "the segment left behind ends at its last record");
             // A crash now leaves the files as they are: every durable record, then zeros.
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.toList()) {
@@ -52,17 +48,58 @@ class SegmentPreallocationTest {
                 }
             }
         }
-        assertEquals(500L * 1016, Files.size(dir.resolve(SegmentName.of(PER_SEGMENT + 1))), "closed: cut at its last record");
+        assertEquals(600L * 1016, Files.size(dir.resolve(SegmentName.of(first + 1))), "closed: cut at its last record");
         assertEquals(oneTo(total), Replayed.reopen(dir, SETTINGS).lsns());
 
         Replayed afterCrash = Replayed.reopen(crashed, SETTINGS);
         assertEquals(oneTo(total), afterCrash.lsns());
-        assertEquals(500L * 1016, Files.size(crashed.resolve(SegmentName.of(PER_SEGMENT + 1))), "the zeros were cut as a torn tail");
+        assertEquals(600L * 1016, Files.size(crashed.resolve(SegmentName.of(first + 1))), "the zeros were cut as a torn tail");
         // And the log goes on after them.
         try (WriteAheadLog log = WriteAheadLog.open(crashed, SETTINGS, (lsn, payload) -> { })) {
             append(log, total + 1, total + 10);
         }
         assertEquals(oneTo(total + 10), Replayed.reopen(crashed, SETTINGS).lsns());
+    }
+
+    @Test
+    void aFullSegmentMadeFromASpareIsFollowedByTheNextSpare() throws Exception {
+        int first;
+        try (WriteAheadLog log = WriteAheadLog.open(dir, SETTINGS, (lsn, payload) -> { })) {
+            first = appendUntilTheSpareIsTaken(log, PER_SEGMENT / 2 + 10);
+            append(log, first + 2, first + PER_SEGMENT / 2 + 10); // the second segment half full: the next spare
+            awaitSpare();
+            append(log, first + PER_SEGMENT / 2 + 11, first + PER_SEGMENT + 5);
+            assertEquals((long) PER_SEGMENT * 1016, Files.size(dir.resolve(SegmentName.of(first + 1))),
+                    "a full segment is cut at its last record");
+            assertEquals(SEGMENT, Files.size(dir.resolve(SegmentName.of(first + PER_SEGMENT + 1))));
+        }
+        assertEquals(oneTo(first + PER_SEGMENT + 5), Replayed.reopen(dir, SETTINGS).lsns());
+    }
+
+    /**
+     * Appends {@code halfAndMore} records (past half of the first segment: the spare is filled),
+     * waits for the spare, then appends one record at a time until one starts a second segment;
+     * returns the LSN of the first segment's last record (the one after it is appended too).
+     */
+    private int appendUntilTheSpareIsTaken(WriteAheadLog log, int halfAndMore) throws Exception {
+        append(log, 1, halfAndMore);
+        awaitSpare();
+        for (int lsn = halfAndMore + 1; lsn <= halfAndMore + 1000; lsn++) {
+            append(log, lsn, lsn);
+            if (Files.exists(dir.resolve(SegmentName.of(lsn)))) {
+                return lsn - 1;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("no segment was made from the ready spare");
+    }
+
+    private void awaitSpare() throws InterruptedException {
+        Path spare = dir.resolve(SpareSegment.FILE_NAME);
+        for (int i = 0; i < 1000 && !Files.exists(spare); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.exists(spare), "no spare 10 s after a segment was half full");
     }
 
     @Test
