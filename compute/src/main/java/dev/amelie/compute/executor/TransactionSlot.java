@@ -178,8 +178,9 @@ final class TransactionSlot implements NodeTask {
                         undo.get(i).apply();
                     }
                 } else if (end.lsn() > 0) {
+                    boolean many = undo.size() > dev.amelie.compute.storage.RecentWrites.KEYS_PER_COMMIT;
                     for (UndoEntry entry : undo) {
-                        entry.noteWritten(end.lsn(), end.durable());
+                        entry.noteWritten(end.lsn(), end.durable(), many);
                     }
                 }
                 undo.clear();

@@ -8,9 +8,16 @@ import dev.amelie.compute.catalog.Table;
  */
 record UndoEntry(Table table, int partition, Object removeKey, Object restoreKey, Object[] restoreRow) {
 
-    /** The change committed in the WAL record {@code lsn}: its keys are recent writes until durable. */
-    void noteWritten(long lsn, long durable) {
+    /**
+     * The change committed in the WAL record {@code lsn}: its keys are recent writes until
+     * durable; with {@code many} (a commit of more keys than are worth noting) the whole partition is.
+     */
+    void noteWritten(long lsn, long durable, boolean many) {
         dev.amelie.compute.storage.RecentWrites recent = table.partition(partition).recentWrites();
+        if (many) {
+            recent.wroteAll(lsn);
+            return;
+        }
         if (removeKey != null) {
             recent.wrote(removeKey, lsn, durable);
         }

@@ -14,10 +14,17 @@ import java.util.HashMap;
  * the commits not yet durable, and costs one lookup per key read.
  */
 public final class RecentWrites {
+    /**
+     * A commit that wrote more keys than this into one partition (a COPY, a bulk UPDATE) is noted
+     * for the whole partition instead: its keys would fill the map, and nothing might prune them.
+     */
+    public static final int KEYS_PER_COMMIT = 4096;
     private static final int FIRST_PRUNE = 1024;
 
     private HashMap<Object, Long> lastWriter;
     private int pruneAt = FIRST_PRUNE;
+    /** The last commit noted for every key of the partition ({@link #wroteAll}). */
+    private long allWrittenAt;
 
     /** A commit of {@code lsn} wrote {@code key}; {@code durable}: an LSN known durable now. */
     public void wrote(Object key, long lsn, long durable) {
@@ -31,12 +38,25 @@ public final class RecentWrites {
         }
     }
 
-    /** The LSN of the last commit that wrote {@code key} and may not be durable; 0 when none. */
+    /** A commit of {@code lsn} wrote too many keys to note one by one: every key counts as written by it. */
+    public void wroteAll(long lsn) {
+        allWrittenAt = Math.max(allWrittenAt, lsn);
+    }
+
+    /**
+     * The LSN of the last commit that wrote {@code key} and may not be durable (or one that
+     * wrote more than {@link #KEYS_PER_COMMIT} keys here); 0 when none.
+     */
     public long lastWriterOf(Object key) {
         if (lastWriter == null) {
-            return 0;
+            return allWrittenAt;
         }
         Long lsn = lastWriter.get(key);
-        return lsn == null ? 0 : lsn;
+        return lsn == null ? allWrittenAt : Math.max(lsn, allWrittenAt);
+    }
+
+    /** How many keys are noted one by one now. */
+    int keysNoted() {
+        return lastWriter == null ? 0 : lastWriter.size();
     }
 }

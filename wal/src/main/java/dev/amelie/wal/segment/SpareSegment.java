@@ -108,7 +108,13 @@ public final class SpareSegment implements AutoCloseable {
         }
         ready = false;
         Path target = directory.path().resolve(SegmentName.of(firstLsn));
-        Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Still a spare (the rename is atomic): the segment is created empty instead.
+            LOG.log(System.Logger.Level.WARNING, "could not take the spare WAL segment " + path + ": " + e);
+            return null;
+        }
         DurableFiles.syncDirectory(directory.path());
         return channels.open(target, StandardOpenOption.WRITE);
     }
