@@ -116,13 +116,38 @@ public final class LogRecovery {
     }
 
     private static void cutTornTail(SegmentFile segment, long validEnd) throws IOException {
-        try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long dropped = channel.size() - validEnd;
+            boolean zeros = onlyZeros(channel, validEnd);
             channel.truncate(validEnd);
             channel.force(true);
             // Concatenated, not a MessageFormat pattern, which would print offsets as "1,234".
-            LOG.log(System.Logger.Level.WARNING, "WAL torn tail: truncated " + segment.path()
-                    + " at byte offset " + validEnd + " (" + dropped + " bytes of an unacknowledged write dropped)");
+            if (zeros) {
+                // A segment made from a spare (SpareSegment): the space after the last record.
+                LOG.log(System.Logger.Level.INFO, "WAL: cut " + segment.path() + " at byte offset " + validEnd
+                        + ", its last record (" + dropped + " bytes of preallocated zeros after it)");
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "WAL torn tail: truncated " + segment.path()
+                        + " at byte offset " + validEnd + " (" + dropped + " bytes of an unacknowledged write dropped)");
+            }
+        }
+    }
+
+    private static boolean onlyZeros(FileChannel channel, long from) throws IOException {
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(1 << 20);
+        long position = from;
+        while (true) {
+            chunk.clear();
+            int read = channel.read(chunk, position);
+            if (read < 0) {
+                return true;
+            }
+            for (int i = 0; i < read; i++) {
+                if (chunk.get(i) != 0) {
+                    return false;
+                }
+            }
+            position += read;
         }
     }
 }
