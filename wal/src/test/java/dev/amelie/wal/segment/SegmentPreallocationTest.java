@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,11 +40,10 @@ class SegmentPreallocationTest {
             assertEquals((long) first * 1016, Files.size(dir.resolve(SegmentName.of(1))));
             Path second = dir.resolve(SegmentName.of(first + 1));
             assertEquals(SEGMENT, Files.size(second), "the second segment is the spare, zeros after its records");
-            // A crash now leaves the files as they are: every durable record, then zeros.
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, crashed.resolve(file.getFileName()));
-                }
+            // A crash now leaves the segments as they are: every durable record, then zeros. (The
+            // next spare is being filled meanwhile, under names recovery never reads.)
+            for (SegmentFile segment : SegmentDirectory.open(dir, SegmentChannelFactory.FILES).list()) {
+                Files.copy(segment.path(), crashed.resolve(segment.fileName()));
             }
         }
         assertEquals(600L * 1016, Files.size(dir.resolve(SegmentName.of(first + 1))), "closed: cut at its last record");
