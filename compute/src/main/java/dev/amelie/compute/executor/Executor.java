@@ -268,19 +268,27 @@ public final class Executor {
     Entry enterHanded(NodeSet declared, Handover handover) {
         synchronized (orderLock) {
             ComputeLayout routing = layout;
-            BitSet used = declared.resolve(routing);
-            ComputeNode[] byId = nodes;
-            TransactionSlot[] slots = new TransactionSlot[routing.maxNodeId() + 1];
-            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
-                slots[i] = new TransactionSlot(byId[i], handover);
-                handover.add(slots[i]);
-            }
-            lastOrder++;
-            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
-                byId[i].submit(slots[i]);
-            }
-            return new Entry(slots, routing);
+            return new Entry(queueSlots(declared.resolve(routing), routing, node -> {
+                TransactionSlot slot = new TransactionSlot(node, handover);
+                handover.add(slot); // before any slot is queued: no node may arrive early
+                return slot;
+            }), routing);
         }
+    }
+
+    /** Under the order lock: one slot from {@code make} per node of {@code used}, made first, then queued. */
+    private TransactionSlot[] queueSlots(BitSet used, ComputeLayout routing,
+                                         java.util.function.Function<ComputeNode, TransactionSlot> make) {
+        ComputeNode[] byId = nodes;
+        TransactionSlot[] slots = new TransactionSlot[routing.maxNodeId() + 1];
+        for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+            slots[i] = make.apply(byId[i]);
+        }
+        lastOrder++;
+        for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+            byId[i].submit(slots[i]);
+        }
+        return slots;
     }
 
     /**
@@ -315,18 +323,11 @@ public final class Executor {
                 layout = install;
             }
             ComputeLayout routing = layout;
-            BitSet used = declared.resolve(routing);
-            ComputeNode[] byId = nodes;
-            TransactionSlot[] slots = new TransactionSlot[routing.maxNodeId() + 1];
-            lastOrder++;
-            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
-                slots[i] = new TransactionSlot();
-                byId[i].submit(slots[i]);
-            }
+            TransactionSlot[] slots = queueSlots(declared.resolve(routing), routing, node -> new TransactionSlot());
             if (install != null) {
                 for (int id : before.nodeIds()) {
                     if (!routing.has(id)) {
-                        byId[id].retire();
+                        nodes[id].retire();
                     }
                 }
             }

@@ -22,7 +22,6 @@ final class SequenceUse {
     }
 
     private static boolean drawsFromSequences(Code code) {
-        return code != null && !code.calledFunctions().isEmpty()
-                && (code.calls(Function.NEXTVAL) || code.calls(Function.SETVAL) || code.calls(Function.CURRVAL));
+        return code != null && (code.calls(Function.NEXTVAL) || code.calls(Function.SETVAL) || code.calls(Function.CURRVAL));
     }
 }

@@ -302,15 +302,17 @@ public final class Transaction {
             HostContext merge = new HostContext(parameters, result.rows(), List.of(), cancelled, fixed, HostContext.MERGE_SALT, server);
             Interpreter.run(program.merge(), merge);
             return new StatementOutcome(merge.output(), result.affected());
-        }).handle((outcome, failure) -> executor.wal().whenDurable(failure != null ? executor.wal().lastAppendedLsn()
-                        : Math.min(executor.wal().lastAppendedLsn(), Math.max(reply.join().readUpTo(), executor.catalogChangedAt())))
+        }).handle((outcome, failure) -> {
+            readUpTo = failure != null ? Long.MAX_VALUE : reply.join().readUpTo(); // an error may tell what the node read
+            return executor.wal().whenDurable(readDependency())
                 // The log failing later is no error of a read; what it saw is reported only once durable.
                 .handle((durable, logFailure) -> {
                     if (failure != null) {
                         throw failure instanceof CompletionException c ? c : new CompletionException(failure);
                     }
                     return outcome;
-                })).thenCompose(f -> f);
+                });
+        }).thenCompose(f -> f);
     }
 
     private StatementOutcome run(Program program, Object[] parameters, boolean releaseBeforeMerge, FixedValues fixed) {

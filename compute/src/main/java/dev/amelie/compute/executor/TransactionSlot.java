@@ -21,12 +21,13 @@ final class TransactionSlot implements NodeTask {
     /** What the coordinator sent a queued turn; null for a turn whose requests run as they are sent. */
     private final LinkedBlockingQueue<Request> requests;
     private final List<UndoEntry> undo = new ArrayList<>();
-    /** A node the coordinator's thread borrowed: it runs each request itself as it sends it; else null. */
-    private final ComputeNode borrowed;
+    /**
+     * The node whose requests the sender runs itself, as it sends them: one the coordinator's
+     * thread borrowed, or one whose turn carries handed work; null for a queued turn.
+     */
+    private final ComputeNode inline;
     /** The transaction's work handed to its nodes with this slot ({@link Handover}); else null. */
     private final Handover handover;
-    /** The node of a handed slot, whose requests the thread running the work serves itself. */
-    private final ComputeNode handedTo;
     /** A handed slot's End has been served: its node thread, waiting at the slot, goes on. */
     private volatile boolean ended;
     /** The node thread waiting at a handed slot. */
@@ -34,24 +35,19 @@ final class TransactionSlot implements NodeTask {
 
     /** A turn queued in the node's inbox, served by the node's thread. */
     TransactionSlot() {
-        this(null, null, null);
+        this(null, null);
     }
 
     /** A turn on a node the calling thread borrowed ({@link ComputeNode#borrow}); the End gives it back. */
     TransactionSlot(ComputeNode borrowed) {
-        this(borrowed, null, null);
+        this(borrowed, null);
     }
 
     /** A turn queued on {@code node} whose requests are served by whoever runs the handed work. */
     TransactionSlot(ComputeNode node, Handover handover) {
-        this(null, handover, node);
-    }
-
-    private TransactionSlot(ComputeNode borrowed, Handover handover, ComputeNode handedTo) {
-        this.borrowed = borrowed;
+        this.inline = node;
         this.handover = handover;
-        this.handedTo = handedTo;
-        this.requests = borrowed == null && handover == null ? new LinkedBlockingQueue<>() : null;
+        this.requests = node == null ? new LinkedBlockingQueue<>() : null;
     }
 
     /** Whether a handed slot's turn has ended. */
@@ -101,26 +97,25 @@ final class TransactionSlot implements NodeTask {
     }
 
     void send(Request request) {
-        if (handover != null) {
-            // Only the thread running the handed work sends, once every node thread waits at its slot.
-            if (handle(request, handedTo)) {
-                ended = true;
-                Thread node = waiting;
-                if (node != null && node != Thread.currentThread()) {
-                    LockSupport.unpark(node);
-                }
-            }
-            return;
-        }
-        if (borrowed == null) {
+        if (inline == null) {
             requests.add(request);
             return;
         }
+        // Borrowed, or handed (then only the thread running the work sends, once every node
+        // thread waits at its slot).
+        boolean end = false;
         try {
-            handle(request, borrowed);
+            end = handle(request, inline);
         } finally {
-            if (request instanceof End) {
-                borrowed.giveBack();
+            if (request instanceof End && handover == null) {
+                inline.giveBack();
+            }
+        }
+        if (end && handover != null) {
+            ended = true;
+            Thread node = waiting;
+            if (node != null && node != Thread.currentThread()) {
+                LockSupport.unpark(node);
             }
         }
     }
